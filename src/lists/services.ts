@@ -1,0 +1,142 @@
+import { X509Certificate } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import type { ListProblem } from './problem.ts';
+import { serviceListSchema, type ServiceList, type ServiceCheck } from './services-schema.ts';
+
+export interface ServicesParse {
+  list: ServiceList | null;
+  problems: ListProblem[];
+}
+
+/** Parses and validates a service list; every problem carries the YAML line it comes from. */
+export function parseServices(text: string, file: string): ServicesParse {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const problems: ListProblem[] = [];
+  for (const err of doc.errors) {
+    const pos = err.linePos?.[0];
+    problems.push({
+      file,
+      line: pos?.line ?? 1,
+      ...(pos ? { column: pos.col } : {}),
+      ruleId: 'yaml-syntax',
+      severity: 'error',
+      message: `YAML syntax error: ${err.message.split('\n')[0]}`,
+    });
+  }
+  if (problems.length > 0) return { list: null, problems };
+
+  const lineOf = (path: readonly PropertyKey[]): number => lineOfPath(doc, lineCounter, path);
+  const result = serviceListSchema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const where = issue.path.length ? issue.path.join('.') : '(top level)';
+      problems.push({ file, line: lineOf(issue.path), ruleId: 'yaml-schema', severity: 'error', message: `${where}: ${issue.message}` });
+    }
+    return { list: null, problems: sortByLine(problems) };
+  }
+  const list = result.data;
+  problems.push(...semanticProblems(list, file, lineOf));
+  return { list: problems.some((p) => p.severity === 'error') ? null : list, problems: sortByLine(problems) };
+}
+
+function semanticProblems(list: ServiceList, file: string, lineOf: (p: readonly PropertyKey[]) => number): ListProblem[] {
+  const out: ListProblem[] = [];
+  const err = (path: PropertyKey[], message: string): void => {
+    out.push({ file, line: lineOf(path), ruleId: 'yaml-schema', severity: 'error', message: `${path.join('.')}: ${message}` });
+  };
+  const seen = new Set<string>();
+  list.services.forEach((svc, si) => {
+    if (seen.has(svc.id)) err(['services', si, 'id'], `duplicate service id "${svc.id}"`);
+    seen.add(svc.id);
+    for (const [name, pem] of Object.entries(svc.cas ?? {})) {
+      try {
+        new X509Certificate(pem);
+      } catch {
+        err(['services', si, 'cas', name], `CA "${name}" is not a parsable PEM certificate`);
+      }
+    }
+    const checkIds = new Set<string>();
+    svc.checks.forEach((check, ci) => {
+      const at = ['services', si, 'checks', ci];
+      if (checkIds.has(check.id)) err([...at, 'id'], `duplicate check id "${check.id}"`);
+      checkIds.add(check.id);
+      for (const name of check.pinned_cas ?? []) {
+        if (!svc.cas?.[name]) err([...at, 'pinned_cas'], `pinned CA "${name}" is not defined under cas`);
+      }
+      if (check.public_roots === false && !(check.pinned_cas ?? []).length) {
+        err([...at, 'public_roots'], 'public_roots is false but no pinned_cas are given: nothing would validate');
+      }
+      check.endpoints.forEach((ep, ei) => {
+        const problem = endpointProblem(check, ep);
+        if (problem) err([...at, 'endpoints', ei], problem);
+      });
+      (check.expect_prefixes ?? []).forEach((cidr, pi) => {
+        if (!parseCidr(cidr)) err([...at, 'expect_prefixes', pi], `"${cidr}" is not a CIDR prefix like 157.240.0.0/16`);
+      });
+    });
+  });
+  return out;
+}
+
+const HOST_RE = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]\.?$/i;
+
+function endpointProblem(check: ServiceCheck, ep: string): string | null {
+  if (check.protocol === 'https' || check.protocol === 'http-post') {
+    let url: URL;
+    try {
+      url = new URL(ep);
+    } catch {
+      return `"${ep}" is not a URL (protocol ${check.protocol} takes URLs)`;
+    }
+    const want = check.protocol === 'https' ? 'https:' : 'http:';
+    return url.protocol === want ? null : `"${ep}" must be a ${want}// URL for protocol ${check.protocol}`;
+  }
+  const { host, port } = splitHostPort(ep);
+  if (!host || (!isIP(host) && !HOST_RE.test(host))) return `"${ep}" is not a hostname or IP address`;
+  if (check.protocol === 'dns') return isIP(host) ? `"${ep}": a dns check needs a hostname, not an IP` : null;
+  if (port === null && !check.ports) return `"${ep}" has no port and the check has no ports list`;
+  return null;
+}
+
+/** "host", "host:443", "1.2.3.4:80", "[2001:db8::1]:443". */
+export function splitHostPort(ep: string): { host: string; port: number | null } {
+  const v6 = /^\[([^\]]+)\](?::(\d+))?$/.exec(ep);
+  if (v6) return { host: v6[1] ?? '', port: v6[2] ? Number(v6[2]) : null };
+  if (isIP(ep) === 6) return { host: ep, port: null };
+  const m = /^([^:]+)(?::(\d+))?$/.exec(ep);
+  if (!m) return { host: '', port: null };
+  return { host: m[1] ?? '', port: m[2] ? Number(m[2]) : null };
+}
+
+export function parseCidr(cidr: string): { address: string; prefix: number; family: 'ipv4' | 'ipv6' } | null {
+  const m = /^([^/]+)\/(\d{1,3})$/.exec(cidr);
+  if (!m) return null;
+  const family = isIP(m[1] ?? '');
+  const prefix = Number(m[2]);
+  if (family === 0 || prefix > (family === 4 ? 32 : 128)) return null;
+  return { address: m[1] ?? '', prefix, family: family === 4 ? 'ipv4' : 'ipv6' };
+}
+
+export function blockListOf(cidrs: readonly string[]): BlockList {
+  const bl = new BlockList();
+  for (const c of cidrs) {
+    const p = parseCidr(c);
+    if (p) bl.addSubnet(p.address, p.prefix, p.family);
+  }
+  return bl;
+}
+
+function lineOfPath(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): number {
+  // Walk up the path until a node with a source range exists (a missing key points at its parent).
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n) as unknown[], true);
+    if (isNode(node) && node.range) return lc.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+function sortByLine(ps: ListProblem[]): ListProblem[] {
+  return ps.sort((a, b) => a.line - b.line || a.message.localeCompare(b.message));
+}
