@@ -87,7 +87,8 @@ export function lintCsvRecords(file: string, records: readonly CsvRecord[], ctx:
   for (const rec of rows) {
     const line = rec.line;
     if (rec.fields.length !== CSV_HEADER.length) {
-      add('column-count', line, undefined, `found ${rec.fields.length}, expected ${CSV_HEADER.length}`);
+      const span = rec.endLine > rec.line ? `; the record runs to line ${rec.endLine}: an unclosed quote?` : '';
+      add('column-count', line, undefined, `found ${rec.fields.length}, expected ${CSV_HEADER.length}${span}`);
       continue;
     }
     const [url = '', code = '', desc = '', date = '', source = '', notes = ''] = rec.fields;

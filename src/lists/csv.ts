@@ -6,6 +6,7 @@ export const CSV_HEADER = ['url', 'category_code', 'category_description', 'date
 export interface CsvRecord {
   /** Physical line where the record starts (a quoted field may span lines). */
   line: number;
+  endLine: number;
   fields: string[];
   /** The record's source text without its line terminator, so a fixer can keep untouched rows byte-for-byte. */
   raw: string;
@@ -53,7 +54,7 @@ export function parseCsv(text: string, file: string): CsvParse {
     const body = r.raw.endsWith('\n') ? r.raw.slice(0, -1) : r.raw;
     const spanned = body.split('\n').length - 1;
     const blank = r.record.length === 1 && r.record[0] === '' && body === '';
-    return { line: r.info.lines - spanned, fields: blank ? [] : r.record, raw: body };
+    return { line: r.info.lines - spanned, endLine: r.info.lines, fields: blank ? [] : r.record, raw: body };
   });
   return { records, problems };
 }

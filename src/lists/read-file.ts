@@ -13,7 +13,7 @@ export interface ListText {
   problems: ListProblem[];
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function readListFile(file: string): ListText {
   let size: number;

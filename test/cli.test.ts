@@ -1,0 +1,50 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.ts';
+import { memoryIO } from '../src/cli/io.ts';
+import { upstream } from './helpers/paths.ts';
+
+const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+  const io = memoryIO(env);
+  const code = await runCli(['node', 'tekser', ...args], io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+};
+
+describe('tekser CLI (in-process)', () => {
+  it('lint exits 0 on the upstream lists and 1 on an error', async () => {
+    expect((await cli(['lint', upstream('kz.csv'), '--global', upstream('global.csv')])).code).toBe(0);
+    const dir = mkdtempSync(join(tmpdir(), 'tekser-cli-'));
+    const bad = join(dir, 'kz.csv');
+    writeFileSync(bad, 'url,category_code,category_description,date_added,source,notes\nhttps://orda.kz,NEWS,News Media,2022-01-05,x,\n');
+    const r = await cli(['lint', bad, '--format', 'json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out).problems[0]).toMatchObject({ ruleId: 'url-no-trailing-slash', line: 2 });
+  });
+
+  it('picks GitHub annotations under GitHub Actions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tekser-cli-'));
+    const bad = join(dir, 'kz.csv');
+    writeFileSync(bad, 'url,category_code,category_description,date_added,source,notes\nhttps://orda.kz/,NEWS,News,2022-01-05,x,\n');
+    const r = await cli(['lint', bad], { GITHUB_ACTIONS: 'true', GITHUB_WORKFLOW: 'ci' });
+    expect(r.out).toMatch(/^::error file=.*kz\.csv,line=2,title=category-description::/m);
+  });
+
+  it('exits 2 with a one-line message (no stack) for unreadable input and bad flags', async () => {
+    const missing = await cli(['lint', '/nonexistent/kz.csv']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^tekser: \/nonexistent\/kz\.csv: cannot read \(ENOENT\)\n$/);
+    const badFlag = await cli(['lint', '--format', 'xml']);
+    expect(badFlag.code).toBe(2);
+    expect(badFlag.err).toContain("argument 'xml' is invalid");
+    expect(badFlag.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('--help exits 0 and teaches with examples', async () => {
+    const r = await cli(['lint', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Examples:');
+    expect(r.out).toContain('--fix');
+  });
+});
