@@ -12,7 +12,7 @@ export interface ServicesParse {
 /** Parses and validates a service list; every problem carries the YAML line it comes from. */
 export function parseServices(text: string, file: string): ServicesParse {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   const problems: ListProblem[] = [];
   for (const err of doc.errors) {
     const pos = err.linePos?.[0];
@@ -22,7 +22,7 @@ export function parseServices(text: string, file: string): ServicesParse {
       ...(pos ? { column: pos.col } : {}),
       ruleId: 'yaml-syntax',
       severity: 'error',
-      message: `YAML syntax error: ${err.message.split('\n')[0]}`,
+      message: `YAML syntax error: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
     });
   }
   if (problems.length > 0) return { list: null, problems };
