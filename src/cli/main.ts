@@ -5,6 +5,8 @@ import { EXIT, UsageError } from './errors.ts';
 import { processIO, type CommandIO } from './io.ts';
 import { OPTIONS, type CommandName } from './options.ts';
 import { lintCommand } from './commands/lint.ts';
+import { runCommand } from './commands/run.ts';
+import { helperCommand } from './commands/helper.ts';
 
 const HELP_EXAMPLES: Record<CommandName, string> = {
   lint: `
@@ -15,7 +17,24 @@ Examples:
   tekser lint lists/kz.csv --fix                  fix trailing slashes, spaces, duplicates
 
 Exit codes: 0 clean (warnings allowed), 1 lint errors, 2 bad usage or unreadable input.`,
-  run: '',
+  run: `
+Examples:
+  tekser run                                      the shipped lists (test-lists/kz.csv, global.csv)
+  tekser run https://orda.kz/ https://kaztag.kz/  just these URLs
+  tekser run --list lists/kz.csv --format jsonl -o results.jsonl
+  tekser run --resolver udp://192.0.2.53 --control-helper https://helper.example/
+  tekser run --list my.csv --fail-on blocked      exit 1 when something is blocked (CI)
+
+Verdicts: accessible, blocked (method: dns, tcp_ip, tls, mitm, http-failure, http-diff),
+down (fails from the control too: not censorship), inconclusive (the control itself failed).
+Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list.`,
+  helper: `
+Run this on a machine outside the censored network; give its URL to \`tekser run --control-helper\`.
+It answers OONI's Web Connectivity test-helper protocol (POST JSON).
+
+Examples:
+  tekser helper --listen 0.0.0.0:8080
+  tekser helper --listen 0.0.0.0:443 --tls-cert cert.pem --tls-key key.pem`,
 };
 
 function addOptions(cmd: Command, name: CommandName): Command {
@@ -44,6 +63,17 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     'lint',
   ).action((paths: string[], opts) => {
     result.code = lintCommand(paths, opts, io);
+  });
+
+  addOptions(
+    program.command('run').description('measure targets and say how each is blocked, if it is').argument('[urls...]', 'URLs to test instead of the lists', []),
+    'run',
+  ).action((urls: string[], opts) => {
+    result.pending = runCommand(urls, opts, io);
+  });
+
+  addOptions(program.command('helper').description('serve a control helper that measures URLs from outside the censored network'), 'helper').action((opts) => {
+    result.pending = helperCommand(opts, io);
   });
 
   return program;

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
 
-export type CommandName = 'run' | 'lint';
+export type CommandName = 'run' | 'lint' | 'helper';
 
 export interface OptionSpec {
   flags: string;
@@ -37,6 +37,28 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--categories <file>', description: 'category legend (00-LEGEND-new_category_codes.csv format)', defaultDescription: 'the legend beside each list, else built in', commands: ['lint'] },
   { flags: '--fix', description: 'rewrite what is mechanically fixable (spaces, trailing slash, exact duplicates, BOM, CRLF) and report it', commands: ['lint'] },
   { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, defaultDescription: 'github under GitHub Actions, else text', commands: ['lint'] },
+  // run
+  { flags: '-l, --list <file>', description: 'test list to run (Citizen Lab CSV); repeat for several', parse: collect, defaultDescription: 'the shipped lists in test-lists/', commands: ['run'] },
+  { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', defaultValue: 'system', commands: ['run', 'helper'] },
+  { flags: '--control-resolver <url>', description: 'DoH resolver reached by IP address, used as the control; repeat for fallbacks', parse: collect, defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run'] },
+  { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked"', commands: ['run'] },
+  { flags: '--ca-file <pem>', description: 'extra trusted root(s) in PEM, added to the bundled public roots; repeatable', parse: collect, commands: ['run', 'helper'] },
+  { flags: '-c, --concurrency <n>', description: 'targets measured at once', parse: positiveInt('--concurrency'), defaultValue: 16, commands: ['run'] },
+  { flags: '--dns-timeout <s>', description: 'DNS timeout per query, seconds', parse: seconds, defaultValue: 4, commands: ['run'] },
+  { flags: '--tcp-timeout <s>', description: 'TCP connect timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run'] },
+  { flags: '--tls-timeout <s>', description: 'TLS handshake timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run'] },
+  { flags: '--http-timeout <s>', description: 'HTTP response timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run'] },
+  { flags: '--target-timeout <s>', description: 'whole-target deadline, seconds', parse: seconds, defaultValue: 60, commands: ['run'] },
+  { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run'] },
+  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['run'] },
+  { flags: '--fail-on <what>', description: 'exit 1 when a target is blocked (for CI)', choices: ['blocked'], commands: ['run'] },
+  { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run'] },
+  { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run'] },
+  { flags: '--no-color', description: 'no colours (NO_COLOR is honoured too)', commands: ['run'] },
+  // helper
+  { flags: '--listen <host:port>', description: 'address to serve the control helper on', defaultValue: '127.0.0.1:8080', commands: ['helper'] },
+  { flags: '--tls-cert <pem>', description: 'serve over HTTPS with this certificate (with --tls-key)', commands: ['helper'] },
+  { flags: '--tls-key <pem>', description: 'private key for --tls-cert', commands: ['helper'] },
 ];
 
 export const optionParsers = { positiveInt, seconds, collect };

@@ -1,0 +1,57 @@
+import { CENSOREDPLANET_BLOCKPAGES, CENSOREDPLANET_FALSE_POSITIVES, type Signature } from '../data/censoredplanet-signatures.ts';
+
+/** tekser's own patterns (MIT), for pages the upstream sets lack; Kazakh and Russian wording. */
+const TEKSER_BLOCKPAGES: readonly Signature[] = [
+  { fingerprint: 'tekser_kz_threat_kk', pattern: 'Ресурста ақпараттық қауіпсіздікке төнетін қауіп' },
+  { fingerprint: 'tekser_kz_blocked_kk', pattern: 'Сайтқа қолжетімділік шектелген' },
+  { fingerprint: 'tekser_kz_court_ru', pattern: 'Доступ к (?:данному )?(?:интернет-)?ресурсу ограничен' },
+];
+
+export interface BlockpageMatch {
+  fingerprint: string;
+  source: 'censoredplanet' | 'tekser';
+  /** Censored Planet's f_gen_* are generic words ("access denied"): evidence, not proof. */
+  generic: boolean;
+}
+
+interface Compiled {
+  fingerprint: string;
+  source: BlockpageMatch['source'];
+  re: RegExp;
+}
+
+function compile(sigs: readonly Signature[], source: BlockpageMatch['source']): Compiled[] {
+  const out: Compiled[] = [];
+  for (const s of sigs) {
+    try {
+      out.push({ fingerprint: s.fingerprint, source, re: new RegExp(s.pattern) });
+    } catch {
+      // A PCRE construct JavaScript lacks: that signature is skipped, the rest still apply.
+    }
+  }
+  return out;
+}
+
+let compiled: { blockpages: Compiled[]; falsePositives: Compiled[] } | null = null;
+function signatures(): { blockpages: Compiled[]; falsePositives: Compiled[] } {
+  compiled ??= {
+    blockpages: [...compile(TEKSER_BLOCKPAGES, 'tekser'), ...compile(CENSOREDPLANET_BLOCKPAGES, 'censoredplanet')],
+    falsePositives: compile(CENSOREDPLANET_FALSE_POSITIVES, 'censoredplanet'),
+  };
+  return compiled;
+}
+
+/** The response as Censored Planet matches it: status line, headers, blank line, body. */
+export function rawResponse(status: number, headers: Record<string, string>, body: string): string {
+  const head = Object.entries(headers).map(([k, v]) => `${k.replace(/(^|-)([a-z])/g, (_m, d: string, c: string) => d + c.toUpperCase())}: ${v}`);
+  return `HTTP/1.1 ${status}\r\n${head.join('\r\n')}\r\n\r\n${body}`;
+}
+
+/** Known false positives (CDN error pages, parked domains) are checked first, as Censored Planet does. */
+export function matchBlockpage(status: number, headers: Record<string, string>, body: string): BlockpageMatch | null {
+  const raw = rawResponse(status, headers, body);
+  const sigs = signatures();
+  if (sigs.falsePositives.some((s) => s.re.test(raw))) return null;
+  const hit = sigs.blockpages.find((s) => s.re.test(raw));
+  return hit ? { fingerprint: hit.fingerprint, source: hit.source, generic: hit.fingerprint.startsWith('f_gen') } : null;
+}

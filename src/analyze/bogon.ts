@@ -1,0 +1,25 @@
+import { BlockList, isIP } from 'node:net';
+
+/** OONI's bogon list (netxlite/bogon.go): addresses no public site answers with. */
+const V4 = ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24', '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4'];
+const V6 = ['::/128', '::1/128', '::ffff:0:0/96', '100::/64', '2001:10::/28', '2001:db8::/32', 'fc00::/7', 'fe80::/10', 'fec0::/10', 'ff00::/8'];
+
+const bogons = new BlockList();
+for (const c of V4) {
+  const [a, p] = c.split('/');
+  bogons.addSubnet(a ?? '', Number(p), 'ipv4');
+}
+for (const c of V6) {
+  const [a, p] = c.split('/');
+  bogons.addSubnet(a ?? '', Number(p), 'ipv6');
+}
+
+export function isBogon(ip: string): boolean {
+  const fam = isIP(ip);
+  if (fam === 0) return false;
+  return bogons.check(ip, fam === 4 ? 'ipv4' : 'ipv6');
+}
+
+export function isLoopback(ip: string): boolean {
+  return /^127\./.test(ip) || ip === '::1' || ip === '0.0.0.0' || ip === '::';
+}

@@ -1,0 +1,76 @@
+import { isIP } from 'node:net';
+import { isCertificateFailure } from '../net/failure.ts';
+import type { DnsObservation } from '../net/observations.ts';
+import type { WebMeasurement } from '../measure/types.ts';
+import { isBogon } from './bogon.ts';
+import type { DnsConsistency } from './verdict.ts';
+
+export interface DnsAnalysis {
+  consistency: DnsConsistency;
+  /** Why, in words; empty when consistent. */
+  explanation: string;
+  localAddresses: string[];
+  controlAddresses: string[];
+  /** The control resolver gave a definite answer (addresses, NXDOMAIN or empty). */
+  controlAnswered: boolean;
+  localFailure: string | null;
+  controlFailure: string | null;
+  /** Late duplicate UDP replies that differed from the accepted one: the signature of injection. */
+  injectedReplies: string[];
+}
+
+const definite = (o: DnsObservation): boolean => o.failure === null || o.failure === 'dns_nxdomain_error' || o.failure === 'dns_no_answer';
+const addrs = (obs: readonly DnsObservation[]): string[] => [...new Set(obs.flatMap((o) => o.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
+/** An empty AAAA answer is normal (no IPv6), so the A query's failure speaks for the lookup. */
+const failureOf = (obs: readonly DnsObservation[]): string | null =>
+  obs.find((o) => o.queryType !== 'AAAA' && o.failure)?.failure ?? obs.find((o) => o.failure && o.failure !== 'dns_no_answer')?.failure ?? obs[0]?.failure ?? null;
+
+/**
+ * DNS consistency as Web Connectivity decides it, without an ASN database: answers are consistent
+ * when they share an address with the control, or when an address proves itself with a TLS handshake
+ * valid for the name (a CDN giving us another edge).
+ */
+export function analyzeDns(m: WebMeasurement): DnsAnalysis {
+  const localAddresses = addrs(m.dns.local);
+  const controlAddresses = addrs(m.dns.control);
+  const controlAnswered = m.dns.control.some(definite);
+  const base = {
+    localAddresses,
+    controlAddresses,
+    controlAnswered,
+    localFailure: localAddresses.length ? null : failureOf(m.dns.local),
+    controlFailure: controlAnswered ? null : failureOf(m.dns.control),
+    injectedReplies: m.dns.local.flatMap((o) =>
+      (o.lateAnswers ?? [])
+        .map((late) => late.map((a) => a.value).join(' '))
+        .filter((late) => late !== o.answers.map((a) => a.value).join(' ')),
+    ),
+  };
+  const result = (consistency: DnsConsistency, explanation: string): DnsAnalysis => ({ ...base, consistency, explanation });
+
+  if (isIP(m.hostname)) return result('consistent', '');
+  if (base.injectedReplies.length) {
+    return result('inconsistent', `two different answers arrived for one query (${localAddresses.join(', ') || base.localFailure} and then ${base.injectedReplies[0]}): someone on the path injected a reply`);
+  }
+  const validated = localAddresses.filter((ip) => m.tls.some((t) => t.ip === ip && t.serverName === m.hostname && t.failure === null));
+
+  if (localAddresses.length === 0) {
+    if (!controlAnswered) return result('unknown', '');
+    if (controlAddresses.length === 0) return result('consistent', ''); // both say the name does not exist
+    return result('inconsistent', `your resolver said ${base.localFailure ?? 'nothing'}, but the control resolver resolves it to ${controlAddresses.join(', ')}`);
+  }
+  if (localAddresses.some((ip) => controlAddresses.includes(ip)) || validated.length > 0) return result('consistent', '');
+  if (!controlAnswered) return result('unknown', '');
+  if (controlAddresses.length === 0) {
+    return result('inconsistent', `your resolver answered ${localAddresses.join(', ')} for a name the control resolver says does not exist`);
+  }
+  const bogons = localAddresses.filter(isBogon);
+  if (bogons.length === localAddresses.length) {
+    return result('inconsistent', `your resolver answered ${localAddresses.join(', ')} (reserved/private addresses); the control resolver says ${controlAddresses.join(', ')}`);
+  }
+  const badCert = m.tls.filter((t) => localAddresses.includes(t.ip) && t.serverName === m.hostname && isCertificateFailure(t.failure));
+  if (badCert.length > 0) {
+    return result('inconsistent', `your resolver answered ${localAddresses.join(', ')}, a server that cannot prove it is ${m.hostname} (${badCert[0]?.failure}); the control resolver says ${controlAddresses.join(', ')}`);
+  }
+  return result('unknown', `your resolver's answers (${localAddresses.join(', ')}) differ from the control's (${controlAddresses.join(', ')}) and could not be validated`);
+}

@@ -1,0 +1,21 @@
+import type { BlockpageMatch } from './blockpage.ts';
+import type { HttpComparison } from './http-compare.ts';
+
+export type VerdictStatus = 'accessible' | 'blocked' | 'partially blocked' | 'down' | 'inconclusive';
+export const BLOCKING_METHODS = ['dns', 'tcp_ip', 'tls', 'mitm', 'http-failure', 'http-diff'] as const;
+export type BlockingMethod = (typeof BLOCKING_METHODS)[number];
+export type DnsConsistency = 'consistent' | 'inconsistent' | 'unknown';
+
+export interface Verdict {
+  status: VerdictStatus;
+  method: BlockingMethod | null;
+  /** One line a person can act on. */
+  reason: string;
+  /** The observations behind the verdict, one per line. */
+  evidence: string[];
+  dnsConsistency: DnsConsistency | null;
+  blockpage: BlockpageMatch | null;
+  httpComparison: HttpComparison | null;
+  /** For interception: the issuer of the chain that public roots do not trust. */
+  untrustedIssuer: string | null;
+}

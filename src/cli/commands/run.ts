@@ -1,0 +1,169 @@
+import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { controlDispatcher, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
+import { runTargets, type TargetResult } from '../../measure/run.ts';
+import type { WebTarget } from '../../measure/types.ts';
+import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
+import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
+import { publicTrustStore } from '../../net/tls.ts';
+import { BadListError, dedupeTargets, isServiceList, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
+import { makeChalk } from '../../report/color.ts';
+import { runDocument, serializeResult } from '../../report/json.ts';
+import { renderTable } from '../../report/table.ts';
+import { TEKSER_VERSION } from '../../version.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import type { CommandIO } from '../io.ts';
+
+export const DEFAULT_CONTROL_RESOLVERS = ['https://1.1.1.1/dns-query', 'https://8.8.8.8/dns-query'];
+export const DEFAULT_LISTS = ['kz.csv', 'global.csv'].map((f) => fileURLToPath(new URL(`../../../test-lists/${f}`, import.meta.url)));
+
+export interface RunCommandOptions {
+  list?: string[];
+  resolver: string;
+  controlResolver?: string[];
+  controlHelper?: string;
+  caFile?: string[];
+  concurrency: number;
+  dnsTimeout: number;
+  tcpTimeout: number;
+  tlsTimeout: number;
+  httpTimeout: number;
+  targetTimeout: number;
+  format: 'table' | 'json' | 'jsonl';
+  output?: string;
+  failOn?: 'blocked';
+  includeBodies?: boolean;
+  verbose?: boolean;
+  color?: boolean;
+}
+
+function readPems(files: readonly string[]): string[] {
+  return files.map((f) => {
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch (err) {
+      throw new UsageError(`--ca-file ${f}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
+    }
+    if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca-file ${f}: no PEM certificate in it`);
+    return text;
+  });
+}
+
+function resolverOrUsage(spec: string, flag: string): ResolverSpec {
+  try {
+    return parseResolver(spec);
+  } catch (err) {
+    throw new UsageError(`${flag}: ${(err as Error).message}`);
+  }
+}
+
+export function loadTargets(urls: readonly string[], lists: readonly string[]): { targets: WebTarget[]; lists: string[] } {
+  const chosen = urls.length === 0 && lists.length === 0 ? DEFAULT_LISTS : lists;
+  const targets: WebTarget[] = [];
+  try {
+    targets.push(...webTargetsFromUrls(urls));
+    for (const file of chosen) {
+      if (isServiceList(file)) throw new UsageError(`${file}: service lists (YAML) are not measured yet; give Citizen Lab CSV lists`);
+      targets.push(...webTargetsFromCsv(file));
+    }
+  } catch (err) {
+    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.problems.length > 20 ? `\n  … and ${err.problems.length - 20} more` : ''}`);
+    throw err;
+  }
+  if (targets.length === 0) throw new UsageError('nothing to test: the lists are empty');
+  return { targets: dedupeTargets(targets), lists: [...chosen] };
+}
+
+export function buildContext(opts: RunCommandOptions): MeasureContext {
+  const extraCaPems = readPems(opts.caFile ?? []);
+  const trust = publicTrustStore(extraCaPems);
+  const timeouts = {
+    ...DEFAULT_TIMEOUTS,
+    dnsMs: opts.dnsTimeout * 1000,
+    tcpMs: opts.tcpTimeout * 1000,
+    tlsMs: opts.tlsTimeout * 1000,
+    httpMs: opts.httpTimeout * 1000,
+    targetMs: opts.targetTimeout * 1000,
+  };
+  const controlResolvers = (opts.controlResolver?.length ? opts.controlResolver : DEFAULT_CONTROL_RESOLVERS).map((r) => {
+    const spec = resolverOrUsage(r, '--control-resolver');
+    if (spec.kind !== 'doh') throw new UsageError(`--control-resolver ${r}: the control must be a DoH URL (https://IP/dns-query), which a censor cannot spoof`);
+    return spec;
+  });
+  if (opts.controlHelper) {
+    try {
+      new URL(opts.controlHelper);
+    } catch {
+      throw new UsageError(`--control-helper ${opts.controlHelper}: not a URL`);
+    }
+  }
+  return {
+    localResolver: resolverOrUsage(opts.resolver, '--resolver'),
+    controlResolvers,
+    trust,
+    extraCaPems,
+    timeouts,
+    helperUrl: opts.controlHelper ?? null,
+    dispatcher: controlDispatcher(trust, timeouts),
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    dnsLingerMs: 300,
+  };
+}
+
+/** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
+export async function runCommand(urls: string[], opts: RunCommandOptions, io: CommandIO): Promise<number> {
+  const { targets, lists } = loadTargets(urls, opts.list ?? []);
+  const ctx = buildContext(opts);
+  const startedAt = new Date().toISOString();
+  let file: WriteStream | null = null;
+  if (opts.output) {
+    file = createWriteStream(opts.output, { flags: 'w' });
+    await new Promise<void>((resolve, reject) => {
+      file?.once('open', () => resolve());
+      file?.once('error', (err) => reject(new UsageError(`--output ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
+    });
+  }
+  const write = (text: string): void => {
+    if (file) file.write(text);
+    else io.stdout(text);
+  };
+  const serializeOpts = { includeBodies: Boolean(opts.includeBodies) };
+  let results: TargetResult[];
+  try {
+    results = await runTargets(targets, ctx, {
+      concurrency: opts.concurrency,
+      onResult: opts.format === 'jsonl' ? (r) => write(`${JSON.stringify(serializeResult(r, serializeOpts))}\n`) : undefined,
+    });
+  } finally {
+    await ctx.dispatcher.close().catch(() => {});
+  }
+  const finishedAt = new Date().toISOString();
+  if (opts.format === 'json') {
+    const doc = runDocument(
+      results,
+      {
+        tekser: { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl },
+        startedAt,
+        finishedAt,
+        settings: {
+          localResolver: resolverLabel(ctx.localResolver),
+          controlResolvers: ctx.controlResolvers.map(resolverLabel),
+          controlHelper: ctx.helperUrl,
+          trustStore: ctx.trust.label,
+          concurrency: opts.concurrency,
+          lists,
+        },
+      },
+      serializeOpts,
+    );
+    write(`${JSON.stringify(doc, null, 2)}\n`);
+  } else if (opts.format === 'table') {
+    const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
+    const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
+    write(renderTable(results, { chalk, header, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+  }
+  if (file) await new Promise<void>((resolve) => file?.end(() => resolve()));
+  if (opts.failOn === 'blocked' && results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked')) return EXIT.findings;
+  return EXIT.ok;
+}

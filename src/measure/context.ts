@@ -1,0 +1,41 @@
+import { Agent, type Dispatcher } from 'undici';
+import type { ResolverSpec } from '../net/dns.ts';
+import type { TrustStore } from '../net/tls.ts';
+
+export interface Timeouts {
+  dnsMs: number;
+  tcpMs: number;
+  tlsMs: number;
+  httpMs: number;
+  /** Whole-target deadline: a target never takes longer than this. */
+  targetMs: number;
+  helperMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { dnsMs: 4000, tcpMs: 10_000, tlsMs: 10_000, httpMs: 10_000, targetMs: 60_000, helperMs: 30_000 };
+
+/** Everything a measurement needs from outside; built once per run by the caller. */
+export interface MeasureContext {
+  localResolver: ResolverSpec;
+  /** DoH resolvers reached by IP literal; the first that answers is the control, the rest are fallbacks. */
+  controlResolvers: ResolverSpec[];
+  trust: TrustStore;
+  /** Extra roots the user trusts (--ca-file), also used for the control and helper connections. */
+  extraCaPems: readonly string[];
+  timeouts: Timeouts;
+  helperUrl: string | null;
+  /** Used for DoH and helper calls (carries the trust store). */
+  dispatcher: Dispatcher;
+  bodyLimit: number;
+  /** UDP DNS: how long to wait for late (injected) duplicate replies. */
+  dnsLingerMs: number;
+}
+
+export function controlDispatcher(trust: TrustStore, timeouts: Timeouts): Agent {
+  return new Agent({
+    connect: { ca: trust.pems as string[], timeout: timeouts.tcpMs + timeouts.tlsMs, maxCachedSessions: 0 },
+    headersTimeout: timeouts.helperMs,
+    bodyTimeout: timeouts.helperMs,
+    allowH2: false,
+  });
+}

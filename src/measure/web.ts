@@ -1,0 +1,131 @@
+import { isIP } from 'node:net';
+import { queryHelper } from '../helper/client.ts';
+import { startClock, type Clock } from '../net/clock.ts';
+import { addressesOf, resolveHost, resolverLabel, type ResolverSpec } from '../net/dns.ts';
+import type { DnsObservation, HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../net/observations.ts';
+import { tcpConnect } from '../net/tcp.ts';
+import { tlsHandshake } from '../net/tls.ts';
+import type { MeasureContext } from './context.ts';
+import { fetchFollowingRedirects } from './fetch.ts';
+import type { AddressInfo, WebMeasurement, WebTarget } from './types.ts';
+
+/** Addresses that would make us probe this very machine: recorded, never dialled. */
+const LOOPBACK_OR_UNSPECIFIED = /^(127\.|0\.0\.0\.0$|::1$|::$|0:0:0:0:0:0:0:[01]$)/;
+
+/** At most this many addresses per target are dialled: enough to see IP blocking, bounded for big CDNs. */
+const MAX_ADDRESSES = 6;
+
+/** Resolves with the control resolvers in order: a fallback is tried only when a resolver gives nothing definite. */
+export async function resolveControl(hostname: string, ctx: MeasureContext, clock: Clock): Promise<DnsObservation[]> {
+  const all: DnsObservation[] = [];
+  for (const resolver of ctx.controlResolvers) {
+    const obs = await resolveHost(resolver, hostname, { clock, timeoutMs: ctx.timeouts.dnsMs, dispatcher: ctx.dispatcher });
+    all.push(...obs);
+    if (obs.some(isDefinite)) break;
+  }
+  return all;
+}
+
+/** An answer the resolver stands behind: addresses, NXDOMAIN or an empty NOERROR. */
+export function isDefinite(o: DnsObservation): boolean {
+  return o.failure === null || o.failure === 'dns_nxdomain_error' || o.failure === 'dns_no_answer';
+}
+
+export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promise<WebMeasurement> {
+  const clock = startClock();
+  const url = new URL(target.url);
+  const hostname = url.hostname.replace(/^\[|\]$/g, '');
+  const https = url.protocol === 'https:';
+  const port = url.port ? Number(url.port) : https ? 443 : 80;
+  const literal = isIP(hostname) !== 0;
+  const dnsOpts = { clock, timeoutMs: ctx.timeouts.dnsMs, dispatcher: ctx.dispatcher, lingerMs: ctx.dnsLingerMs };
+
+  const [local, control] = literal
+    ? [[], []]
+    : await Promise.all([resolveHost(ctx.localResolver, hostname, dnsOpts), resolveControl(hostname, ctx, clock)]);
+  const localAddrs = literal ? [hostname] : addressesOf(local);
+  const controlAddrs = addressesOf(control);
+
+  const addresses: AddressInfo[] = [];
+  const byIp = new Map<string, AddressInfo>();
+  const note = (ip: string, source: AddressInfo['sources'][number]): void => {
+    let a = byIp.get(ip);
+    if (!a) {
+      a = { ip, sources: [], skipped: LOOPBACK_OR_UNSPECIFIED.test(ip) ? 'loopback' : null };
+      byIp.set(ip, a);
+      addresses.push(a);
+    }
+    if (!a.sources.includes(source)) a.sources.push(source);
+  };
+  localAddrs.forEach((ip) => note(ip, 'local'));
+  controlAddrs.forEach((ip) => note(ip, 'control'));
+
+  const endpointKey = (ip: string): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+  const dialable = addresses.filter((a) => !a.skipped).slice(0, MAX_ADDRESSES);
+  const helperPromise = ctx.helperUrl
+    ? queryHelper(ctx.helperUrl, target.url, dialable.map((a) => endpointKey(a.ip)), { timeoutMs: ctx.timeouts.helperMs, dispatcher: ctx.dispatcher })
+    : Promise.resolve(null);
+
+  const tcp: TcpConnectObservation[] = [];
+  const tls: TlsHandshakeObservation[] = [];
+  const tlsOpts = { clock, timeoutMs: ctx.timeouts.tlsMs, trust: ctx.trust };
+  const sni = literal ? null : hostname;
+  const reachable: string[] = [];
+  await Promise.all(
+    dialable.map(async (a) => {
+      const c = await tcpConnect(a.ip, port, { clock, timeoutMs: ctx.timeouts.tcpMs });
+      tcp.push(c.observation);
+      if (!c.socket) return;
+      if (https) {
+        const hs = await tlsHandshake(a.ip, port, sni, { ...tlsOpts, socket: c.socket, ...(literal ? { verifyName: hostname } : {}) });
+        tls.push(hs.observation);
+        if (hs.observation.failure === null) reachable.push(a.ip);
+        return;
+      }
+      c.socket.destroy();
+      reachable.push(a.ip);
+      // OONI's E001: an http target's address the control did not give is validated by a TLS handshake on 443.
+      if (!literal && !a.sources.includes('control')) {
+        const hs = await tlsHandshake(a.ip, 443, hostname, tlsOpts);
+        tls.push(hs.observation);
+      }
+    }),
+  );
+
+  // Fetch from the resolver-under-test's address when one works, so block pages behind DNS are seen.
+  let http: HttpObservation[] = [];
+  let redirectDns: DnsObservation[] = [];
+  const first = dialable.find((a) => reachable.includes(a.ip))?.ip;
+  if (first) {
+    const fetched = await fetchFollowingRedirects(
+      target.url,
+      first,
+      async (h) => {
+        const observations = await resolveHost(ctx.localResolver, h, dnsOpts);
+        return { observations, addresses: addressesOf(observations).filter((ip) => !LOOPBACK_OR_UNSPECIFIED.test(ip)) };
+      },
+      { clock, connectTimeoutMs: ctx.timeouts.tcpMs, tlsTimeoutMs: ctx.timeouts.tlsMs, httpTimeoutMs: ctx.timeouts.httpMs, trust: ctx.trust, bodyLimit: ctx.bodyLimit },
+    );
+    http = fetched.hops;
+    redirectDns = fetched.redirectDns;
+  }
+
+  const helper = await helperPromise;
+  const order = (x: { ip: string }, y: { ip: string }): number => addresses.findIndex((a) => a.ip === x.ip) - addresses.findIndex((a) => a.ip === y.ip);
+  return {
+    target,
+    startedAt: clock.startedAt,
+    runtime: clock.now(),
+    hostname,
+    port,
+    localResolver: resolverLabel(ctx.localResolver as ResolverSpec),
+    dns: { local, control },
+    addresses,
+    tcp: tcp.sort(order),
+    tls: tls.sort(order),
+    http,
+    redirectDns,
+    helper,
+    deadlineExceeded: false,
+  };
+}

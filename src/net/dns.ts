@@ -1,0 +1,278 @@
+import { lookup as systemLookup } from 'node:dns/promises';
+import { createSocket } from 'node:dgram';
+import { connect as netConnect } from 'node:net';
+import { randomInt } from 'node:crypto';
+import { isIP } from 'node:net';
+import * as dnsPacket from 'dns-packet';
+import { request, type Dispatcher } from 'undici';
+import type { Clock } from './clock.ts';
+import { withTimeout } from './clock.ts';
+import { classifyError, FAILURES, type Failure } from './failure.ts';
+import type { DnsAnswer, DnsObservation, QueryType } from './observations.ts';
+
+/** dns-packet's decoded header has these; @types/dns-packet omits them. */
+interface DecodedMessage extends dnsPacket.Packet {
+  rcode?: string;
+  flag_tc?: boolean;
+}
+
+export interface DnsOptions {
+  clock: Clock;
+  timeoutMs: number;
+  /** UDP: how long to keep listening after the first valid reply, to catch injected duplicates. */
+  lingerMs?: number;
+  /** DoH: an undici dispatcher (carries the trust store); one per run is fine for DoH. */
+  dispatcher?: Dispatcher;
+}
+
+/** "system", "udp://IP[:port]", "tcp://IP[:port]" or "https://..." (DoH). */
+export type ResolverSpec =
+  | { kind: 'system' }
+  | { kind: 'udp' | 'tcp'; ip: string; port: number }
+  | { kind: 'doh'; url: string };
+
+export function parseResolver(spec: string): ResolverSpec {
+  if (spec === 'system') return { kind: 'system' };
+  let url: URL;
+  try {
+    url = new URL(spec);
+  } catch {
+    throw new Error(`resolver "${spec}" is not "system", udp://IP[:port], tcp://IP[:port] or an https:// DoH URL`);
+  }
+  if (url.protocol === 'https:') return { kind: 'doh', url: url.toString() };
+  if (url.protocol === 'udp:' || url.protocol === 'tcp:') {
+    const ip = url.hostname.replace(/^\[|\]$/g, '');
+    if (!isIP(ip)) throw new Error(`resolver "${spec}": give the resolver as an IP address, not a name`);
+    return { kind: url.protocol === 'udp:' ? 'udp' : 'tcp', ip, port: url.port ? Number(url.port) : 53 };
+  }
+  throw new Error(`resolver "${spec}": unsupported scheme ${url.protocol}`);
+}
+
+export function resolverLabel(r: ResolverSpec): string {
+  if (r.kind === 'system') return 'system';
+  if (r.kind === 'doh') return r.url;
+  return `${r.kind}://${r.ip.includes(':') ? `[${r.ip}]` : r.ip}:${r.port}`;
+}
+
+/** Resolves A and AAAA (or one getaddrinfo call for the system resolver). */
+export async function resolveHost(resolver: ResolverSpec, hostname: string, opts: DnsOptions): Promise<DnsObservation[]> {
+  if (resolver.kind === 'system') return [await lookupSystem(hostname, opts)];
+  return Promise.all((['A', 'AAAA'] as const).map((qt) => queryResolver(resolver, hostname, qt, opts)));
+}
+
+export async function queryResolver(resolver: Exclude<ResolverSpec, { kind: 'system' }>, hostname: string, qtype: 'A' | 'AAAA', opts: DnsOptions): Promise<DnsObservation> {
+  if (resolver.kind === 'doh') return queryDoh(resolver.url, hostname, qtype, opts);
+  const query = resolver.kind === 'udp' ? queryUdp : queryTcp;
+  return query(resolver.ip, resolver.port, hostname, qtype, opts);
+}
+
+export async function lookupSystem(hostname: string, opts: DnsOptions): Promise<DnsObservation> {
+  const t0 = opts.clock.now();
+  const base = { engine: 'getaddrinfo' as const, resolver: '', hostname, queryType: 'ANY' as QueryType };
+  try {
+    const addrs = await withTimeout(systemLookup(hostname, { all: true, family: 0 }), opts.timeoutMs);
+    const answers: DnsAnswer[] = addrs.map((a) => ({ type: a.family === 6 ? 'AAAA' : 'A', value: a.address, ttl: null }));
+    return { ...base, answers, rcode: null, failure: answers.length ? null : FAILURES.noAnswer, t0, t: opts.clock.now() };
+  } catch (err) {
+    return { ...base, answers: [], rcode: null, failure: classifyError(err), t0, t: opts.clock.now() };
+  }
+}
+
+function buildQuery(hostname: string, qtype: 'A' | 'AAAA', id: number): Buffer {
+  return dnsPacket.encode({
+    type: 'query',
+    id,
+    flags: dnsPacket.RECURSION_DESIRED,
+    questions: [{ type: qtype, name: hostname, class: 'IN' }],
+    // EDNS0 with a 1232-byte payload: without it replies over 512 bytes come back truncated.
+    additionals: [{ type: 'OPT', name: '.', udpPayloadSize: 1232, flags: 0, options: [] } as unknown as dnsPacket.Answer],
+  });
+}
+
+function decodeSafe(buf: Buffer): DecodedMessage | null {
+  try {
+    return dnsPacket.decode(buf) as DecodedMessage;
+  } catch {
+    return null;
+  }
+}
+
+function matchesQuery(msg: DecodedMessage, id: number | null, hostname: string, qtype: string): boolean {
+  const q = msg.questions?.[0];
+  return (
+    msg.type === 'response' &&
+    (id === null || msg.id === id) &&
+    !!q &&
+    q.name.toLowerCase().replace(/\.$/, '') === hostname.toLowerCase().replace(/\.$/, '') &&
+    q.type === qtype
+  );
+}
+
+function answersOf(msg: DecodedMessage): DnsAnswer[] {
+  const out: DnsAnswer[] = [];
+  for (const a of msg.answers ?? []) {
+    if (a.type === 'A' || a.type === 'AAAA' || a.type === 'CNAME') {
+      out.push({ type: a.type, value: String((a as { data: unknown }).data), ttl: a.ttl ?? null });
+    }
+  }
+  return out;
+}
+
+/** rcode -> failure; NOERROR without an address of the asked type is dns_no_answer. */
+function failureOf(msg: DecodedMessage, qtype: string): Failure {
+  switch (msg.rcode) {
+    case 'NOERROR':
+    case undefined:
+      return (msg.answers ?? []).some((a) => a.type === qtype) ? null : FAILURES.noAnswer;
+    case 'NXDOMAIN':
+      return FAILURES.nxdomain;
+    case 'SERVFAIL':
+      return FAILURES.servfail;
+    case 'REFUSED':
+      return FAILURES.refusedDns;
+    default:
+      return FAILURES.dnsMisbehaving;
+  }
+}
+
+export function queryUdp(ip: string, port: number, hostname: string, qtype: 'A' | 'AAAA', opts: DnsOptions): Promise<DnsObservation> {
+  const t0 = opts.clock.now();
+  const id = randomInt(65536);
+  const query = buildQuery(hostname, qtype, id);
+  const linger = opts.lingerMs ?? 300;
+  const base = { engine: 'udp' as const, resolver: `${ip}:${port}`, hostname, queryType: qtype };
+  return new Promise((resolve) => {
+    // A connected socket: the kernel drops off-path sources and ICMP unreachable surfaces as ECONNREFUSED.
+    const sock = createSocket(isIP(ip) === 6 ? 'udp6' : 'udp4');
+    let accepted: { msg: DecodedMessage; t: number } | null = null;
+    const late: DnsAnswer[][] = [];
+    let stray = 0;
+    let done = false;
+    const finish = (obs: DnsObservation): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(deadline);
+      clearTimeout(lingerTimer);
+      sock.close();
+      resolve(obs);
+    };
+    const deliver = (): void => {
+      if (!accepted) return;
+      const { msg, t } = accepted;
+      const obs: DnsObservation = { ...base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, qtype), t0, t };
+      if (late.length) obs.lateAnswers = late;
+      if (stray) obs.strayReplies = stray;
+      if (msg.flag_tc) {
+        void queryTcp(ip, port, hostname, qtype, opts).then((viaTcp) => finish({ ...viaTcp, engine: 'udp', t0, retriedOverTcp: true }));
+        done = true; // the TCP retry resolves; the UDP socket closes now
+        clearTimeout(deadline);
+        sock.close();
+        return;
+      }
+      finish(obs);
+    };
+    let lingerTimer: NodeJS.Timeout | undefined;
+    const deadline = setTimeout(() => {
+      if (accepted) deliver();
+      else finish({ ...base, answers: [], rcode: null, failure: FAILURES.timeout, t0, t: opts.clock.now(), ...(stray ? { strayReplies: stray } : {}) });
+    }, opts.timeoutMs);
+    sock.on('message', (buf) => {
+      const msg = decodeSafe(buf);
+      if (!msg || !matchesQuery(msg, id, hostname, qtype)) {
+        stray++;
+        return;
+      }
+      if (accepted) {
+        late.push(answersOf(msg));
+        return;
+      }
+      accepted = { msg, t: opts.clock.now() };
+      lingerTimer = setTimeout(deliver, linger);
+    });
+    sock.on('error', (err) => {
+      if (accepted) deliver();
+      else finish({ ...base, answers: [], rcode: null, failure: classifyError(err), t0, t: opts.clock.now() });
+    });
+    sock.connect(port, ip, () => sock.send(query));
+  });
+}
+
+export function queryTcp(ip: string, port: number, hostname: string, qtype: 'A' | 'AAAA', opts: DnsOptions): Promise<DnsObservation> {
+  const t0 = opts.clock.now();
+  const id = randomInt(65536);
+  const query = buildQuery(hostname, qtype, id);
+  const base = { engine: 'tcp' as const, resolver: `${ip}:${port}`, hostname, queryType: qtype };
+  return new Promise((resolve) => {
+    const sock = netConnect({ host: ip, port, autoSelectFamily: false });
+    let buf = Buffer.alloc(0);
+    let done = false;
+    const finish = (obs: DnsObservation): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(deadline);
+      sock.destroy();
+      resolve(obs);
+    };
+    const deadline = setTimeout(() => finish({ ...base, answers: [], rcode: null, failure: FAILURES.timeout, t0, t: opts.clock.now() }), opts.timeoutMs);
+    sock.on('connect', () => {
+      const len = Buffer.alloc(2);
+      len.writeUInt16BE(query.length);
+      sock.write(Buffer.concat([len, query]));
+    });
+    sock.on('data', (chunk) => {
+      buf = Buffer.concat([buf, chunk]);
+      // Our own framer: dns-packet's streamDecode ignores the declared length.
+      while (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
+        const size = buf.readUInt16BE(0);
+        const msg = decodeSafe(buf.subarray(2, 2 + size));
+        buf = buf.subarray(2 + size);
+        if (msg && matchesQuery(msg, id, hostname, qtype)) {
+          finish({ ...base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, qtype), t0, t: opts.clock.now() });
+          return;
+        }
+      }
+    });
+    sock.on('error', (err) => finish({ ...base, answers: [], rcode: null, failure: classifyError(err), t0, t: opts.clock.now() }));
+    sock.on('end', () => finish({ ...base, answers: [], rcode: null, failure: FAILURES.eof, t0, t: opts.clock.now() }));
+  });
+}
+
+const MAX_DOH_BYTES = 65535;
+
+export async function queryDoh(url: string, hostname: string, qtype: 'A' | 'AAAA', opts: DnsOptions): Promise<DnsObservation> {
+  const t0 = opts.clock.now();
+  const base = { engine: 'doh' as const, resolver: url, hostname, queryType: qtype };
+  const fail = (failure: string): DnsObservation => ({ ...base, answers: [], rcode: null, failure, t0, t: opts.clock.now() });
+  try {
+    // RFC 8484 §4.1: id 0 for cache friendliness.
+    const res = await request(url, {
+      method: 'POST',
+      body: buildQuery(hostname, qtype, 0),
+      headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message' },
+      signal: AbortSignal.timeout(opts.timeoutMs),
+      headersTimeout: opts.timeoutMs,
+      bodyTimeout: opts.timeoutMs,
+      ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
+    });
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of res.body) {
+      size += (chunk as Buffer).length;
+      if (size > MAX_DOH_BYTES) return fail(FAILURES.dnsMisbehaving);
+      chunks.push(chunk as Buffer);
+    }
+    if (res.statusCode !== 200) return fail(FAILURES.dnsMisbehaving);
+    const msg = decodeSafe(Buffer.concat(chunks));
+    if (!msg || !matchesQuery(msg, null, hostname, qtype)) return fail(FAILURES.dnsMisbehaving);
+    return { ...base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, qtype), t0, t: opts.clock.now() };
+  } catch (err) {
+    return fail(classifyError(err));
+  }
+}
+
+/** The addresses (A/AAAA values) of a set of DNS observations, deduplicated, in answer order. */
+export function addressesOf(observations: readonly DnsObservation[]): string[] {
+  const out = new Set<string>();
+  for (const o of observations) for (const a of o.answers) if (a.type === 'A' || a.type === 'AAAA') out.add(a.value);
+  return [...out];
+}

@@ -1,0 +1,101 @@
+/**
+ * One vocabulary of failure strings for every network error (OONI's df-007 / netxlite names), so
+ * that analysis, reports and OONI export all speak the same words. Never a raw exception.
+ */
+export type Failure = string | null;
+
+export const FAILURES = {
+  timeout: 'generic_timeout_error',
+  refused: 'connection_refused',
+  reset: 'connection_reset',
+  eof: 'eof_error',
+  hostUnreachable: 'host_unreachable',
+  networkUnreachable: 'network_unreachable',
+  networkDown: 'network_down',
+  addressNotAvailable: 'address_not_available',
+  nxdomain: 'dns_nxdomain_error',
+  noAnswer: 'dns_no_answer',
+  servfail: 'dns_servfail_error',
+  refusedDns: 'dns_refused_error',
+  dnsMisbehaving: 'dns_server_misbehaving',
+  dnsTemporary: 'dns_temporary_failure',
+  dnsWrongId: 'dns_reply_with_wrong_query_id',
+  unknownAuthority: 'ssl_unknown_authority',
+  invalidHostname: 'ssl_invalid_hostname',
+  invalidCertificate: 'ssl_invalid_certificate',
+  failedHandshake: 'ssl_failed_handshake',
+  httpRequestFailed: 'http_request_failed',
+  interrupted: 'interrupted',
+} as const;
+
+const BY_CODE: Record<string, string> = {
+  ETIMEDOUT: FAILURES.timeout,
+  ETIMEOUT: FAILURES.timeout,
+  ABORT_ERR: FAILURES.timeout,
+  TimeoutError: FAILURES.timeout,
+  UND_ERR_CONNECT_TIMEOUT: FAILURES.timeout,
+  UND_ERR_HEADERS_TIMEOUT: FAILURES.timeout,
+  UND_ERR_BODY_TIMEOUT: FAILURES.timeout,
+  ECONNREFUSED: FAILURES.refused,
+  ECONNRESET: FAILURES.reset,
+  EPIPE: FAILURES.reset,
+  UND_ERR_SOCKET: FAILURES.eof,
+  ECONNABORTED: 'connection_aborted',
+  EHOSTUNREACH: FAILURES.hostUnreachable,
+  ENETUNREACH: FAILURES.networkUnreachable,
+  ENETDOWN: FAILURES.networkDown,
+  EADDRNOTAVAIL: FAILURES.addressNotAvailable,
+  EAFNOSUPPORT: 'address_family_not_supported',
+  EACCES: 'permission_denied',
+  EPERM: 'permission_denied',
+  ENOTFOUND: FAILURES.nxdomain,
+  ENODATA: FAILURES.noAnswer,
+  ESERVFAIL: FAILURES.servfail,
+  EREFUSED: FAILURES.refusedDns,
+  EBADRESP: FAILURES.dnsMisbehaving,
+  EAI_AGAIN: FAILURES.dnsTemporary,
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: FAILURES.unknownAuthority,
+  UNABLE_TO_GET_ISSUER_CERT: FAILURES.unknownAuthority,
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: FAILURES.unknownAuthority,
+  DEPTH_ZERO_SELF_SIGNED_CERT: FAILURES.unknownAuthority,
+  SELF_SIGNED_CERT_IN_CHAIN: FAILURES.unknownAuthority,
+  CERT_UNTRUSTED: FAILURES.unknownAuthority,
+  ERR_TLS_CERT_ALTNAME_INVALID: FAILURES.invalidHostname,
+  CERT_HAS_EXPIRED: FAILURES.invalidCertificate,
+  CERT_NOT_YET_VALID: FAILURES.invalidCertificate,
+  CERT_REVOKED: FAILURES.invalidCertificate,
+  CERT_SIGNATURE_FAILURE: FAILURES.invalidCertificate,
+  INVALID_CA: FAILURES.invalidCertificate,
+  ERR_SSL_WRONG_VERSION_NUMBER: FAILURES.failedHandshake,
+  UND_ERR_ABORTED: FAILURES.interrupted,
+};
+
+const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
+const IPV6 = /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{0,4}\b/gi;
+
+/** Hides addresses in free text: an unknown error must never leak the prober's own IP. */
+export function scrubAddresses(text: string): string {
+  return text.replace(IPV4, '[scrubbed]').replace(IPV6, '[scrubbed]');
+}
+
+/** Maps any error from node:net, node:tls, node:dns, dgram or undici to a failure string. */
+export function classifyError(err: unknown): string {
+  const e = err as { code?: string; name?: string; message?: string; cause?: unknown } | null;
+  if (!e) return 'unknown_failure: null';
+  const message = String(e.message ?? '');
+  // A FIN during the handshake surfaces as ECONNRESET with this message: it is an EOF, not a RST.
+  if (e.code === 'ECONNRESET' && /socket disconnected before secure TLS connection/i.test(message)) return FAILURES.eof;
+  if (e.code === 'UND_ERR_SOCKET' && /other side closed/i.test(message)) return FAILURES.eof;
+  const byCode = (e.code && BY_CODE[e.code]) || (e.name && BY_CODE[e.name]);
+  if (byCode) return byCode;
+  if (typeof e.code === 'string' && e.code.startsWith('ERR_SSL_')) return FAILURES.failedHandshake;
+  if (typeof e.code === 'string' && e.code.startsWith('HPE_')) return FAILURES.httpRequestFailed;
+  if (e.name === 'AbortError') return FAILURES.interrupted;
+  if (e.cause && e.cause !== err) return classifyError(e.cause);
+  return `unknown_failure: ${scrubAddresses(message || String(e.code ?? e.name ?? 'error'))}`;
+}
+
+/** Failures that mean "the TLS chain or name did not check out" rather than "the connection broke". */
+export function isCertificateFailure(failure: Failure): boolean {
+  return failure === FAILURES.unknownAuthority || failure === FAILURES.invalidHostname || failure === FAILURES.invalidCertificate;
+}

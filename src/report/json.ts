@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import type { TargetResult } from '../measure/run.ts';
+import type { HttpObservation } from '../net/observations.ts';
+import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type TargetResultJson } from './schema.ts';
+
+export interface SerializeOptions {
+  /** Page bodies can echo the prober's own address: left out unless asked for. */
+  includeBodies: boolean;
+}
+
+function serializeHttp(h: HttpObservation, opts: SerializeOptions): TargetResultJson['measurement']['http'][number] {
+  const { body, ...rest } = h;
+  return {
+    ...rest,
+    bodySha256: h.failure === null ? createHash('sha256').update(body).digest('hex') : null,
+    ...(opts.includeBodies ? { body } : {}),
+  };
+}
+
+export function serializeResult(r: TargetResult, opts: SerializeOptions): TargetResultJson {
+  const m = r.measurement;
+  return {
+    schema: RUN_SCHEMA_ID,
+    target: r.target,
+    verdict: r.verdict,
+    measurement: {
+      startedAt: m.startedAt,
+      runtime: m.runtime,
+      hostname: m.hostname,
+      port: m.port,
+      localResolver: m.localResolver,
+      dns: m.dns,
+      addresses: m.addresses,
+      tcp: m.tcp,
+      tls: m.tls,
+      http: m.http.map((h) => serializeHttp(h, opts)),
+      redirectDns: m.redirectDns,
+      helper: m.helper,
+      deadlineExceeded: m.deadlineExceeded,
+    },
+  };
+}
+
+export function summarize(results: readonly { verdict: { status: string } }[]): RunSummary {
+  const count = (s: string): number => results.filter((r) => r.verdict.status === s).length;
+  return {
+    total: results.length,
+    accessible: count('accessible'),
+    blocked: count('blocked'),
+    partiallyBlocked: count('partially blocked'),
+    down: count('down'),
+    inconclusive: count('inconclusive'),
+  };
+}
+
+export function runDocument(
+  results: readonly TargetResult[],
+  meta: Omit<RunDocument, 'schema' | 'summary' | 'results'>,
+  opts: SerializeOptions,
+): RunDocument {
+  return { schema: RUN_SCHEMA_ID, ...meta, summary: summarize(results), results: results.map((r) => serializeResult(r, opts)) };
+}

@@ -1,0 +1,53 @@
+import { stripVTControlCharacters } from 'node:util';
+import type { ChalkInstance } from 'chalk';
+import type { TargetResult } from '../measure/run.ts';
+import { summarize } from './json.ts';
+
+export interface TableOptions {
+  chalk: ChalkInstance;
+  /** Terminal width: reasons are cut to fit; undefined (a pipe or file) prints them whole. */
+  width?: number;
+  verbose?: boolean;
+  header: string;
+}
+
+const STATUS_ORDER = ['blocked', 'partially blocked', 'down', 'inconclusive', 'accessible'];
+
+function pad(s: string, n: number): string {
+  const visible = stripVTControlCharacters(s).length;
+  return visible >= n ? s : s + ' '.repeat(n - visible);
+}
+
+/** The human report: most serious first, one row per target, the reason in words. */
+export function renderTable(results: readonly TargetResult[], opts: TableOptions): string {
+  const c = opts.chalk;
+  const paint: Record<string, (s: string) => string> = {
+    blocked: (s) => c.red.bold(s),
+    'partially blocked': (s) => c.yellow.bold(s),
+    down: (s) => c.gray(s),
+    inconclusive: (s) => c.yellow(s),
+    accessible: (s) => c.green(s),
+  };
+  const rows = [...results].sort(
+    (a, b) => STATUS_ORDER.indexOf(a.verdict.status) - STATUS_ORDER.indexOf(b.verdict.status) || a.target.url.localeCompare(b.target.url),
+  );
+  const targetWidth = Math.min(48, Math.max(6, ...rows.map((r) => r.target.url.length)));
+  const lines = [opts.header, ''];
+  lines.push(c.bold(`${pad('STATUS', 18)}${pad('METHOD', 14)}${pad('TARGET', targetWidth + 2)}WHY`));
+  for (const r of rows) {
+    const status = paint[r.verdict.status]?.(r.verdict.status) ?? r.verdict.status;
+    const prefix = `${pad(status, 18)}${pad(r.verdict.method ?? '', 14)}${pad(r.target.url, targetWidth + 2)}`;
+    let reason = r.verdict.reason;
+    const room = opts.width ? opts.width - stripVTControlCharacters(prefix).length : undefined;
+    if (room !== undefined && room > 10 && reason.length > room) reason = `${reason.slice(0, room - 1)}…`;
+    lines.push(prefix + reason);
+    if (opts.verbose) for (const e of r.verdict.evidence) lines.push(c.dim(`${' '.repeat(18)}· ${e}`));
+  }
+  const s = summarize(results);
+  lines.push('');
+  lines.push(
+    `${s.total} target(s): ${paint.accessible?.(`${s.accessible} accessible`)}, ${paint.blocked?.(`${s.blocked} blocked`)}` +
+      `${s.partiallyBlocked ? `, ${s.partiallyBlocked} partially blocked` : ''}, ${s.down} down, ${s.inconclusive} inconclusive`,
+  );
+  return `${lines.join('\n')}\n`;
+}
