@@ -31,9 +31,11 @@ const failureOf = (obs: readonly DnsObservation[]): string | null =>
  * valid for the name (a CDN giving us another edge).
  */
 export function analyzeDns(m: WebMeasurement): DnsAnalysis {
-  const localAddresses = addrs(m.dns.local);
-  const controlAddresses = addrs(m.dns.control);
-  const controlAnswered = m.dns.control.some(definite);
+  // An address in the URL needs no DNS: it is its own answer, on both sides.
+  const literal = isIP(m.hostname) !== 0;
+  const localAddresses = literal ? [m.hostname] : addrs(m.dns.local);
+  const controlAddresses = literal ? [m.hostname] : addrs(m.dns.control);
+  const controlAnswered = literal || m.dns.control.some(definite);
   const base = {
     localAddresses,
     controlAddresses,

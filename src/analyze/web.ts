@@ -46,7 +46,10 @@ export function analyzeWeb(m: WebMeasurement): Verdict {
   for (const h of m.http) evidence.push(h.failure ? `GET ${h.url} via ${h.ip}: ${h.failure} at ${h.failedOperation}` : `GET ${describeResponse(h)}`);
 
   // DNS tampering overrides everything after it: whatever happened next happened at the wrong address.
-  if (dns.consistency === 'inconsistent') return verdict('blocked', 'dns', `DNS tampering: ${dns.explanation}`);
+  if (dns.consistency === 'inconsistent') {
+    const page = blockpage ? `; that address serves a block page (${blockpage.fingerprint})` : '';
+    return verdict('blocked', 'dns', `DNS tampering: ${dns.explanation}${page}`);
+  }
   if (dns.consistency === 'unknown' && blockpage && !blockpage.generic && final && !dns.controlAddresses.includes(final.ip)) {
     return verdict('blocked', 'dns', `DNS tampering: your resolver sent you to ${final.ip}, which serves a block page (${blockpage.fingerprint}); the control resolver says ${dns.controlAddresses.join(', ') || 'something else'}`);
   }
@@ -104,11 +107,14 @@ export function analyzeWeb(m: WebMeasurement): Verdict {
       if (certFail) {
         const leaf = certFail.peerCertificates[0];
         const top = certFail.peerCertificates[certFail.peerCertificates.length - 1];
-        untrustedIssuer = top?.issuer ?? leaf?.issuer ?? null;
         if (helperTls.length > 0 && helperTls.every((x) => !x.status && x.failure !== null && isCertificateFailure(x.failure))) {
           return verdict('down', null, `The site's certificate is invalid from the control helper too (${certFail.failure}): a broken site, not interception`);
         }
-        return verdict('blocked', 'mitm', `TLS interception suspected: the certificate for ${m.hostname} at ${certFail.ip} is issued by "${untrustedIssuer ?? 'unknown'}", which no public root trusts (${certFail.failure})`);
+        if (certFail.chainTrusted === false) {
+          untrustedIssuer = top?.issuer ?? leaf?.issuer ?? null;
+          return verdict('blocked', 'mitm', `TLS interception suspected: the certificate for ${m.hostname} at ${certFail.ip} is issued by "${untrustedIssuer ?? 'unknown'}", which no public root trusts (${certFail.failure})`);
+        }
+        return verdict('blocked', 'mitm', `TLS interception suspected: ${certFail.ip} presents a certificate for "${leaf?.subject ?? 'unknown'}", not valid for ${m.hostname} (${certFail.failure})`);
       }
       if (helperTls.length > 0 && helperTls.every((x) => !x.status)) {
         return verdict('down', null, `The TLS handshake fails from the control helper too (${first.failure}): the site is broken, not blocked`);

@@ -1,12 +1,14 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { Agent } from 'undici';
 import { isIP } from 'node:net';
-import { startClock } from '../net/clock.ts';
+import { startClock, type Clock } from '../net/clock.ts';
+import type { DnsObservation } from '../net/observations.ts';
 import { addressesOf, resolveHost, type ResolverSpec } from '../net/dns.ts';
 import { tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake, type TrustStore } from '../net/tls.ts';
 import { fetchFollowingRedirects } from '../measure/fetch.ts';
-import { helperRequestSchema, type HelperResponse } from './protocol.ts';
+import { helperRequestSchema, type HelperRequest, type HelperResponse } from './protocol.ts';
 
 export interface HelperServerOptions {
   resolver: ResolverSpec;
@@ -16,6 +18,8 @@ export interface HelperServerOptions {
   httpTimeoutMs?: number;
   /** Serve over TLS (PEM); plain HTTP otherwise. */
   tls?: { cert: string; key: string };
+  /** Loopback tests only: measure loopback addresses too. */
+  dialLoopback?: boolean;
 }
 
 const MAX_REQUEST_BYTES = 64 * 1024;
@@ -30,10 +34,28 @@ export async function measureForHelper(body: unknown, opts: HelperServerOptions)
   const clock = startClock();
   const dnsTimeoutMs = opts.dnsTimeoutMs ?? 4000;
   const timeoutMs = opts.connectTimeoutMs ?? 10_000;
+  const dispatcher = new Agent({ connect: { ca: opts.trust.pems as string[], timeout: timeoutMs } });
   const resolve = async (h: string) => {
-    const observations = await resolveHost(opts.resolver, h, { clock, timeoutMs: dnsTimeoutMs });
+    const observations = await resolveHost(opts.resolver, h, { clock, timeoutMs: dnsTimeoutMs, dispatcher });
     return { observations, addresses: addressesOf(observations) };
   };
+  try {
+    return await measureWith(req, url, host, port, clock, timeoutMs, resolve, opts);
+  } finally {
+    await dispatcher.close();
+  }
+}
+
+async function measureWith(
+  req: HelperRequest,
+  url: URL,
+  host: string,
+  port: number,
+  clock: Clock,
+  timeoutMs: number,
+  resolve: (h: string) => Promise<{ observations: DnsObservation[]; addresses: string[] }>,
+  opts: HelperServerOptions,
+): Promise<HelperResponse> {
 
   let dns: HelperResponse['dns'] = { failure: null, addrs: [] };
   let own: string[] = [];
@@ -45,7 +67,7 @@ export async function measureForHelper(body: unknown, opts: HelperServerOptions)
     own = [host];
   }
   const probeIps = req.tcp_connect.map((ep) => ep.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''));
-  const ips = [...new Set([...own, ...probeIps])].filter((ip) => isIP(ip) && !LOOPBACK.test(ip));
+  const ips = [...new Set([...own, ...probeIps])].filter((ip) => isIP(ip) && (opts.dialLoopback || !LOOPBACK.test(ip)));
 
   const tcp_connect: HelperResponse['tcp_connect'] = {};
   const tls_handshake: HelperResponse['tls_handshake'] = {};

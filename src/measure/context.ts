@@ -29,6 +29,8 @@ export interface MeasureContext {
   bodyLimit: number;
   /** UDP DNS: how long to wait for late (injected) duplicate replies. */
   dnsLingerMs: number;
+  /** Loopback answers are never dialled in real runs (they would probe this machine); loopback tests turn this on. */
+  dialLoopback?: boolean;
 }
 
 export function controlDispatcher(trust: TrustStore, timeouts: Timeouts): Agent {

@@ -51,7 +51,7 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
   const note = (ip: string, source: AddressInfo['sources'][number]): void => {
     let a = byIp.get(ip);
     if (!a) {
-      a = { ip, sources: [], skipped: LOOPBACK_OR_UNSPECIFIED.test(ip) ? 'loopback' : null };
+      a = { ip, sources: [], skipped: !literal && !ctx.dialLoopback && LOOPBACK_OR_UNSPECIFIED.test(ip) ? 'loopback' : null };
       byIp.set(ip, a);
       addresses.push(a);
     }
@@ -102,7 +102,7 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
       first,
       async (h) => {
         const observations = await resolveHost(ctx.localResolver, h, dnsOpts);
-        return { observations, addresses: addressesOf(observations).filter((ip) => !LOOPBACK_OR_UNSPECIFIED.test(ip)) };
+        return { observations, addresses: addressesOf(observations).filter((ip) => ctx.dialLoopback || !LOOPBACK_OR_UNSPECIFIED.test(ip)) };
       },
       { clock, connectTimeoutMs: ctx.timeouts.tcpMs, tlsTimeoutMs: ctx.timeouts.tlsMs, httpTimeoutMs: ctx.timeouts.httpMs, trust: ctx.trust, bodyLimit: ctx.bodyLimit },
     );

@@ -92,7 +92,8 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
         return;
       }
       handedOver = true;
-      cb(null, socket);
+      // undici finishes its own bookkeeping after calling the connector; answering synchronously stalls it.
+      setImmediate(() => cb(null, socket));
     },
     headersTimeout: opts.httpTimeoutMs,
     bodyTimeout: opts.httpTimeoutMs,

@@ -95,6 +95,9 @@ export async function tlsHandshake(
       ALPNProtocols: opts.alpn ?? ['h2', 'http/1.1'],
       // No session resumption: a resumed session skips certificate checks.
       session: undefined,
+      // The name is checked below, on its own: Node's built-in check would fold it into \`authorized\`
+      // (and, with no SNI, check against "localhost").
+      checkServerIdentity: () => undefined,
     });
     let settled = false;
     const settle = (observation: TlsHandshakeObservation, keep: boolean): void => {
