@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
 import { upstream } from './helpers/paths.ts';
+import { tempDir } from './helpers/tmp.ts';
 
 const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
   const io = memoryIO(env);
@@ -15,7 +15,7 @@ const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
 describe('tekser CLI (in-process)', () => {
   it('lint exits 0 on the upstream lists and 1 on an error', async () => {
     expect((await cli(['lint', upstream('kz.csv'), '--global', upstream('global.csv')])).code).toBe(0);
-    const dir = mkdtempSync(join(tmpdir(), 'tekser-cli-'));
+    const dir = tempDir('cli');
     const bad = join(dir, 'kz.csv');
     writeFileSync(bad, 'url,category_code,category_description,date_added,source,notes\nhttps://orda.kz,NEWS,News Media,2022-01-05,x,\n');
     const r = await cli(['lint', bad, '--format', 'json']);
@@ -24,7 +24,7 @@ describe('tekser CLI (in-process)', () => {
   });
 
   it('picks GitHub annotations under GitHub Actions', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tekser-cli-'));
+    const dir = tempDir('cli');
     const bad = join(dir, 'kz.csv');
     writeFileSync(bad, 'url,category_code,category_description,date_added,source,notes\nhttps://orda.kz/,NEWS,News,2022-01-05,x,\n');
     const r = await cli(['lint', bad], { GITHUB_ACTIONS: 'true', GITHUB_WORKFLOW: 'ci' });

@@ -1,13 +1,13 @@
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/lint/lint-paths.ts';
 import { UnreadableListError } from '../src/lists/problem.ts';
 import { upstream } from './helpers/paths.ts';
+import { tempDir } from './helpers/tmp.ts';
 
 function workdir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tekser-lint-'));
+  const dir = tempDir('lint');
   for (const f of ['kz.csv', 'global.csv', '00-LEGEND-new_category_codes.csv']) copyFileSync(upstream(f), join(dir, f));
   return dir;
 }
@@ -158,7 +158,7 @@ describe('tekser lint on the upstream lists', () => {
   });
 
   it('refuses binary, oversized and missing input with a clear message', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tekser-bad-'));
+    const dir = tempDir('bad');
     const bin = join(dir, 'kz.csv');
     writeFileSync(bin, Buffer.from([0x75, 0x72, 0x6c, 0x0a, 0x00, 0x01]));
     expect(() => lintPaths([bin])).toThrow(/binary file \(NUL byte at offset 4, line 2\)/);

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './tmp.ts';
 
 /** A certificate and its key, PEM. */
 export interface KeyPair {
@@ -20,7 +20,7 @@ export class TestPki {
   readonly dir: string;
   private serial = 1;
   constructor() {
-    this.dir = mkdtempSync(join(tmpdir(), 'tekser-pki-'));
+    this.dir = tempDir('pki');
   }
 
   private pair(name: string): KeyPair {
