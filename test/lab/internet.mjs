@@ -1,0 +1,30 @@
+// The lab's "internet": authoritative DNS, the DoH control resolver and every site, inside the
+// internet namespace. Started by lab.mjs with a JSON config path; prints "ready" when listening.
+import { readFileSync } from 'node:fs';
+import { startDnsServer, startDohServer, startWebServer } from '../servers/servers.mjs';
+import { NET, authoritativeZone, hostAddresses } from './scenarios.mjs';
+
+const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const tls = { cert: cfg.siteCert, key: cfg.siteKey };
+const closers = [];
+
+closers.push(await startDnsServer({ host: NET.authoritativeDns, port: 53, zone: authoritativeZone() }));
+closers.push(await startDohServer({ host: NET.dohControl, port: 443, cert: cfg.dohCert, key: cfg.dohKey, zone: authoritativeZone() }));
+
+for (const [ip, sites] of hostAddresses()) {
+  if (sites.length === 0) continue; // an address with nothing listening: the dead site
+  const table = {};
+  for (const s of sites) {
+    table[s.name] = { title: `${s.name} home`, ...(s.bodyBytes ? { body: `<html><head><title>${s.name}</title></head><body>${'x'.repeat(s.bodyBytes)}</body></html>` } : {}) };
+  }
+  closers.push(await startWebServer({ host: ip, port: 443, tls, sites: table }));
+  closers.push(await startWebServer({ host: ip, port: 80, sites: table }));
+}
+
+process.stdout.write('ready\n');
+const stop = async () => {
+  await Promise.allSettled(closers.map((c) => c.close()));
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

@@ -1,0 +1,255 @@
+// The network lab: a client, a censoring ISP router and a small "internet" in network namespaces,
+// made and torn down by the test run (or by `npm run lab` for manual use). Needs root, iproute2,
+// iptables and tc. Nothing is routed off the machine: the namespaces have no link to the host.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { TestPki } from '../servers/pki.mjs';
+import { ALL_NAMES, NET, SITES, hostAddresses } from './scenarios.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const REPO = resolve(HERE, '../..');
+const TEKSER = join(REPO, 'bin/tekser');
+let labCounter = 0;
+
+export class LabUnavailable extends Error {}
+
+function sh(cmd, args, { ignore = false } = {}) {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (err) {
+    if (ignore) return '';
+    throw new Error(`lab: ${cmd} ${args.join(' ')} failed: ${err.stderr || err.message}`);
+  }
+}
+
+/** Why the lab cannot run here, or null. */
+export function labUnavailableReason() {
+  if (process.getuid?.() !== 0) return 'the network lab needs root (network namespaces, iptables)';
+  for (const tool of ['ip', 'iptables', 'tc', 'openssl']) {
+    try {
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+    } catch {
+      return `the network lab needs ${tool} (apt-get install -y iproute2 iptables openssl)`;
+    }
+  }
+  if (!existsSync(join(REPO, 'dist/cli/main.js'))) return 'tekser is not built (npm run build)';
+  const probe = `tkprobe${process.pid}`;
+  try {
+    execFileSync('ip', ['netns', 'add', probe], { stdio: 'ignore' });
+    execFileSync('ip', ['netns', 'del', probe], { stdio: 'ignore' });
+  } catch {
+    return 'cannot create network namespaces here';
+  }
+  return null;
+}
+
+/** Names every lab object starts with, so a leak check can find them. */
+export function labPrefix(id) {
+  return `tk${id}`;
+}
+
+function waitReady(child, marker, what, ms = 15_000) {
+  return new Promise((resolveReady, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`lab: ${what} did not start in ${ms} ms:\n${out}`)), ms);
+    const onData = (d) => {
+      out += d;
+      if (out.includes(marker)) {
+        clearTimeout(timer);
+        resolveReady();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`lab: ${what} exited (${code}):\n${out}`));
+    });
+  });
+}
+
+/**
+ * Builds the lab. `shutdown: true` makes the censor drop everything (a total shutdown).
+ * Returns handles to run tekser in the client namespace and to tear it all down.
+ */
+export async function startLab({ shutdown = false } = {}) {
+  const reason = labUnavailableReason();
+  if (reason) throw new LabUnavailable(reason);
+  const id = `${process.pid % 100000}${labCounter++}`;
+  const p = labPrefix(id);
+  const ns = { client: `${p}c`, censor: `${p}r`, internet: `${p}i` };
+  const dir = mkdtempSync(join(tmpdir(), 'tekser-lab-'));
+  const children = [];
+  let torn = false;
+
+  const inNs = (n, cmd, args, opts) => sh('ip', ['netns', 'exec', n, cmd, ...args], opts);
+  const teardown = () => {
+    if (torn) return;
+    torn = true;
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    for (const n of Object.values(ns)) sh('ip', ['netns', 'del', n], { ignore: true });
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', teardown);
+
+  try {
+    // Certificates: the lab's own root for sites and the DoH control; a "Qaznet" chain for the interceptor.
+    const pki = new TestPki(dir);
+    const root = pki.root('lab-root', '/CN=tekser lab root');
+    const site = pki.issue('site', '/CN=tekser lab site', root, { names: ALL_NAMES });
+    const doh = pki.issue('doh', '/CN=tekser lab DoH', root, { names: [NET.dohControl] });
+    const qaznet = pki.root('qaznet', '/C=KZ/CN=Qaznet Trust Network');
+    const inter = pki.issue('security-cert', '/C=KZ/CN=Security Certificate', qaznet, { ca: true });
+    const fake = pki.issue('fake-leaf', '/CN=tekser lab site', inter, { names: ALL_NAMES }); // copies the real names
+
+    // Namespaces and links: client <-> censor <-> internet.
+    for (const n of Object.values(ns)) sh('ip', ['netns', 'add', n]);
+    sh('ip', ['link', 'add', `${p}c0`, 'netns', ns.client, 'type', 'veth', 'peer', 'name', `${p}r0`, 'netns', ns.censor]);
+    sh('ip', ['link', 'add', `${p}r1`, 'netns', ns.censor, 'type', 'veth', 'peer', 'name', `${p}i0`, 'netns', ns.internet]);
+    const ipn = (n, ...args) => sh('ip', ['-n', n, ...args]);
+    for (const n of Object.values(ns)) ipn(n, 'link', 'set', 'lo', 'up');
+    ipn(ns.client, 'addr', 'add', `${NET.clientIp}/30`, 'dev', `${p}c0`);
+    ipn(ns.censor, 'addr', 'add', `${NET.censorClientSide}/30`, 'dev', `${p}r0`);
+    ipn(ns.censor, 'addr', 'add', `${NET.censorInternetSide}/30`, 'dev', `${p}r1`);
+    ipn(ns.internet, 'addr', 'add', `${NET.internetIp}/30`, 'dev', `${p}i0`);
+    ipn(ns.client, 'link', 'set', `${p}c0`, 'up');
+    ipn(ns.censor, 'link', 'set', `${p}r0`, 'up');
+    ipn(ns.censor, 'link', 'set', `${p}r1`, 'up');
+    ipn(ns.internet, 'link', 'set', `${p}i0`, 'up');
+    ipn(ns.client, 'route', 'add', 'default', 'via', NET.censorClientSide);
+    ipn(ns.internet, 'route', 'add', 'default', 'via', NET.censorInternetSide);
+    for (const prefix of ['203.0.113.0/24', '198.51.100.0/24']) ipn(ns.censor, 'route', 'add', prefix, 'via', NET.internetIp);
+    inNs(ns.censor, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
+    const hostIps = new Set([...hostAddresses().keys(), NET.authoritativeDns, NET.dohControl, NET.helper]);
+    for (const ip of hostIps) ipn(ns.internet, 'addr', 'add', `${ip}/32`, 'dev', 'lo');
+
+    // The censor's rules.
+    const ipt = (...args) => inNs(ns.censor, 'iptables', args);
+    if (shutdown) {
+      ipt('-P', 'FORWARD', 'DROP');
+      ipt('-A', 'INPUT', '-i', `${p}r0`, '-j', 'DROP');
+    } else {
+      for (const s of SITES) {
+        if (s.censor?.ip === 'drop') ipt('-A', 'FORWARD', '-d', s.ip, '-j', 'DROP');
+        if (s.censor?.ip === 'reset') ipt('-A', 'FORWARD', '-d', s.ip, '-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset');
+        if (s.censor?.sni === 'reset') ipt('-A', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'REJECT', '--reject-with', 'tcp-reset');
+        if (s.censor?.sni === 'drop') ipt('-A', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'DROP');
+        if (s.censor?.mitm) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
+        if (s.censor?.httpBlock) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '80', '-j', 'REDIRECT', '--to-ports', String(NET.httpProxyPort));
+      }
+      const slow = SITES.filter((s) => s.censor?.throttle);
+      if (slow.length) {
+        const dev = `${p}r0`;
+        // A token bucket (htb) for the throttled destinations only; everything else unshaped.
+        inNs(ns.censor, 'tc', ['qdisc', 'add', 'dev', dev, 'root', 'handle', '1:', 'htb', 'default', '10', 'r2q', '1000']);
+        inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', '1:10', 'htb', 'rate', '10gbit']);
+        inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', '1:20', 'htb', 'rate', slow[0].censor.throttle, 'ceil', slow[0].censor.throttle]);
+        for (const s of slow) inNs(ns.censor, 'tc', ['filter', 'add', 'dev', dev, 'protocol', 'ip', 'parent', '1:0', 'prio', '1', 'u32', 'match', 'ip', 'src', `${s.ip}/32`, 'flowid', '1:20']);
+      }
+    }
+
+    // Processes.
+    const internetCfg = join(dir, 'internet.json');
+    writeFileSync(internetCfg, JSON.stringify({ siteCert: site.cert, siteKey: site.key, dohCert: doh.cert, dohKey: doh.key }));
+    const censorCfg = join(dir, 'censor.json');
+    writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert, mitmKey: fake.key, shutdown }));
+    const spawnIn = (n, args, what, marker) => {
+      const child = spawn('ip', ['netns', 'exec', n, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      children.push(child);
+      return waitReady(child, marker, what);
+    };
+    await Promise.all([
+      spawnIn(ns.internet, [process.execPath, join(HERE, 'internet.mjs'), internetCfg], 'internet', 'ready'),
+      spawnIn(ns.censor, [process.execPath, join(HERE, 'censor.mjs'), censorCfg], 'censor', 'ready'),
+      spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile], 'helper', 'listening'),
+    ]);
+
+    // The lab's own test list.
+    const list = join(dir, 'lab.csv');
+    writeFileSync(
+      list,
+      ['url,category_code,category_description,date_added,source,notes', ...SITES.map((s) => `${s.scheme}://${s.name}/,MISC,Miscellaneous content,2026-11-23,tekser lab,${s.mirrors.replace(/,/g, ';')}`)].join('\n') + '\n',
+    );
+
+    const runArgs = [
+      '--list', list,
+      '--resolver', `udp://${NET.ispResolver}`,
+      '--control-resolver', `https://${NET.dohControl}/dns-query`,
+      '--control-helper', `http://${NET.helper}:${NET.helperPort}/`,
+      '--ca-file', root.certFile,
+      '--dns-timeout', '2', '--tcp-timeout', '2', '--tls-timeout', '2', '--http-timeout', '8',
+      '--concurrency', '32',
+    ];
+
+    return {
+      id,
+      prefix: p,
+      ns,
+      dir,
+      rootCaFile: root.certFile,
+      listFile: list,
+      runArgs,
+      qaznetRoot: qaznet,
+      /** Runs the built tekser CLI inside the client namespace. */
+      tekser(args, { timeoutMs = 120_000 } = {}) {
+        return new Promise((resolveRun) => {
+          const child = spawn('ip', ['netns', 'exec', ns.client, process.execPath, TEKSER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d) => (stdout += d));
+          child.stderr.on('data', (d) => (stderr += d));
+          const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+          child.on('close', (code) => {
+            clearTimeout(timer);
+            resolveRun({ code, stdout, stderr });
+          });
+        });
+      },
+      pids: () => children.map((c) => c.pid),
+      async stop() {
+        for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+        await Promise.all(children.map((c) => (c.exitCode !== null || c.signalCode !== null ? null : new Promise((r) => {
+          const t = setTimeout(() => { c.kill('SIGKILL'); r(); }, 3000);
+          c.once('exit', () => { clearTimeout(t); r(); });
+        }))));
+        teardown();
+        process.removeListener('exit', teardown);
+      },
+    };
+  } catch (err) {
+    teardown();
+    process.removeListener('exit', teardown);
+    throw err;
+  }
+}
+
+/** What a lab leaves behind: namespaces and links whose names start with the prefix. */
+export function leftovers(prefix) {
+  const netns = sh('ip', ['netns', 'list'], { ignore: true }).split('\n').filter((l) => l.startsWith(prefix));
+  const links = sh('ip', ['-o', 'link'], { ignore: true }).split('\n').filter((l) => l.includes(prefix));
+  return [...netns, ...links];
+}
+
+// `npm run lab`: bring the lab up for manual use.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const lab = await startLab({ shutdown: process.argv.includes('--shutdown') }).catch((err) => {
+    console.error(`tekser lab: ${err.message}`);
+    process.exit(2);
+  });
+  console.log(`tekser lab is up (${lab.ns.client} -> ${lab.ns.censor} -> ${lab.ns.internet}).`);
+  console.log('Run tekser inside the client namespace:\n');
+  console.log(`  ip netns exec ${lab.ns.client} ${TEKSER} run ${lab.runArgs.join(' ')}\n`);
+  console.log('Scenarios:');
+  for (const s of SITES) console.log(`  ${s.scheme}://${s.name}/`.padEnd(32) + s.mirrors);
+  console.log('\nCtrl-C tears it down.');
+  const stop = async () => {
+    await lab.stop();
+    console.log('lab torn down');
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

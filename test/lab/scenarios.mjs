@@ -1,0 +1,91 @@
+// The lab's small internet and its censor, as data. Each site says where it lives, what it serves,
+// and what the censor does to it; the lab turns this into servers, zones, iptables and tc rules.
+// Addresses: client link 198.18.0.0/30, internet link 198.18.1.0/30, hosts in 203.0.113.0/24 and
+// 198.51.100.0/24. Nothing here is routable off the machine.
+
+export const NET = {
+  clientIp: '198.18.0.2',
+  censorClientSide: '198.18.0.1',
+  censorInternetSide: '198.18.1.1',
+  internetIp: '198.18.1.2',
+  authoritativeDns: '198.51.100.1',
+  dohControl: '198.51.100.53',
+  helper: '198.51.100.80',
+  helperPort: 8080,
+  /** The ISP resolver the client is given, run by the censor. */
+  ispResolver: '198.18.0.1',
+  /** Where DNS-redirected users land: a block-page server in the censor. */
+  blockpageServer: '198.18.0.1',
+  mitmProxyPort: 8443,
+  httpProxyPort: 8080,
+};
+
+export const KZ_BLOCKPAGE =
+  '<!doctype html><html lang="kk"><head><meta charset="utf-8"><title>Ресурс бұғатталған</title></head>' +
+  '<body><h1>Ресурста ақпараттық қауіпсіздікке төнетін қауіп-қатер бар</h1>' +
+  '<p>Доступ к данному ресурсу ограничен.</p></body></html>';
+
+const SHARED_HOST = '203.0.113.7';
+
+/**
+ * scheme: https or http. censor: what happens between client and site.
+ * expect: the verdict and method the acceptance suite asserts for a run through the lab.
+ */
+export const SITES = [
+  { name: 'ok.lab', ip: '203.0.113.10', scheme: 'https', censor: null, expect: ['accessible', null], mirrors: 'baseline' },
+  { name: 'plain.lab', ip: '203.0.113.11', scheme: 'http', censor: null, expect: ['accessible', null], mirrors: 'baseline' },
+  { name: 'dns-bogon.lab', ip: '203.0.113.12', scheme: 'https', censor: { dns: { A: ['127.0.0.1'] } }, expect: ['blocked', 'dns'], mirrors: 'resolvers answering 127.0.0.1 / private addresses for banned names' },
+  { name: 'dns-nx.lab', ip: '203.0.113.13', scheme: 'https', censor: { dns: 'NXDOMAIN' }, expect: ['blocked', 'dns'], mirrors: 'resolvers pretending a banned domain does not exist' },
+  { name: 'dns-redirect.lab', ip: '203.0.113.14', scheme: 'http', censor: { dns: { A: [NET.blockpageServer] } }, expect: ['blocked', 'dns'], mirrors: 'DNS answers pointing at an ISP block-page server' },
+  { name: 'ip-drop.lab', ip: '203.0.113.21', scheme: 'https', censor: { ip: 'drop' }, expect: ['blocked', 'tcp_ip'], mirrors: 'IP blackholing (Telegram DCs, Tor relays)' },
+  ...Array.from({ length: 12 }, (_, i) => ({
+    name: `shared${i + 1}.lab`,
+    ip: SHARED_HOST,
+    scheme: 'https',
+    censor: i === 0 ? { ip: 'reset' } : null,
+    expect: ['blocked', 'tcp_ip'],
+    mirrors: i === 0 ? 'Tilda 2019: one banned site, its shared IP blocked (RST)' : 'collateral damage on the shared IP',
+  })),
+  { name: 'sni-rst.lab', ip: '203.0.113.22', scheme: 'https', censor: { sni: 'reset' }, expect: ['blocked', 'tls'], mirrors: 'SNI filtering answered with a TCP RST' },
+  { name: 'sni-neighbour.lab', ip: '203.0.113.22', scheme: 'https', censor: null, expect: ['accessible', null], mirrors: 'same IP as sni-rst.lab, another SNI: still works' },
+  { name: 'sni-drop.lab', ip: '203.0.113.23', scheme: 'https', censor: { sni: 'drop' }, expect: ['blocked', 'tls'], mirrors: 'Kazakhstan 2023-24: the handshake stalls after the ClientHello' },
+  { name: 'mitm.lab', ip: '203.0.113.30', scheme: 'https', censor: { mitm: true }, expect: ['blocked', 'mitm'], mirrors: 'Qaznet Trust Network interception, 2019 (by SNI, names copied)' },
+  { name: 'mitm-pass.lab', ip: '203.0.113.30', scheme: 'https', censor: null, expect: ['accessible', null], mirrors: 'same interception box, an SNI it passes through untouched' },
+  { name: 'blockpage.lab', ip: '203.0.113.40', scheme: 'http', censor: { httpBlock: true }, expect: ['blocked', 'http-diff'], mirrors: 'transparent HTTP proxy serving a Kazakh block page' },
+  { name: 'http-pass.lab', ip: '203.0.113.40', scheme: 'http', censor: null, expect: ['accessible', null], mirrors: 'same proxy, a Host it forwards' },
+  { name: 'slow.lab', ip: '203.0.113.60', scheme: 'https', censor: { throttle: '1mbit' }, expect: ['accessible', null], mirrors: 'throttling by destination (azattyq.org 2022-23, 2018 livestream slowdowns)', bodyBytes: 300_000 },
+  { name: 'dead.lab', ip: '203.0.113.70', scheme: 'https', censor: null, listen: false, expect: ['down', null], mirrors: 'a site that is down for everyone: not censorship' },
+  { name: 'cdn.lab', ip: '203.0.113.50', scheme: 'https', censor: { dns: { A: ['203.0.113.51'] } }, alsoServes: ['203.0.113.51'], expect: ['accessible', null], mirrors: 'a CDN: the ISP resolver gives another valid edge' },
+];
+
+export const ALL_NAMES = [...new Set(SITES.map((s) => s.name))];
+
+/** The authoritative zone: every site at its real address. */
+export function authoritativeZone() {
+  const zone = {};
+  for (const s of SITES) zone[s.name] = { A: [s.ip], AAAA: [] };
+  return zone;
+}
+
+/** The ISP resolver's zone: the truth, except where the censor lies. */
+export function ispZone() {
+  const zone = authoritativeZone();
+  for (const s of SITES) if (s.censor?.dns) zone[s.name] = s.censor.dns;
+  return zone;
+}
+
+/** Every address the internet namespace must hold, with the sites (by Host) each serves. */
+export function hostAddresses() {
+  const byIp = new Map();
+  const add = (ip, site) => {
+    if (!byIp.has(ip)) byIp.set(ip, []);
+    if (site) byIp.get(ip).push(site);
+  };
+  for (const s of SITES) {
+    add(s.ip, s.listen === false ? null : s);
+    for (const ip of s.alsoServes ?? []) add(ip, s);
+  }
+  return byIp;
+}
+
+export const SHARED_HOST_IP = SHARED_HOST;
