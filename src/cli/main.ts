@@ -4,9 +4,6 @@ import { TEKSER_VERSION } from '../version.ts';
 import { EXIT, UsageError } from './errors.ts';
 import { processIO, type CommandIO } from './io.ts';
 import { OPTIONS, type CommandName } from './options.ts';
-import { lintCommand } from './commands/lint.ts';
-import { runCommand } from './commands/run.ts';
-import { helperCommand } from './commands/helper.ts';
 
 const HELP_EXAMPLES: Record<CommandName, string> = {
   lint: `
@@ -61,18 +58,22 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   addOptions(
     program.command('lint').description('check test lists (Citizen Lab CSV, service YAML) the way CI should').argument('[paths...]', 'list files or directories', []),
     'lint',
-  ).action((paths: string[], opts) => {
+  ).action(async (paths: string[], opts) => {
+    // Commands load on demand: `tekser lint` in CI need not load the probe engine.
+    const { lintCommand } = await import('./commands/lint.ts');
     result.code = lintCommand(paths, opts, io);
   });
 
   addOptions(
     program.command('run').description('measure targets and say how each is blocked, if it is').argument('[urls...]', 'URLs to test instead of the lists', []),
     'run',
-  ).action((urls: string[], opts) => {
+  ).action(async (urls: string[], opts) => {
+    const { runCommand } = await import('./commands/run.ts');
     result.pending = runCommand(urls, opts, io);
   });
 
-  addOptions(program.command('helper').description('serve a control helper that measures URLs from outside the censored network'), 'helper').action((opts) => {
+  addOptions(program.command('helper').description('serve a control helper that measures URLs from outside the censored network'), 'helper').action(async (opts) => {
+    const { helperCommand } = await import('./commands/helper.ts');
     result.pending = helperCommand(opts, io);
   });
 
