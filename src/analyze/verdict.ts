@@ -18,4 +18,25 @@ export interface Verdict {
   httpComparison: HttpComparison | null;
   /** For interception: the issuer of the chain that public roots do not trust. */
   untrustedIssuer: string | null;
+  /** Services only: the verdict of each check, endpoint by endpoint. */
+  checks?: CheckVerdict[];
+}
+
+export type Step = 'dns' | 'tcp' | 'tls' | 'http';
+
+export interface EndpointVerdict {
+  endpoint: string;
+  status: 'ok' | 'blocked' | 'down' | 'inconclusive';
+  step: Step | null;
+  failure: string | null;
+  /** Ports that failed on an endpoint that still counts as reachable (e.g. 5222 only). */
+  failedPorts: number[];
+}
+
+export interface CheckVerdict {
+  id: string;
+  title: string;
+  status: VerdictStatus;
+  method: BlockingMethod | null;
+  endpoints: EndpointVerdict[];
 }

@@ -119,13 +119,15 @@ export function parseCidr(cidr: string): { address: string; prefix: number; fami
   return { address: m[1] ?? '', prefix, family: family === 4 ? 'ipv4' : 'ipv6' };
 }
 
-export function blockListOf(cidrs: readonly string[]): BlockList {
-  const bl = new BlockList();
+/** Whether an address lies in any of the prefixes (v4 and v6 kept apart: see analyze/bogon.ts). */
+export function prefixMatcher(cidrs: readonly string[]): (ip: string) => boolean {
+  const v4 = new BlockList();
+  const v6 = new BlockList();
   for (const c of cidrs) {
     const p = parseCidr(c);
-    if (p) bl.addSubnet(p.address, p.prefix, p.family);
+    if (p) (p.family === 'ipv4' ? v4 : v6).addSubnet(p.address, p.prefix, p.family);
   }
-  return bl;
+  return (ip) => (isIP(ip) === 4 ? v4.check(ip, 'ipv4') : isIP(ip) === 6 ? v6.check(ip, 'ipv6') : false);
 }
 
 function lineOfPath(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): number {

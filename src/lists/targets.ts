@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
-import type { WebTarget } from '../measure/types.ts';
+import type { ServiceTarget, WebTarget } from '../measure/types.ts';
+import { parseServices } from './services.ts';
 import { parseCsv } from './csv.ts';
 import { readListFile } from './read-file.ts';
 
@@ -74,4 +75,13 @@ export function isServiceList(file: string): boolean {
 export function dedupeTargets<T extends { url: string }>(targets: readonly T[]): T[] {
   const seen = new Set<string>();
   return targets.filter((t) => (seen.has(t.url) ? false : (seen.add(t.url), true)));
+}
+
+/** Reads a YAML service list; schema problems are reported with file:line. */
+export function serviceTargetsFromYaml(file: string): ServiceTarget[] {
+  const read = readListFile(file);
+  const { list, problems } = parseServices(read.text, file);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (!list || errors.length) throw new BadListError(errors.map((p) => `${file}:${p.line}: ${p.message}`));
+  return list.services.map((service) => ({ kind: 'service', service, url: `service:${service.id}`, source: file }));
 }

@@ -1,15 +1,22 @@
 import pLimit from 'p-limit';
+import { analyzeService } from '../analyze/service.ts';
 import { analyzeWeb } from '../analyze/web.ts';
 import type { Verdict } from '../analyze/verdict.ts';
 import type { MeasureContext } from './context.ts';
-import type { WebMeasurement, WebTarget } from './types.ts';
+import { measureService } from './service.ts';
+import type { ServiceMeasurement, ServiceTarget, Target, WebMeasurement, WebTarget } from './types.ts';
 import { measureWeb } from './web.ts';
 
-export interface TargetResult {
-  target: WebTarget;
-  verdict: Verdict;
-  measurement: WebMeasurement;
+export type WebResult = { target: WebTarget; verdict: Verdict; measurement: WebMeasurement };
+export type ServiceResult = { target: ServiceTarget; verdict: Verdict; measurement: ServiceMeasurement };
+export type TargetResult = WebResult | ServiceResult;
+
+export interface Measurers {
+  web: (target: WebTarget, ctx: MeasureContext) => Promise<WebMeasurement>;
+  service: (target: ServiceTarget, ctx: MeasureContext) => Promise<ServiceMeasurement>;
 }
+
+export const DEFAULT_MEASURERS: Measurers = { web: measureWeb, service: measureService };
 
 export interface RunOptions {
   concurrency: number;
@@ -17,11 +24,16 @@ export interface RunOptions {
   onResult?: (result: TargetResult) => void;
   /** Stops scheduling new targets; targets in flight finish. */
   signal?: AbortSignal;
-  /** Injected for tests: measure one target. */
-  measure?: (target: WebTarget, ctx: MeasureContext) => Promise<WebMeasurement>;
+  /** Injected for tests. */
+  measurers?: Measurers;
 }
 
-function timedOutMeasurement(target: WebTarget, ctx: MeasureContext, startedAt: string, runtime: number): WebMeasurement {
+/** How a target is named in reports. */
+export function targetLabel(t: Target): string {
+  return t.kind === 'service' ? `${t.service.name} (${t.service.kind})` : t.url;
+}
+
+function emptyWeb(target: WebTarget, ctx: MeasureContext, startedAt: string, runtime: number): WebMeasurement {
   const url = new URL(target.url);
   return {
     target,
@@ -41,30 +53,42 @@ function timedOutMeasurement(target: WebTarget, ctx: MeasureContext, startedAt: 
   };
 }
 
-/** Measures one target within the whole-target deadline. */
-export async function measureTarget(target: WebTarget, ctx: MeasureContext, measure = measureWeb): Promise<TargetResult> {
-  const startedAt = new Date().toISOString();
-  const t0 = performance.now();
+function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ctx.timeouts.targetMs);
+    timer = setTimeout(() => resolve(null), ms);
     timer.unref?.();
   });
-  const measured = await Promise.race([measure(target, ctx), deadline]);
-  clearTimeout(timer);
-  const measurement = measured ?? timedOutMeasurement(target, ctx, startedAt, (performance.now() - t0) / 1000);
-  return { target, verdict: analyzeWeb(measurement), measurement };
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Measures one target within the whole-target deadline, then analyses it. */
+export async function measureTarget(target: WebTarget, ctx: MeasureContext, measurers?: Measurers): Promise<WebResult>;
+export async function measureTarget(target: ServiceTarget, ctx: MeasureContext, measurers?: Measurers): Promise<ServiceResult>;
+export async function measureTarget(target: Target, ctx: MeasureContext, measurers?: Measurers): Promise<TargetResult>;
+export async function measureTarget(target: Target, ctx: MeasureContext, measurers: Measurers = DEFAULT_MEASURERS): Promise<TargetResult> {
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const elapsed = (): number => (performance.now() - t0) / 1000;
+  if (target.kind === 'service') {
+    const m =
+      (await within(measurers.service(target, ctx), ctx.timeouts.targetMs)) ??
+      ({ target, startedAt, runtime: elapsed(), localResolver: ctx.localResolver.kind, checks: [], controlAnswered: null, deadlineExceeded: true } satisfies ServiceMeasurement);
+    return { target, verdict: analyzeService(m), measurement: m };
+  }
+  const m = (await within(measurers.web(target, ctx), ctx.timeouts.targetMs)) ?? emptyWeb(target, ctx, startedAt, elapsed());
+  return { target, verdict: analyzeWeb(m), measurement: m };
 }
 
 /** Measures targets in parallel, at most `concurrency` at once; results come back in input order. */
-export async function runTargets(targets: readonly WebTarget[], ctx: MeasureContext, opts: RunOptions): Promise<TargetResult[]> {
+export async function runTargets(targets: readonly Target[], ctx: MeasureContext, opts: RunOptions): Promise<TargetResult[]> {
   const limit = pLimit(opts.concurrency);
   const results: Array<TargetResult | undefined> = new Array(targets.length);
   await Promise.all(
     targets.map((target, i) =>
       limit(async () => {
         if (opts.signal?.aborted) return;
-        const r = await measureTarget(target, ctx, opts.measure);
+        const r = await measureTarget(target, ctx, opts.measurers);
         results[i] = r;
         opts.onResult?.(r);
       }),

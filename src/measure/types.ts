@@ -1,3 +1,4 @@
+import type { Service } from '../lists/services-schema.ts';
 import type { DnsObservation, HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../net/observations.ts';
 import type { HelperResponse } from '../helper/protocol.ts';
 
@@ -38,5 +39,45 @@ export interface WebMeasurement {
   redirectDns: DnsObservation[];
   helper: { url: string; response: HelperResponse | null; failure: string | null } | null;
   /** Set when the whole-target deadline cut the measurement short. */
+  deadlineExceeded: boolean;
+}
+
+
+/** A messenger or circumvention service from a YAML service list. */
+export interface ServiceTarget {
+  kind: 'service';
+  service: Service;
+  /** `service:<id>`: how the service is named in reports and deduplicated. */
+  url: string;
+  source: string;
+}
+
+export type Target = WebTarget | ServiceTarget;
+
+/** One attempt at one endpoint: a host on one port, a URL, or a name to resolve. */
+export interface EndpointAttempt {
+  /** The endpoint as the list names it (host, host:port, URL): attempts with the same label are one endpoint. */
+  label: string;
+  host: string;
+  port: number | null;
+  dns: { local: DnsObservation[]; control: DnsObservation[] } | null;
+  tcp: TcpConnectObservation[];
+  tls: TlsHandshakeObservation[];
+  http: HttpObservation | null;
+}
+
+export interface CheckMeasurement {
+  checkId: string;
+  attempts: EndpointAttempt[];
+}
+
+export interface ServiceMeasurement {
+  target: ServiceTarget;
+  startedAt: string;
+  runtime: number;
+  localResolver: string;
+  checks: CheckMeasurement[];
+  /** Whether the control resolver answered anything; null when the service needed no DNS. */
+  controlAnswered: boolean | null;
   deadlineExceeded: boolean;
 }

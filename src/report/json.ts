@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { TargetResult } from '../measure/run.ts';
+import type { ServiceResult, TargetResult, WebResult } from '../measure/run.ts';
 import type { HttpObservation } from '../net/observations.ts';
-import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type TargetResultJson } from './schema.ts';
+import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type TargetResultJson, type WebResultJson } from './schema.ts';
 
 export interface SerializeOptions {
   /** Page bodies can echo the prober's own address: left out unless asked for. */
   includeBodies: boolean;
 }
 
-function serializeHttp(h: HttpObservation, opts: SerializeOptions): TargetResultJson['measurement']['http'][number] {
+function serializeHttp(h: HttpObservation, opts: SerializeOptions): WebResultJson['measurement']['http'][number] {
   const { body, ...rest } = h;
   return {
     ...rest,
@@ -18,7 +18,24 @@ function serializeHttp(h: HttpObservation, opts: SerializeOptions): TargetResult
 }
 
 export function serializeResult(r: TargetResult, opts: SerializeOptions): TargetResultJson {
-  const m = r.measurement;
+  if (r.target.kind === 'service') {
+    const m = (r as ServiceResult).measurement;
+    const svc = r.target.service;
+    return {
+      schema: RUN_SCHEMA_ID,
+      target: { kind: 'service', url: r.target.url, id: svc.id, name: svc.name, serviceKind: svc.kind, source: r.target.source },
+      verdict: r.verdict,
+      measurement: {
+        startedAt: m.startedAt,
+        runtime: m.runtime,
+        localResolver: m.localResolver,
+        controlAnswered: m.controlAnswered,
+        deadlineExceeded: m.deadlineExceeded,
+        checks: m.checks.map((c) => ({ checkId: c.checkId, attempts: c.attempts.map((a) => ({ ...a, http: a.http ? serializeHttp(a.http, opts) : null })) })),
+      },
+    };
+  }
+  const m = (r as WebResult).measurement;
   return {
     schema: RUN_SCHEMA_ID,
     target: r.target,

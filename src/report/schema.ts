@@ -87,9 +87,29 @@ export const verdictSchema = z.object({
     })
     .nullable(),
   untrustedIssuer: z.string().nullable(),
+  /** Services only: each check's verdict, endpoint by endpoint. */
+  checks: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        status: z.enum(['accessible', 'blocked', 'partially blocked', 'down', 'inconclusive']),
+        method: z.enum(BLOCKING_METHODS).nullable(),
+        endpoints: z.array(
+          z.object({
+            endpoint: z.string(),
+            status: z.enum(['ok', 'blocked', 'down', 'inconclusive']),
+            step: z.enum(['dns', 'tcp', 'tls', 'http']).nullable(),
+            failure: z.string().nullable(),
+            failedPorts: z.array(z.number()),
+          }),
+        ),
+      }),
+    )
+    .optional(),
 });
 
-export const targetResultSchema = z.object({
+export const webResultSchema = z.object({
   schema: z.literal(RUN_SCHEMA_ID),
   target: z.object({ kind: z.literal('web'), url: z.string(), category: z.string().nullable(), source: z.string() }),
   verdict: verdictSchema,
@@ -109,6 +129,45 @@ export const targetResultSchema = z.object({
     deadlineExceeded: z.boolean(),
   }),
 });
+
+export const serviceResultSchema = z.object({
+  schema: z.literal(RUN_SCHEMA_ID),
+  target: z.object({
+    kind: z.literal('service'),
+    url: z.string(),
+    id: z.string(),
+    name: z.string(),
+    serviceKind: z.enum(['messenger', 'circumvention', 'other']),
+    source: z.string(),
+  }),
+  verdict: verdictSchema,
+  measurement: z.object({
+    startedAt: z.string(),
+    runtime: z.number(),
+    localResolver: z.string(),
+    controlAnswered: z.boolean().nullable(),
+    deadlineExceeded: z.boolean(),
+    checks: z.array(
+      z.object({
+        checkId: z.string(),
+        attempts: z.array(
+          z.object({
+            label: z.string(),
+            host: z.string(),
+            port: z.number().nullable(),
+            dns: z.object({ local: z.array(dnsObservationSchema), control: z.array(dnsObservationSchema) }).nullable(),
+            tcp: z.array(z.object({ ip: z.string(), port: z.number(), failure, ...t })),
+            tls: z.array(tlsObservationSchema),
+            http: httpObservationSchema.nullable(),
+          }),
+        ),
+      }),
+    ),
+  }),
+});
+
+/** One line of --format jsonl: a web target or a service. */
+export const targetResultSchema = z.union([webResultSchema, serviceResultSchema]);
 
 export const runSummarySchema = z.object({
   total: z.number(),
@@ -137,5 +196,7 @@ export const runDocumentSchema = z.object({
 });
 
 export type TargetResultJson = z.infer<typeof targetResultSchema>;
+export type WebResultJson = z.infer<typeof webResultSchema>;
+export type ServiceResultJson = z.infer<typeof serviceResultSchema>;
 export type RunDocument = z.infer<typeof runDocumentSchema>;
 export type RunSummary = z.infer<typeof runSummarySchema>;

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
-import type { TargetResult } from '../measure/run.ts';
+import { targetLabel, type TargetResult } from '../measure/run.ts';
 import { summarize } from './json.ts';
 
 export interface TableOptions {
@@ -29,14 +29,14 @@ export function renderTable(results: readonly TargetResult[], opts: TableOptions
     accessible: (s) => c.green(s),
   };
   const rows = [...results].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.verdict.status) - STATUS_ORDER.indexOf(b.verdict.status) || a.target.url.localeCompare(b.target.url),
+    (a, b) => STATUS_ORDER.indexOf(a.verdict.status) - STATUS_ORDER.indexOf(b.verdict.status) || targetLabel(a.target).localeCompare(targetLabel(b.target)),
   );
-  const targetWidth = Math.min(48, Math.max(6, ...rows.map((r) => r.target.url.length)));
+  const targetWidth = Math.min(48, Math.max(6, ...rows.map((r) => targetLabel(r.target).length)));
   const lines = [opts.header, ''];
   lines.push(c.bold(`${pad('STATUS', 18)}${pad('METHOD', 14)}${pad('TARGET', targetWidth + 2)}WHY`));
   for (const r of rows) {
     const status = paint[r.verdict.status]?.(r.verdict.status) ?? r.verdict.status;
-    const prefix = `${pad(status, 18)}${pad(r.verdict.method ?? '', 14)}${pad(r.target.url, targetWidth + 2)}`;
+    const prefix = `${pad(status, 18)}${pad(r.verdict.method ?? '', 14)}${pad(targetLabel(r.target), targetWidth + 2)}`;
     let reason = r.verdict.reason;
     const room = opts.width ? opts.width - stripVTControlCharacters(prefix).length : undefined;
     if (room !== undefined && room > 10 && reason.length > room) reason = `${reason.slice(0, room - 1)}…`;

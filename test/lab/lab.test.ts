@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDocumentSchema, type RunDocument } from '../../src/report/schema.ts';
+import { runDocumentSchema, type RunDocument, type WebResultJson } from '../../src/report/schema.ts';
 // @ts-expect-error plain JavaScript, also run by `npm run lab`
 import { labUnavailableReason, leftovers, startLab } from './lab.mjs';
 // @ts-expect-error plain JavaScript, shared with the lab processes
@@ -70,7 +70,7 @@ describe.skipIf(SKIP)('network lab: a censoring ISP between tekser and a small i
   );
 
   it('names the interception CA from the chain it presents', () => {
-    const mitm = doc?.results.find((r) => r.target.url === 'https://mitm.lab/');
+    const mitm = doc?.results.find((r): r is WebResultJson => r.target.url === 'https://mitm.lab/' && r.target.kind === 'web');
     expect(mitm?.verdict.untrustedIssuer).toBe('C=KZ, CN=Qaznet Trust Network');
     expect(mitm?.measurement.tls[0]?.peerCertificates.map((c) => c.subject)).toEqual(['CN=tekser lab site', 'C=KZ, CN=Security Certificate']);
   });

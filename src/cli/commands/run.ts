@@ -2,11 +2,11 @@ import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { controlDispatcher, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
 import { runTargets, type TargetResult } from '../../measure/run.ts';
-import type { WebTarget } from '../../measure/types.ts';
+import type { Target } from '../../measure/types.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { BadListError, dedupeTargets, isServiceList, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
+import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
 import { runDocument, serializeResult } from '../../report/json.ts';
 import { renderTable } from '../../report/table.ts';
@@ -15,7 +15,7 @@ import { EXIT, UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 
 export const DEFAULT_CONTROL_RESOLVERS = ['https://1.1.1.1/dns-query', 'https://8.8.8.8/dns-query'];
-export const DEFAULT_LISTS = ['kz.csv', 'global.csv'].map((f) => fileURLToPath(new URL(`../../../test-lists/${f}`, import.meta.url)));
+export const DEFAULT_LISTS = ['kz.csv', 'global.csv', 'messengers.yaml', 'circumvention.yaml'].map((f) => fileURLToPath(new URL(`../../../test-lists/${f}`, import.meta.url)));
 
 export interface RunCommandOptions {
   list?: string[];
@@ -58,15 +58,12 @@ function resolverOrUsage(spec: string, flag: string): ResolverSpec {
   }
 }
 
-export function loadTargets(urls: readonly string[], lists: readonly string[]): { targets: WebTarget[]; lists: string[] } {
+export function loadTargets(urls: readonly string[], lists: readonly string[]): { targets: Target[]; lists: string[] } {
   const chosen = urls.length === 0 && lists.length === 0 ? DEFAULT_LISTS : lists;
-  const targets: WebTarget[] = [];
+  const targets: Target[] = [];
   try {
     targets.push(...webTargetsFromUrls(urls));
-    for (const file of chosen) {
-      if (isServiceList(file)) throw new UsageError(`${file}: service lists (YAML) are not measured yet; give Citizen Lab CSV lists`);
-      targets.push(...webTargetsFromCsv(file));
-    }
+    for (const file of chosen) targets.push(...(isServiceList(file) ? serviceTargetsFromYaml(file) : webTargetsFromCsv(file)));
   } catch (err) {
     if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.problems.length > 20 ? `\n  … and ${err.problems.length - 20} more` : ''}`);
     throw err;

@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cert, dns, http, tcp, tls } from '../../test/fixtures/observations.ts';
+import { parseServices } from '../lists/services.ts';
+import type { Service } from '../lists/services-schema.ts';
+import type { EndpointAttempt, ServiceMeasurement } from '../measure/types.ts';
+import { splitHostPort } from '../lists/services.ts';
+import { analyzeService } from './service.ts';
+
+const shipped = parseServices(readFileSync(new URL('../../test-lists/messengers.yaml', import.meta.url), 'utf8'), 'messengers.yaml').list;
+const svc = (id: string): Service => {
+  const s = shipped?.services.find((x) => x.id === id);
+  if (!s) throw new Error(`no ${id} in messengers.yaml`);
+  return s;
+};
+
+type Fate = { dns?: string | string[]; tcp?: string | null; tls?: string | null; chain?: ReturnType<typeof cert>[]; http?: string | null; status?: number };
+const IP = '198.51.100.9';
+
+/** Builds a measurement where `fate(label, port)` says what happened to each attempt; default: all fine. */
+function measure(service: Service, fate: (label: string, port: number | null) => Fate = () => ({}), controlAnswered: boolean | null = true): ServiceMeasurement {
+  return {
+    target: { kind: 'service', service, url: `service:${service.id}`, source: 'test' },
+    startedAt: '2026-11-23T00:00:00Z',
+    runtime: 1,
+    localResolver: 'udp://192.0.2.53:53',
+    controlAnswered,
+    deadlineExceeded: false,
+    checks: service.checks.map((check) => ({
+      checkId: check.id,
+      attempts: check.endpoints.flatMap((ep) => {
+        const isUrl = check.protocol === 'https' || check.protocol === 'http-post';
+        const host = isUrl ? new URL(ep).hostname : splitHostPort(ep).host;
+        const ports: Array<number | null> = isUrl ? [new URL(ep).protocol === 'https:' ? 443 : 80] : check.protocol === 'dns' ? [null] : splitHostPort(ep).port ? [splitHostPort(ep).port] : (check.ports ?? []);
+        return ports.map((port): EndpointAttempt => {
+          const f = fate(ep, port);
+          const named = !/^[\d.]+$/.test(host);
+          const localIps = typeof f.dns === 'string' ? [] : (f.dns ?? [IP]);
+          const a: EndpointAttempt = {
+            label: ep,
+            host,
+            port,
+            dns: named ? { local: [dns('udp', host, localIps, typeof f.dns === 'string' ? f.dns : null)], control: controlAnswered === false ? [dns('doh', host, [], 'generic_timeout_error')] : [dns('doh', host, [IP])] } : null,
+            tcp: [],
+            tls: [],
+            http: null,
+          };
+          if (check.protocol === 'dns' || typeof f.dns === 'string' || port === null) return a;
+          if (isUrl) {
+            a.http = f.tcp ? http(ep, IP, null, { failure: f.tcp, failedOperation: 'connect' }) : f.tls ? http(ep, IP, null, { failure: f.tls, failedOperation: 'tls_handshake', tls: tls(IP, host, f.tls, f.chain ?? []) }) : f.http ? http(ep, IP, null, { failure: f.http, failedOperation: 'http_round_trip' }) : http(ep, IP, f.status ?? 200);
+            return a;
+          }
+          a.tcp = [tcp(IP, port, f.tcp ?? null)];
+          if (check.protocol === 'tls' && !f.tcp) a.tls = [tls(IP, host, f.tls ?? null, f.chain ?? [])];
+          return a;
+        });
+      }),
+    })),
+  };
+}
+
+describe('analyzeService: messenger decisions from recorded observations', () => {
+  it('WhatsApp: everything up is accessible', () => {
+    expect(analyzeService(measure(svc('whatsapp')))).toMatchObject({ status: 'accessible', method: null });
+  });
+
+  it('WhatsApp: port 5222 blocked everywhere is not blocking, since every server answers on 443 (OONI rule)', () => {
+    const v = analyzeService(measure(svc('whatsapp'), (_l, port) => (port === 5222 ? { tcp: 'generic_timeout_error' } : {})));
+    expect(v.status).toBe('accessible');
+    expect(v.checks?.[0]?.endpoints.every((e) => e.status === 'ok' && e.failedPorts.includes(5222))).toBe(true);
+    expect(v.reason).toMatch(/port 5222 fails/);
+  });
+
+  it('WhatsApp: some chat servers blocked on both ports is partial; web blocked by SNI makes the service partially blocked', () => {
+    const v = analyzeService(
+      measure(svc('whatsapp'), (label) => (['e1.whatsapp.net', 'e2.whatsapp.net'].includes(label) ? { tcp: 'connection_refused' } : label.includes('web.whatsapp') ? { tls: 'connection_reset' } : {})),
+    );
+    expect(v.status).toBe('partially blocked');
+    expect(v.checks?.map((c) => [c.id, c.status])).toEqual([
+      ['endpoints', 'partially blocked'],
+      ['registration', 'accessible'],
+      ['web', 'blocked'],
+    ]);
+  });
+
+  it('WhatsApp: all servers, registration and web down on TCP is blocked, method tcp_ip', () => {
+    const v = analyzeService(measure(svc('whatsapp'), () => ({ tcp: 'generic_timeout_error' })));
+    expect(v).toMatchObject({ status: 'blocked', method: 'tcp_ip' });
+  });
+
+  it('Telegram: every data centre unreachable but the web works: partially blocked, and the DCs say tcp_ip', () => {
+    const v = analyzeService(measure(svc('telegram'), (label) => (label.startsWith('http://') ? { tcp: 'generic_timeout_error' } : {})));
+    expect(v.status).toBe('partially blocked');
+    expect(v.checks?.find((c) => c.id === 'datacenters')).toMatchObject({ status: 'blocked', method: 'tcp_ip' });
+    expect(v.checks?.find((c) => c.id === 'web')?.status).toBe('accessible');
+    expect(v.reason).toMatch(/data centres .* blocked \(tcp_ip/);
+  });
+
+  it('Telegram: only the web client blocked is told apart from IP blocking', () => {
+    const v = analyzeService(measure(svc('telegram'), (label) => (label.includes('web.telegram') ? { tls: 'generic_timeout_error' } : {})));
+    expect(v.status).toBe('partially blocked');
+    expect(v.checks?.find((c) => c.id === 'datacenters')?.status).toBe('accessible');
+    expect(v.checks?.find((c) => c.id === 'web')).toMatchObject({ status: 'blocked', method: 'tls' });
+  });
+
+  it('Signal: DNS of its hosts tampered (NXDOMAIN here, resolved by the control) is blocked, method dns', () => {
+    const v = analyzeService(measure(svc('signal'), () => ({ dns: 'dns_nxdomain_error' })));
+    expect(v).toMatchObject({ status: 'blocked', method: 'dns' });
+  });
+
+  it('Signal: a chain its pinned roots do not validate is inconclusive, never blocked (outdated pin or interception)', () => {
+    const v = analyzeService(measure(svc('signal'), (label) => (label.startsWith('https://') ? { tls: 'ssl_unknown_authority', chain: [cert('CN=chat.signal.org', 'CN=Someone Else')] } : {})));
+    expect(v.status).not.toMatch(/blocked/);
+    expect(v.checks?.find((c) => c.id === 'backend')?.status).toBe('inconclusive');
+  });
+
+  it('Facebook Messenger: DNS answers outside AS32934 mean DNS blocking', () => {
+    const v = analyzeService(measure(svc('facebook-messenger'), () => ({ dns: ['203.0.113.66'] })));
+    expect(v.checks?.find((c) => c.id === 'dns')).toMatchObject({ status: 'blocked', method: 'dns' });
+    expect(v.status).toBe('blocked');
+  });
+
+  it('Facebook Messenger: answers inside the shipped prefixes and TCP 443 up is accessible', () => {
+    const v = analyzeService(measure(svc('facebook-messenger'), () => ({ dns: ['157.240.1.35'] })));
+    expect(v.status).toBe('accessible');
+  });
+
+  it('control failing: failures say nothing, the verdict is inconclusive', () => {
+    const v = analyzeService(measure(svc('whatsapp'), () => ({ tcp: 'network_unreachable' }), false));
+    expect(v.status).toBe('inconclusive');
+    expect(v.reason).toMatch(/control resolver is unreachable/);
+  });
+});

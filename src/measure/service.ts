@@ -1,0 +1,121 @@
+import { isIP } from 'node:net';
+import type { ServiceCheck } from '../lists/services-schema.ts';
+import { splitHostPort } from '../lists/services.ts';
+import { startClock, type Clock } from '../net/clock.ts';
+import { addressesOf, resolveHost, resolverLabel } from '../net/dns.ts';
+import type { DnsObservation } from '../net/observations.ts';
+import { httpRequest } from '../net/http.ts';
+import { tcpConnect } from '../net/tcp.ts';
+import { pinnedTrustStore, tlsHandshake, type TrustStore } from '../net/tls.ts';
+import type { MeasureContext } from './context.ts';
+import type { CheckMeasurement, EndpointAttempt, ServiceMeasurement, ServiceTarget } from './types.ts';
+import { resolveControl } from './web.ts';
+
+const LOOPBACK = /^(127\.|0\.0\.0\.0$|::1$|::$)/;
+/** Addresses tried per host: enough to see IP blocking without hammering a big service. */
+const MAX_ADDRESSES = 2;
+
+interface Resolved {
+  local: DnsObservation[];
+  control: DnsObservation[];
+}
+
+function trustFor(check: ServiceCheck, cas: Record<string, string> | undefined, ctx: MeasureContext): TrustStore {
+  const pins = (check.pinned_cas ?? []).map((n) => cas?.[n]).filter((p): p is string => Boolean(p));
+  return pins.length ? pinnedTrustStore(pins, check.public_roots, ctx.extraCaPems) : ctx.trust;
+}
+
+/** What one check's endpoints expand to: [label, host, port, url?] per attempt. */
+interface PlannedAttempt {
+  label: string;
+  host: string;
+  port: number | null;
+  url: string | null;
+}
+
+function plan(check: ServiceCheck): PlannedAttempt[] {
+  return check.endpoints.flatMap((ep): PlannedAttempt[] => {
+    if (check.protocol === 'https' || check.protocol === 'http-post') {
+      const u = new URL(ep);
+      const port = u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80;
+      return [{ label: ep, host: u.hostname.replace(/^\[|\]$/g, ''), port, url: ep }];
+    }
+    const { host, port } = splitHostPort(ep);
+    if (check.protocol === 'dns') return [{ label: ep, host, port: null, url: null }];
+    const ports = port !== null ? [port] : (check.ports ?? []);
+    return ports.map((p) => ({ label: ep, host, port: p, url: null }));
+  });
+}
+
+/** Measures every check of a service with the engine's primitives; verdicts come from analyzeService. */
+export async function measureService(target: ServiceTarget, ctx: MeasureContext): Promise<ServiceMeasurement> {
+  const clock = startClock();
+  const svc = target.service;
+  const dnsCache = new Map<string, Promise<Resolved>>();
+  const resolveOnce = (host: string, c: Clock): Promise<Resolved> => {
+    let p = dnsCache.get(host);
+    if (!p) {
+      const opts = { clock: c, timeoutMs: ctx.timeouts.dnsMs, dispatcher: ctx.dispatcher, lingerMs: ctx.dnsLingerMs };
+      p = Promise.all([resolveHost(ctx.localResolver, host, opts), resolveControl(host, ctx, c)]).then(([local, control]) => ({ local, control }));
+      dnsCache.set(host, p);
+    }
+    return p;
+  };
+
+  const checks: CheckMeasurement[] = await Promise.all(
+    svc.checks.map(async (check) => {
+      const trust = trustFor(check, svc.cas, ctx);
+      const attempts = await Promise.all(
+        plan(check).map(async ({ label, host, port, url }): Promise<EndpointAttempt> => {
+          const attempt: EndpointAttempt = { label, host, port, dns: null, tcp: [], tls: [], http: null };
+          let addresses = [host];
+          if (!isIP(host)) {
+            attempt.dns = await resolveOnce(host, clock);
+            addresses = addressesOf(attempt.dns.local)
+              .filter((ip) => ctx.dialLoopback || !LOOPBACK.test(ip))
+              .slice(0, MAX_ADDRESSES);
+          }
+          if (check.protocol === 'dns' || port === null || addresses.length === 0) return attempt;
+
+          if (check.protocol === 'https' || check.protocol === 'http-post') {
+            const first = addresses[0] as string;
+            attempt.http = await httpRequest(
+              { url: url as string, ip: first, method: check.protocol === 'http-post' ? 'POST' : 'GET' },
+              { clock, connectTimeoutMs: ctx.timeouts.tcpMs, tlsTimeoutMs: ctx.timeouts.tlsMs, httpTimeoutMs: ctx.timeouts.httpMs, trust, bodyLimit: 64 * 1024 },
+            );
+            return attempt;
+          }
+          await Promise.all(
+            addresses.map(async (ip) => {
+              const c = await tcpConnect(ip, port, { clock, timeoutMs: ctx.timeouts.tcpMs });
+              attempt.tcp.push(c.observation);
+              if (!c.socket) return;
+              if (check.protocol !== 'tls') {
+                c.socket.destroy();
+                return;
+              }
+              const sni = isIP(host) ? null : host;
+              const hs = await tlsHandshake(ip, port, sni, { clock, timeoutMs: ctx.timeouts.tlsMs, trust, socket: c.socket, ...(sni ? {} : { verifyName: host }) });
+              attempt.tls.push(hs.observation);
+            }),
+          );
+          return attempt;
+        }),
+      );
+      return { checkId: check.id, attempts };
+    }),
+  );
+
+  const controlAnswered = [...dnsCache.values()].length
+    ? (await Promise.all(dnsCache.values())).some((r) => r.control.some((o) => o.failure === null || o.failure === 'dns_nxdomain_error' || o.failure === 'dns_no_answer'))
+    : null;
+  return {
+    target,
+    startedAt: clock.startedAt,
+    runtime: clock.now(),
+    localResolver: resolverLabel(ctx.localResolver),
+    checks,
+    controlAnswered,
+    deadlineExceeded: false,
+  };
+}
