@@ -93,7 +93,7 @@ describe('analyzeService: messenger decisions from recorded observations', () =>
     expect(v.status).toBe('partially blocked');
     expect(v.checks?.find((c) => c.id === 'datacenters')).toMatchObject({ status: 'blocked', method: 'tcp_ip' });
     expect(v.checks?.find((c) => c.id === 'web')?.status).toBe('accessible');
-    expect(v.reason).toMatch(/data centres .* blocked \(tcp_ip/);
+    expect(v.reason).toMatch(/data centres .*: blocked \(tcp_ip/);
   });
 
   it('Telegram: only the web client blocked is told apart from IP blocking', () => {

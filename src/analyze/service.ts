@@ -106,17 +106,17 @@ function describeCheck(c: CheckVerdict): string {
   switch (c.status) {
     case 'accessible': {
       const ports = [...new Set(c.endpoints.flatMap((e) => e.failedPorts))];
-      return `${c.title} work${ports.length ? ` (port ${ports.join(', ')} fails, but each server answers on another port)` : ''}`;
+      return `${c.title}: reachable${ports.length ? ` (port ${ports.join(', ')} fails, but each server answers on another port)` : ''}`;
     }
     case 'blocked':
-      return `${c.title} blocked${c.method ? ` (${c.method}: ${failures})` : ` (${failures})`}`;
+      return `${c.title}: blocked${c.method ? ` (${c.method}: ${failures})` : ` (${failures})`}`;
     case 'partially blocked':
       return `${c.title}: ${blocked.length} of ${c.endpoints.length} blocked (${failures})`;
     case 'down':
-      return `${c.title} down for everyone`;
+      return `${c.title}: down for everyone`;
     default: {
       const why = c.endpoints.find((e) => e.status === 'inconclusive');
-      return `${c.title} undecided${why?.failure ? ` (${why.failure})` : ''}`;
+      return `${c.title}: undecided${why?.failure ? ` (${why.failure})` : ''}`;
     }
   }
 }

@@ -10,7 +10,18 @@ import { NET, KZ_BLOCKPAGE, SITES, ispZone } from './scenarios.mjs';
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const closers = [];
 
-closers.push(await startDnsServer({ host: NET.ispResolver, port: 53, zone: cfg.shutdown ? {} : ispZone() }));
+// Per-run DNS lies are read from a file the lab rewrites (lab.setDnsOverrides), so one lab serves many runs.
+const baseZone = cfg.shutdown ? {} : ispZone();
+const zone = () => {
+  let overrides = {};
+  try {
+    overrides = JSON.parse(readFileSync(cfg.overridesFile, 'utf8'));
+  } catch {
+    // no overrides yet
+  }
+  return { ...baseZone, ...overrides };
+};
+closers.push(await startDnsServer({ host: NET.ispResolver, port: 53, zone }));
 closers.push(await startWebServer({ host: NET.blockpageServer, port: 80, mode: 'blockpage', blockpage: KZ_BLOCKPAGE }));
 
 /** The SNI in a TLS ClientHello record, or null (enough of RFC 8446 §4.1.2 for a lab). */

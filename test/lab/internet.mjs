@@ -2,7 +2,7 @@
 // internet namespace. Started by lab.mjs with a JSON config path; prints "ready" when listening.
 import { readFileSync } from 'node:fs';
 import { startDnsServer, startDohServer, startWebServer } from '../servers/servers.mjs';
-import { NET, authoritativeZone, hostAddresses } from './scenarios.mjs';
+import { NET, SERVICE_HOSTS, authoritativeZone, hostAddresses } from './scenarios.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const tls = { cert: cfg.siteCert, key: cfg.siteKey };
@@ -19,6 +19,17 @@ for (const [ip, sites] of hostAddresses()) {
   }
   closers.push(await startWebServer({ host: ip, port: 443, tls, sites: table }));
   closers.push(await startWebServer({ host: ip, port: 80, sites: table }));
+}
+
+// Messenger stand-ins: every Host answers (registration, web clients, Telegram's DC POSTs).
+for (const h of SERVICE_HOSTS) {
+  const certs = h.cert === 'signal' ? { cert: cfg.signalCert, key: cfg.signalKey } : tls;
+  for (const [port, kind] of Object.entries(h.ports)) {
+    const any = { '*': { title: 'service' } };
+    if (kind === 'https') closers.push(await startWebServer({ host: h.ip, port: Number(port), tls: certs, sites: any }));
+    else if (kind === 'http') closers.push(await startWebServer({ host: h.ip, port: Number(port), sites: any }));
+    else closers.push(await startWebServer({ host: h.ip, port: Number(port), mode: 'accept' }));
+  }
 }
 
 process.stdout.write('ready\n');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestPki } from '../servers/pki.mjs';
-import { ALL_NAMES, NET, SITES, hostAddresses } from './scenarios.mjs';
+import { ALL_NAMES, NET, SERVICE_HOSTS, SITES, hostAddresses, labMessengersYaml } from './scenarios.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '../..');
@@ -104,6 +104,8 @@ export async function startLab({ shutdown = false } = {}) {
     const qaznet = pki.root('qaznet', '/C=KZ/CN=Qaznet Trust Network');
     const inter = pki.issue('security-cert', '/C=KZ/CN=Security Certificate', qaznet, { ca: true });
     const fake = pki.issue('fake-leaf', '/CN=tekser lab site', inter, { names: ALL_NAMES }); // copies the real names
+    const signalRoot = pki.root('lab-signal-root', '/O=Signal Messenger (lab)/CN=Signal Messenger lab root');
+    const signal = pki.issue('signal', '/CN=chat.signal.lab', signalRoot, { names: SERVICE_HOSTS.filter((h) => h.cert === 'signal').flatMap((h) => h.names) });
 
     // Namespaces and links: client <-> censor <-> internet.
     for (const n of Object.values(ns)) sh('ip', ['netns', 'add', n]);
@@ -123,7 +125,7 @@ export async function startLab({ shutdown = false } = {}) {
     ipn(ns.internet, 'route', 'add', 'default', 'via', NET.censorInternetSide);
     for (const prefix of ['203.0.113.0/24', '198.51.100.0/24']) ipn(ns.censor, 'route', 'add', prefix, 'via', NET.internetIp);
     inNs(ns.censor, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
-    const hostIps = new Set([...hostAddresses().keys(), NET.authoritativeDns, NET.dohControl, NET.helper]);
+    const hostIps = new Set([...hostAddresses().keys(), ...SERVICE_HOSTS.map((h) => h.ip), NET.authoritativeDns, NET.dohControl, NET.helper]);
     for (const ip of hostIps) ipn(ns.internet, 'addr', 'add', `${ip}/32`, 'dev', 'lo');
 
     // The censor's rules.
@@ -153,9 +155,10 @@ export async function startLab({ shutdown = false } = {}) {
 
     // Processes.
     const internetCfg = join(dir, 'internet.json');
-    writeFileSync(internetCfg, JSON.stringify({ siteCert: site.cert, siteKey: site.key, dohCert: doh.cert, dohKey: doh.key }));
+    writeFileSync(internetCfg, JSON.stringify({ siteCert: site.cert, siteKey: site.key, dohCert: doh.cert, dohKey: doh.key, signalCert: signal.cert, signalKey: signal.key }));
     const censorCfg = join(dir, 'censor.json');
-    writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert, mitmKey: fake.key, shutdown }));
+    const overridesFile = join(dir, 'dns-overrides.json');
+    writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert, mitmKey: fake.key, shutdown, overridesFile }));
     const spawnIn = (n, args, what, marker) => {
       const child = spawn('ip', ['netns', 'exec', n, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       children.push(child);
@@ -174,6 +177,9 @@ export async function startLab({ shutdown = false } = {}) {
       ['url,category_code,category_description,date_added,source,notes', ...SITES.map((s) => `${s.scheme}://${s.name}/,MISC,Miscellaneous content,2026-11-23,tekser lab,${s.mirrors.replace(/,/g, ';')}`)].join('\n') + '\n',
     );
 
+    const messengers = join(dir, 'messengers.yaml');
+    writeFileSync(messengers, labMessengersYaml(signalRoot.cert));
+
     const runArgs = [
       '--list', list,
       '--resolver', `udp://${NET.ispResolver}`,
@@ -191,7 +197,12 @@ export async function startLab({ shutdown = false } = {}) {
       dir,
       rootCaFile: root.certFile,
       listFile: list,
+      messengersFile: messengers,
       runArgs,
+      /** Adds (or with -D removes) an iptables rule in the censor. */
+      iptables: (...args) => inNs(ns.censor, 'iptables', args),
+      /** Replaces the censor resolver's per-run lies: { name: "NXDOMAIN" | { A: [...] } }. */
+      setDnsOverrides: (overrides) => writeFileSync(overridesFile, JSON.stringify(overrides)),
       qaznetRoot: qaznet,
       /** Runs the built tekser CLI inside the client namespace. */
       tekser(args, { timeoutMs = 120_000 } = {}) {

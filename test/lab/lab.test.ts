@@ -8,6 +8,10 @@ import { SITES } from './scenarios.mjs';
 interface Lab {
   prefix: string;
   runArgs: string[];
+  listFile: string;
+  messengersFile: string;
+  iptables(...args: string[]): string;
+  setDnsOverrides(o: Record<string, unknown>): void;
   tekser(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
   pids(): number[];
   stop(): Promise<void>;
@@ -73,6 +77,56 @@ describe.skipIf(SKIP)('network lab: a censoring ISP between tekser and a small i
     const mitm = doc?.results.find((r): r is WebResultJson => r.target.url === 'https://mitm.lab/' && r.target.kind === 'web');
     expect(mitm?.verdict.untrustedIssuer).toBe('C=KZ, CN=Qaznet Trust Network');
     expect(mitm?.measurement.tls[0]?.peerCertificates.map((c) => c.subject)).toEqual(['CN=tekser lab site', 'C=KZ, CN=Security Certificate']);
+  });
+
+  describe('messengers, blocked the ways a censor does', () => {
+    const messengers = async (): Promise<Record<string, [string, string | null]>> => {
+      const l = lab as Lab;
+      const r = await l.tekser(['run', ...l.runArgs.map((a) => (a === l.listFile ? l.messengersFile : a)), '--format', 'json']);
+      const d = runDocumentSchema.parse(JSON.parse(r.stdout));
+      return Object.fromEntries(d.results.map((x) => [x.target.url.replace('service:', ''), [x.verdict.status, x.verdict.method]]));
+    };
+    const withRule = async (rule: string[], fn: () => Promise<void>): Promise<void> => {
+      lab?.iptables('-A', ...rule);
+      try {
+        await fn();
+      } finally {
+        lab?.iptables('-D', ...rule);
+      }
+    };
+
+    it('nothing blocked: every messenger is accessible', async () => {
+      expect(await messengers()).toEqual({ whatsapp: ['accessible', null], telegram: ['accessible', null], signal: ['accessible', null] });
+    }, 60_000);
+
+    it('Telegram by data-centre IP: the DCs are blocked (tcp_ip) while the web client works', async () => {
+      await withRule(['FORWARD', '-d', '198.51.100.30', '-j', 'DROP'], () =>
+        withRule(['FORWARD', '-d', '198.51.100.31', '-j', 'DROP'], async () => {
+          expect((await messengers()).telegram).toEqual(['partially blocked', 'tcp_ip']);
+        }),
+      );
+    }, 60_000);
+
+    it('WhatsApp by SNI: registration and web fail in the handshake (tls), chat servers still connect', async () => {
+      await withRule(['FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', 'whatsapp.lab', '--algo', 'bm', '-j', 'REJECT', '--reject-with', 'tcp-reset'], async () => {
+        expect((await messengers()).whatsapp).toEqual(['partially blocked', 'tls']);
+      });
+    }, 60_000);
+
+    it('WhatsApp by port 5222 only: not blocked, every server still answers on 443 (OONI rule)', async () => {
+      await withRule(['FORWARD', '-p', 'tcp', '--dport', '5222', '-j', 'DROP'], async () => {
+        expect((await messengers()).whatsapp).toEqual(['accessible', null]);
+      });
+    }, 60_000);
+
+    it('Signal by DNS: NXDOMAIN from the ISP resolver is blocked, method dns (its pinned lab root is trusted only via the YAML)', async () => {
+      lab?.setDnsOverrides({ 'chat.signal.lab': 'NXDOMAIN', 'storage.signal.lab': 'NXDOMAIN' });
+      try {
+        expect((await messengers()).signal).toEqual(['blocked', 'dns']);
+      } finally {
+        lab?.setDnsOverrides({});
+      }
+    }, 60_000);
   });
 
   it('tears down: no namespaces, links or processes left behind', async () => {

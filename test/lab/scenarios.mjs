@@ -58,12 +58,87 @@ export const SITES = [
   { name: 'cdn.lab', ip: '203.0.113.50', scheme: 'https', censor: { dns: { A: ['203.0.113.51'] } }, alsoServes: ['203.0.113.51'], expect: ['accessible', null], mirrors: 'a CDN: the ISP resolver gives another valid edge' },
 ];
 
-export const ALL_NAMES = [...new Set(SITES.map((s) => s.name))];
+/**
+ * Stand-ins for messenger endpoints. ports: what listens where ("https", "http", or "tcp": accept
+ * and close). cert "signal" is issued by a separate lab Signal root that only the YAML pins.
+ */
+export const SERVICE_HOSTS = [
+  { ip: '198.51.100.20', names: ['e1.whatsapp.lab', 'e2.whatsapp.lab', 'e3.whatsapp.lab'], ports: { 443: 'https', 5222: 'tcp' }, cert: 'site' },
+  { ip: '198.51.100.21', names: ['v.whatsapp.lab', 'web.whatsapp.lab'], ports: { 443: 'https' }, cert: 'site' },
+  { ip: '198.51.100.30', names: [], ports: { 80: 'http', 443: 'http' }, cert: 'site' },
+  { ip: '198.51.100.31', names: [], ports: { 80: 'http', 443: 'http' }, cert: 'site' },
+  { ip: '198.51.100.32', names: ['web.telegram.lab'], ports: { 443: 'https' }, cert: 'site' },
+  { ip: '198.51.100.40', names: ['chat.signal.lab', 'storage.signal.lab'], ports: { 443: 'https' }, cert: 'signal' },
+];
+export const TELEGRAM_DCS = ['198.51.100.30', '198.51.100.31'];
+export const SIGNAL_NAMES = ['chat.signal.lab', 'storage.signal.lab'];
+
+/** The lab's messengers list, in tekser's service-list format, pointing at the stand-ins. */
+export function labMessengersYaml(signalRootPem) {
+  const pem = signalRootPem.trim().split('\n').map((l) => `        ${l}`).join('\n');
+  return `version: 1
+services:
+  - id: whatsapp
+    name: WhatsApp (lab)
+    kind: messenger
+    category_code: COMT
+    checks:
+      - id: endpoints
+        title: chat servers
+        protocol: tcp
+        endpoints: [e1.whatsapp.lab, e2.whatsapp.lab, e3.whatsapp.lab]
+        ports: [443, 5222]
+      - id: registration
+        title: registration service
+        protocol: https
+        endpoints: [https://v.whatsapp.lab/v2/register]
+      - id: web
+        title: WhatsApp Web
+        protocol: https
+        endpoints: [https://web.whatsapp.lab/]
+  - id: telegram
+    name: Telegram (lab)
+    kind: messenger
+    category_code: COMT
+    checks:
+      - id: datacenters
+        title: data centres
+        protocol: http-post
+        endpoints: [${TELEGRAM_DCS.flatMap((ip) => [`http://${ip}/`, `http://${ip}:443/`]).join(', ')}]
+      - id: web
+        title: Telegram Web
+        protocol: https
+        endpoints: [https://web.telegram.lab/]
+  - id: signal
+    name: Signal (lab)
+    kind: messenger
+    category_code: COMT
+    cas:
+      lab-signal: |
+${pem}
+    checks:
+      - id: backend
+        title: service hosts
+        protocol: https
+        endpoints: [${SIGNAL_NAMES.map((n) => `https://${n}/`).join(', ')}]
+        pinned_cas: [lab-signal]
+        blocked_when: any_endpoint_blocked
+      - id: dns
+        title: DNS of the service hosts
+        protocol: dns
+        endpoints: [${SIGNAL_NAMES.join(', ')}]
+        blocked_when: any_endpoint_blocked
+        blocking_steps: [dns]
+`;
+}
+
+export const ALL_NAMES = [...new Set([...SITES.map((s) => s.name), ...SERVICE_HOSTS.flatMap((h) => h.names)])];
 
 /** The authoritative zone: every site at its real address. */
 export function authoritativeZone() {
   const zone = {};
   for (const s of SITES) zone[s.name] = { A: [s.ip], AAAA: [] };
+  for (const h of SERVICE_HOSTS) for (const n of h.names) zone[n] = { A: [h.ip], AAAA: [] };
   return zone;
 }
 

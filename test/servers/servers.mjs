@@ -113,17 +113,19 @@ export async function startDohServer({ host = '127.0.0.1', port = 0, cert, key, 
  *  - "reset": accepts TCP, then resets the connection as soon as data arrives (a ClientHello or a request)
  *  - "silent": accepts TCP and never answers
  *  - "blockpage": answers every request with `blockpage` HTML
+ *  - "accept": accepts TCP and closes (a non-HTTP service port)
  * tls: { cert, key } (or SNICallback-style map { default, byName }) makes it HTTPS.
  */
 export async function startWebServer({ host = '127.0.0.1', port = 0, tls = null, mode = 'ok', sites = {}, blockpage = '' }) {
   const sockets = new Set();
   let server;
-  if (mode === 'reset' || mode === 'silent') {
+  if (mode === 'reset' || mode === 'silent' || mode === 'accept') {
     server = createTcpServer((sock) => {
       sockets.add(sock);
       sock.on('close', () => sockets.delete(sock));
       sock.on('error', () => {});
       if (mode === 'reset') sock.once('data', () => sock.resetAndDestroy());
+      if (mode === 'accept') sock.end();
     });
   } else {
     const handler = (req, res) => {
@@ -133,7 +135,7 @@ export async function startWebServer({ host = '127.0.0.1', port = 0, tls = null,
         return;
       }
       const hostName = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-      const site = sites[hostName];
+      const site = sites[hostName] ?? sites['*'];
       if (!site) {
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('no such site');
