@@ -42,6 +42,10 @@ function context(over: Partial<MeasureContext> = {}, extraCa: string[] = []): Me
     bodyLimit: 512 * 1024,
     dnsLingerMs: 100,
     dialLoopback: true,
+    retries: 1,
+    harmlessSni: 'harmless.test',
+    sniProbeHost: null,
+    interceptionCas: [],
     ...over,
   };
 }

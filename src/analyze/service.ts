@@ -147,6 +147,8 @@ export function analyzeService(m: ServiceMeasurement, service: Service = m.targe
     blockpage: null,
     httpComparison: null,
     untrustedIssuer: null,
+    interceptionCa: null,
+    sniProof: null,
     checks: publicChecks,
   });
   if (m.controlAnswered === false && status !== 'accessible') {

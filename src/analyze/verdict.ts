@@ -1,5 +1,6 @@
 import type { BlockpageMatch } from './blockpage.ts';
 import type { HttpComparison } from './http-compare.ts';
+import type { InterceptionMatch } from './interception.ts';
 
 export type VerdictStatus = 'accessible' | 'blocked' | 'partially blocked' | 'down' | 'inconclusive';
 export const BLOCKING_METHODS = ['dns', 'tcp_ip', 'tls', 'mitm', 'http-failure', 'http-diff'] as const;
@@ -18,6 +19,10 @@ export interface Verdict {
   httpComparison: HttpComparison | null;
   /** For interception: the issuer of the chain that public roots do not trust. */
   untrustedIssuer: string | null;
+  /** A known interception CA found in the chain. */
+  interceptionCa: InterceptionMatch | null;
+  /** SNI filtering: proven when the same address accepts a harmless SNI (or none) but not the target's. */
+  sniProof: 'proven' | 'not-proven' | null;
   /** Services only: the verdict of each check, endpoint by endpoint. */
   checks?: CheckVerdict[];
 }

@@ -6,6 +6,8 @@ import { matchBlockpage, type BlockpageMatch } from './blockpage.ts';
 import { analyzeDns, type DnsAnalysis } from './dns.ts';
 import { compareWithControl, type HttpComparison } from './http-compare.ts';
 import type { BlockingMethod, Verdict, VerdictStatus } from './verdict.ts';
+import { matchInterceptionCa, type InterceptionCa, type InterceptionMatch } from './interception.ts';
+import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
 
 /** IPv6 failures that mean "this network has no IPv6", not blocking (OONI ignores them too). */
 const NO_IPV6 = new Set(['network_unreachable', 'host_unreachable', 'address_not_available', 'address_family_not_supported']);
@@ -15,14 +17,26 @@ function describeResponse(h: HttpObservation): string {
   return `${h.url} → ${h.status}${h.title ? ` "${h.title}"` : ''} (${h.bodyLength} bytes${h.bodyTruncated ? ', truncated' : ''}) from ${h.ip}`;
 }
 
+export interface AnalysisKnowledge {
+  /** Known interception CAs: built in, plus the user's --interception-cas files. */
+  interceptionCas: readonly InterceptionCa[];
+}
+
+const DEFAULT_KNOWLEDGE: AnalysisKnowledge = { interceptionCas: BUILTIN_INTERCEPTION_CAS };
+
+/** A handshake that got as far as a certificate: the server answered, whatever the name check says. */
+const completed = (t: TlsHandshakeObservation): boolean => t.failure === null || isCertificateFailure(t.failure);
+
 /** Pure: from one web measurement (and its control data) to a verdict with its reasons. */
-export function analyzeWeb(m: WebMeasurement): Verdict {
+export function analyzeWeb(m: WebMeasurement, knowledge: AnalysisKnowledge = DEFAULT_KNOWLEDGE): Verdict {
   const dns = analyzeDns(m);
   const helper = m.helper?.response ?? null;
   const evidence: string[] = [];
   let blockpage: BlockpageMatch | null = null;
   let httpComparison: HttpComparison | null = null;
   let untrustedIssuer: string | null = null;
+  let interceptionCa: InterceptionMatch | null = null;
+  let sniProof: Verdict['sniProof'] = null;
   const verdict = (status: VerdictStatus, method: BlockingMethod | null, reason: string): Verdict => ({
     status,
     method,
@@ -32,6 +46,8 @@ export function analyzeWeb(m: WebMeasurement): Verdict {
     blockpage,
     httpComparison,
     untrustedIssuer,
+    interceptionCa,
+    sniProof,
   });
 
   evidence.push(dnsEvidence(m, dns));
@@ -68,6 +84,11 @@ export function analyzeWeb(m: WebMeasurement): Verdict {
     }
     if (blockpage?.generic) return verdict('inconclusive', null, `The page contains generic blocking words (${blockpage.fingerprint}) but no control page to compare with`);
     return verdict('accessible', null, `Loaded over plain HTTP (${final.status}${final.title ? `, "${final.title}"` : ''})${httpComparison?.samePage ? ', same page as the control' : ''}`);
+  }
+
+  const recheckFailed = m.controlRecheck.length > 0 && !m.controlRecheck.some((o) => o.failure === null || o.failure === 'dns_nxdomain_error' || o.failure === 'dns_no_answer');
+  if (recheckFailed && dns.controlAnswered && !helper) {
+    return verdict('inconclusive', null, `The control resolver failed right after this target did (${m.controlRecheck[0]?.failure}): the network, not the site, may be the problem`);
   }
 
   if (!controlAvailable) {
@@ -112,6 +133,11 @@ export function analyzeWeb(m: WebMeasurement): Verdict {
         }
         if (certFail.chainTrusted === false) {
           untrustedIssuer = top?.issuer ?? leaf?.issuer ?? null;
+          interceptionCa = matchInterceptionCa(certFail.peerCertificates, knowledge.interceptionCas);
+          if (interceptionCa) {
+            evidence.push(`chain matches known interception CA "${interceptionCa.ca}" (${interceptionCa.country}) by ${interceptionCa.matchedBy}, at "${interceptionCa.certificate}"`);
+            return verdict('blocked', 'mitm', `TLS interception by a known state CA: the certificate for ${m.hostname} chains to "${interceptionCa.ca}" (${interceptionCa.country}), which no public root trusts`);
+          }
           return verdict('blocked', 'mitm', `TLS interception suspected: the certificate for ${m.hostname} at ${certFail.ip} is issued by "${untrustedIssuer ?? 'unknown'}", which no public root trusts (${certFail.failure})`);
         }
         return verdict('blocked', 'mitm', `TLS interception suspected: ${certFail.ip} presents a certificate for "${leaf?.subject ?? 'unknown'}", not valid for ${m.hostname} (${certFail.failure})`);
@@ -119,7 +145,16 @@ export function analyzeWeb(m: WebMeasurement): Verdict {
       if (helperTls.length > 0 && helperTls.every((x) => !x.status)) {
         return verdict('down', null, `The TLS handshake fails from the control helper too (${first.failure}): the site is broken, not blocked`);
       }
-      return verdict('blocked', 'tls', `TLS interference: TCP to ${endpoint(first.ip, first.port)} connects, then the handshake for ${m.hostname} fails (${first.failure}); typical of SNI filtering`);
+      const sameIp = m.sniProbes.filter((p) => p.kind === 'same-ip-harmless-sni' || p.kind === 'same-ip-no-sni');
+      for (const p of m.sniProbes) evidence.push(`SNI probe ${p.kind} (${p.handshake.serverName ?? 'no SNI'} to ${endpoint(p.handshake.ip, p.handshake.port)}): ${completed(p.handshake) ? 'handshake completed' : p.handshake.failure}`);
+      if (sameIp.length) sniProof = sameIp.some((p) => completed(p.handshake)) ? 'proven' : 'not-proven';
+      const neutral = m.sniProbes.find((p) => p.kind === 'neutral-host-target-sni');
+      const follows = neutral && !completed(neutral.handshake) ? ` The filter follows the name: ${m.hostname} fails on a neutral server too.` : '';
+      if (sniProof === 'proven') {
+        const ok = sameIp.find((p) => completed(p.handshake));
+        return verdict('blocked', 'tls', `SNI filtering: the handshake for ${m.hostname} at ${endpoint(first.ip, first.port)} fails (${first.failure}), but the same address completes one for ${ok?.handshake.serverName ?? 'no SNI'}.${follows}`);
+      }
+      return verdict('blocked', 'tls', `TLS interference: TCP to ${endpoint(first.ip, first.port)} connects, then the handshake for ${m.hostname} fails (${first.failure}); typical of SNI filtering${sniProof === 'not-proven' ? ' (though a harmless SNI fails there too)' : ''}`);
     }
   }
 

@@ -25,6 +25,16 @@ Examples:
 Verdicts: accessible, blocked (method: dns, tcp_ip, tls, mitm, http-failure, http-diff),
 down (fails from the control too: not censorship), inconclusive (the control itself failed).
 Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list.`,
+  certs: `
+Checks your system trust store (and NODE_EXTRA_CA_CERTS) for certificates known to be used for state
+TLS interception, such as Kazakhstan's "Qaznet Trust Network", and says how to remove them.
+
+Examples:
+  tekser certs
+  tekser certs --store /path/to/bundle.pem
+  tekser certs --interception-cas my-cas.yaml
+
+Exit codes: 0 none found, 1 found, 2 bad usage.`,
   helper: `
 Run this on a machine outside the censored network; give its URL to \`tekser run --control-helper\`.
 It answers OONI's Web Connectivity test-helper protocol (POST JSON).
@@ -70,6 +80,11 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   ).action(async (urls: string[], opts) => {
     const { runCommand } = await import('./commands/run.ts');
     result.pending = runCommand(urls, opts, io);
+  });
+
+  addOptions(program.command('certs').description('check this machine\'s trusted roots for known interception certificates'), 'certs').action(async (opts) => {
+    const { certsCommand } = await import('./commands/certs.ts');
+    result.code = certsCommand(opts, io);
   });
 
   addOptions(program.command('helper').description('serve a control helper that measures URLs from outside the censored network'), 'helper').action(async (opts) => {

@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
 
-export type CommandName = 'run' | 'lint' | 'helper';
+export type CommandName = 'run' | 'lint' | 'helper' | 'certs';
 
 export interface OptionSpec {
   flags: string;
@@ -49,12 +49,18 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--tls-timeout <s>', description: 'TLS handshake timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run'] },
   { flags: '--http-timeout <s>', description: 'HTTP response timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run'] },
   { flags: '--target-timeout <s>', description: 'whole-target deadline, seconds', parse: seconds, defaultValue: 60, commands: ['run'] },
+  { flags: '--retries <n>', description: 'extra attempts (fresh connections) before a failing step counts as blocked', parse: (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 0 || n > 5) throw new InvalidArgumentError('--retries takes 0 to 5'); return n; }, defaultValue: 2, commands: ['run'] },
+  { flags: '--harmless-sni <name>', description: 'SNI used to prove SNI filtering (the same address should accept it)', defaultValue: 'example.org', commands: ['run'] },
+  { flags: '--sni-probe-host <host[:port]>', description: 'neutral TLS server to send blocked SNIs to: shows whether the filter follows the name anywhere', commands: ['run'] },
+  { flags: '--interception-cas <file>', description: 'extra known interception CAs (YAML/JSON, see README), added to the built-in table', parse: collect, commands: ['run', 'certs'] },
   { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run'] },
   { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['run'] },
   { flags: '--fail-on <what>', description: 'exit 1 when a target is blocked (for CI)', choices: ['blocked'], commands: ['run'] },
   { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run'] },
   { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run'] },
   { flags: '--no-color', description: 'no colours (NO_COLOR is honoured too)', commands: ['run'] },
+  // certs
+  { flags: '--store <pem>', description: 'check this PEM bundle instead of the system trust store; repeatable', parse: collect, commands: ['certs'] },
   // helper
   { flags: '--listen <host:port>', description: 'address to serve the control helper on', defaultValue: '127.0.0.1:8080', commands: ['helper'] },
   { flags: '--tls-cert <pem>', description: 'serve over HTTPS with this certificate (with --tls-key)', commands: ['helper'] },

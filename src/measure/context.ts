@@ -1,6 +1,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { ResolverSpec } from '../net/dns.ts';
 import type { TrustStore } from '../net/tls.ts';
+import type { InterceptionCa } from '../analyze/interception.ts';
 
 export interface Timeouts {
   dnsMs: number;
@@ -31,6 +32,14 @@ export interface MeasureContext {
   dnsLingerMs: number;
   /** Loopback answers are never dialled in real runs (they would probe this machine); loopback tests turn this on. */
   dialLoopback?: boolean;
+  /** Extra attempts, each on a fresh connection, before a failing TCP or TLS step counts. */
+  retries: number;
+  /** SNI sent to prove SNI filtering: a handshake with it on the same IP should pass the filter. */
+  harmlessSni: string;
+  /** A neutral TLS server (host[:port]) to which the target's SNI is sent: does the filter follow the name? */
+  sniProbeHost: string | null;
+  /** Known interception CAs (built in + --interception-cas), for naming the CA behind a chain. */
+  interceptionCas: readonly InterceptionCa[];
 }
 
 export function controlDispatcher(trust: TrustStore, timeouts: Timeouts): Agent {

@@ -49,6 +49,8 @@ function emptyWeb(target: WebTarget, ctx: MeasureContext, startedAt: string, run
     http: [],
     redirectDns: [],
     helper: null,
+    controlRecheck: [],
+    sniProbes: [],
     deadlineExceeded: true,
   };
 }
@@ -77,7 +79,7 @@ export async function measureTarget(target: Target, ctx: MeasureContext, measure
     return { target, verdict: analyzeService(m), measurement: m };
   }
   const m = (await within(measurers.web(target, ctx), ctx.timeouts.targetMs)) ?? emptyWeb(target, ctx, startedAt, elapsed());
-  return { target, verdict: analyzeWeb(m), measurement: m };
+  return { target, verdict: analyzeWeb(m, { interceptionCas: ctx.interceptionCas }), measurement: m };
 }
 
 /** Measures targets in parallel, at most `concurrency` at once; results come back in input order. */

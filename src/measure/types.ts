@@ -38,8 +38,20 @@ export interface WebMeasurement {
   /** DNS done for redirect hops to other hosts. */
   redirectDns: DnsObservation[];
   helper: { url: string; response: HelperResponse | null; failure: string | null } | null;
+  /** Control lookups repeated right after a failure: a control that fails now says the network, not the site, broke. */
+  controlRecheck: DnsObservation[];
+  /**
+   * After a handshake with the target's SNI failed: the same address with a harmless SNI and with none,
+   * and (with --sni-probe-host) the target's SNI sent to a neutral server, plus the harmless SNI there.
+   */
+  sniProbes: SniProbe[];
   /** Set when the whole-target deadline cut the measurement short. */
   deadlineExceeded: boolean;
+}
+
+export interface SniProbe {
+  kind: 'same-ip-harmless-sni' | 'same-ip-no-sni' | 'neutral-host-target-sni' | 'neutral-host-harmless-sni';
+  handshake: TlsHandshakeObservation;
 }
 
 

@@ -7,7 +7,9 @@ import { tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake } from '../net/tls.ts';
 import type { MeasureContext } from './context.ts';
 import { fetchFollowingRedirects } from './fetch.ts';
-import type { AddressInfo, WebMeasurement, WebTarget } from './types.ts';
+import type { AddressInfo, SniProbe, WebMeasurement, WebTarget } from './types.ts';
+import { isCertificateFailure } from '../net/failure.ts';
+import { splitHostPort } from '../lists/services.ts';
 
 /** Addresses that would make us probe this very machine: recorded, never dialled. */
 const LOOPBACK_OR_UNSPECIFIED = /^(127\.|0\.0\.0\.0$|::1$|::$|0:0:0:0:0:0:0:[01]$)/;
@@ -71,26 +73,58 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
   const tlsOpts = { clock, timeoutMs: ctx.timeouts.tlsMs, trust: ctx.trust };
   const sni = literal ? null : hostname;
   const reachable: string[] = [];
+  const sniFailedAt: string[] = [];
+  /** TCP (+ TLS for https) to one address; a failure is retried on fresh connections before it stands. */
+  const dial = async (ip: string): Promise<boolean> => {
+    for (let attempt = 0; attempt <= ctx.retries; attempt++) {
+      const c = await tcpConnect(ip, port, { clock, timeoutMs: ctx.timeouts.tcpMs });
+      tcp.push(c.observation);
+      if (!c.socket) continue;
+      if (!https) {
+        c.socket.destroy();
+        return true;
+      }
+      const hs = await tlsHandshake(ip, port, sni, { ...tlsOpts, socket: c.socket, ...(literal ? { verifyName: hostname } : {}) });
+      tls.push(hs.observation);
+      if (hs.observation.failure === null) return true;
+      // A certificate answer is an answer: retrying would only get the same certificate.
+      if (isCertificateFailure(hs.observation.failure)) return false;
+      if (attempt === ctx.retries && sni) sniFailedAt.push(ip);
+    }
+    return false;
+  };
   await Promise.all(
     dialable.map(async (a) => {
-      const c = await tcpConnect(a.ip, port, { clock, timeoutMs: ctx.timeouts.tcpMs });
-      tcp.push(c.observation);
-      if (!c.socket) return;
-      if (https) {
-        const hs = await tlsHandshake(a.ip, port, sni, { ...tlsOpts, socket: c.socket, ...(literal ? { verifyName: hostname } : {}) });
-        tls.push(hs.observation);
-        if (hs.observation.failure === null) reachable.push(a.ip);
-        return;
-      }
-      c.socket.destroy();
-      reachable.push(a.ip);
+      if (await dial(a.ip)) reachable.push(a.ip);
       // OONI's E001: an http target's address the control did not give is validated by a TLS handshake on 443.
-      if (!literal && !a.sources.includes('control')) {
+      if (!https && !literal && !a.sources.includes('control') && reachable.includes(a.ip)) {
         const hs = await tlsHandshake(a.ip, 443, hostname, tlsOpts);
         tls.push(hs.observation);
       }
     }),
   );
+
+  // Proof of SNI filtering: does the same address complete a handshake for a harmless name, or none?
+  const sniProbes: SniProbe[] = [];
+  const anyHandshake = { clock, timeoutMs: ctx.timeouts.tlsMs, trust: ctx.trust };
+  if (sni && sniFailedAt.length) {
+    const ip = sniFailedAt[0] as string;
+    const [harmless, none] = await Promise.all([tlsHandshake(ip, port, ctx.harmlessSni, anyHandshake), tlsHandshake(ip, port, null, anyHandshake)]);
+    sniProbes.push({ kind: 'same-ip-harmless-sni', handshake: harmless.observation }, { kind: 'same-ip-no-sni', handshake: none.observation });
+    if (ctx.sniProbeHost) {
+      const { host: probeHost, port: probePort } = splitHostPort(ctx.sniProbeHost);
+      const probeIp = isIP(probeHost) ? probeHost : addressesOf(await resolveControl(probeHost, ctx, clock))[0];
+      if (probeIp) {
+        const p = probePort ?? 443;
+        const [target, control] = await Promise.all([tlsHandshake(probeIp, p, sni, anyHandshake), tlsHandshake(probeIp, p, ctx.harmlessSni, anyHandshake)]);
+        sniProbes.push({ kind: 'neutral-host-target-sni', handshake: target.observation }, { kind: 'neutral-host-harmless-sni', handshake: control.observation });
+      }
+    }
+  }
+
+  // Right after a failure, ask the control again: if it fails now, the network broke, not the site.
+  const failedSomewhere = reachable.length < dialable.length;
+  const controlRecheck = failedSomewhere && !literal ? await resolveControl(hostname, ctx, clock) : [];
 
   // Fetch from the resolver-under-test's address when one works, so block pages behind DNS are seen.
   let http: HttpObservation[] = [];
@@ -126,6 +160,8 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
     http,
     redirectDns,
     helper,
+    controlRecheck,
+    sniProbes,
     deadlineExceeded: false,
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ServiceResult, TargetResult, WebResult } from '../measure/run.ts';
+import type { Finding } from '../analyze/findings.ts';
 import type { HttpObservation } from '../net/observations.ts';
 import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type TargetResultJson, type WebResultJson } from './schema.ts';
 
@@ -53,6 +54,8 @@ export function serializeResult(r: TargetResult, opts: SerializeOptions): Target
       http: m.http.map((h) => serializeHttp(h, opts)),
       redirectDns: m.redirectDns,
       helper: m.helper,
+      controlRecheck: m.controlRecheck,
+      sniProbes: m.sniProbes,
       deadlineExceeded: m.deadlineExceeded,
     },
   };
@@ -72,8 +75,9 @@ export function summarize(results: readonly { verdict: { status: string } }[]): 
 
 export function runDocument(
   results: readonly TargetResult[],
-  meta: Omit<RunDocument, 'schema' | 'summary' | 'results'>,
+  findings: readonly Finding[],
+  meta: Omit<RunDocument, 'schema' | 'summary' | 'results' | 'findings'>,
   opts: SerializeOptions,
 ): RunDocument {
-  return { schema: RUN_SCHEMA_ID, ...meta, summary: summarize(results), results: results.map((r) => serializeResult(r, opts)) };
+  return { schema: RUN_SCHEMA_ID, ...meta, summary: summarize(results), findings: [...findings], results: results.map((r) => serializeResult(r, opts)) };
 }

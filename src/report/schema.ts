@@ -87,6 +87,8 @@ export const verdictSchema = z.object({
     })
     .nullable(),
   untrustedIssuer: z.string().nullable(),
+  interceptionCa: z.object({ ca: z.string(), country: z.string(), matchedBy: z.enum(['sha256', 'spki', 'signature', 'name']), certificate: z.string() }).nullable(),
+  sniProof: z.enum(['proven', 'not-proven']).nullable(),
   /** Services only: each check's verdict, endpoint by endpoint. */
   checks: z
     .array(
@@ -126,6 +128,8 @@ export const webResultSchema = z.object({
     http: z.array(httpObservationSchema),
     redirectDns: z.array(dnsObservationSchema),
     helper: z.object({ url: z.string(), response: z.unknown().nullable(), failure }).nullable(),
+    controlRecheck: z.array(dnsObservationSchema),
+    sniProbes: z.array(z.object({ kind: z.enum(['same-ip-harmless-sni', 'same-ip-no-sni', 'neutral-host-target-sni', 'neutral-host-harmless-sni']), handshake: tlsObservationSchema })),
     deadlineExceeded: z.boolean(),
   }),
 });
@@ -178,6 +182,23 @@ export const runSummarySchema = z.object({
   inconclusive: z.number(),
 });
 
+export const findingSchema = z.object({
+  kind: z.enum(['no-connectivity', 'allow-list', 'collateral', 'sni-filtering', 'state-mitm', 'suspected-mitm', 'throttling']),
+  title: z.string(),
+  details: z.array(z.string()),
+  targets: z.array(z.string()),
+});
+
+/** The last line of --format jsonl: the run's summary and findings. */
+export const runSummaryLineSchema = z.object({
+  schema: z.literal(RUN_SCHEMA_ID),
+  type: z.literal('run-summary'),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  summary: z.lazy(() => runSummarySchema),
+  findings: z.array(findingSchema),
+});
+
 export const runDocumentSchema = z.object({
   schema: z.literal(RUN_SCHEMA_ID),
   tekser: z.object({ version: z.string(), node: z.string(), openssl: z.string() }),
@@ -192,6 +213,7 @@ export const runDocumentSchema = z.object({
     lists: z.array(z.string()),
   }),
   summary: runSummarySchema,
+  findings: z.array(findingSchema),
   results: z.array(targetResultSchema),
 });
 
@@ -200,3 +222,4 @@ export type WebResultJson = z.infer<typeof webResultSchema>;
 export type ServiceResultJson = z.infer<typeof serviceResultSchema>;
 export type RunDocument = z.infer<typeof runDocumentSchema>;
 export type RunSummary = z.infer<typeof runSummarySchema>;
+export type FindingJson = z.infer<typeof findingSchema>;

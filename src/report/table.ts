@@ -2,8 +2,10 @@ import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import { targetLabel, type TargetResult } from '../measure/run.ts';
 import { summarize } from './json.ts';
+import type { Finding } from '../analyze/findings.ts';
 
 export interface TableOptions {
+  findings?: readonly Finding[];
   chalk: ChalkInstance;
   /** Terminal width: reasons are cut to fit; undefined (a pipe or file) prints them whole. */
   width?: number;
@@ -33,6 +35,15 @@ export function renderTable(results: readonly TargetResult[], opts: TableOptions
   );
   const targetWidth = Math.min(48, Math.max(6, ...rows.map((r) => targetLabel(r.target).length)));
   const lines = [opts.header, ''];
+  if (opts.findings?.length) {
+    lines.push(c.bold('Findings'));
+    for (const f of opts.findings) {
+      const mark = f.kind === 'throttling' || f.kind === 'allow-list' ? c.yellow('!') : c.red('!');
+      lines.push(`${mark} ${f.title}`);
+      for (const d of f.details) lines.push(c.dim(`    ${d}`));
+    }
+    lines.push('');
+  }
   lines.push(c.bold(`${pad('STATUS', 18)}${pad('METHOD', 14)}${pad('TARGET', targetWidth + 2)}WHY`));
   for (const r of rows) {
     const status = paint[r.verdict.status]?.(r.verdict.status) ?? r.verdict.status;

@@ -35,9 +35,9 @@ function alive(pid: number): boolean {
   }
 }
 
-async function runInLab(lab: Lab): Promise<RunDocument> {
-  const r = await lab.tekser(['run', ...lab.runArgs, '--format', 'json']);
-  if (r.code !== 0) throw new Error(`tekser exited ${r.code}: ${r.stderr}`);
+async function runInLab(lab: Lab, expectedCode = 0, extra: string[] = []): Promise<RunDocument> {
+  const r = await lab.tekser(['run', ...lab.runArgs, ...extra, '--format', 'json']);
+  if (r.code !== expectedCode) throw new Error(`tekser exited ${r.code}, expected ${expectedCode}: ${r.stderr}`);
   return runDocumentSchema.parse(JSON.parse(r.stdout));
 }
 
@@ -137,14 +137,15 @@ describe.skipIf(SKIP)('network lab: a censoring ISP between tekser and a small i
     expect(pids.filter(alive)).toEqual([]);
   });
 
-  it('a total shutdown, built again right after: nothing is called blocked, every target is inconclusive', async () => {
+  it('a total shutdown, built again right after: "no connectivity" (exit 3), not a list of blocked sites', async () => {
     expect(unavailable).toBeNull();
     const down = (await startLab({ shutdown: true })) as Lab;
     try {
-      const shut = await runInLab(down);
+      const shut = await runInLab(down, 3);
       expect(shut.summary.blocked).toBe(0);
       expect(shut.summary.inconclusive).toBe(shut.summary.total);
-      expect(shut.results[0]?.verdict.reason).toMatch(/Control unreachable/);
+      expect(shut.findings.map((f) => f.kind)).toEqual(['no-connectivity']);
+      expect(shut.findings[0]?.title).toMatch(/^No connectivity: \d+ of \d+ targets could not even reach the control resolver/);
     } finally {
       await down.stop();
     }

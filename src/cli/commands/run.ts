@@ -8,9 +8,13 @@ import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
 import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
-import { runDocument, serializeResult } from '../../report/json.ts';
+import { runDocument, serializeResult, summarize } from '../../report/json.ts';
+import { RUN_SCHEMA_ID } from '../../report/schema.ts';
+import { findFindings } from '../../analyze/findings.ts';
 import { renderTable } from '../../report/table.ts';
 import { TEKSER_VERSION } from '../../version.ts';
+import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
+import { parseInterceptionCaFile, type InterceptionCa } from '../../analyze/interception.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 
@@ -35,6 +39,10 @@ export interface RunCommandOptions {
   includeBodies?: boolean;
   verbose?: boolean;
   color?: boolean;
+  retries: number;
+  harmlessSni: string;
+  sniProbeHost?: string;
+  interceptionCas?: string[];
 }
 
 function readPems(files: readonly string[]): string[] {
@@ -47,6 +55,22 @@ function readPems(files: readonly string[]): string[] {
     }
     if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca-file ${f}: no PEM certificate in it`);
     return text;
+  });
+}
+
+export function loadInterceptionCas(files: readonly string[]): InterceptionCa[] {
+  return files.flatMap((f) => {
+    let text: string;
+    try {
+      text = readFileSync(f, 'utf8');
+    } catch (err) {
+      throw new UsageError(`--interception-cas ${f}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
+    }
+    try {
+      return parseInterceptionCaFile(text, f);
+    } catch (err) {
+      throw new UsageError(`--interception-cas ${(err as Error).message}`);
+    }
   });
 }
 
@@ -105,6 +129,10 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
     dispatcher: controlDispatcher(trust, timeouts),
     bodyLimit: DEFAULT_BODY_LIMIT,
     dnsLingerMs: 300,
+    retries: opts.retries,
+    harmlessSni: opts.harmlessSni,
+    sniProbeHost: opts.sniProbeHost ?? null,
+    interceptionCas: [...BUILTIN_INTERCEPTION_CAS, ...loadInterceptionCas(opts.interceptionCas ?? [])],
   };
 }
 
@@ -136,9 +164,14 @@ export async function runCommand(urls: string[], opts: RunCommandOptions, io: Co
     await ctx.dispatcher.close().catch(() => {});
   }
   const finishedAt = new Date().toISOString();
+  const findings = findFindings(results);
+  if (opts.format === 'jsonl') {
+    write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings })}\n`);
+  }
   if (opts.format === 'json') {
     const doc = runDocument(
       results,
+      findings,
       {
         tekser: { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl },
         startedAt,
@@ -158,9 +191,10 @@ export async function runCommand(urls: string[], opts: RunCommandOptions, io: Co
   } else if (opts.format === 'table') {
     const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
     const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
-    write(renderTable(results, { chalk, header, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+    write(renderTable(results, { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
   }
   if (file) await new Promise<void>((resolve) => file?.end(() => resolve()));
+  if (findings.some((f) => f.kind === 'no-connectivity')) return EXIT.noConnectivity;
   if (opts.failOn === 'blocked' && results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked')) return EXIT.findings;
   return EXIT.ok;
 }
