@@ -137,8 +137,10 @@ export function findFindings(results: readonly TargetResult[]): Finding[] {
   const rates = web
     .map((r) => {
       const h = r.measurement.http.at(-1);
-      if (!h || h.failure || h.bodyLength < FINDING_RULES.throttleMinBytes || h.t <= h.t0) return null;
-      return { r, rate: h.bodyLength / (h.t - h.t0), bytes: h.bodyLength, seconds: h.t - h.t0 };
+      // The body's own transfer time: connection set-up is a different question (and is measured elsewhere).
+      const start = h?.responseAt ?? h?.t0;
+      if (!h || h.failure || start === undefined || h.bodyLength < FINDING_RULES.throttleMinBytes || h.t <= start) return null;
+      return { r, rate: h.bodyLength / (h.t - start), bytes: h.bodyLength, seconds: h.t - start };
     })
     .filter((x): x is NonNullable<typeof x> => x !== null);
   if (rates.length >= FINDING_RULES.throttleMinPeers + 1) {

@@ -51,7 +51,7 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
   const method = spec.method ?? 'GET';
   const t0 = opts.clock.now();
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  const base = { url: spec.url, method, ip: spec.ip, port, status: null, headers: {}, bodyLength: 0, bodyTruncated: false, body: '', title: null };
+  const base = { url: spec.url, method, ip: spec.ip, port, status: null, headers: {}, bodyLength: 0, bodyTruncated: false, body: '', title: null, responseAt: null };
   const failed = (failure: string, failedOperation: HttpObservation['failedOperation'], tls: TlsHandshakeObservation | null = null): HttpObservation => ({
     ...base,
     failure,
@@ -108,6 +108,7 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
       ...(method === 'POST' ? { body: '' } : {}),
       signal: AbortSignal.timeout(opts.httpTimeoutMs),
     });
+    const responseAt = opts.clock.now();
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? (v[0] ?? '') : String(v ?? '');
     const chunks: Buffer[] = [];
@@ -126,7 +127,7 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
         size += c.length;
       }
     } catch (err) {
-      return { ...base, status: res.statusCode, headers, failure: classifyError(err), failedOperation: 'http_round_trip', tls, t0, t: opts.clock.now() };
+      return { ...base, status: res.statusCode, headers, responseAt, failure: classifyError(err), failedOperation: 'http_round_trip', tls, t0, t: opts.clock.now() };
     }
     const body = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
     return {
@@ -137,6 +138,7 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
       bodyTruncated: truncated,
       body,
       title: extractTitle(body),
+      responseAt,
       failure: null,
       failedOperation: null,
       tls,

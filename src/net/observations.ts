@@ -92,6 +92,8 @@ export interface HttpObservation {
   body: string;
   title: string | null;
   tls: TlsHandshakeObservation | null;
+  /** When the response headers arrived: the body's transfer time is t - responseAt. */
+  responseAt: number | null;
   t0: number;
   t: number;
 }

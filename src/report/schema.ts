@@ -66,6 +66,7 @@ export const httpObservationSchema = z.object({
   body: z.string().optional(),
   title: z.string().nullable(),
   tls: tlsObservationSchema.nullable(),
+  responseAt: z.number().nullable(),
   ...t,
 });
 

@@ -15,7 +15,9 @@ for (const [ip, sites] of hostAddresses()) {
   if (sites.length === 0) continue; // an address with nothing listening: the dead site
   const table = {};
   for (const s of sites) {
-    table[s.name] = { title: `${s.name} home`, ...(s.bodyBytes ? { body: `<html><head><title>${s.name}</title></head><body>${'x'.repeat(s.bodyBytes)}</body></html>` } : {}) };
+    // Bodies of a few hundred KiB, so transfer rates can be compared (throttling).
+    const size = s.bodyBytes ?? 200_000;
+    table[s.name] = { title: `${s.name} home`, body: `<html><head><title>${s.name} home</title></head><body>${'x'.repeat(size)}</body></html>` };
   }
   closers.push(await startWebServer({ host: ip, port: 443, tls, sites: table }));
   closers.push(await startWebServer({ host: ip, port: 80, sites: table }));

@@ -2,6 +2,7 @@
 // made and torn down by the test run (or by `npm run lab` for manual use). Needs root, iproute2,
 // iptables and tc. Nothing is routed off the machine: the namespaces have no link to the host.
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -158,7 +159,8 @@ export async function startLab({ shutdown = false } = {}) {
     writeFileSync(internetCfg, JSON.stringify({ siteCert: site.cert, siteKey: site.key, dohCert: doh.cert, dohKey: doh.key, signalCert: signal.cert, signalKey: signal.key }));
     const censorCfg = join(dir, 'censor.json');
     const overridesFile = join(dir, 'dns-overrides.json');
-    writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert, mitmKey: fake.key, shutdown, overridesFile }));
+    // Like many interception boxes, the proxy sends its whole chain, root included.
+    writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert + qaznet.cert, mitmKey: fake.key, shutdown, overridesFile }));
     const spawnIn = (n, args, what, marker) => {
       const child = spawn('ip', ['netns', 'exec', n, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
       children.push(child);
@@ -177,6 +179,11 @@ export async function startLab({ shutdown = false } = {}) {
       ['url,category_code,category_description,date_added,source,notes', ...SITES.map((s) => `${s.scheme}://${s.name}/,MISC,Miscellaneous content,2026-11-23,tekser lab,${s.mirrors.replace(/,/g, ';')}`)].join('\n') + '\n',
     );
 
+    // The documented extension point: the lab's Qaznet root, by fingerprint.
+    const interceptionCas = join(dir, 'interception-cas.yaml');
+    const qaznetSha256 = createHash('sha256').update(new X509Certificate(qaznet.cert).raw).digest('hex');
+    writeFileSync(interceptionCas, `interception_cas:\n  - name: Qaznet Trust Network\n    country: KZ\n    notes: the lab's own stand-in root\n    sha256: [${qaznetSha256}]\n`);
+
     const messengers = join(dir, 'messengers.yaml');
     writeFileSync(messengers, labMessengersYaml(signalRoot.cert));
 
@@ -186,6 +193,8 @@ export async function startLab({ shutdown = false } = {}) {
       '--control-resolver', `https://${NET.dohControl}/dns-query`,
       '--control-helper', `http://${NET.helper}:${NET.helperPort}/`,
       '--ca-file', root.certFile,
+      '--interception-cas', interceptionCas,
+      '--sni-probe-host', `${SITES[0].ip}:443`,
       '--dns-timeout', '2', '--tcp-timeout', '2', '--tls-timeout', '2', '--http-timeout', '8',
       '--concurrency', '32',
     ];
@@ -204,6 +213,7 @@ export async function startLab({ shutdown = false } = {}) {
       /** Replaces the censor resolver's per-run lies: { name: "NXDOMAIN" | { A: [...] } }. */
       setDnsOverrides: (overrides) => writeFileSync(overridesFile, JSON.stringify(overrides)),
       qaznetRoot: qaznet,
+      qaznetSha256,
       /** Runs the built tekser CLI inside the client namespace. */
       tekser(args, { timeoutMs = 120_000 } = {}) {
         return new Promise((resolveRun) => {

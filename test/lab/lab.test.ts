@@ -73,10 +73,41 @@ describe.skipIf(SKIP)('network lab: a censoring ISP between tekser and a small i
     },
   );
 
-  it('names the interception CA from the chain it presents', () => {
-    const mitm = doc?.results.find((r): r is WebResultJson => r.target.url === 'https://mitm.lab/' && r.target.kind === 'web');
-    expect(mitm?.verdict.untrustedIssuer).toBe('C=KZ, CN=Qaznet Trust Network');
-    expect(mitm?.measurement.tls[0]?.peerCertificates.map((c) => c.subject)).toEqual(['CN=tekser lab site', 'C=KZ, CN=Security Certificate']);
+  const web = (url: string): WebResultJson | undefined => doc?.results.find((r): r is WebResultJson => r.target.kind === 'web' && r.target.url === url);
+  const finding = (kind: string) => doc?.findings.filter((f) => f.kind === kind) ?? [];
+
+  it('names the lab "Qaznet Trust Network" root by its fingerprint, added through --interception-cas', () => {
+    const mitm = web('https://mitm.lab/');
+    expect(mitm?.verdict.interceptionCa).toMatchObject({ ca: 'Qaznet Trust Network', country: 'KZ', matchedBy: 'sha256' });
+    expect(mitm?.measurement.tls[0]?.peerCertificates.map((c) => c.subject)).toEqual(['CN=tekser lab site', 'C=KZ, CN=Security Certificate', 'C=KZ, CN=Qaznet Trust Network']);
+    expect(finding('state-mitm')[0]?.targets).toEqual(['https://mitm.lab/']);
+  });
+
+  it('proves SNI filtering by the harmless-SNI retry, and that the filter follows the name to a neutral server', () => {
+    for (const url of ['https://sni-rst.lab/', 'https://sni-drop.lab/']) expect(web(url)?.verdict.sniProof, url).toBe('proven');
+    const f = finding('sni-filtering')[0];
+    expect(f?.targets.sort()).toEqual(['https://sni-drop.lab/', 'https://sni-rst.lab/']);
+    expect(f?.details[0]).toMatch(/the filter follows the name/);
+  });
+
+  it('groups the shared host into one collateral finding naming all twelve sites', () => {
+    const f = finding('collateral');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.title).toMatch(/^IP 203\.0\.113\.7 unreachable \(connection_refused\): 12 tested sites share it/);
+    expect(f[0]?.targets).toHaveLength(12);
+    expect(f[0]?.details[0]).toMatch(/the block is on this host/);
+  });
+
+  it('flags the throttled site as possibly throttled, with figures, and does not call it blocked', () => {
+    const f = finding('throttling');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.targets).toEqual(['https://slow.lab/']);
+    expect(f[0]?.title).toMatch(/slow\.lab \(\d+ KiB\/s\), against a median of/);
+    expect(web('https://slow.lab/')?.verdict.status).toBe('accessible');
+  });
+
+  it('reports no shutdown or allow-list in a run where most things work', () => {
+    expect([...finding('no-connectivity'), ...finding('allow-list')]).toEqual([]);
   });
 
   describe('messengers, blocked the ways a censor does', () => {
