@@ -201,7 +201,7 @@ describe('engine on loopback: real primitives, real servers', () => {
     const caFile = join(dir, 'root.pem');
     writeFileSync(caFile, root.cert);
     const io = memoryIO();
-    const code = await runCli(['node', 'tekser', 'run', `https://${LO}:${ports.ok}/`, `https://${LO}:${ports.reset}/`, '--ca-file', caFile, '--format', 'json', '--control-resolver', dohUrl, '--tls-timeout', '1.5'], io);
+    const code = await runCli(['node', 'tekser', 'run', '--no-save', `https://${LO}:${ports.ok}/`, `https://${LO}:${ports.reset}/`, '--ca-file', caFile, '--format', 'json', '--control-resolver', dohUrl, '--tls-timeout', '1.5'], io);
     expect(code).toBe(0);
     const doc = runDocumentSchema.parse(JSON.parse(io.out.join('')));
     expect(doc.summary).toMatchObject({ total: 2, accessible: 1, blocked: 1 });
@@ -209,7 +209,7 @@ describe('engine on loopback: real primitives, real servers', () => {
       ['accessible', null],
       ['blocked', 'tls'],
     ]);
-    const failOn = await runCli(['node', 'tekser', 'run', `https://${LO}:${ports.reset}/`, '--format', 'jsonl', '--control-resolver', dohUrl, '--tls-timeout', '1', '--fail-on', 'blocked'], memoryIO());
+    const failOn = await runCli(['node', 'tekser', 'run', '--no-save', `https://${LO}:${ports.reset}/`, '--format', 'jsonl', '--control-resolver', dohUrl, '--tls-timeout', '1', '--fail-on', 'blocked'], memoryIO());
     expect(failOn).toBe(1);
   });
 });

@@ -25,6 +25,40 @@ Examples:
 Verdicts: accessible, blocked (method: dns, tcp_ip, tls, mitm, http-failure, http-diff),
 down (fails from the control too: not censorship), inconclusive (the control itself failed).
 Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list.`,
+  history: `
+Examples:
+  tekser history                     runs on disk, newest first: status and counts
+  tekser history --format json
+
+A run killed before it finished shows as "interrupted", with the targets it had finished.`,
+  show: `
+Examples:
+  tekser show last                   the latest run, as the table
+  tekser show last~1 -v              the run before it, with evidence
+  tekser show 20261123T090000Z-1a2b --format json`,
+  diff: `
+Examples:
+  tekser diff                        the last two runs
+  tekser diff last~5 last            against a run five runs ago
+  tekser diff --fail-on-change       exit 1 when something changed (cron mails only then)`,
+  export: `
+Examples:
+  tekser export --ooni last > last.jsonl
+  tekser export --ooni 20261123T090000Z-1a2b -o run.jsonl
+
+Writes web targets as web_connectivity and messengers as OONI's whatsapp, telegram, signal and
+facebook_messenger nettests (data format 0.2.0), probe_ip scrubbed to 127.0.0.1.`,
+  config: `
+Shows the settings tekser run would use: the config file (--config, or config.yaml in the data
+directory), overridden by flags, over the built-in defaults, and where each value comes from.
+
+Example config.yaml:
+  lists: [/home/me/lists/kz.csv]
+  resolver: system
+  control_helper: https://helper.example.org/
+  concurrency: 8
+  timeouts: { dns: 4, tcp: 10, tls: 10, http: 10, target: 60 }
+  max_runtime: 3000`,
   certs: `
 Checks your system trust store (and NODE_EXTRA_CA_CERTS) for certificates known to be used for state
 TLS interception, such as Kazakhstan's "Qaznet Trust Network", and says how to remove them.
@@ -77,9 +111,37 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   addOptions(
     program.command('run').description('measure targets and say how each is blocked, if it is').argument('[urls...]', 'URLs to test instead of the lists', []),
     'run',
-  ).action(async (urls: string[], opts) => {
+  ).action(async (urls: string[], opts, cmd: Command) => {
     const { runCommand } = await import('./commands/run.ts');
-    result.pending = runCommand(urls, opts, io);
+    result.pending = runCommand(urls, opts, io, (key) => cmd.getOptionValueSource(key) === 'cli');
+  });
+
+  addOptions(program.command('history').description('list the runs kept in the data directory, newest first'), 'history').action(async (opts) => {
+    const { historyCommand } = await import('./commands/history.ts');
+    result.code = historyCommand(opts, io);
+  });
+
+  addOptions(program.command('show').description('show a stored run again, as the table or JSON').argument('[run]', 'run id, unique prefix, last or last~N', 'last'), 'show').action(async (ref: string, opts) => {
+    const { showCommand } = await import('./commands/show.ts');
+    result.code = showCommand(ref, opts, io);
+  });
+
+  addOptions(
+    program.command('diff').description('what changed between two runs: newly blocked, unblocked, other methods, findings').argument('[old]', 'older run (default: the one before the last)').argument('[new]', 'newer run (default: the last)'),
+    'diff',
+  ).action(async (oldRef: string | undefined, newRef: string | undefined, opts) => {
+    const { diffCommand } = await import('./commands/diff.ts');
+    result.code = diffCommand(oldRef, newRef, opts, io);
+  });
+
+  addOptions(program.command('export').description("export a stored run in OONI's data format").argument('[run]', 'run id, unique prefix, last or last~N', 'last'), 'export').action(async (ref: string, opts) => {
+    const { exportCommand } = await import('./commands/export.ts');
+    result.pending = exportCommand(ref, opts, io);
+  });
+
+  addOptions(program.command('config').description('print the effective configuration for run and where each value comes from'), 'config').action(async (opts, cmd: Command) => {
+    const { configCommand } = await import('./commands/config.ts');
+    result.code = configCommand(opts, io, (key) => cmd.getOptionValueSource(key) === 'cli');
   });
 
   addOptions(program.command('certs').description('check this machine\'s trusted roots for known interception certificates'), 'certs').action(async (opts) => {

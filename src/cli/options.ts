@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
 
-export type CommandName = 'run' | 'lint' | 'helper' | 'certs';
+export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config';
 
 export interface OptionSpec {
   flags: string;
@@ -38,27 +38,37 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--fix', description: 'rewrite what is mechanically fixable (spaces, trailing slash, exact duplicates, BOM, CRLF) and report it', commands: ['lint'] },
   { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, defaultDescription: 'github under GitHub Actions, else text', commands: ['lint'] },
   // run
-  { flags: '-l, --list <file>', description: 'test list to run (Citizen Lab CSV); repeat for several', parse: collect, defaultDescription: 'the shipped lists in test-lists/', commands: ['run'] },
-  { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', defaultValue: 'system', commands: ['run', 'helper'] },
-  { flags: '--control-resolver <url>', description: 'DoH resolver reached by IP address, used as the control; repeat for fallbacks', parse: collect, defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run'] },
-  { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked"', commands: ['run'] },
-  { flags: '--ca-file <pem>', description: 'extra trusted root(s) in PEM, added to the bundled public roots; repeatable', parse: collect, commands: ['run', 'helper'] },
-  { flags: '-c, --concurrency <n>', description: 'targets measured at once', parse: positiveInt('--concurrency'), defaultValue: 16, commands: ['run'] },
-  { flags: '--dns-timeout <s>', description: 'DNS timeout per query, seconds', parse: seconds, defaultValue: 4, commands: ['run'] },
-  { flags: '--tcp-timeout <s>', description: 'TCP connect timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run'] },
-  { flags: '--tls-timeout <s>', description: 'TLS handshake timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run'] },
-  { flags: '--http-timeout <s>', description: 'HTTP response timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run'] },
-  { flags: '--target-timeout <s>', description: 'whole-target deadline, seconds', parse: seconds, defaultValue: 60, commands: ['run'] },
-  { flags: '--retries <n>', description: 'extra attempts (fresh connections) before a failing step counts as blocked', parse: (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 0 || n > 5) throw new InvalidArgumentError('--retries takes 0 to 5'); return n; }, defaultValue: 2, commands: ['run'] },
+  { flags: '-l, --list <file>', description: 'test list to run (Citizen Lab CSV); repeat for several', parse: collect, defaultDescription: 'the shipped lists in test-lists/', commands: ['run', 'config'] },
+  { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', defaultValue: 'system', commands: ['run', 'helper', 'config'] },
+  { flags: '--control-resolver <url>', description: 'DoH resolver reached by IP address, used as the control; repeat for fallbacks', parse: collect, defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run', 'config'] },
+  { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked"', commands: ['run', 'config'] },
+  { flags: '--ca-file <pem>', description: 'extra trusted root(s) in PEM, added to the bundled public roots; repeatable', parse: collect, commands: ['run', 'helper', 'config'] },
+  { flags: '-c, --concurrency <n>', description: 'targets measured at once', parse: positiveInt('--concurrency'), defaultValue: 16, commands: ['run', 'config'] },
+  { flags: '--dns-timeout <s>', description: 'DNS timeout per query, seconds', parse: seconds, defaultValue: 4, commands: ['run', 'config'] },
+  { flags: '--tcp-timeout <s>', description: 'TCP connect timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run', 'config'] },
+  { flags: '--tls-timeout <s>', description: 'TLS handshake timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run', 'config'] },
+  { flags: '--http-timeout <s>', description: 'HTTP response timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run', 'config'] },
+  { flags: '--target-timeout <s>', description: 'whole-target deadline, seconds', parse: seconds, defaultValue: 60, commands: ['run', 'config'] },
+  { flags: '--retries <n>', description: 'extra attempts (fresh connections) before a failing step counts as blocked', parse: (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 0 || n > 5) throw new InvalidArgumentError('--retries takes 0 to 5'); return n; }, defaultValue: 2, commands: ['run', 'config'] },
   { flags: '--harmless-sni <name>', description: 'SNI used to prove SNI filtering (the same address should accept it)', defaultValue: 'example.org', commands: ['run'] },
   { flags: '--sni-probe-host <host[:port]>', description: 'neutral TLS server to send blocked SNIs to: shows whether the filter follows the name anywhere', commands: ['run'] },
-  { flags: '--interception-cas <file>', description: 'extra known interception CAs (YAML/JSON, see README), added to the built-in table', parse: collect, commands: ['run', 'certs'] },
-  { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run'] },
-  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['run'] },
+  { flags: '--interception-cas <file>', description: 'extra known interception CAs (YAML/JSON, see README), added to the built-in table', parse: collect, commands: ['run', 'certs', 'config'] },
+  { flags: '--data-dir <dir>', description: 'where runs, history and the config file live', defaultDescription: '$XDG_DATA_HOME/tekser (Linux), ~/Library/Application Support/tekser (macOS), %LOCALAPPDATA%\\tekser (Windows); TEKSER_DATA_DIR overrides', commands: ['run', 'history', 'show', 'diff', 'export', 'config'] },
+  { flags: '--no-save', description: 'do not keep this run in the data directory (no lock either)', commands: ['run'] },
+  { flags: '--config <file>', description: 'config file (YAML) with defaults for run; flags override it', defaultDescription: '<data-dir>/config.yaml if present', commands: ['run', 'config'] },
+  { flags: '--max-runtime <s>', description: 'whole-run deadline: no new targets start after it (set it below your cron interval)', parse: seconds, commands: ['run', 'config'] },
+  { flags: '-q, --quiet', description: 'print nothing unless something is blocked or a finding is made (for cron mail)', commands: ['run'] },
+  { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run', 'show'] },
+  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['run', 'export'] },
   { flags: '--fail-on <what>', description: 'exit 1 when a target is blocked (for CI)', choices: ['blocked'], commands: ['run'] },
   { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run'] },
-  { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run'] },
-  { flags: '--no-color', description: 'no colours (NO_COLOR is honoured too)', commands: ['run'] },
+  { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run', 'show'] },
+  { flags: '--no-color', description: 'no colours (NO_COLOR is honoured too)', commands: ['run', 'show'] },
+  // history, show, diff, export
+  { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], defaultValue: 'table', commands: ['history'] },
+  { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text', commands: ['diff'] },
+  { flags: '--fail-on-change', description: 'exit 1 when anything changed (so cron mails only then)', commands: ['diff'] },
+  { flags: '--ooni', description: "write OONI's data format (JSONL, one measurement per line)", commands: ['export'] },
   // certs
   { flags: '--store <pem>', description: 'check this PEM bundle instead of the system trust store; repeatable', parse: collect, commands: ['certs'] },
   // helper

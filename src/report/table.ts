@@ -1,8 +1,13 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
-import { targetLabel, type TargetResult } from '../measure/run.ts';
 import { summarize } from './json.ts';
 import type { Finding } from '../analyze/findings.ts';
+
+/** One row: a target's name and its verdict (from a live run or from a stored one). */
+export interface TableRow {
+  label: string;
+  verdict: { status: string; method: string | null; reason: string; evidence: string[] };
+}
 
 export interface TableOptions {
   findings?: readonly Finding[];
@@ -21,7 +26,7 @@ function pad(s: string, n: number): string {
 }
 
 /** The human report: most serious first, one row per target, the reason in words. */
-export function renderTable(results: readonly TargetResult[], opts: TableOptions): string {
+export function renderTable(results: readonly TableRow[], opts: TableOptions): string {
   const c = opts.chalk;
   const paint: Record<string, (s: string) => string> = {
     blocked: (s) => c.red.bold(s),
@@ -31,9 +36,9 @@ export function renderTable(results: readonly TargetResult[], opts: TableOptions
     accessible: (s) => c.green(s),
   };
   const rows = [...results].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.verdict.status) - STATUS_ORDER.indexOf(b.verdict.status) || targetLabel(a.target).localeCompare(targetLabel(b.target)),
+    (a, b) => STATUS_ORDER.indexOf(a.verdict.status) - STATUS_ORDER.indexOf(b.verdict.status) || a.label.localeCompare(b.label),
   );
-  const targetWidth = Math.min(48, Math.max(6, ...rows.map((r) => targetLabel(r.target).length)));
+  const targetWidth = Math.min(48, Math.max(6, ...rows.map((r) => r.label.length)));
   const lines = [opts.header, ''];
   if (opts.findings?.length) {
     lines.push(c.bold('Findings'));
@@ -47,7 +52,7 @@ export function renderTable(results: readonly TargetResult[], opts: TableOptions
   lines.push(c.bold(`${pad('STATUS', 18)}${pad('METHOD', 14)}${pad('TARGET', targetWidth + 2)}WHY`));
   for (const r of rows) {
     const status = paint[r.verdict.status]?.(r.verdict.status) ?? r.verdict.status;
-    const prefix = `${pad(status, 18)}${pad(r.verdict.method ?? '', 14)}${pad(targetLabel(r.target), targetWidth + 2)}`;
+    const prefix = `${pad(status, 18)}${pad(r.verdict.method ?? '', 14)}${pad(r.label, targetWidth + 2)}`;
     let reason = r.verdict.reason;
     const room = opts.width ? opts.width - stripVTControlCharacters(prefix).length : undefined;
     if (room !== undefined && room > 10 && reason.length > room) reason = `${reason.slice(0, room - 1)}…`;

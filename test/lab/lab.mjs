@@ -194,6 +194,7 @@ export async function startLab({ shutdown = false } = {}) {
       '--control-helper', `http://${NET.helper}:${NET.helperPort}/`,
       '--ca-file', root.certFile,
       '--interception-cas', interceptionCas,
+      '--data-dir', join(dir, 'data'),
       '--sni-probe-host', `${SITES[0].ip}:443`,
       '--dns-timeout', '2', '--tcp-timeout', '2', '--tls-timeout', '2', '--http-timeout', '8',
       '--concurrency', '32',

@@ -53,7 +53,7 @@ export const SITES = [
   { name: 'mitm-pass.lab', ip: '203.0.113.30', scheme: 'https', censor: null, expect: ['accessible', null], mirrors: 'same interception box, an SNI it passes through untouched' },
   { name: 'blockpage.lab', ip: '203.0.113.40', scheme: 'http', censor: { httpBlock: true }, expect: ['blocked', 'http-diff'], mirrors: 'transparent HTTP proxy serving a Kazakh block page' },
   { name: 'http-pass.lab', ip: '203.0.113.40', scheme: 'http', censor: null, expect: ['accessible', null], mirrors: 'same proxy, a Host it forwards' },
-  { name: 'slow.lab', ip: '203.0.113.60', scheme: 'https', censor: { throttle: '1mbit' }, expect: ['accessible', null], mirrors: 'throttling by destination (azattyq.org 2022-23, 2018 livestream slowdowns)', bodyBytes: 300_000 },
+  { name: 'slow.lab', ip: '203.0.113.60', scheme: 'https', censor: { throttle: '256kbit' }, expect: ['accessible', null], mirrors: 'throttling by destination (azattyq.org 2022-23, 2018 livestream slowdowns)', bodyBytes: 120_000 },
   { name: 'dead.lab', ip: '203.0.113.70', scheme: 'https', censor: null, listen: false, expect: ['down', null], mirrors: 'a site that is down for everyone: not censorship' },
   { name: 'cdn.lab', ip: '203.0.113.50', scheme: 'https', censor: { dns: { A: ['203.0.113.51'] } }, alsoServes: ['203.0.113.51'], expect: ['accessible', null], mirrors: 'a CDN: the ISP resolver gives another valid edge' },
 ];

@@ -1,7 +1,7 @@
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { controlDispatcher, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
-import { runTargets, type TargetResult } from '../../measure/run.ts';
+import { runTargets, targetLabel, type TargetResult } from '../../measure/run.ts';
 import type { Target } from '../../measure/types.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
@@ -11,6 +11,11 @@ import { makeChalk } from '../../report/color.ts';
 import { runDocument, serializeResult, summarize } from '../../report/json.ts';
 import { RUN_SCHEMA_ID } from '../../report/schema.ts';
 import { findFindings } from '../../analyze/findings.ts';
+import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
+import { acquireLock, LockedError } from '../../store/lock.ts';
+import { defaultDataDir } from '../../store/paths.ts';
+import { listRuns, sha256File, startRun, type RunWriter } from '../../store/runs.ts';
+import { createProgress } from '../../report/progress.ts';
 import { renderTable } from '../../report/table.ts';
 import { TEKSER_VERSION } from '../../version.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
@@ -43,6 +48,25 @@ export interface RunCommandOptions {
   harmlessSni: string;
   sniProbeHost?: string;
   interceptionCas?: string[];
+  dataDir?: string;
+  save: boolean;
+  config?: string;
+  maxRuntime?: number;
+  quiet?: boolean;
+}
+
+/** Resolves the data directory and the config file under the flags; `isFromCli` says which options the user typed. */
+export function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.ProcessEnv, isFromCli: (key: string) => boolean) {
+  const dataDir = opts.dataDir ?? defaultDataDir(env);
+  const file = configPath(opts.config, dataDir);
+  let config = null;
+  try {
+    config = file ? loadConfig(file) : null;
+  } catch (err) {
+    throw new UsageError(`config ${(err as Error).message}`);
+  }
+  const { options, sources } = applyConfig(opts as unknown as Record<string, unknown>, config, isFromCli);
+  return { options: options as unknown as RunCommandOptions, sources, dataDir, configFile: file };
 }
 
 function readPems(files: readonly string[]): string[] {
@@ -137,10 +161,57 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
 }
 
 /** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
-export async function runCommand(urls: string[], opts: RunCommandOptions, io: CommandIO): Promise<number> {
+export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
+  const { options: opts, dataDir } = effectiveRunOptions(given, io.env, isFromCli);
   const { targets, lists } = loadTargets(urls, opts.list ?? []);
   const ctx = buildContext(opts);
   const startedAt = new Date().toISOString();
+
+  // Cron safety: one run at a time per data directory; the runs a killed process left are marked.
+  let release: (() => void) | null = null;
+  let writer: RunWriter | null = null;
+  if (opts.save) {
+    try {
+      release = acquireLock(dataDir);
+    } catch (err) {
+      if (err instanceof LockedError) throw new UsageError(err.message, EXIT.locked);
+      throw new UsageError(`--data-dir ${dataDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    listRuns(dataDir, { repair: true });
+    writer = startRun(dataDir, {
+      tekserVersion: TEKSER_VERSION,
+      lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
+      settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls },
+      targets: targets.length,
+    });
+  }
+
+  // Stop scheduling on a signal or at --max-runtime; targets in flight finish and are written.
+  const stop = new AbortController();
+  let stopReason: 'signal' | 'deadline' | null = null;
+  let signalCode = 0;
+  const onSignal = (sig: NodeJS.Signals): void => {
+    if (stopReason === 'signal') {
+      writer?.finish('interrupted', summarize([]), []);
+      release?.();
+      process.exit(sig === 'SIGINT' ? 130 : 143);
+    }
+    stopReason = 'signal';
+    signalCode = sig === 'SIGINT' ? 130 : 143;
+    io.stderr(`\ntekser: ${sig}: finishing the targets in flight, then stopping (again to stop at once)\n`);
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const deadline = opts.maxRuntime
+    ? setTimeout(() => {
+        stopReason ??= 'deadline';
+        io.stderr(`tekser: --max-runtime ${opts.maxRuntime}s reached: no new targets are started\n`);
+        stop.abort();
+      }, opts.maxRuntime * 1000)
+    : null;
+  deadline?.unref();
+  const progress = createProgress(targets.length, io.stderr, io.stderrIsTTY && !io.env.CI && !opts.quiet && io.env.TERM !== 'dumb');
   let file: WriteStream | null = null;
   if (opts.output) {
     file = createWriteStream(opts.output, { flags: 'w' });
@@ -158,13 +229,30 @@ export async function runCommand(urls: string[], opts: RunCommandOptions, io: Co
   try {
     results = await runTargets(targets, ctx, {
       concurrency: opts.concurrency,
-      onResult: opts.format === 'jsonl' ? (r) => write(`${JSON.stringify(serializeResult(r, serializeOpts))}\n`) : undefined,
+      signal: stop.signal,
+      onResult: (r) => {
+        const line = serializeResult(r, serializeOpts);
+        writer?.append(line);
+        if (opts.format === 'jsonl') write(`${JSON.stringify(line)}\n`);
+        progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
+      },
     });
   } finally {
+    progress.done();
+    if (deadline) clearTimeout(deadline);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
     await ctx.dispatcher.close().catch(() => {});
   }
   const finishedAt = new Date().toISOString();
   const findings = findFindings(results);
+  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summarize(results), findings);
+  release?.();
+  const foundSomething = findings.length > 0 || results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
+  if (opts.quiet && !foundSomething && !file) {
+    if (stopReason === 'signal') return signalCode;
+    return EXIT.ok;
+  }
   if (opts.format === 'jsonl') {
     write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings })}\n`);
   }
@@ -191,9 +279,10 @@ export async function runCommand(urls: string[], opts: RunCommandOptions, io: Co
   } else if (opts.format === 'table') {
     const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
     const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
-    write(renderTable(results, { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+    write(renderTable(results.map((r) => ({ label: targetLabel(r.target), verdict: r.verdict })), { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
   }
   if (file) await new Promise<void>((resolve) => file?.end(() => resolve()));
+  if (stopReason === 'signal') return signalCode;
   if (findings.some((f) => f.kind === 'no-connectivity')) return EXIT.noConnectivity;
   if (opts.failOn === 'blocked' && results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked')) return EXIT.findings;
   return EXIT.ok;

@@ -1,0 +1,32 @@
+/** A live status line on stderr for people at a terminal; nothing at all in files, pipes or CI. */
+export interface Progress {
+  tick(blocked: boolean): void;
+  done(): void;
+}
+
+export function createProgress(total: number, write: (s: string) => void, enabled: boolean, now: () => number = () => performance.now()): Progress {
+  if (!enabled) return { tick: () => {}, done: () => {} };
+  const start = now();
+  let finished = 0;
+  let blocked = 0;
+  let last = 0;
+  const draw = (): void => {
+    const elapsed = (now() - start) / 1000;
+    const rate = elapsed > 0 ? finished / elapsed : 0;
+    const eta = rate > 0 ? Math.ceil((total - finished) / rate) : null;
+    write(`\r\x1b[Ktekser: ${finished}/${total} done, ${blocked} blocked, ${rate.toFixed(1)}/s${eta !== null ? `, ETA ${eta}s` : ''}`);
+  };
+  return {
+    tick(isBlocked) {
+      finished++;
+      if (isBlocked) blocked++;
+      if (now() - last > 200 || finished === total) {
+        last = now();
+        draw();
+      }
+    },
+    done() {
+      write('\r\x1b[K');
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+export interface LockInfo {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+/** Another run holds the lock: the caller exits at once with a distinct code. */
+export class LockedError extends Error {
+  readonly holder: LockInfo;
+  constructor(file: string, holder: LockInfo) {
+    super(`another tekser run (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}) holds ${file}; not starting a second one`);
+    this.holder = holder;
+  }
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readLock(file: string): LockInfo | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LockInfo;
+  } catch {
+    return null;
+  }
+}
+
+/** True when the lock file names a live process on this host (a lock from another host is respected). */
+export function lockHeld(dataDir: string): LockInfo | null {
+  const info = readLock(join(dataDir, 'run.lock'));
+  if (!info) return null;
+  return info.host !== hostname() || isAlive(info.pid) ? info : null;
+}
+
+/**
+ * Takes the data directory's run lock (O_EXCL), replacing a stale one left by a killed run.
+ * Returns the release function; the lock is also released if the process exits normally.
+ */
+export function acquireLock(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, 'run.lock');
+  const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(file, 'wx', 0o644);
+      writeSync(fd, JSON.stringify(info));
+      closeSync(fd);
+      let released = false;
+      const release = (): void => {
+        if (released) return;
+        released = true;
+        process.removeListener('exit', release);
+        try {
+          if (readLock(file)?.pid === process.pid) unlinkSync(file);
+        } catch {
+          // already gone
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      const holder = readLock(file);
+      if (holder && (holder.host !== hostname() || isAlive(holder.pid))) throw new LockedError(file, holder);
+      try {
+        unlinkSync(file); // stale: its process is gone
+      } catch {
+        // someone else removed it first
+      }
+    }
+  }
+  const holder = readLock(file);
+  throw new LockedError(file, holder ?? { pid: 0, host: '?', startedAt: '?' });
+}
