@@ -23,6 +23,8 @@ export const FINDING_RULES = {
   allowListMinTargets: 10,
   /** Throttling: a transfer at least this many times slower than the run's median, over a body of this size. */
   throttleFactor: 8,
+  /** ... and slow in absolute terms: a busy machine makes fast transfers uneven, never this slow. */
+  throttleMaxRate: 128 * 1024,
   throttleMinBytes: 100 * 1024,
   throttleMinPeers: 3,
 } as const;
@@ -146,7 +148,7 @@ export function findFindings(results: readonly TargetResult[]): Finding[] {
   if (rates.length >= FINDING_RULES.throttleMinPeers + 1) {
     const sorted = rates.map((x) => x.rate).sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] as number;
-    const slow = rates.filter((x) => x.rate * FINDING_RULES.throttleFactor < median);
+    const slow = rates.filter((x) => x.rate * FINDING_RULES.throttleFactor < median && x.rate < FINDING_RULES.throttleMaxRate);
     if (slow.length && slow.length < rates.length / 2) {
       findings.push({
         kind: 'throttling',

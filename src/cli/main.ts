@@ -24,7 +24,9 @@ Examples:
 
 Verdicts: accessible, blocked (method: dns, tcp_ip, tls, mitm, http-failure, http-diff),
 down (fails from the control too: not censorship), inconclusive (the control itself failed).
-Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list.`,
+Each run is kept in the data directory (see tekser history); --no-save skips that.
+Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list,
+3 no connectivity at all, 4 another run holds the lock, 130/143 stopped by SIGINT/SIGTERM.`,
   history: `
 Examples:
   tekser history                     runs on disk, newest first: status and counts

@@ -57,7 +57,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--no-save', description: 'do not keep this run in the data directory (no lock either)', commands: ['run'] },
   { flags: '--config <file>', description: 'config file (YAML) with defaults for run; flags override it', defaultDescription: '<data-dir>/config.yaml if present', commands: ['run', 'config'] },
   { flags: '--max-runtime <s>', description: 'whole-run deadline: no new targets start after it (set it below your cron interval)', parse: seconds, commands: ['run', 'config'] },
-  { flags: '-q, --quiet', description: 'print nothing unless something is blocked or a finding is made (for cron mail)', commands: ['run'] },
+  { flags: '-q, --quiet', description: 'run: print nothing unless something is blocked or a finding is made; diff: print nothing unless something changed (for cron mail)', commands: ['run', 'diff'] },
   { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run', 'show'] },
   { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['run', 'export'] },
   { flags: '--fail-on <what>', description: 'exit 1 when a target is blocked (for CI)', choices: ['blocked'], commands: ['run'] },

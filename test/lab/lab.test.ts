@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDocumentSchema, type RunDocument, type WebResultJson } from '../../src/report/schema.ts';
+import { runCli } from '../../src/cli/main.ts';
+import { memoryIO } from '../../src/cli/io.ts';
+import { checkOoniMeasurement } from '../ooni-schema.ts';
 // @ts-expect-error plain JavaScript, also run by `npm run lab`
 import { labUnavailableReason, leftovers, startLab } from './lab.mjs';
 // @ts-expect-error plain JavaScript, shared with the lab processes
@@ -106,6 +109,17 @@ describe.skipIf(SKIP)('network lab: a censoring ISP between tekser and a small i
     expect(web('https://slow.lab/')?.verdict.status).toBe('accessible');
   });
 
+  it("exports the lab run in OONI's data format: every measurement follows the spec's keys and types", async () => {
+    const l = lab as Lab & { dir: string };
+    const io = memoryIO();
+    expect(await runCli(['node', 'tekser', 'export', '--ooni', 'last', '--data-dir', `${l.dir}/data`], io)).toBe(0);
+    const ms = io.out.join('').trim().split('\n').map((x) => JSON.parse(x) as { input: string; test_keys: { blocking: unknown } });
+    expect(ms.length).toBe(doc?.results.length);
+    for (const m of ms) expect(checkOoniMeasurement(m), m.input).toEqual([]);
+    expect(ms.find((m) => m.input === 'https://ip-drop.lab/')?.test_keys.blocking).toBe('tcp_ip');
+    expect(ms.find((m) => m.input === 'https://dns-nx.lab/')?.test_keys.blocking).toBe('dns');
+  });
+
   it('reports no shutdown or allow-list in a run where most things work', () => {
     expect([...finding('no-connectivity'), ...finding('allow-list')]).toEqual([]);
   });
@@ -158,6 +172,15 @@ describe.skipIf(SKIP)('network lab: a censoring ISP between tekser and a small i
         lab?.setDnsOverrides({});
       }
     }, 60_000);
+
+    it("exports messenger runs as OONI's whatsapp, telegram and signal measurements, following the spec", async () => {
+      const io = memoryIO();
+      expect(await runCli(['node', 'tekser', 'export', '--ooni', 'last', '--data-dir', `${(lab as Lab & { dir: string }).dir}/data`], io)).toBe(0);
+      const ms = io.out.join('').trim().split('\n').map((x) => JSON.parse(x) as { test_name: string; test_keys: Record<string, unknown> });
+      expect(ms.map((m) => m.test_name).sort()).toEqual(['signal', 'telegram', 'whatsapp']);
+      for (const m of ms) expect(checkOoniMeasurement(m), m.test_name).toEqual([]);
+      expect(ms.find((m) => m.test_name === 'signal')?.test_keys).toMatchObject({ signal_backend_status: 'blocked', signal_backend_failure: 'dns_nxdomain_error' });
+    });
   });
 
   it('tears down: no namespaces, links or processes left behind', async () => {

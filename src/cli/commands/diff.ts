@@ -15,13 +15,18 @@ const WORDS: Record<TargetChange['kind'], string> = {
 const state = (x: TargetChange['from']): string => (x ? `${x.status}${x.method ? ` (${x.method})` : ''}` : '-');
 
 /** `tekser diff [OLD] [NEW]`: what changed between two runs (default: the last two). */
-export function diffCommand(oldRef: string | undefined, newRef: string | undefined, opts: { dataDir?: string; failOnChange?: boolean; format?: 'text' | 'json' }, io: CommandIO): number {
+export function diffCommand(oldRef: string | undefined, newRef: string | undefined, opts: { dataDir?: string; failOnChange?: boolean; format?: 'text' | 'json'; quiet?: boolean }, io: CommandIO): number {
   const dataDir = dataDirOf(opts, io.env);
-  if (!oldRef && listRuns(dataDir).length < 2) throw new UsageError(`diff needs two runs; ${dataDir} has ${listRuns(dataDir).length}`);
+  if (!oldRef && listRuns(dataDir).length < 2) {
+    // The first cron run has nothing to compare with: that is not worth a mail.
+    if (opts.quiet) return EXIT.ok;
+    throw new UsageError(`diff needs two runs; ${dataDir} has ${listRuns(dataDir).length}`);
+  }
   const newer = requireRun(dataDir, newRef ?? 'last');
   const older = requireRun(dataDir, oldRef ?? 'last~1');
   const d = diffRuns({ results: older.results, findings: older.record.findings ?? [] }, { results: newer.results, findings: newer.record.findings ?? [] });
   const changed = d.changes.length + d.findingsAppeared.length + d.findingsVanished.length > 0;
+  if (opts.quiet && !changed) return EXIT.ok;
   if (opts.format === 'json') {
     io.stdout(`${JSON.stringify({ old: older.record.id, new: newer.record.id, ...d }, null, 2)}\n`);
   } else {
