@@ -83,7 +83,8 @@ beforeAll(async () => {
   const localZone = { ...zone, 'nx.test': 'NXDOMAIN' };
   const doh = await add('doh', startDohServer({ host: LO, cert: leaf.cert, key: leaf.key, zone: controlZone }));
   dohUrl = `https://${LO}:${doh.port}/dns-query`;
-  const udp = await add('udp', startDnsServer({ host: LO, zone: localZone, inject: { 'inject.test': ['127.0.0.9'] } }));
+  const big = Array.from({ length: 80 }, (_, i) => `127.0.1.${i + 1}`);
+  const udp = await add('udp', startDnsServer({ host: LO, zone: { ...localZone, 'big.test': { A: big, AAAA: [] } }, inject: { 'inject.test': ['127.0.0.9'] }, truncate: ['big.test'] }));
   udpResolver = `udp://${LO}:${udp.port}`;
 
   const helper = createHelperServer({ resolver: parseResolver(dohUrl), trust: publicTrustStore([root.cert]), connectTimeoutMs: 1500, httpTimeoutMs: 2000, dialLoopback: true });
@@ -111,6 +112,13 @@ describe('engine on loopback: real primitives, real servers', () => {
     const doh = await queryDoh(dohUrl, 'nx.test', 'A', { clock, timeoutMs: 1500, dispatcher: ctx.dispatcher });
     expect(doh).toMatchObject({ engine: 'doh', failure: null, answers: [{ value: LO }] });
     await ctx.dispatcher.close();
+  });
+
+  it('DNS over UDP: a truncated reply is retried over TCP, and that is recorded', async () => {
+    const clock = startClock();
+    const r = await queryUdp(LO, Number(udpResolver.split(':').pop()), 'big.test', 'A', { clock, timeoutMs: 1500, lingerMs: 50 });
+    expect(r).toMatchObject({ engine: 'udp', retriedOverTcp: true, failure: null });
+    expect(r.answers).toHaveLength(80);
   });
 
   it('accessible: an HTTPS site with a certificate from a root given as --ca-file', async () => {

@@ -163,10 +163,12 @@ export function queryUdp(ip: string, port: number, hostname: string, qtype: 'A' 
       if (late.length) obs.lateAnswers = late;
       if (stray) obs.strayReplies = stray;
       if (msg.flag_tc) {
-        void queryTcp(ip, port, hostname, qtype, opts).then((viaTcp) => finish({ ...viaTcp, engine: 'udp', t0, retriedOverTcp: true }));
-        done = true; // the TCP retry resolves; the UDP socket closes now
+        // Truncated: the full answer comes over TCP. Close UDP now; the TCP result settles the query.
+        done = true;
         clearTimeout(deadline);
+        clearTimeout(lingerTimer);
         sock.close();
+        void queryTcp(ip, port, hostname, qtype, opts).then((viaTcp) => resolve({ ...viaTcp, engine: 'udp', resolver: `${ip}:${port}`, t0, retriedOverTcp: true }));
         return;
       }
       finish(obs);

@@ -31,8 +31,9 @@ function encodeAnswer(query, zone) {
 /**
  * A DNS server over UDP and TCP. `zone` may be a function (name -> entry) for per-scenario control.
  * `inject`: { name: ["ip"] } answers those names twice: a forged reply first, then the zone's.
+ * `truncate`: names whose UDP answer comes back empty with the TC flag (the full answer is over TCP).
  */
-export async function startDnsServer({ host = '127.0.0.1', port = 0, zone, inject = {} }) {
+export async function startDnsServer({ host = '127.0.0.1', port = 0, zone, inject = {}, truncate = [] }) {
   const getZone = () => (typeof zone === 'function' ? zone() : zone);
   const udp = createSocket(host.includes(':') ? 'udp6' : 'udp4');
   udp.on('message', (msg, rinfo) => {
@@ -47,6 +48,12 @@ export async function startDnsServer({ host = '127.0.0.1', port = 0, zone, injec
     if (forged && query.questions?.[0]?.type === 'A') {
       udp.send(encodeAnswer(query, { [name]: { A: forged } }), rinfo.port, rinfo.address);
       setTimeout(() => udp.send(encodeAnswer(query, getZone()), rinfo.port, rinfo.address), 20);
+      return;
+    }
+    if (truncate.includes(name.replace(/\.$/, ''))) {
+      const tc = { ...answerQuery(query, getZone()), answers: [] };
+      tc.flags |= dnsPacket.TRUNCATED_RESPONSE;
+      udp.send(dnsPacket.encode(tc), rinfo.port, rinfo.address);
       return;
     }
     udp.send(encodeAnswer(query, getZone()), rinfo.port, rinfo.address);
