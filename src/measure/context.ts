@@ -1,6 +1,6 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { ResolverSpec } from '../net/dns.ts';
-import type { TrustStore } from '../net/tls.ts';
+import { secureContextFor, type TrustStore } from '../net/tls.ts';
 import type { InterceptionCa } from '../analyze/interception.ts';
 
 export interface Timeouts {
@@ -44,7 +44,7 @@ export interface MeasureContext {
 
 export function controlDispatcher(trust: TrustStore, timeouts: Timeouts): Agent {
   return new Agent({
-    connect: { ca: trust.pems as string[], timeout: timeouts.tcpMs + timeouts.tlsMs, maxCachedSessions: 0 },
+    connect: { secureContext: secureContextFor(trust), timeout: timeouts.tcpMs + timeouts.tlsMs, maxCachedSessions: 0 },
     headersTimeout: timeouts.helperMs,
     bodyTimeout: timeouts.helperMs,
     allowH2: false,

@@ -1,6 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { checkServerIdentity, connect, rootCertificates, type DetailedPeerCertificate, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, connect, createSecureContext, rootCertificates, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Clock } from './clock.ts';
 import { classifyError, FAILURES } from './failure.ts';
 import type { CertificateInfo, TlsHandshakeObservation } from './observations.ts';
@@ -10,6 +10,18 @@ import { tcpConnect } from './tcp.ts';
 export interface TrustStore {
   readonly pems: readonly string[];
   readonly label: string;
+}
+
+const contexts = new WeakMap<TrustStore, SecureContext>();
+
+/** One secure context per trust store: building one parses every root, far too slow per connection. */
+export function secureContextFor(trust: TrustStore): SecureContext {
+  let ctx = contexts.get(trust);
+  if (!ctx) {
+    ctx = createSecureContext({ ca: trust.pems as string[] });
+    contexts.set(trust, ctx);
+  }
+  return ctx;
 }
 
 export function publicTrustStore(extraPems: readonly string[] = []): TrustStore {
@@ -89,7 +101,7 @@ export async function tlsHandshake(
     const tlsSock = connect({
       socket: raw,
       ...(serverName ? { servername: serverName } : {}),
-      ca: opts.trust.pems as string[],
+      secureContext: secureContextFor(opts.trust),
       // Record the verdict instead of aborting: the chain is evidence either way.
       rejectUnauthorized: false,
       ALPNProtocols: opts.alpn ?? ['h2', 'http/1.1'],
