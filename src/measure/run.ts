@@ -4,7 +4,7 @@ import { analyzeWeb } from '../analyze/web.ts';
 import type { Verdict } from '../analyze/verdict.ts';
 import type { MeasureContext } from './context.ts';
 import { measureService } from './service.ts';
-import type { ServiceMeasurement, ServiceTarget, Target, WebMeasurement, WebTarget } from './types.ts';
+import { emptyWebMeasurement, type ServiceMeasurement, type ServiceTarget, type Target, type WebMeasurement, type WebTarget } from './types.ts';
 import { measureWeb } from './web.ts';
 
 export type WebResult = { target: WebTarget; verdict: Verdict; measurement: WebMeasurement };
@@ -33,28 +33,6 @@ export function targetLabel(t: Target): string {
   return t.kind === 'service' ? `${t.service.name} (${t.service.kind})` : t.url;
 }
 
-function emptyWeb(target: WebTarget, ctx: MeasureContext, startedAt: string, runtime: number): WebMeasurement {
-  const url = new URL(target.url);
-  return {
-    target,
-    startedAt,
-    runtime,
-    hostname: url.hostname,
-    port: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
-    localResolver: ctx.localResolver.kind,
-    dns: { local: [], control: [] },
-    addresses: [],
-    tcp: [],
-    tls: [],
-    http: [],
-    redirectDns: [],
-    helper: null,
-    controlRecheck: [],
-    sniProbes: [],
-    deadlineExceeded: true,
-  };
-}
-
 function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<null>((resolve) => {
@@ -78,7 +56,7 @@ export async function measureTarget(target: Target, ctx: MeasureContext, measure
       ({ target, startedAt, runtime: elapsed(), localResolver: ctx.localResolver.kind, checks: [], controlAnswered: null, deadlineExceeded: true } satisfies ServiceMeasurement);
     return { target, verdict: analyzeService(m), measurement: m };
   }
-  const m = (await within(measurers.web(target, ctx), ctx.timeouts.targetMs)) ?? emptyWeb(target, ctx, startedAt, elapsed());
+  const m = (await within(measurers.web(target, ctx), ctx.timeouts.targetMs)) ?? { ...emptyWebMeasurement(target, ctx.localResolver.kind, startedAt, elapsed()), deadlineExceeded: true };
   return { target, verdict: analyzeWeb(m, { interceptionCas: ctx.interceptionCas }), measurement: m };
 }
 

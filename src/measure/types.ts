@@ -93,3 +93,26 @@ export interface ServiceMeasurement {
   controlAnswered: boolean | null;
   deadlineExceeded: boolean;
 }
+
+/** A web measurement with nothing observed yet: the shape a deadline-cut measurement reports. */
+export function emptyWebMeasurement(target: WebTarget, localResolver: string, startedAt: string, runtime: number): WebMeasurement {
+  const url = new URL(target.url);
+  return {
+    target,
+    startedAt,
+    runtime,
+    hostname: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
+    localResolver,
+    dns: { local: [], control: [] },
+    addresses: [],
+    tcp: [],
+    tls: [],
+    http: [],
+    redirectDns: [],
+    helper: null,
+    controlRecheck: [],
+    sniProbes: [],
+    deadlineExceeded: false,
+  };
+}

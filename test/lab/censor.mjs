@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { connect as netConnect, createServer } from 'node:net';
 import { createServer as createTlsServer, connect as tlsConnect } from 'node:tls';
-import { startDnsServer, startWebServer } from '../servers/servers.mjs';
+import { startDnsServer, startWebServer, serveUntilSignal } from '../servers/servers.mjs';
 import { NET, KZ_BLOCKPAGE, SITES, ispZone } from './scenarios.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -106,10 +106,4 @@ const httpProxy = createServer((client) => {
 await new Promise((r) => httpProxy.listen(NET.httpProxyPort, NET.censorClientSide, r));
 closers.push({ close: () => new Promise((r) => httpProxy.close(r)) });
 
-process.stdout.write('ready\n');
-const stop = async () => {
-  await Promise.allSettled(closers.map((c) => c.close()));
-  process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+serveUntilSignal(closers);

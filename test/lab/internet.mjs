@@ -1,7 +1,7 @@
 // The lab's "internet": authoritative DNS, the DoH control resolver and every site, inside the
 // internet namespace. Started by lab.mjs with a JSON config path; prints "ready" when listening.
 import { readFileSync } from 'node:fs';
-import { startDnsServer, startDohServer, startWebServer } from '../servers/servers.mjs';
+import { startDnsServer, startDohServer, startWebServer, serveUntilSignal } from '../servers/servers.mjs';
 import { NET, SERVICE_HOSTS, authoritativeZone, hostAddresses } from './scenarios.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
@@ -34,10 +34,4 @@ for (const h of SERVICE_HOSTS) {
   }
 }
 
-process.stdout.write('ready\n');
-const stop = async () => {
-  await Promise.allSettled(closers.map((c) => c.close()));
-  process.exit(0);
-};
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+serveUntilSignal(closers);

@@ -179,3 +179,14 @@ export async function startTlsServer({ host = '127.0.0.1', port = 0, cert, key }
   await new Promise((resolve) => server.listen(port, host, resolve));
   return { port: server.address().port, close: () => new Promise((r) => server.close(r)) };
 }
+
+/** For lab processes: announce readiness, then close every server on SIGTERM/SIGINT and exit. */
+export function serveUntilSignal(closers) {
+  process.stdout.write('ready\n');
+  const stop = async () => {
+    await Promise.allSettled(closers.map((c) => c.close()));
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { auditStores } from '../../analyze/trust-store-audit.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { loadInterceptionCas } from './run.ts';
+import { loadInterceptionCas, readFlagFile } from './run.ts';
 
 export interface CertsCommandOptions {
   store?: string[];
@@ -46,13 +46,7 @@ const HOW_TO_REMOVE = [
 export function certsCommand(opts: CertsCommandOptions, io: CommandIO): number {
   const table = [...BUILTIN_INTERCEPTION_CAS, ...loadInterceptionCas(opts.interceptionCas ?? [])];
   const stores = opts.store?.length
-    ? opts.store.map((f) => {
-        try {
-          return { name: f, pem: readFileSync(f, 'utf8') };
-        } catch (err) {
-          throw new UsageError(`--store ${f}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
-        }
-      })
+    ? opts.store.map((f) => ({ name: f, pem: readFlagFile('--store', f) }))
     : systemStores(io.env);
   if (stores.length === 0) {
     io.stdout(`No trust store found to check on this system (${process.platform}). On Windows, open certmgr.msc and look for the names below.\n`);

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { createHelperServer } from '../../helper/server.ts';
 import { parseResolver } from '../../net/dns.ts';
 import { publicTrustStore } from '../../net/tls.ts';
 import { UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
+import { readFlagFile } from './run.ts';
 
 export interface HelperCommandOptions {
   listen: string;
@@ -17,13 +17,6 @@ export interface HelperCommandOptions {
 export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): Promise<number> {
   const m = /^(.*):(\d+)$/.exec(opts.listen);
   if (!m) throw new UsageError(`--listen ${opts.listen}: expected host:port`);
-  const read = (f: string): string => {
-    try {
-      return readFileSync(f, 'utf8');
-    } catch (err) {
-      throw new UsageError(`${f}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
-    }
-  };
   if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together');
   let resolver;
   try {
@@ -33,8 +26,8 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
   }
   const server = createHelperServer({
     resolver,
-    trust: publicTrustStore((opts.caFile ?? []).map(read)),
-    ...(opts.tlsCert && opts.tlsKey ? { tls: { cert: read(opts.tlsCert), key: read(opts.tlsKey) } } : {}),
+    trust: publicTrustStore((opts.caFile ?? []).map((f) => readFlagFile('--ca-file', f))),
+    ...(opts.tlsCert && opts.tlsKey ? { tls: { cert: readFlagFile('--tls-cert', opts.tlsCert), key: readFlagFile('--tls-key', opts.tlsKey) } } : {}),
   });
   const host = (m[1] ?? '').replace(/^\[|\]$/g, '');
   await new Promise<void>((resolve, reject) => {

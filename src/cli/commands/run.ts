@@ -69,14 +69,18 @@ export function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.Process
   return { options: options as unknown as RunCommandOptions, sources, dataDir, configFile: file };
 }
 
+/** Reads a file named by a flag; a missing or unreadable file is the user's to fix, not a crash. */
+export function readFlagFile(flag: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`${flag} ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
+  }
+}
+
 function readPems(files: readonly string[]): string[] {
   return files.map((f) => {
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch (err) {
-      throw new UsageError(`--ca-file ${f}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
-    }
+    const text = readFlagFile('--ca-file', f);
     if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca-file ${f}: no PEM certificate in it`);
     return text;
   });
@@ -84,12 +88,7 @@ function readPems(files: readonly string[]): string[] {
 
 export function loadInterceptionCas(files: readonly string[]): InterceptionCa[] {
   return files.flatMap((f) => {
-    let text: string;
-    try {
-      text = readFileSync(f, 'utf8');
-    } catch (err) {
-      throw new UsageError(`--interception-cas ${f}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
-    }
+    const text = readFlagFile('--interception-cas', f);
     try {
       return parseInterceptionCaFile(text, f);
     } catch (err) {
