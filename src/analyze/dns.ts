@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { isCertificateFailure } from '../net/failure.ts';
+import { isDefiniteAnswer } from '../net/dns.ts';
 import type { DnsObservation } from '../net/observations.ts';
 import type { WebMeasurement } from '../measure/types.ts';
 import { isBogon } from './bogon.ts';
@@ -19,7 +20,6 @@ export interface DnsAnalysis {
   injectedReplies: string[];
 }
 
-const definite = (o: DnsObservation): boolean => o.failure === null || o.failure === 'dns_nxdomain_error' || o.failure === 'dns_no_answer';
 const addrs = (obs: readonly DnsObservation[]): string[] => [...new Set(obs.flatMap((o) => o.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
 /** An empty AAAA answer is normal (no IPv6), so the A query's failure speaks for the lookup. */
 const failureOf = (obs: readonly DnsObservation[]): string | null =>
@@ -35,7 +35,7 @@ export function analyzeDns(m: WebMeasurement): DnsAnalysis {
   const literal = isIP(m.hostname) !== 0;
   const localAddresses = literal ? [m.hostname] : addrs(m.dns.local);
   const controlAddresses = literal ? [m.hostname] : addrs(m.dns.control);
-  const controlAnswered = literal || m.dns.control.some(definite);
+  const controlAnswered = literal || m.dns.control.some(isDefiniteAnswer);
   const base = {
     localAddresses,
     controlAddresses,

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import type { ServiceResult, TargetResult, WebResult } from '../measure/run.ts';
 import { targetLabel } from '../measure/run.ts';
+import { isDefiniteAnswer } from '../net/dns.ts';
 
 export type FindingKind = 'no-connectivity' | 'allow-list' | 'collateral' | 'sni-filtering' | 'state-mitm' | 'suspected-mitm' | 'throttling';
 
@@ -29,13 +30,12 @@ export const FINDING_RULES = {
   throttleMinPeers: 3,
 } as const;
 
-const definite = (f: string | null): boolean => f === null || f === 'dns_nxdomain_error' || f === 'dns_no_answer';
 
 function controlFailed(r: TargetResult): boolean {
   if (r.target.kind === 'service') return (r as ServiceResult).measurement.controlAnswered === false;
   const m = (r as WebResult).measurement;
   if (isIP(m.hostname) || m.helper?.response) return false;
-  return m.dns.control.length > 0 && !m.dns.control.some((o) => definite(o.failure));
+  return m.dns.control.length > 0 && !m.dns.control.some(isDefiniteAnswer);
 }
 
 const webResults = (rs: readonly TargetResult[]): WebResult[] => rs.filter((r): r is WebResult => r.target.kind === 'web');

@@ -1,6 +1,7 @@
 import type { Service, ServiceCheck } from '../lists/services-schema.ts';
 import { prefixMatcher } from '../lists/services.ts';
 import { isCertificateFailure } from '../net/failure.ts';
+import { isDefiniteAnswer } from '../net/dns.ts';
 import type { DnsObservation } from '../net/observations.ts';
 import type { EndpointAttempt, ServiceMeasurement } from '../measure/types.ts';
 import { isBogon } from './bogon.ts';
@@ -15,7 +16,6 @@ interface AttemptOutcome {
 }
 
 const addrs = (obs: readonly DnsObservation[]): string[] => [...new Set(obs.flatMap((o) => o.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
-const definite = (o: DnsObservation): boolean => o.failure === null || o.failure === 'dns_nxdomain_error' || o.failure === 'dns_no_answer';
 const dnsFailure = (obs: readonly DnsObservation[]): string | null => obs.find((o) => o.queryType !== 'AAAA' && o.failure)?.failure ?? obs[0]?.failure ?? 'dns_no_answer';
 
 /** One attempt's outcome: the first step that failed, if any, and whether that is blocking. */
@@ -28,7 +28,7 @@ export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck): Attempt
   if (a.dns) {
     const local = addrs(a.dns.local);
     const control = addrs(a.dns.control);
-    const controlDefinite = a.dns.control.some(definite);
+    const controlDefinite = a.dns.control.some(isDefiniteAnswer);
     if (local.length === 0) {
       if (controlDefinite && control.length === 0) return out('down', 'dns', dnsFailure(a.dns.local));
       return out(controlDefinite ? 'blocked' : 'inconclusive', 'dns', dnsFailure(a.dns.local));

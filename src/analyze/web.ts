@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { isCertificateFailure } from '../net/failure.ts';
+import { isDefiniteAnswer } from '../net/dns.ts';
 import type { HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../net/observations.ts';
 import type { WebMeasurement } from '../measure/types.ts';
 import { matchBlockpage, type BlockpageMatch } from './blockpage.ts';
@@ -86,7 +87,7 @@ export function analyzeWeb(m: WebMeasurement, knowledge: AnalysisKnowledge = DEF
     return verdict('accessible', null, `Loaded over plain HTTP (${final.status}${final.title ? `, "${final.title}"` : ''})${httpComparison?.samePage ? ', same page as the control' : ''}`);
   }
 
-  const recheckFailed = m.controlRecheck.length > 0 && !m.controlRecheck.some((o) => o.failure === null || o.failure === 'dns_nxdomain_error' || o.failure === 'dns_no_answer');
+  const recheckFailed = m.controlRecheck.length > 0 && !m.controlRecheck.some(isDefiniteAnswer);
   if (recheckFailed && dns.controlAnswered && !helper) {
     return verdict('inconclusive', null, `The control resolver failed right after this target did (${m.controlRecheck[0]?.failure}): the network, not the site, may be the problem`);
   }

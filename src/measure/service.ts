@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import type { ServiceCheck } from '../lists/services-schema.ts';
 import { splitHostPort } from '../lists/services.ts';
 import { startClock, type Clock } from '../net/clock.ts';
-import { addressesOf, resolveHost, resolverLabel } from '../net/dns.ts';
+import { addressesOf, isDefiniteAnswer, resolveHost, resolverLabel } from '../net/dns.ts';
 import type { DnsObservation } from '../net/observations.ts';
 import { httpRequest } from '../net/http.ts';
 import { tcpConnect } from '../net/tcp.ts';
@@ -107,7 +107,7 @@ export async function measureService(target: ServiceTarget, ctx: MeasureContext)
   );
 
   const controlAnswered = [...dnsCache.values()].length
-    ? (await Promise.all(dnsCache.values())).some((r) => r.control.some((o) => o.failure === null || o.failure === 'dns_nxdomain_error' || o.failure === 'dns_no_answer'))
+    ? (await Promise.all(dnsCache.values())).some((r) => r.control.some(isDefiniteAnswer))
     : null;
   return {
     target,

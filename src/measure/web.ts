@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { queryHelper } from '../helper/client.ts';
 import { startClock, type Clock } from '../net/clock.ts';
-import { addressesOf, resolveHost, resolverLabel, type ResolverSpec } from '../net/dns.ts';
+import { addressesOf, isDefiniteAnswer, resolveHost, resolverLabel, type ResolverSpec } from '../net/dns.ts';
 import type { DnsObservation, HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../net/observations.ts';
 import { tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake } from '../net/tls.ts';
@@ -23,15 +23,11 @@ export async function resolveControl(hostname: string, ctx: MeasureContext, cloc
   for (const resolver of ctx.controlResolvers) {
     const obs = await resolveHost(resolver, hostname, { clock, timeoutMs: ctx.timeouts.dnsMs, dispatcher: ctx.dispatcher });
     all.push(...obs);
-    if (obs.some(isDefinite)) break;
+    if (obs.some(isDefiniteAnswer)) break;
   }
   return all;
 }
 
-/** An answer the resolver stands behind: addresses, NXDOMAIN or an empty NOERROR. */
-export function isDefinite(o: DnsObservation): boolean {
-  return o.failure === null || o.failure === 'dns_nxdomain_error' || o.failure === 'dns_no_answer';
-}
 
 export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promise<WebMeasurement> {
   const clock = startClock();

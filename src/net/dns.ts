@@ -272,6 +272,11 @@ export async function queryDoh(url: string, hostname: string, qtype: 'A' | 'AAAA
   }
 }
 
+/** An answer the resolver stands behind: addresses, NXDOMAIN or an empty NOERROR (not a timeout or an error). */
+export function isDefiniteAnswer(o: DnsObservation): boolean {
+  return o.failure === null || o.failure === FAILURES.nxdomain || o.failure === FAILURES.noAnswer;
+}
+
 /** The addresses (A/AAAA values) of a set of DNS observations, deduplicated, in answer order. */
 export function addressesOf(observations: readonly DnsObservation[]): string[] {
   const out = new Set<string>();
