@@ -51,6 +51,9 @@ export function analyzeWeb(m: WebMeasurement, knowledge: AnalysisKnowledge = DEF
     sniProof,
   });
 
+  // Cut short by the whole-target deadline: what is missing says nothing about the site.
+  if (m.deadlineExceeded) return verdict('inconclusive', null, 'The measurement ran out of time before it could conclude');
+
   evidence.push(dnsEvidence(m, dns));
   if (m.helper && m.helper.failure) evidence.push(`control helper ${m.helper.url}: ${m.helper.failure}`);
 
@@ -172,7 +175,6 @@ export function analyzeWeb(m: WebMeasurement, knowledge: AnalysisKnowledge = DEF
   if (final && final.status !== null && final.status >= 300 && final.status < 400) {
     return verdict('inconclusive', null, `The redirect chain from ${m.target.url} did not end in a page (${m.http.length} hop(s), last ${final.status})`);
   }
-  if (m.deadlineExceeded) return verdict('inconclusive', null, 'The measurement ran out of time before it could conclude');
   return verdict('inconclusive', null, 'Nothing could be fetched and no step failed clearly');
 }
 
