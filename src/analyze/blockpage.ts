@@ -1,4 +1,5 @@
 import { CENSOREDPLANET_BLOCKPAGES, CENSOREDPLANET_FALSE_POSITIVES, type Signature } from '../data/censoredplanet-signatures.ts';
+import { CITIZENLAB_DNS, CITIZENLAB_HTTP } from '../data/citizenlab-signatures.ts';
 
 /** tekser's own patterns (MIT), for pages the upstream sets lack; Kazakh and Russian wording. */
 const TEKSER_BLOCKPAGES: readonly Signature[] = [
@@ -9,7 +10,7 @@ const TEKSER_BLOCKPAGES: readonly Signature[] = [
 
 export interface BlockpageMatch {
   fingerprint: string;
-  source: 'censoredplanet' | 'tekser';
+  source: 'censoredplanet' | 'citizenlab' | 'tekser';
   /** Censored Planet's f_gen_* are generic words ("access denied"): evidence, not proof. */
   generic: boolean;
 }
@@ -53,5 +54,21 @@ export function matchBlockpage(status: number, headers: Record<string, string>, 
   const sigs = signatures();
   if (sigs.falsePositives.some((s) => s.re.test(raw))) return null;
   const hit = sigs.blockpages.find((s) => s.re.test(raw));
-  return hit ? { fingerprint: hit.fingerprint, source: hit.source, generic: hit.fingerprint.startsWith('f_gen') } : null;
+  if (hit) return { fingerprint: hit.fingerprint, source: hit.source, generic: hit.fingerprint.startsWith('f_gen') };
+  // Citizen Lab's patterns are plain substrings of the body or of a header value; "vbw" means vague blocking words.
+  const values = Object.values(headers);
+  const cl = CITIZENLAB_HTTP_USABLE.find((s) => (s.location === 'body' ? body.includes(s.pattern) : values.some((v) => v.includes(s.pattern))));
+  return cl ? { fingerprint: cl.name, source: 'citizenlab', generic: cl.scope === 'vbw' } : null;
+}
+
+/** Substrings this short ("?dpid=", "/access?") also occur in ordinary redirects: too weak to call a block page. */
+const MIN_SUBSTRING = 10;
+const CITIZENLAB_HTTP_USABLE = CITIZENLAB_HTTP.filter((s) => s.pattern.length >= MIN_SUBSTRING);
+
+const DNS_BLOCK_ANSWERS = new Map(CITIZENLAB_DNS.map((s) => [s.response.toLowerCase(), s]));
+
+/** A DNS answer known to be a censor's (a block-page server, or a conventional fake like 1.2.3.4). */
+export function matchDnsBlockAnswer(answer: string): { fingerprint: string; countries: string[] } | null {
+  const s = DNS_BLOCK_ANSWERS.get(answer.toLowerCase());
+  return s ? { fingerprint: s.name, countries: s.countries } : null;
 }

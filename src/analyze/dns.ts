@@ -4,6 +4,7 @@ import { isDefiniteAnswer } from '../net/dns.ts';
 import type { DnsObservation } from '../net/observations.ts';
 import type { WebMeasurement } from '../measure/types.ts';
 import { isBogon } from './bogon.ts';
+import { matchDnsBlockAnswer } from './blockpage.ts';
 import type { DnsConsistency } from './verdict.ts';
 
 export interface DnsAnalysis {
@@ -65,6 +66,10 @@ export function analyzeDns(m: WebMeasurement): DnsAnalysis {
   if (!controlAnswered) return result('unknown', '');
   if (controlAddresses.length === 0) {
     return result('inconsistent', `your resolver answered ${localAddresses.join(', ')} for a name the control resolver says does not exist`);
+  }
+  const known = localAddresses.map(matchDnsBlockAnswer).find((x) => x !== null);
+  if (known) {
+    return result('inconsistent', `your resolver answered ${localAddresses.join(', ')}, a known censor's answer (${known.fingerprint}${known.countries.length ? `, seen in ${known.countries.join(', ')}` : ''}); the control resolver says ${controlAddresses.join(', ')}`);
   }
   const bogons = localAddresses.filter(isBogon);
   if (bogons.length === localAddresses.length) {
