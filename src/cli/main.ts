@@ -82,11 +82,12 @@ Examples:
 
 function addOptions(cmd: Command, name: CommandName): Command {
   for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) {
-    const opt = new Option(spec.flags, spec.description);
+    // commander shows a default only when there is a value: describe value-less defaults in the text.
+    const described = spec.defaultValue === undefined && spec.defaultDescription ? `${spec.description} (default: ${spec.defaultDescription})` : spec.description;
+    const opt = new Option(spec.flags, described);
     if (spec.choices) opt.choices(spec.choices);
     if (spec.parse) opt.argParser(spec.parse);
     if (spec.defaultValue !== undefined) opt.default(spec.defaultValue, spec.defaultDescription);
-    else if (spec.defaultDescription) opt.default(undefined, spec.defaultDescription);
     cmd.addOption(opt);
   }
   return cmd.addHelpText('after', HELP_EXAMPLES[name]);
@@ -102,20 +103,20 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     .showHelpAfterError('(run with --help for usage)');
 
   addOptions(
-    program.command('lint').description('check test lists (Citizen Lab CSV, service YAML) the way CI should').argument('[paths...]', 'list files or directories', []),
+    program.command('lint').description('check test lists (Citizen Lab CSV, service YAML) the way CI should').argument('[paths...]', 'list files or directories (default: test-lists/)'),
     'lint',
-  ).action(async (paths: string[], opts) => {
+  ).action(async (paths: string[] | undefined, opts) => {
     // Commands load on demand: `tekser lint` in CI need not load the probe engine.
     const { lintCommand } = await import('./commands/lint.ts');
-    result.code = lintCommand(paths, opts, io);
+    result.code = lintCommand(paths ?? [], opts, io);
   });
 
   addOptions(
-    program.command('run').description('measure targets and say how each is blocked, if it is').argument('[urls...]', 'URLs to test instead of the lists', []),
+    program.command('run').description('measure targets and say how each is blocked, if it is').argument('[urls...]', 'URLs to test instead of the lists'),
     'run',
-  ).action(async (urls: string[], opts, cmd: Command) => {
+  ).action(async (urls: string[] | undefined, opts, cmd: Command) => {
     const { runCommand } = await import('./commands/run.ts');
-    result.pending = runCommand(urls, opts, io, (key) => cmd.getOptionValueSource(key) === 'cli');
+    result.pending = runCommand(urls ?? [], opts, io, (key) => cmd.getOptionValueSource(key) === 'cli');
   });
 
   addOptions(program.command('history').description('list the runs kept in the data directory, newest first'), 'history').action(async (opts) => {
