@@ -52,12 +52,11 @@ describe('analyzeWeb: verdicts from recorded observations', () => {
     expect(v.reason).toMatch(/serves a block page \(d_corp_kz_ps\)/);
   });
 
-  it('tcp_ip: connections fail here but work from the control helper', () => {
-    const v = analyzeWeb(
-      measurement(S, { dns: both([IP]), tcp: [tcp(IP, 443, 'generic_timeout_error')], helper: { url: 'h', failure: null, response: helperOk([`${IP}:443`]) } }),
-    );
+  it('tcp_ip: connections fail here but work from the control helper (each endpoint named once, with the attempts)', () => {
+    const failed = tcp(IP, 443, 'generic_timeout_error');
+    const v = analyzeWeb(measurement(S, { dns: both([IP]), tcp: [failed, failed, failed], helper: { url: 'h', failure: null, response: helperOk([`${IP}:443`]) } }));
     expect(v).toMatchObject({ status: 'blocked', method: 'tcp_ip' });
-    expect(v.reason).toMatch(/203\.0\.113\.10:443/);
+    expect(v.reason).toBe('IP blocking: connections to 203.0.113.10:443 (3 attempts) fail here (generic_timeout_error) but work from the control helper');
   });
 
   it('down: connections fail from the control helper too', () => {

@@ -116,7 +116,8 @@ export function analyzeWeb(m: WebMeasurement, knowledge: AnalysisKnowledge = DEF
   if (tcp.length > 0 && tcp.every((t) => t.failure !== null)) {
     const helperTcp = tcp.map((t) => helper?.tcp_connect[endpoint(t.ip, t.port)]).filter((x) => x !== undefined);
     const failures = [...new Set(tcp.map((t) => t.failure))].join(', ');
-    const where = tcp.map((t) => endpoint(t.ip, t.port)).join(', ');
+    const endpoints = [...new Set(tcp.map((t) => endpoint(t.ip, t.port)))];
+    const where = `${endpoints.join(', ')}${tcp.length > endpoints.length ? ` (${tcp.length} attempts)` : ''}`;
     if (helperTcp.some((x) => x.status)) return verdict('blocked', 'tcp_ip', `IP blocking: connections to ${where} fail here (${failures}) but work from the control helper`);
     if (helperTcp.length > 0) return verdict('down', null, `The site is down: connections to ${where} fail from the control helper too (${failures})`);
     return verdict('inconclusive', null, `No connection to ${where} (${failures}); without a control helper (--control-helper) tekser cannot tell IP blocking from a site that is down`);

@@ -36,7 +36,7 @@ export function renderTable(results: readonly TableRow[], opts: TableOptions): s
     accessible: (s) => c.green(s),
   };
   const rows = [...results].sort(
-    (a, b) => STATUS_ORDER.indexOf(a.verdict.status) - STATUS_ORDER.indexOf(b.verdict.status) || a.label.localeCompare(b.label),
+    (a, b) => STATUS_ORDER.indexOf(a.verdict.status) - STATUS_ORDER.indexOf(b.verdict.status) || a.label.localeCompare(b.label, undefined, { numeric: true }),
   );
   const targetWidth = Math.min(48, Math.max(6, ...rows.map((r) => r.label.length)));
   const lines = [opts.header, ''];
