@@ -8,8 +8,9 @@ import { splitHostPort } from '../lists/services.ts';
 import { analyzeService } from './service.ts';
 
 const shipped = parseServices(readFileSync(new URL('../../test-lists/messengers.yaml', import.meta.url), 'utf8'), 'messengers.yaml').list;
+const circumvention = parseServices(readFileSync(new URL('../../test-lists/circumvention.yaml', import.meta.url), 'utf8'), 'circumvention.yaml').list;
 const svc = (id: string): Service => {
-  const s = shipped?.services.find((x) => x.id === id);
+  const s = [...(shipped?.services ?? []), ...(circumvention?.services ?? [])].find((x) => x.id === id);
   if (!s) throw new Error(`no ${id} in messengers.yaml`);
   return s;
 };
@@ -123,6 +124,19 @@ describe('analyzeService: messenger decisions from recorded observations', () =>
   it('Facebook Messenger: answers inside the shipped prefixes and TCP 443 up is accessible', () => {
     const v = analyzeService(measure(svc('facebook-messenger'), () => ({ dns: ['157.240.1.35'] })));
     expect(v.status).toBe('accessible');
+  });
+
+  it('Tor: every directory authority unreachable means Tor cannot bootstrap, even if the website loads', () => {
+    const v = analyzeService(measure(svc('tor'), (label) => (/^\d/.test(label) ? { tcp: 'generic_timeout_error' } : {})));
+    expect(v.status).toBe('partially blocked');
+    expect(v.checks?.find((c) => c.id === 'directory-authorities')).toMatchObject({ status: 'blocked', method: 'tcp_ip' });
+    expect(v.checks?.find((c) => c.id === 'website')?.status).toBe('accessible');
+  });
+
+  it('Tor: six of seven authorities blocked is reported as partial, with the count (one may still let Tor bootstrap)', () => {
+    const v = analyzeService(measure(svc('tor'), (label) => (/^\d/.test(label) && !label.startsWith('128.31.0.39') ? { tcp: 'connection_reset' } : {})));
+    expect(v.status).toBe('partially blocked');
+    expect(v.reason).toContain('directory authorities (TCP to the OR port): 6 of 7 blocked (connection_reset)');
   });
 
   it('control failing: failures say nothing, the verdict is inconclusive', () => {
