@@ -122,6 +122,9 @@ describe('runs that last', () => {
     const r = await cli(['run', ...quickUrls(), ...runArgs(dataDir), '--quiet']);
     expect(r).toMatchObject({ code: 0, out: '', err: '' });
     expect(listRuns(dataDir)[0]?.record).toMatchObject({ status: 'complete', measured: 3 });
+    // ...and prints the report when something is blocked (a handshake that never completes).
+    const found = await cli(['run', slowUrls()[0] as string, ...runArgs(dataDir), '--tls-timeout', '1', '--quiet']);
+    expect(found.out).toMatch(/blocked\s+tls\s+https:\/\/127\.0\.0\.1:\d+\/slow1/);
   });
 
   it('--max-runtime stops scheduling new targets and marks the run', async () => {

@@ -3,7 +3,7 @@ import { isCertificateFailure } from '../net/failure.ts';
 import { isDefiniteAnswer } from '../net/dns.ts';
 import type { DnsObservation } from '../net/observations.ts';
 import type { WebMeasurement } from '../measure/types.ts';
-import { isBogon } from './bogon.ts';
+import { isBogon } from '../net/addresses.ts';
 import { matchDnsBlockAnswer } from './blockpage.ts';
 import type { DnsConsistency } from './verdict.ts';
 

@@ -4,7 +4,7 @@ import { isCertificateFailure } from '../net/failure.ts';
 import { isDefiniteAnswer } from '../net/dns.ts';
 import type { DnsObservation } from '../net/observations.ts';
 import type { EndpointAttempt, ServiceMeasurement } from '../measure/types.ts';
-import { isBogon } from './bogon.ts';
+import { isBogon } from '../net/addresses.ts';
 import type { BlockingMethod, CheckVerdict, EndpointVerdict, Step, Verdict, VerdictStatus } from './verdict.ts';
 
 interface AttemptOutcome {
@@ -17,6 +17,17 @@ interface AttemptOutcome {
 
 const addrs = (obs: readonly DnsObservation[]): string[] => [...new Set(obs.flatMap((o) => o.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
 const dnsFailure = (obs: readonly DnsObservation[]): string | null => obs.find((o) => o.queryType !== 'AAAA' && o.failure)?.failure ?? obs[0]?.failure ?? 'dns_no_answer';
+
+const matchers = new WeakMap<readonly string[], (ip: string) => boolean>();
+/** Built once per list of prefixes, not once per attempt. */
+function matcherFor(prefixes: readonly string[]): (ip: string) => boolean {
+  let m = matchers.get(prefixes);
+  if (!m) {
+    m = prefixMatcher(prefixes);
+    matchers.set(prefixes, m);
+  }
+  return m;
+}
 
 /** One attempt's outcome: the first step that failed, if any, and whether that is blocking. */
 export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck): AttemptOutcome {
@@ -34,7 +45,7 @@ export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck): Attempt
       return out(controlDefinite ? 'blocked' : 'inconclusive', 'dns', dnsFailure(a.dns.local));
     }
     if (check.expect_prefixes?.length) {
-      const inNetwork = prefixMatcher(check.expect_prefixes);
+      const inNetwork = matcherFor(check.expect_prefixes);
       const outside = local.filter((ip) => !inNetwork(ip));
       if (outside.length) return out('blocked', 'dns', `dns_answer_outside_expected_network: ${outside.join(' ')}`);
     }

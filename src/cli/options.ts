@@ -77,4 +77,3 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--tls-key <pem>', description: 'private key for --tls-cert', commands: ['helper'] },
 ];
 
-export const optionParsers = { positiveInt, seconds, collect };

@@ -9,6 +9,7 @@ import { tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake, type TrustStore } from '../net/tls.ts';
 import { fetchFollowingRedirects } from '../measure/fetch.ts';
 import { helperRequestSchema, type HelperRequest, type HelperResponse } from './protocol.ts';
+import { isSelfAddress } from '../net/addresses.ts';
 
 export interface HelperServerOptions {
   resolver: ResolverSpec;
@@ -23,7 +24,6 @@ export interface HelperServerOptions {
 }
 
 const MAX_REQUEST_BYTES = 64 * 1024;
-const LOOPBACK = /^(127\.|0\.|::1$|::$)/;
 
 /** Measures a URL the way the probe does, from wherever the helper runs, and answers in OONI's TH format. */
 export async function measureForHelper(body: unknown, opts: HelperServerOptions): Promise<HelperResponse> {
@@ -67,7 +67,7 @@ async function measureWith(
     own = [host];
   }
   const probeIps = req.tcp_connect.map((ep) => ep.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''));
-  const ips = [...new Set([...own, ...probeIps])].filter((ip) => isIP(ip) && (opts.dialLoopback || !LOOPBACK.test(ip)));
+  const ips = [...new Set([...own, ...probeIps])].filter((ip) => isIP(ip) && (opts.dialLoopback || !isSelfAddress(ip)));
 
   const tcp_connect: HelperResponse['tcp_connect'] = {};
   const tls_handshake: HelperResponse['tls_handshake'] = {};

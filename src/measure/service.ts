@@ -10,8 +10,8 @@ import { pinnedTrustStore, tlsHandshake, type TrustStore } from '../net/tls.ts';
 import type { MeasureContext } from './context.ts';
 import type { CheckMeasurement, EndpointAttempt, ServiceMeasurement, ServiceTarget } from './types.ts';
 import { resolveControl } from './web.ts';
+import { isSelfAddress } from '../net/addresses.ts';
 
-const LOOPBACK = /^(127\.|0\.0\.0\.0$|::1$|::$)/;
 /** Addresses tried per host: enough to see IP blocking without hammering a big service. */
 const MAX_ADDRESSES = 2;
 
@@ -72,7 +72,7 @@ export async function measureService(target: ServiceTarget, ctx: MeasureContext)
           if (!isIP(host)) {
             attempt.dns = await resolveOnce(host, clock);
             addresses = addressesOf(attempt.dns.local)
-              .filter((ip) => ctx.dialLoopback || !LOOPBACK.test(ip))
+              .filter((ip) => ctx.dialLoopback || !isSelfAddress(ip))
               .slice(0, MAX_ADDRESSES);
           }
           if (check.protocol === 'dns' || port === null || addresses.length === 0) return attempt;

@@ -10,9 +10,8 @@ import { fetchFollowingRedirects } from './fetch.ts';
 import type { AddressInfo, SniProbe, WebMeasurement, WebTarget } from './types.ts';
 import { isCertificateFailure } from '../net/failure.ts';
 import { splitHostPort } from '../lists/services.ts';
+import { isSelfAddress } from '../net/addresses.ts';
 
-/** Addresses that would make us probe this very machine: recorded, never dialled. */
-const LOOPBACK_OR_UNSPECIFIED = /^(127\.|0\.0\.0\.0$|::1$|::$|0:0:0:0:0:0:0:[01]$)/;
 
 /** At most this many addresses per target are dialled: enough to see IP blocking, bounded for big CDNs. */
 const MAX_ADDRESSES = 6;
@@ -49,7 +48,7 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
   const note = (ip: string, source: AddressInfo['sources'][number]): void => {
     let a = byIp.get(ip);
     if (!a) {
-      a = { ip, sources: [], skipped: !literal && !ctx.dialLoopback && LOOPBACK_OR_UNSPECIFIED.test(ip) ? 'loopback' : null };
+      a = { ip, sources: [], skipped: !literal && !ctx.dialLoopback && isSelfAddress(ip) ? 'loopback' : null };
       byIp.set(ip, a);
       addresses.push(a);
     }
@@ -132,7 +131,7 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
       first,
       async (h) => {
         const observations = await resolveHost(ctx.localResolver, h, dnsOpts);
-        return { observations, addresses: addressesOf(observations).filter((ip) => ctx.dialLoopback || !LOOPBACK_OR_UNSPECIFIED.test(ip)) };
+        return { observations, addresses: addressesOf(observations).filter((ip) => ctx.dialLoopback || !isSelfAddress(ip)) };
       },
       { clock, connectTimeoutMs: ctx.timeouts.tcpMs, tlsTimeoutMs: ctx.timeouts.tlsMs, httpTimeoutMs: ctx.timeouts.httpMs, trust: ctx.trust, bodyLimit: ctx.bodyLimit },
     );

@@ -34,13 +34,6 @@ function readLock(file: string): LockInfo | null {
   }
 }
 
-/** True when the lock file names a live process on this host (a lock from another host is respected). */
-export function lockHeld(dataDir: string): LockInfo | null {
-  const info = readLock(join(dataDir, 'run.lock'));
-  if (!info) return null;
-  return info.host !== hostname() || isAlive(info.pid) ? info : null;
-}
-
 /**
  * Takes the data directory's run lock (O_EXCL), replacing a stale one left by a killed run.
  * Returns the release function; the lock is also released if the process exits normally.

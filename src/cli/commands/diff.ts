@@ -17,10 +17,11 @@ const state = (x: TargetChange['from']): string => (x ? `${x.status}${x.method ?
 /** `tekser diff [OLD] [NEW]`: what changed between two runs (default: the last two). */
 export function diffCommand(oldRef: string | undefined, newRef: string | undefined, opts: { dataDir?: string; failOnChange?: boolean; format?: 'text' | 'json'; quiet?: boolean }, io: CommandIO): number {
   const dataDir = dataDirOf(opts, io.env);
-  if (!oldRef && listRuns(dataDir).length < 2) {
+  const stored = oldRef ? null : listRuns(dataDir).length;
+  if (stored !== null && stored < 2) {
     // The first cron run has nothing to compare with: that is not worth a mail.
     if (opts.quiet) return EXIT.ok;
-    throw new UsageError(`diff needs two runs; ${dataDir} has ${listRuns(dataDir).length}`);
+    throw new UsageError(`diff needs two runs; ${dataDir} has ${stored}`);
   }
   const newer = requireRun(dataDir, newRef ?? 'last');
   const older = requireRun(dataDir, oldRef ?? 'last~1');

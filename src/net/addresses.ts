@@ -24,6 +24,20 @@ export function isBogon(ip: string): boolean {
   return false;
 }
 
-export function isLoopback(ip: string): boolean {
-  return /^127\./.test(ip) || ip === '::1' || ip === '0.0.0.0' || ip === '::';
+const SELF_V4 = new BlockList();
+SELF_V4.addSubnet('127.0.0.0', 8, 'ipv4');
+SELF_V4.addSubnet('0.0.0.0', 8, 'ipv4');
+const SELF_V6 = new BlockList();
+SELF_V6.addAddress('::1', 'ipv6');
+SELF_V6.addAddress('::', 'ipv6');
+
+/**
+ * Loopback or "this host" (0/8, ::): an answer like this would make the probe measure the machine
+ * it runs on, so such addresses are recorded but never dialled.
+ */
+export function isSelfAddress(ip: string): boolean {
+  const fam = isIP(ip);
+  if (fam === 4) return SELF_V4.check(ip, 'ipv4');
+  if (fam === 6) return SELF_V6.check(ip, 'ipv6');
+  return false;
 }
