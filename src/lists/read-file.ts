@@ -20,10 +20,12 @@ export function readListFile(file: string): ListText {
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new UnreadableListError(file, 'is a directory, not a list file');
+    // A FIFO or device would block the read or never end.
+    if (!st.isFile()) throw new UnreadableListError(file, 'is not a regular file');
     size = st.size;
   } catch (err) {
     if (err instanceof UnreadableListError) throw err;
-    throw new UnreadableListError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new UnreadableListError(file, cannotRead(err));
   }
   if (size > MAX_LIST_BYTES) {
     throw new UnreadableListError(
@@ -31,7 +33,22 @@ export function readListFile(file: string): ListText {
       `file is ${(size / 1024 / 1024).toFixed(1)} MB; lists larger than ${MAX_LIST_BYTES / 1024 / 1024} MB are refused (is this really a test list?)`,
     );
   }
-  return decodeListBytes(file, readFileSync(file));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new UnreadableListError(file, cannotRead(err));
+  }
+  return decodeListBytes(file, bytes);
+}
+
+/** The reason a file could not be opened, in words (a symlink loop and a dangling symlink named as such). */
+export function cannotRead(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'cannot read: symlink loop (ELOOP)';
+  if (code === 'ENOENT') return 'cannot read: no such file, or a dangling symlink (ENOENT)';
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read: permission denied (${code})`;
+  return `cannot read (${code ?? String(err)})`;
 }
 
 export function decodeListBytes(file: string, bytes: Buffer): ListText {
