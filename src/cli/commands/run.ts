@@ -6,7 +6,7 @@ import type { Target } from '../../measure/types.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
+import { BadListError, readTargets } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
 import { runDocument, serializeResult, summarize } from '../../report/json.ts';
 import { RUN_SCHEMA_ID } from '../../report/schema.ts';
@@ -105,18 +105,18 @@ function resolverOrUsage(spec: string, flag: string): ResolverSpec {
   }
 }
 
-export function loadTargets(urls: readonly string[], lists: readonly string[]): { targets: Target[]; lists: string[] } {
+export async function loadTargets(urls: readonly string[], lists: readonly string[]): Promise<{ targets: Target[]; lists: string[] }> {
   const chosen = urls.length === 0 && lists.length === 0 ? DEFAULT_LISTS : lists;
-  const targets: Target[] = [];
+  let targets: Target[];
   try {
-    targets.push(...webTargetsFromUrls(urls));
-    for (const file of chosen) targets.push(...(isServiceList(file) ? serviceTargetsFromYaml(file) : webTargetsFromCsv(file)));
+    // Lists are streamed and deduplicated as they are read (lists/targets.ts): flat per-row cost, no spread.
+    targets = await readTargets(urls, chosen);
   } catch (err) {
-    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.problems.length > 20 ? `\n  … and ${err.problems.length - 20} more` : ''}`);
+    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.total > 20 ? `\n  … and ${err.total - 20} more` : ''}`);
     throw err;
   }
   if (targets.length === 0) throw new UsageError('nothing to test: the lists are empty');
-  return { targets: dedupeTargets(targets), lists: [...chosen] };
+  return { targets, lists: [...chosen] };
 }
 
 export function buildContext(opts: RunCommandOptions): MeasureContext {
@@ -162,7 +162,7 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
 /** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
 export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
   const { options: opts, dataDir } = effectiveRunOptions(given, io.env, isFromCli);
-  const { targets, lists } = loadTargets(urls, opts.list ?? []);
+  const { targets, lists } = await loadTargets(urls, opts.list ?? []);
   const ctx = buildContext(opts);
   const startedAt = new Date().toISOString();
 
