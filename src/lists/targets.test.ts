@@ -10,7 +10,7 @@ import { UnreadableListError } from './problem.ts';
 const HEADER = 'url,category_code,category_description,date_added,source,notes\n';
 const row = (url: string) => `${url},NEWS,News Media,2024-01-01,test,\n`;
 
-function list(name: string, body: string): string {
+function list(name: string, body: string | Buffer): string {
   const file = join(tempDir('targets'), name);
   writeFileSync(file, body);
   return file;
