@@ -41,8 +41,14 @@ function batched(write: (text: string) => void): { put: (s: string) => void; flu
   };
 }
 
-export function createLintReporter(format: LintFormat, version: string, write: (text: string) => void): LintReporter {
+export function createLintReporter(format: LintFormat, version: string, write: (text: string) => void, drained?: () => Promise<void> | null): LintReporter {
   const out = batched(write);
+  const reporter = reporterFor(format, version, out);
+  if (drained) reporter.pause = drained;
+  return reporter;
+}
+
+function reporterFor(format: LintFormat, version: string, out: ReturnType<typeof batched>): LintReporter {
   switch (format) {
     case 'text':
       return {

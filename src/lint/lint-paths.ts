@@ -1,10 +1,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BUILTIN_CATEGORIES, parseCategoryLegend } from '../lists/categories.ts';
-import { forEachCsvRecord, parseCsv, type CsvRecord } from '../lists/csv.ts';
+import { csvRecords, forEachCsvRecord, parseCsv, type CsvRecord } from '../lists/csv.ts';
 import { UnreadableListError, type ListProblem } from '../lists/problem.ts';
 import { cannotRead, readListFile } from '../lists/read-file.ts';
-import { parseServices } from '../lists/services.ts';
 import { writeFileAtomic } from '../lists/atomic-write.ts';
 import { CsvLinter, type CsvLintContext } from './lint-csv.ts';
 import { fixCsv, type CsvFix } from './fix-csv.ts';
@@ -51,7 +50,12 @@ export interface LintCounts {
 export interface LintSink {
   file(summary: LintFileSummary): void;
   problem(problem: ListProblem): void;
+  /** A promise when the output is backed up: the linter waits for it before reading on (a pipe to a slow reader). */
+  pause?(): Promise<void> | null;
 }
+
+/** Records between two looks at the sink's backpressure. */
+const RECORDS_PER_PAUSE_CHECK = 2048;
 
 /** A list file to lint, or why a file found in a listed directory cannot be. */
 export interface ListEntry {
@@ -96,7 +100,8 @@ export function expandListPaths(paths: readonly string[]): ListEntry[] {
           if (target.isDirectory()) continue;
           if (!target.isFile()) unreadable = 'is not a regular file';
         } catch (err) {
-          unreadable = cannotRead(err);
+          const code = (err as NodeJS.ErrnoException).code;
+          unreadable = d.isSymbolicLink() && code === 'ENOENT' ? 'a dangling symlink: its target does not exist (ENOENT)' : cannotRead(err);
         }
       }
       found++;
@@ -143,7 +148,7 @@ class LineSorter {
 }
 
 /** Lints the lists under `paths`, streaming findings to `sink`; returns the counts. */
-export function lintPathsTo(paths: readonly string[], opts: LintOptions, sink: LintSink): LintCounts {
+export async function lintPathsTo(paths: readonly string[], opts: LintOptions, sink: LintSink): Promise<LintCounts> {
   const entries = expandListPaths(paths);
   const legendCache = new Map<string, ReadonlyMap<string, string>>();
   const globalCache = new Map<string, ReadonlySet<string>>();
@@ -209,6 +214,8 @@ export function lintPathsTo(paths: readonly string[], opts: LintOptions, sink: L
     if (kind === 'yaml') {
       sink.file({ file, kind, fixes: [] });
       for (const p of read.problems) sorter.add(p);
+      // Loaded only when a YAML list is linted: yaml and zod are most of lint's start-up memory.
+      const { parseServices } = await import('../lists/services.ts');
       for (const p of parseServices(read.text, file).problems) sorter.add(p);
       sorter.flushAll();
       continue;
@@ -243,17 +250,19 @@ export function lintPathsTo(paths: readonly string[], opts: LintOptions, sink: L
     sink.file({ file, kind, fixes: [] });
     for (const p of read.problems) sorter.add(p);
     const linter = new CsvLinter(file, ctx, sorter.add);
-    forEachCsvRecord(
-      read.text,
-      file,
-      (rec) => {
-        sorter.flushBelow(rec.line);
-        linter.record(rec);
-      },
-      sorter.add,
-    );
+    let n = 0;
+    for (const rec of csvRecords(read.text, file, sorter.add)) {
+      sorter.flushBelow(rec.line);
+      linter.record(rec);
+      if (++n % RECORDS_PER_PAUSE_CHECK === 0) {
+        const wait = sink.pause?.();
+        if (wait) await wait;
+      }
+    }
     linter.end();
     sorter.flushAll();
+    const wait = sink.pause?.();
+    if (wait) await wait;
   }
   return counts;
 }
@@ -274,10 +283,10 @@ function unreadableProblem(file: string, reason: string): ListProblem {
 }
 
 /** Lints and keeps everything in memory: for the API and tests. The CLI streams with `lintPathsTo`. */
-export function lintPaths(paths: readonly string[], opts: LintOptions = {}): LintReport {
+export async function lintPaths(paths: readonly string[], opts: LintOptions = {}): Promise<LintReport> {
   const files: LintFileResult[] = [];
   const problems: ListProblem[] = [];
-  const counts = lintPathsTo(paths, opts, {
+  const counts = await lintPathsTo(paths, opts, {
     file: (s) => void files.push({ ...s, problems: [] }),
     problem: (p) => {
       problems.push(p);

@@ -42,12 +42,11 @@ export function readListFile(file: string): ListText {
   return decodeListBytes(file, bytes);
 }
 
-/** The reason a file could not be opened, in words (a symlink loop and a dangling symlink named as such). */
+/** The reason a file could not be opened, in words where the code alone says little. */
 export function cannotRead(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return 'cannot read: symlink loop (ELOOP)';
-  if (code === 'ENOENT') return 'cannot read: no such file, or a dangling symlink (ENOENT)';
-  if (code === 'EACCES' || code === 'EPERM') return `cannot read: permission denied (${code})`;
+  if (code === 'ELOOP') return 'cannot read (ELOOP: a symlink loop)';
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read (${code}: permission denied)`;
   return `cannot read (${code ?? String(err)})`;
 }
 

@@ -12,9 +12,9 @@ export interface LintCommandOptions {
 }
 
 /** `tekser lint`: returns the exit code; the report is written as the lint goes (flat memory). */
-export function lintCommand(paths: string[], opts: LintCommandOptions, io: CommandIO): number {
-  const reporter = createLintReporter(opts.format ?? defaultLintFormat(io.env), TEKSER_VERSION, io.stdout);
-  const counts = lintPathsTo(
+export async function lintCommand(paths: string[], opts: LintCommandOptions, io: CommandIO): Promise<number> {
+  const reporter = createLintReporter(opts.format ?? defaultLintFormat(io.env), TEKSER_VERSION, io.stdout, io.stdoutDrained);
+  const counts = await lintPathsTo(
     paths.length ? paths : ['test-lists'],
     {
       ...(opts.global ? { globalFile: opts.global } : {}),
