@@ -1,6 +1,6 @@
 import { extname } from 'node:path';
 import { parse as parseStream } from 'csv-parse';
-import type { ServiceTarget, Target, WebTarget } from '../measure/types.ts';
+import type { ServiceTarget, Target, WebTarget } from '../model/target.ts';
 import { parseServices } from './services.ts';
 import { csvRecordOptions, syntaxProblem, type CsvRecord } from './csv.ts';
 import { readListFile, streamListText } from './read-file.ts';
