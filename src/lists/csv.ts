@@ -1,4 +1,3 @@
-import type { Options } from 'csv-parse';
 import type { ListProblem } from './problem.ts';
 
 export const CSV_HEADER = ['url', 'category_code', 'category_description', 'date_added', 'source', 'notes'] as const;
@@ -17,48 +16,8 @@ export interface CsvParse {
   problems: ListProblem[];
 }
 
-interface CsvInfoRecord {
-  record: string[];
-  info: { lines: number };
-  raw: string;
-}
-
 export type CsvRecordHandler = (record: CsvRecord) => void;
 export type CsvProblemHandler = (problem: ListProblem) => void;
-
-/**
- * csv-parse options that hand every record to `onRecord` and keep none (on_record returns null, so
- * csv-parse accumulates nothing): the same options serve the whole-text and the streaming parser.
- * Quotes inside unquoted fields are literal, as in Python's csv module that upstream's linter uses.
- */
-export function csvRecordOptions(file: string, onRecord: CsvRecordHandler, onProblem: CsvProblemHandler): Options {
-  let lastEnd = 0;
-  return {
-    relax_column_count: true,
-    relax_quotes: true,
-    info: true,
-    raw: true,
-    skip_records_with_error: true,
-    on_skip: (err: (Error & { code?: string }) | undefined) => {
-      if (err) onProblem(syntaxProblem(file, err, lastEnd + 1));
-      return undefined;
-    },
-    on_record: (r: CsvInfoRecord, ctx: { lines: number }) => {
-      lastEnd = ctx.lines;
-      onRecord(toCsvRecord(r));
-      return null;
-    },
-  } as unknown as Options;
-}
-
-function toCsvRecord(r: CsvInfoRecord): CsvRecord {
-  const raw = r.raw;
-  const body = raw.charCodeAt(raw.length - 1) === 10 ? raw.slice(0, -1) : raw;
-  let spanned = 0;
-  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) spanned++;
-  const blank = body === '' && r.record.length === 1 && r.record[0] === '';
-  return { line: r.info.lines - spanned, endLine: r.info.lines, fields: blank ? [] : r.record, raw: body };
-}
 
 /**
  * Reads Citizen Lab CSV text (already BOM/CRLF-normalised) the way upstream's linter reads it, with

@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
-import { parse as parseStream } from 'csv-parse';
+import { parse as parseStream, type Options } from 'csv-parse';
 import type { ServiceTarget, Target, WebTarget } from '../model/target.ts';
 import { parseServices } from './services.ts';
-import { csvRecordOptions, syntaxProblem, type CsvRecord } from './csv.ts';
+import { syntaxProblem } from './csv.ts';
 import { readListFile, streamListText } from './read-file.ts';
 
 /** Problems kept word for word in a BadListError; the rest are counted (a 200,000-row bad list stays small). */
@@ -36,6 +36,12 @@ class ProblemLog {
 }
 
 export function checkUrl(raw: string): string | null {
+  const r = testableUrl(raw);
+  return typeof r === 'string' ? r : null;
+}
+
+/** The normalised URL of a testable http(s) URL, or why it cannot be tested (parsed once per row). */
+function testableUrl(raw: string): { href: string } | string {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -44,7 +50,7 @@ export function checkUrl(raw: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http:// and https:// URLs can be tested (got ${url.protocol})`;
   if (!url.hostname) return 'no host';
-  return null;
+  return { href: url.href };
 }
 
 export function webTargetsFromUrls(urls: readonly string[]): WebTarget[] {
@@ -66,28 +72,52 @@ async function streamWebTargetsFromCsv(file: string, onTarget: (t: WebTarget) =>
   let urlCol = -1;
   let catCol = -1;
   let header = true;
-  const onRecord = (r: CsvRecord): void => {
+  let lastEnd = 0;
+  // Category codes repeat: one string per distinct code instead of one per row.
+  const categories = new Map<string, string>();
+  const onRecord = (fields: string[], ctx: { lines: number }): null => {
+    // Start line = end line minus the newlines inside quoted fields (csv-parse counts physical lines).
+    let line = ctx.lines;
+    for (const f of fields) for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) line--;
+    lastEnd = ctx.lines;
     if (header) {
       header = false;
-      urlCol = r.fields.indexOf('url');
-      catCol = r.fields.indexOf('category_code');
-      if (urlCol < 0) problems.add(`${file}:${r.line}: no "url" column in the header; is this a Citizen Lab test list?`);
-      return;
+      urlCol = fields.indexOf('url');
+      catCol = fields.indexOf('category_code');
+      if (urlCol < 0) problems.add(`${file}:${line}: no "url" column in the header; is this a Citizen Lab test list?`);
+      return null;
     }
-    if (urlCol < 0) return;
-    const raw = r.fields[urlCol];
+    if (urlCol < 0) return null;
+    const raw = fields[urlCol];
     if (raw === undefined || raw === '') {
-      if (r.fields.length > 0) problems.add(`${file}:${r.line}: row has no URL`);
-      return;
+      if (fields.length > 1 || fields[0] !== '') problems.add(`${file}:${line}: row has no URL`);
+      return null;
     }
-    const bad = checkUrl(raw);
-    if (bad) {
-      problems.add(`${file}:${r.line}: "${raw}": ${bad}`);
-      return;
+    const url = testableUrl(raw);
+    if (typeof url === 'string') {
+      problems.add(`${file}:${line}: "${raw}": ${url}`);
+      return null;
     }
-    onTarget({ kind: 'web', url: new URL(raw.trim()).toString(), category: (catCol >= 0 ? r.fields[catCol] : null) || null, source: `${file}:${r.line}` });
+    const code = catCol >= 0 ? fields[catCol] : undefined;
+    let category: string | null = null;
+    if (code) {
+      category = categories.get(code) ?? code;
+      if (!categories.has(code)) categories.set(code, code);
+    }
+    onTarget({ kind: 'web', url: url.href, category, source: `${file}:${line}` });
+    return null;
   };
-  const parser = parseStream(csvRecordOptions(file, onRecord, (p) => problems.add(`${file}:${p.line}: ${p.message}`)));
+  // Only the fields and csv-parse's line count: no info or raw objects per row.
+  const parser = parseStream({
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_records_with_error: true,
+    on_skip: (err: (Error & { code?: string }) | undefined) => {
+      if (err) problems.add(`${file}:${lastEnd + 1}: ${syntaxProblem(file, err, lastEnd + 1).message}`);
+      return undefined;
+    },
+    on_record: onRecord,
+  } as unknown as Options);
   let failed: (Error & { code?: string }) | null = null;
   parser.on('error', (err: Error) => {
     failed ??= err;
@@ -101,7 +131,7 @@ async function streamWebTargetsFromCsv(file: string, onTarget: (t: WebTarget) =>
     parser.once('error', () => done());
     parser.end(() => done());
   });
-  if (failed) problems.add(`${file}:${Math.max(1, parser.info.lines)}: ${syntaxProblem(file, failed, parser.info.lines).message}`);
+  if (failed) problems.add(`${file}:${lastEnd + 1}: ${syntaxProblem(file, failed, lastEnd + 1).message}`);
   if (header) problems.add(`${file}:1: the list is empty; is this a Citizen Lab test list?`);
 }
 
