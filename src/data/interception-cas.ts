@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { interceptionCaSchema, type InterceptionCa } from '../model/verdict.ts';
-import { readDataFile } from './files.ts';
-
-const fileSchema = z.object({ description: z.string(), interceptionCas: z.array(interceptionCaSchema) });
+import file from './interception-cas.json' with { type: 'json' };
 
 /**
- * Certificate authorities known to have been used for state TLS interception, from
- * src/data/interception-cas.json (tekser's own table; its hash is in SOURCES.json). A few entries:
- * read once, when this module is first imported.
+ * Certificate authorities known to have been used for state TLS interception: tekser's own table in
+ * src/data/interception-cas.json (its hash is in SOURCES.json), imported as a JSON module and checked
+ * against the model's schema.
  */
-export const BUILTIN_INTERCEPTION_CAS: readonly InterceptionCa[] = fileSchema.parse(JSON.parse(readDataFile('interception-cas.json'))).interceptionCas;
+export const BUILTIN_INTERCEPTION_CAS: readonly InterceptionCa[] = z.array(interceptionCaSchema).parse(file.interceptionCas);

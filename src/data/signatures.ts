@@ -1,9 +1,13 @@
-import { parse } from 'csv-parse/sync';
-import { readDataFile } from './files.ts';
+import cpBlockpages from './upstream/censoredplanet-assets/blockpage_signatures.json' with { type: 'json' };
+import cpFalsePositives from './upstream/censoredplanet-assets/false_positive_signatures.json' with { type: 'json' };
+import clHttpRows from './upstream/citizenlab-filtering-annotations/http.json' with { type: 'json' };
+import clDnsRows from './upstream/citizenlab-filtering-annotations/dns.json' with { type: 'json' };
 
 /**
- * Block-page and DNS signature tables, read from the data files as their upstreams publish them
- * (see SOURCES.json and update.mjs), each once and only when first needed: start-up pays nothing.
+ * Block-page and DNS signature tables: data files as their upstreams publish them (see SOURCES.json
+ * and update.mjs, which regenerates them and records commit and sha256), imported as JSON modules so
+ * that analysis stays free of file I/O and tsc carries them into dist/. The typed views below are
+ * built once, when first asked for.
  */
 
 /** Censored Planet: a PCRE matched against the raw response (status line, headers, body). */
@@ -27,48 +31,34 @@ export interface CitizenLabDnsSignature {
   countries: string[];
 }
 
-const CP = 'upstream/censoredplanet-assets/';
-const CL = 'upstream/citizenlab-filtering-annotations/';
-
-/** Censored Planet's JSON Lines: one {"fingerprint", "pattern"} object a line, blank lines allowed. */
-function jsonLines(path: string): Signature[] {
-  const out: Signature[] = [];
-  for (const line of readDataFile(path).split('\n')) {
-    if (line.trim() === '') continue;
-    const o = JSON.parse(line) as Partial<Signature>;
-    if (typeof o.fingerprint !== 'string' || typeof o.pattern !== 'string') throw new Error(`${path}: a line lacks fingerprint or pattern`);
-    out.push({ fingerprint: o.fingerprint, pattern: o.pattern });
-  }
-  return out;
+interface CitizenLabRow {
+  name: string;
+  pattern?: string;
+  response?: string;
+  location_found?: string;
+  scope: string;
+  /** Sometimes [""] for "none". */
+  expected_countries: string[];
 }
 
-/** Citizen Lab writes expected_countries as a Python list literal: "['RU', 'BY']", "[]" or "['']". */
-function countries(s: string | undefined): string[] {
-  return [...(s ?? '').matchAll(/'([^']*)'/g)].map((m) => m[1] ?? '').filter((c) => c !== '');
-}
+const countries = (r: CitizenLabRow): string[] => r.expected_countries.filter((c) => c !== '');
 
-function csvRows(path: string): Record<string, string>[] {
-  return parse(readDataFile(path), { columns: true, bom: true }) as Record<string, string>[];
-}
-
-let cp: { blockpages: Signature[]; falsePositives: Signature[] } | null = null;
 export function censoredPlanetSignatures(): { blockpages: readonly Signature[]; falsePositives: readonly Signature[] } {
-  cp ??= { blockpages: jsonLines(`${CP}blockpage_signatures.json`), falsePositives: jsonLines(`${CP}false_positive_signatures.json`) };
-  return cp;
+  return { blockpages: cpBlockpages, falsePositives: cpFalsePositives };
 }
 
 let clHttp: CitizenLabHttpSignature[] | null = null;
 export function citizenLabHttpSignatures(): readonly CitizenLabHttpSignature[] {
-  clHttp ??= csvRows(`${CL}http.csv`).map((r) => {
+  clHttp ??= (clHttpRows as CitizenLabRow[]).map((r) => {
     const location = r.location_found;
-    if (location !== 'body' && location !== 'header') throw new Error(`${CL}http.csv: ${r.name}: unknown location_found "${location}"`);
-    return { name: r.name ?? '', pattern: r.pattern ?? '', location, scope: r.scope ?? '', countries: countries(r.expected_countries) };
+    if (location !== 'body' && location !== 'header') throw new Error(`citizenlab http.json: ${r.name}: unknown location_found "${location}"`);
+    return { name: r.name, pattern: r.pattern ?? '', location, scope: r.scope, countries: countries(r) };
   });
   return clHttp;
 }
 
 let clDns: CitizenLabDnsSignature[] | null = null;
 export function citizenLabDnsSignatures(): readonly CitizenLabDnsSignature[] {
-  clDns ??= csvRows(`${CL}dns.csv`).map((r) => ({ name: r.name ?? '', response: r.response ?? '', scope: r.scope ?? '', countries: countries(r.expected_countries) }));
+  clDns ??= (clDnsRows as CitizenLabRow[]).map((r) => ({ name: r.name, response: r.response ?? '', scope: r.scope, countries: countries(r) }));
   return clDns;
 }

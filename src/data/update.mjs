@@ -6,14 +6,13 @@
 //
 // The snapshot directory holds one folder per upstream and a SOURCE.txt naming each upstream's
 // commit (see ../shared/fingerprints-upstream/SOURCE.txt). Files are copied as upstream publishes
-// them (JSON Lines, CSV) with their licence beside them; the only filtering is the one below, which
-// keeps rows byte for byte. interception-cas.json is tekser's own table (no upstream): only its hash
+// them, as JSON, with their licence beside them; the only filtering and conversion are the ones
+// declared below. interception-cas.json is tekser's own table (no upstream): only its hash
 // is recorded. Run `npx vitest run src/data` afterwards: the test checks the hashes.
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'csv-parse/sync';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const SNAPSHOT = resolve(process.argv[2] ?? join(HERE, '../../../shared/fingerprints-upstream'));
@@ -30,8 +29,8 @@ const SOURCES = [
     upstream: 'https://github.com/censoredplanet/assets-censoredplanet',
     licence: 'BSD-3-Clause',
     files: [
-      { name: 'blockpage_signatures.json', role: 'Block-page signatures: JSON Lines of {fingerprint, pattern}; PCRE matched against the raw response.' },
-      { name: 'false_positive_signatures.json', role: 'Known false positives (CDN error pages, parked domains), matched before the block pages.' },
+      { name: 'blockpage_signatures.json', role: 'Block-page signatures {fingerprint, pattern}; PCRE matched against the raw response.', transform: 'jsonl-to-array' },
+      { name: 'false_positive_signatures.json', role: 'Known false positives (CDN error pages, parked domains), matched before the block pages.', transform: 'jsonl-to-array' },
       { name: 'README.md', role: "Upstream's description of the two files and their matching order." },
       { name: 'LICENSE', role: 'Licence.' },
     ],
@@ -44,13 +43,13 @@ const SOURCES = [
     licence: 'BSD-3-Clause',
     files: [
       {
-        name: 'http.csv',
-        role: 'Block-page substrings of a body or header value.',
+        name: 'http.json',
+        role: 'Block-page substrings of a body or header value (upstream publishes the same table as http.csv and http.json).',
         // "injb" rows are benign injections (router update notices, ISP bill reminders): not censorship.
         filter: { column: 'scope', drop: ['injb'], why: 'scope "injb" marks benign injections (router firmware and bill notices), not blocking' },
       },
       {
-        name: 'dns.csv',
+        name: 'dns.json',
         role: 'DNS answers known to be block answers.',
         filter: { column: 'scope', drop: ['injb'], why: 'scope "injb" marks benign injections, not blocking (no such DNS row at this commit)' },
       },
@@ -76,30 +75,24 @@ function commits(sourceTxt) {
 }
 
 /**
- * Drops the rows whose `column` is in `drop`, keeping the header and every other row byte for byte
- * (cut from the upstream bytes at csv-parse's record offsets, line endings included).
+ * The shipped files are JSON documents, so that analysis imports them as modules (`with { type:
+ * 'json' }`: no file I/O in analyze/, and tsc carries them into dist/). Upstream's JSON arrays stay
+ * as they are, minus filtered rows; Censored Planet's JSON Lines become an array of the same objects
+ * in the same order.
  */
-function filterCsv(bytes, { column, drop }) {
-  const records = parse(bytes, { info: true });
-  const header = records[0]?.record ?? [];
-  const col = header.indexOf(column);
-  if (col < 0) throw new Error(`no column "${column}" in the header ${header.join(',')}`);
-  const parts = [];
-  let start = 0;
-  let kept = 0;
-  let dropped = 0;
-  records.forEach((r, i) => {
-    const end = r.info.bytes;
-    if (i > 0 && drop.includes(r.record[col])) dropped++;
-    else {
-      if (i > 0) kept++;
-      parts.push(bytes.subarray(start, end));
-    }
-    start = end;
-  });
-  parts.push(bytes.subarray(start));
-  return { text: Buffer.concat(parts), kept, dropped };
+function jsonArray(bytes, transform) {
+  if (transform === 'jsonl-to-array') {
+    return bytes
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .map((l) => JSON.parse(l));
+  }
+  return JSON.parse(bytes.toString('utf8'));
 }
+
+/** Upstream's own layout for JSON arrays: two-space indentation, a final newline. */
+const serialise = (rows) => `${JSON.stringify(rows, null, 2)}\n`;
 
 function main() {
   const sourceTxt = join(SNAPSHOT, 'SOURCE.txt');
@@ -123,21 +116,27 @@ function main() {
       const file = { path: relative(HERE, to).split('\\').join('/'), role: f.role, upstreamSha256: sha256(bytes) };
       // Written, not copied: a read-only snapshot must not make the shipped copy read-only.
       if (existsSync(to)) chmodSync(to, 0o644);
-      if (f.filter) {
-        const { text, kept, dropped } = filterCsv(bytes, f.filter);
-        writeFileSync(to, text, { mode: 0o644 });
-        Object.assign(file, { filter: { dropRowsWhere: { [f.filter.column]: f.filter.drop }, why: f.filter.why, rowsKept: kept, rowsDropped: dropped } });
+      if (f.filter || f.transform) {
+        let rows = jsonArray(bytes, f.transform);
+        if (f.transform) file.transform = 'JSON Lines to a JSON array: the same objects in the same order';
+        if (f.filter) {
+          const before = rows.length;
+          rows = rows.filter((r) => !f.filter.drop.includes(r[f.filter.column]));
+          file.filter = { dropRowsWhere: { [f.filter.column]: f.filter.drop }, why: f.filter.why, rowsKept: rows.length, rowsDropped: before - rows.length };
+        }
+        writeFileSync(to, serialise(rows), { mode: 0o644 });
       } else {
         writeFileSync(to, bytes, { mode: 0o644 });
       }
       file.sha256 = sha256(readFileSync(to));
+      if (file.sha256 === file.upstreamSha256) delete file.filter;
       entry.files.push(file);
     }
     manifest.sources.push(entry);
   }
   for (const l of LOCAL) manifest.local.push({ ...l, sha256: sha256(readFileSync(join(HERE, l.path))) });
   writeFileSync(join(HERE, 'SOURCES.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  for (const s of manifest.sources) for (const f of s.files) console.log(`${f.path}  ${f.sha256.slice(0, 12)}  ${s.id}@${s.commit.slice(0, 12)}${f.filter ? `  (${f.filter.rowsDropped} rows dropped)` : ''}`);
+  for (const s of manifest.sources) for (const f of s.files) console.log(`${f.path}  ${f.sha256.slice(0, 12)}  ${s.id}@${s.commit.slice(0, 12)}${f.filter ? `  (${f.filter.rowsDropped} rows dropped)` : ''}${f.transform ? '  (JSON Lines to array)' : ''}`);
 }
 
 main();
