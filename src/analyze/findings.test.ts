@@ -99,7 +99,7 @@ describe('findFindings: statements about a whole run', () => {
 
   it('an unknown untrusted issuer is suspected interception, with the issuer shown', () => {
     const ip = '203.0.113.31';
-    const r = result(measurement('https://x.example/', { dns: { local: [dns('udp', 'x.example', [ip])], control: [dns('doh', 'x.example', [ip])] }, tcp: [tcp(ip, 443)], tls: [tls(ip, 'x.example', 'ssl_unknown_authority', [cert('CN=x.example', 'CN=Corporate Proxy CA')])] }));
+    const r = result(measurement('https://x.example/', { dns: { local: [dns('udp', 'x.example', [ip])], control: [dns('doh', 'x.example', [ip])] }, tcp: [tcp(ip, 443)], tls: [{ ...tls(ip, 'x.example', 'ssl_unknown_authority', [cert('CN=x.example', 'CN=Corporate Proxy CA'), cert('CN=Corporate Proxy CA', 'CN=Corporate Proxy CA')]), chainError: 'SELF_SIGNED_CERT_IN_CHAIN' }] }));
     const f = findFindings([r]);
     expect(f.map((x) => x.kind)).toEqual(['suspected-mitm']);
     expect(f[0]?.title).toContain('issuer: CN=Corporate Proxy CA');
