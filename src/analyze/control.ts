@@ -1,19 +1,11 @@
 import { CERT_FAILURE_CLASSES, isCertificateFailure } from '../model/failure.ts';
 import type { DnsObservation } from '../model/observation.ts';
-import type { InterceptionCa, InterceptionMatch } from '../model/verdict.ts';
+import type { ControlInterception } from '../model/finding.ts';
+import type { InterceptionCa } from '../model/verdict.ts';
 import { certFailureOf } from './certificate.ts';
 import { matchInterceptionCa } from './interception.ts';
 
-/** The control resolver's own TLS connection, intercepted: who did it, as far as the chain tells. */
-export interface ControlInterception {
-  /** The control resolver (DoH URL). */
-  resolver: string;
-  failure: string | null;
-  /** Issuer at the top of the chain the control was shown, when it was recorded. */
-  issuer: string | null;
-  /** A known interception CA in that chain. */
-  match: InterceptionMatch | null;
-}
+export type { ControlInterception };
 
 /** Expired / not yet valid say this machine's clock may be wrong, not that the path changed the chain. */
 const CLOCK_CLASSES = new Set<(typeof CERT_FAILURE_CLASSES)[number]>(['expired', 'not_yet_valid']);

@@ -11,7 +11,7 @@ import { publicTrustStore } from '../../net/tls.ts';
 import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
 import { runDocument, serializeResult, summarize } from '../../report/json.ts';
-import { findFindings } from '../../analyze/findings.ts';
+import { findFindings } from '../../findings/index.ts';
 import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
 import { acquireLock, LockedError } from '../../store/lock.ts';
 import { defaultDataDir } from '../../store/paths.ts';

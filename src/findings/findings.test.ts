@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cert, dns, http, measurement, tcp, tls } from '../../test/fixtures/observations.ts';
 import type { WebResult } from '../model/run.ts';
 import type { WebMeasurement } from '../model/measurement.ts';
-import { findFindings } from './findings.ts';
-import { analyzeWeb } from './web.ts';
+import { findFindings } from './index.ts';
+import { analyzeWeb } from '../analyze/web.ts';
 
 const result = (m: WebMeasurement): WebResult => ({ target: m.target, verdict: analyzeWeb(m), measurement: m });
 const helperSees = (ip: string, port = 443) => ({ url: 'h', failure: null, response: { tcp_connect: { [`${ip}:${port}`]: { status: true, failure: null } }, tls_handshake: {}, http_request: { body_length: 1, failure: null, title: '', headers: {}, status_code: 200 }, dns: { failure: null, addrs: [] } } });
@@ -22,6 +22,21 @@ function offline(host: string): WebResult {
   return result(measurement(url, { dns: { local: [dns('getaddrinfo', host, [], 'dns_temporary_failure')], control: [dns('doh', host, [], 'network_unreachable')] } }));
 }
 const kinds = (rs: WebResult[]) => findFindings(rs).map((f) => f.kind);
+/** Connections time out and there is no helper: un-targeted failure, inconclusive. */
+function unreachable(host: string, ip: string, role?: 'canary'): WebResult {
+  const url = `https://${host}/`;
+  const m = measurement(url, { dns: { local: [dns('udp', host, [ip])], control: [dns('doh', host, [ip])] }, tcp: [tcp(ip, 443, 'generic_timeout_error')] });
+  return result(role ? { ...m, target: { ...m.target, role } } : m);
+}
+const canary = (host: string, ip: string): WebResult => unreachable(host, ip, 'canary');
+function canaryWorks(host: string, ip: string): WebResult {
+  const r = works(host, ip);
+  return { ...r, target: { ...r.target, role: 'canary' }, measurement: { ...r.measurement, target: { ...r.target, role: 'canary' } } };
+}
+function dnsTampered(host: string): WebResult {
+  const url = `https://${host}/`;
+  return result(measurement(url, { dns: { local: [dns('udp', host, ['10.10.34.35'])], control: [dns('doh', host, ['203.0.113.99'])] }, tcp: [tcp('10.10.34.35', 443, 'connection_refused')] }));
+}
 
 describe('findFindings: statements about a whole run', () => {
   it('collateral: sites that fail on the address they share are grouped under that address', () => {
@@ -48,11 +63,27 @@ describe('findFindings: statements about a whole run', () => {
     expect(kinds([works('a.example', '198.51.100.1'), works('b.example', '198.51.100.2'), down as WebResult])).toEqual([]);
   });
 
-  it('allow-list regime (8 January 2022): a few domestic sites work, nearly everything else fails', () => {
-    const rs = [works('tengrinews.kz', '198.51.100.1'), works('kaspi.kz', '198.51.100.2'), ...Array.from({ length: 10 }, (_, i) => offline(`site${i}.example`))];
-    const f = findFindings(rs);
+  it('allow-list regime (8 January 2022): the neutral canaries fail un-targeted too, while a few domestic sites work', () => {
+    const rs = [works('tengrinews.kz', '198.51.100.1'), works('kaspi.kz', '198.51.100.2'), ...Array.from({ length: 10 }, (_, i) => unreachable(`site${i}.example`, `203.0.113.${40 + i}`))];
+    const f = findFindings([...rs, canary('canary-a.example', '192.0.2.70'), canary('canary-b.example', '192.0.2.71')]);
     expect(f.map((x) => x.kind)).toEqual(['allow-list']);
-    expect(f[0]?.title).toBe('Allow-list regime: only 2 of 12 targets are reachable; everything else fails. Reachable: https://tengrinews.kz/, https://kaspi.kz/');
+    expect(f[0]?.title).toBe('Allow-list regime: all 2 neutral canary sites fail (generic_timeout_error), the way 10 of 12 targets do, while only 2 work: https://tengrinews.kz/, https://kaspi.kz/');
+  });
+
+  it('not an allow-list without canary evidence: the same failures with no canaries in the run', () => {
+    const rs = [works('tengrinews.kz', '198.51.100.1'), works('kaspi.kz', '198.51.100.2'), ...Array.from({ length: 10 }, (_, i) => unreachable(`site${i}.example`, `203.0.113.${40 + i}`))];
+    expect(kinds(rs)).not.toContain('allow-list');
+  });
+
+  it('not an allow-list: a heavily censored list blocked by targeted methods, the canaries loading (#11)', () => {
+    const censored = Array.from({ length: 10 }, (_, i) => dnsTampered(`site${i}.example`));
+    const rs = [works('tengrinews.kz', '198.51.100.1'), ...censored, canaryWorks('canary-a.example', '192.0.2.70'), canaryWorks('canary-b.example', '192.0.2.71')];
+    expect(kinds(rs)).not.toContain('allow-list');
+  });
+
+  it('not an allow-list: canaries fail, but the targets fail by targeted methods (DNS injection)', () => {
+    const rs = [works('tengrinews.kz', '198.51.100.1'), ...Array.from({ length: 10 }, (_, i) => dnsTampered(`site${i}.example`)), canary('canary-a.example', '192.0.2.70'), canary('canary-b.example', '192.0.2.71')];
+    expect(kinds(rs)).not.toContain('allow-list');
   });
 
   it('SNI filtering proven by the harmless-SNI retry on the same address', () => {
@@ -110,7 +141,7 @@ describe('findFindings: statements about a whole run', () => {
     const slow = works('azattyq.example', '198.51.100.9', 300_000, 3);
     const f = findFindings([...fast, slow]);
     expect(f.map((x) => x.kind)).toEqual(['throttling']);
-    expect(f[0]?.title).toMatch(/^Possibly throttled: azattyq\.example \(98 KiB\/s\), against a median of 28\.6 MiB\/s for 5 sites/);
+    expect(f[0]?.title).toBe("Possibly throttled: azattyq.example: 0.10 MiB/s, 300× below this run's median (median 29 MiB/s over 5 transfers)");
     expect(slow.verdict.status).toBe('accessible');
   });
 
