@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { cert, dns, http, measurement, tcp, tls } from '../../test/fixtures/observations.ts';
 import type { WebResult } from '../model/run.ts';
 import type { WebMeasurement } from '../model/measurement.ts';
-import { findFindings } from './index.ts';
+import { findFindings, slimResult } from './index.ts';
+import { findingInputSchema } from '../model/finding.ts';
 import { analyzeWeb } from '../analyze/web.ts';
 
 const result = (m: WebMeasurement): WebResult => ({ target: m.target, verdict: analyzeWeb(m), measurement: m });
@@ -147,5 +148,90 @@ describe('findFindings: statements about a whole run', () => {
 
   it('no throttling finding without enough comparable transfers', () => {
     expect(kinds([works('a.example', '198.51.100.1', 300_000, 0.01), works('b.example', '198.51.100.2', 300_000, 3)])).toEqual([]);
+  });
+
+  it('no connectivity with ONE target: decided from the control itself (#11: `tekser run https://orda.kz/` offline)', () => {
+    const f = findFindings([offline('orda.kz')]);
+    expect(f.map((x) => x.kind)).toEqual(['no-connectivity']);
+    expect(f[0]?.title).toMatch(/^No connectivity: 1 of 1 targets could not even reach the control resolver/);
+  });
+
+  it('no connectivity from the run-level control check, whatever the targets say', () => {
+    const check = [dns('doh', 'example.org', [], 'network_unreachable')];
+    const f = findFindings([unreachable('orda.kz', '203.0.113.5')], { controlCheck: check });
+    expect(f.map((x) => x.kind)).toEqual(['no-connectivity']);
+    expect(f[0]?.title).toMatch(/control resolver cannot be reached \(network_unreachable\) and none of 1 target/);
+  });
+
+  it('not a shutdown when the control check answers: one site unreachable is not the network', () => {
+    const check = [dns('doh', 'example.org', ['198.51.100.53'])];
+    expect(findFindings([unreachable('orda.kz', '203.0.113.5')], { controlCheck: check }).map((x) => x.kind)).toEqual([]);
+  });
+
+  it('the control itself intercepted is not a shutdown: "All TLS is intercepted, even to the control resolver", named by the state CA', () => {
+    const qaznet = { ...cert('C=KZ, CN=Qaznet Trust Network', 'C=KZ, CN=Qaznet Trust Network'), sha256: '00309c736dd661da6f1eb24173aa849944c168a43a15bffd192eecfdb6f8dbd2' };
+    const controlTls = { ...tls('198.51.100.53', 'dns.example', 'ssl_unknown_authority', [cert('CN=dns.example', 'C=KZ, CN=Qaznet Trust Network'), qaznet]), chainError: 'SELF_SIGNED_CERT_IN_CHAIN' };
+    const interceptedControl = dns('doh', 'x', [], 'ssl_unknown_authority', { tls: controlTls });
+    const site = (host: string): WebResult =>
+      result(measurement(`https://${host}/`, { dns: { local: [dns('udp', host, ['203.0.113.60'])], control: [{ ...interceptedControl, hostname: host }] }, tcp: [tcp('203.0.113.60', 443)], tls: [tls('203.0.113.60', host, 'ssl_unknown_authority', [cert(`CN=${host}`, 'C=KZ, CN=Qaznet Trust Network'), qaznet])] }));
+    const rs = [site('a.example'), site('b.example'), site('c.example')];
+    for (const r of rs) expect(r.verdict).toMatchObject({ status: 'blocked', method: 'mitm', interceptionCa: { ca: 'Qaznet Trust Network' } });
+    const f = findFindings(rs, { controlCheck: [interceptedControl] });
+    expect(f.map((x) => x.kind)).toEqual(['control-interception', 'state-mitm']);
+    expect(f[0]?.title).toBe('All TLS is intercepted, even to the control resolver, by "Qaznet Trust Network" (KZ), a known interception CA');
+  });
+
+  it('an intercepted control, per target: the verdict says the control evidence is untrustworthy, not "control unreachable"', () => {
+    const controlTls = { ...tls('198.51.100.53', 'dns.example', 'ssl_unknown_authority', [cert('CN=dns.example', 'CN=Corp Proxy')]) };
+    const r = result(measurement('https://a.example/', { dns: { local: [dns('udp', 'a.example', ['203.0.113.61'])], control: [dns('doh', 'a.example', [], 'ssl_unknown_authority', { tls: controlTls })] }, tcp: [tcp('203.0.113.61', 443, 'generic_timeout_error')] }));
+    expect(r.verdict.status).toBe('inconclusive');
+    expect(r.verdict.reason).not.toMatch(/Control unreachable/);
+    expect(r.verdict.reason).toMatch(/control resolver's own TLS connection is intercepted by a certificate issued by "CN=Corp Proxy", so control evidence is untrustworthy/);
+  });
+
+  it('collateral without a helper: grouped by the shared address, unconfirmed, with the working neighbours', () => {
+    const shared = '203.0.113.30';
+    const rs = [...Array.from({ length: 12 }, (_, i) => unreachable(`tilda${i}.example`, shared)), works('ok.example', '203.0.113.31'), works('far.example', '198.51.100.8')];
+    const f = findFindings(rs).filter((x) => x.kind === 'collateral');
+    expect(f).toHaveLength(1);
+    expect(f[0]?.title).toMatch(/^203\.0\.113\.30 unreachable from here \(generic_timeout_error\): 12 tested sites share it \(unconfirmed: run with a control helper to tell a block from an outage\)/);
+    expect(f[0]?.details[0]).toMatch(/other addresses in 203\.0\.113\.0\/24 work \(203\.0\.113\.31\)/);
+    expect(f[0]?.details[1]).toBe('1 other address(es) elsewhere work from here');
+  });
+
+  it('collateral: not for sites whose DNS was tampered (the failing address is the censor\'s)', () => {
+    expect(kinds([dnsTampered('a.example'), dnsTampered('b.example'), dnsTampered('c.example')])).not.toContain('collateral');
+  });
+
+  it('throttling: a 2 Mbit/s site among LAN-speed sites is flagged (no absolute floor), with figures', () => {
+    const lan = Array.from({ length: 5 }, (_, i) => works(`lan${i}.example`, `198.51.100.${i + 1}`, 2_000_000, 0.02));
+    const slow = works('big.test', '198.51.100.9', 2_000_000, 8); // 250 kB/s = 2 Mbit/s
+    const f = findFindings([...lan, slow]);
+    expect(f.map((x) => x.kind)).toEqual(['throttling']);
+    expect(f[0]?.title).toMatch(/^Possibly throttled: big\.test: 0\.24 MiB\/s, 400× below this run's median/);
+  });
+
+  it('throttling noise guard: a short transfer slower than the rest (under 0.25 s) is not flagged', () => {
+    const lan = Array.from({ length: 5 }, (_, i) => works(`lan${i}.example`, `198.51.100.${i + 1}`, 200_000, 0.002));
+    expect(kinds([...lan, works('jitter.example', '198.51.100.9', 200_000, 0.1)])).toEqual([]);
+  });
+
+  it('throttling uses the throughput samples when there are enough (steady rate, not the first-byte wait)', () => {
+    const lan = Array.from({ length: 4 }, (_, i) => works(`lan${i}.example`, `198.51.100.${i + 1}`, 1_000_000, 0.01));
+    const url = 'https://sampled.example/';
+    const samples = [{ t: 0.35, bytes: 100_000 }, { t: 0.6, bytes: 160_000 }, { t: 0.85, bytes: 220_000 }, { t: 4.1, bytes: 1_000_000 }];
+    const page = http(url, '198.51.100.9', 200, { tls: tls('198.51.100.9', 'sampled.example'), bodyLength: 1_000_000, t0: 0.1, responseAt: 0.1, t: 4.1, samples });
+    const r = result(measurement(url, { dns: { local: [dns('udp', 'sampled.example', ['198.51.100.9'])], control: [dns('doh', 'sampled.example', ['198.51.100.9'])] }, tcp: [tcp('198.51.100.9', 443)], tls: [tls('198.51.100.9', 'sampled.example')], http: [page] }));
+    const f = findFindings([...lan, r]);
+    expect(f[0]?.details[0]).toMatch(/rate from throughput samples/);
+  });
+
+  it('slim records give the same findings as full results (what a streaming pipeline keeps)', () => {
+    const shared = '203.0.113.7';
+    const rs = [ipBlocked('a.example', shared), ipBlocked('b.example', shared), works('d.example', '203.0.113.10'), offline('e.example'), canary('c1.example', '192.0.2.70')];
+    const slim = rs.map((r) => slimResult(r));
+    expect(findFindings(slim)).toEqual(findFindings(rs));
+    expect(JSON.stringify(slim[0]).length).toBeLessThan(1200);
+    for (const x of slim) expect(findingInputSchema.parse(x)).toEqual(x);
   });
 });
