@@ -39,6 +39,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, defaultDescription: 'github under GitHub Actions, else text', commands: ['lint'] },
   // run
   { flags: '-l, --list <file>', description: 'test list to run: Citizen Lab CSV, or a YAML service list (messengers, circumvention); repeat for several', parse: collect, defaultDescription: 'the shipped lists in test-lists/: kz.csv, global.csv, messengers.yaml, circumvention.yaml', commands: ['run', 'config'] },
+  { flags: '--canaries <file>', description: 'neutral canary targets (CSV) measured to recognise an allow-list regime; "none" to skip', defaultDescription: 'test-lists/canaries.csv when the shipped lists run, else none', commands: ['run'] },
   { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', defaultValue: 'system', commands: ['run', 'helper', 'config'] },
   { flags: '--control-resolver <url>', description: 'DoH resolver reached by IP address, used as the control; repeat for fallbacks', parse: collect, defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run', 'config'] },
   { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked"', commands: ['run', 'config'] },
