@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cert, dns, helperOk, http, measurement, tcp, tls } from '../../../test/fixtures/observations.ts';
 import type { WebMeasurement } from '../../model/measurement.ts';
@@ -25,6 +26,11 @@ describe('WEB_RULES: the documented order', () => {
   it('is exported in order, each rule with an id and a description (docs print it)', () => {
     expect(WEB_RULES.map((r) => r.id)).toEqual(['deadline', 'dns', 'page-loaded', 'control-unavailable', 'name-resolution', 'down', 'tcp-ip', 'tls-interception', 'tls-sni', 'http-failure', 'inconclusive']);
     for (const r of WEB_RULES) expect(r.description.length).toBeGreaterThan(40);
+  });
+
+  it('the README states the same order', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    expect(readme.replace(/\s+/g, ' ')).toContain(WEB_RULES.map((r) => r.id).join(' → '));
   });
 });
 
