@@ -173,4 +173,13 @@ describe('analyzeService: messenger decisions from recorded observations', () =>
     expect(v.method).not.toBe('mitm');
     expect(JSON.stringify(v.checks)).not.toMatch(/"mitm"/);
   });
+
+  it('an intercepted control (the run\'s control check) is named as untrustworthy, not "unreachable" (#11)', () => {
+    const controlTls = { ...tls('198.51.100.53', 'dns.example', 'ssl_unknown_authority', [cert('CN=dns.example', 'CN=Corp Proxy'), cert('CN=Corp Proxy', 'CN=Corp Proxy')]), chainError: 'SELF_SIGNED_CERT_IN_CHAIN' };
+    const check = [dns('doh', 'example.org', [], 'ssl_unknown_authority', { tls: controlTls })];
+    const v = analyzeService(measure(svc('whatsapp'), () => ({ tcp: 'generic_timeout_error' }), false), svc('whatsapp'), undefined, check);
+    expect(v.status).toBe('inconclusive');
+    expect(v.reason).toMatch(/control resolver's own TLS connection is intercepted by a certificate issued by "CN=Corp Proxy"/);
+    expect(v.reason).not.toMatch(/unreachable/);
+  });
 });

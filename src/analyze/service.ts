@@ -8,6 +8,7 @@ import type { BlockingMethod, CheckVerdict, EndpointVerdict, InterceptionCa, Int
 import type { CertificateInfo } from '../model/observation.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
 import { certFailureOf, isInterceptionEvidence } from './certificate.ts';
+import { controlInterception, describeControlInterception } from './control.ts';
 import { matchInterceptionCa } from './interception.ts';
 
 interface AttemptOutcome {
@@ -161,7 +162,13 @@ function undecidedCheck(c: CheckVerdict): CheckVerdict {
  * Pure: a service measurement to a verdict, check by check, with the YAML's rules. `table` is the
  * interception-CA table (built in, plus the user's --interception-cas files).
  */
-export function analyzeService(m: ServiceMeasurement, service: Service = m.target.service, table: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS): Verdict {
+export function analyzeService(
+  m: ServiceMeasurement,
+  service: Service = m.target.service,
+  table: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS,
+  /** The run's control check: an intercepted control makes "unreachable" the wrong word. */
+  controlCheck: readonly DnsObservation[] = [],
+): Verdict {
   const checks = service.checks.map((check) => checkVerdict(check, m.checks.find((c) => c.checkId === check.id)?.attempts ?? [], table));
   const statuses = checks.map((c) => c.status);
   const blockedChecks = checks.filter((c) => c.status === 'blocked' || c.status === 'partially blocked');
@@ -203,7 +210,11 @@ export function analyzeService(m: ServiceMeasurement, service: Service = m.targe
     const shown = publicChecks.map(undecidedCheck);
     const checkEvidence = shown.flatMap((c) => c.endpoints.map((e) => `${c.id} ${e.endpoint}: ${e.status}${e.failure ? ` (${e.step}: ${e.failure})` : ''}`));
     evidence.splice(0, evidence.length, ...checkEvidence);
-    return verdict('inconclusive', `${service.name}: the control resolver is unreachable too, so failures say nothing about ${service.name} (${shown.map(describeCheck).join('; ')})`, null, shown);
+    const intercepted = controlInterception(controlCheck, table);
+    const why = intercepted
+      ? `the control resolver's own TLS connection is intercepted ${describeControlInterception(intercepted)}, so its evidence is untrustworthy and failures cannot be checked against it`
+      : 'the control resolver is unreachable too, so failures say nothing about ' + service.name;
+    return verdict('inconclusive', `${service.name}: ${why} (${shown.map(describeCheck).join('; ')})`, null, shown);
   }
   if (m.deadlineExceeded && status !== 'blocked') return verdict('inconclusive', `${service.name}: ran out of time`, null);
   return verdict(status, `${service.name}: ${checks.map(describeCheck).join('; ')}`, method);

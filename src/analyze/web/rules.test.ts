@@ -59,6 +59,14 @@ describe('rule 2 dns', () => {
     const m = measurement(S, { dns: both(['10.10.34.35']), tcp: [tcp('10.10.34.35', 443, 'connection_refused')] });
     expect(decidingRule(m)).toBe('dns');
   });
+
+  it('an answer the control does not give, at a server with an expired certificate, is not DNS tampering (#12); a wrong name is', () => {
+    const other = '157.240.1.40'; // not a documentation range: those are bogons, which is DNS tampering by itself
+    const expired = { ...handshake('ssl_invalid_certificate', 'CERT_HAS_EXPIRED'), ip: other };
+    expect(analyzeWeb(measurement(S, { dns: both([other], [IP]), tcp: [tcp(other, 443)], tls: [expired] })).method).not.toBe('dns');
+    const wrongName = { ...handshake('ssl_invalid_hostname', 'ERR_TLS_CERT_ALTNAME_INVALID'), ip: other };
+    expect(analyzeWeb(measurement(S, { dns: both([other], [IP]), tcp: [tcp(other, 443)], tls: [wrongName] }))).toMatchObject({ status: 'blocked', method: 'dns' });
+  });
 });
 
 describe('rule 3 page-loaded', () => {
