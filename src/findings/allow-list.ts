@@ -13,7 +13,7 @@ export const ALLOW_LIST = {
 export const ALLOW_LIST_EVIDENCE =
   'Default deny: at least 2 neutral canaries (test-lists/canaries.csv, or --canaries FILE) were measured and every one fails the un-targeted way (no connection at all: no route, timeouts, refusals, no DNS answer), at least one target works, at most half of the targets work, and at least half of the failing targets fail that same un-targeted way. Targeted methods (DNS injection, SNI resets, block pages, interception) are censorship of chosen names, not an allow-list.';
 
-/** 4. Allow-list regime (8 January 2022: only a few domestic sites reachable): named only on canary evidence. */
+/** 3. Allow-list regime (8 January 2022: only a few domestic sites reachable): named only on canary evidence. */
 export const allowListFinding: FindingRule = {
   kind: 'allow-list',
   evidence: ALLOW_LIST_EVIDENCE,

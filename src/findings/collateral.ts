@@ -19,7 +19,7 @@ function helperNote(rs: readonly FindingInput[]): string {
   return 'unconfirmed: run with a control helper to tell a block from an outage';
 }
 
-/** 5. IP blocking with collateral damage: sites grouped by the unreachable address they share. */
+/** 4. IP blocking with collateral damage: sites grouped by the unreachable address they share. */
 export const collateralFinding: FindingRule = {
   kind: 'collateral',
   evidence: COLLATERAL_EVIDENCE,

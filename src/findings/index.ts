@@ -20,12 +20,11 @@ export { slimResult, toSlim, transferOf, isFindingInput, type FindingRecord } fr
  * |---|----------------------|-------------------------------------------|
  * | 1 | control-interception | —                                         |
  * | 2 | no-connectivity      | the control is intercepted, or a target loaded |
- * | 3 | (reserved)           |                                           |
- * | 4 | allow-list           | no-connectivity, control interception, too few canaries |
- * | 5 | collateral           | no-connectivity                           |
- * | 6 | sni-filtering        | —                                         |
- * | 7 | state-mitm / suspected-mitm | —                                  |
- * | 8 | throttling           | —                                         |
+ * | 3 | allow-list           | no-connectivity, control interception, too few canaries |
+ * | 4 | collateral           | no-connectivity                           |
+ * | 5 | sni-filtering        | —                                         |
+ * | 6 | state-mitm / suspected-mitm | —                                  |
+ * | 7 | throttling           | —                                         |
  *
  * Each file states the evidence it requires (an exported *_EVIDENCE constant) and its blind spots.
  */

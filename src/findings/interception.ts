@@ -5,7 +5,7 @@ import { hostOf, type FindingRule } from './context.ts';
 export const INTERCEPTION_EVIDENCE =
   'Targets (sites and services) whose verdict is blocked (mitm): a chain holding a CA of the interception table (named, state-mitm), or a chain to an untrusted root / a bad chain where the control helper saw a valid one (suspected-mitm, with the issuer). Expired, wrong-name, incomplete or self-signed certificates alone never count.';
 
-/** 7. TLS interception: known state CAs by name, anything else untrusted as suspected. */
+/** 6. TLS interception: known state CAs by name, anything else untrusted as suspected. */
 export const interceptionFinding: FindingRule = {
   kind: 'state-mitm',
   evidence: INTERCEPTION_EVIDENCE,

@@ -4,7 +4,7 @@ import { hostOf, type FindingRule } from './context.ts';
 export const SNI_FILTERING_EVIDENCE =
   "The SNI proof: on the same address, a handshake with a harmless name (or none) completes where the target's name fails (verdict sniProof 'proven'). With --sni-probe-host, the target's name failing on a neutral server too shows the filter follows the name.";
 
-/** 6. SNI filtering, proven by the harmless-SNI retry on the same address. */
+/** 5. SNI filtering, proven by the harmless-SNI retry on the same address. */
 export const sniFilteringFinding: FindingRule = {
   kind: 'sni-filtering',
   evidence: SNI_FILTERING_EVIDENCE,

@@ -28,7 +28,7 @@ const median = (xs: readonly number[]): number => {
   return s[Math.floor(s.length / 2)] ?? 0;
 };
 
-/** 8. Throttling: figures, never a block. */
+/** 7. Throttling: figures, never a block. */
 export const throttlingFinding: FindingRule = {
   kind: 'throttling',
   evidence: THROTTLING_EVIDENCE,
