@@ -176,7 +176,7 @@ describe('timeline of 24 hourly runs', () => {
     expect(rows).toHaveLength(24 * (HISTORY_SITES.length + 2));
     const news = rows.filter((r) => r.row === 'https://news.lab/');
     expect(news[NEWS_BLOCKED_FROM]).toMatchObject({ status: 'blocked', method: 'dns', started_at_utc: '2026-11-22T09:00:00.000Z' });
-    expect(rows.find((r) => r.kind === 'control' && r.started_at_utc.startsWith('2026-11-22T14'))?.status).toBe('control-failed');
+    expect(rows.find((r) => r.kind === 'control' && r.started_at_utc?.startsWith('2026-11-22T14'))?.status).toBe('control-failed');
     expect(rows.filter((r) => r.status === 'not measured')).toHaveLength(6);
     const evil = buildTimeline([{ ...labRun(), results: labRun().results.map((r, i) => (i === 0 ? { ...r, verdict: { ...r.verdict, reason: '=HYPERLINK("x")' } } : r)) }]);
     expect(timelineCsv(evil)).toContain(`'=HYPERLINK(""x"")`);

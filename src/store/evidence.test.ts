@@ -11,8 +11,8 @@ import { buildEvidence, bundleFolder, EVIDENCE_SCHEMA_ID, manifestSchema, verify
 const NOW = new Date('2026-11-23T12:34:56.000Z');
 const sha256 = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
-async function unpack(bundle: Buffer): Promise<Array<{ header: tar.Headers; body: Buffer }>> {
-  const out: Array<{ header: tar.Headers; body: Buffer }> = [];
+async function unpack(bundle: Buffer): Promise<Array<{ header: tar.Header; body: Buffer }>> {
+  const out: Array<{ header: tar.Header; body: Buffer }> = [];
   const extract = tar.extract();
   const reading = (async () => {
     for await (const entry of extract) out.push({ header: entry.header, body: await buffer(entry) });
@@ -21,7 +21,7 @@ async function unpack(bundle: Buffer): Promise<Array<{ header: tar.Headers; body
   return out;
 }
 
-async function repack(entries: Array<{ header: tar.Headers; body: Buffer }>): Promise<Buffer> {
+async function repack(entries: Array<{ header: tar.Header; body: Buffer }>): Promise<Buffer> {
   const pack = tar.pack();
   for (const e of entries) pack.entry({ ...e.header, size: e.body.length }, e.body);
   pack.finalize();
@@ -84,7 +84,7 @@ describe('evidence bundle', () => {
     expect(changed.ok).toBe(false);
     expect(!changed.ok && changed.reason).toMatch(/^report\.html: SHA-256 [0-9a-f]{64} \(\d+ bytes\) does not match the manifest's [0-9a-f]{64}/);
 
-    const added = await verifyEvidence(await repack([...entries, { header: { name: `${folder}/extra.txt`, type: 'file' }, body: Buffer.from('x') }]));
+    const added = await verifyEvidence(await repack([...entries, { header: { ...(entries[0]?.header as tar.Header), name: `${folder}/extra.txt` }, body: Buffer.from('x') }]));
     expect(!added.ok && added.reason).toBe('extra.txt: in the bundle but not in the manifest');
 
     const removed = await verifyEvidence(await repack(entries.filter((e) => !e.header.name.endsWith('/ooni.jsonl'))));
