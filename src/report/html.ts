@@ -52,7 +52,7 @@ const CSS = `
 :root{--ok:#1a7f37;--okb:#dafbe1;--bl:#b42318;--blb:#fee4e2;--pa:#b54708;--pab:#fef0c7;--dn:#475467;--dnb:#eaecf0;--in:#5925dc;--inb:#ebe9fe;--line:#d0d5dd}
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#101828;background:#fff}
-main{max-width:72rem;margin:0 auto;padding:1rem}
+main{max-width:72rem;margin:0 auto;padding:1rem}main.wide{max-width:120rem}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:1px solid var(--line)}
 code,.fp,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}
 .meta{color:#475467;margin:.2rem 0}
@@ -76,10 +76,11 @@ table.tl th.row{position:sticky;left:0;z-index:1;background:#fff;min-width:11rem
 table.tl td{text-align:center;min-width:1.8rem;font-weight:700;padding:.15rem}
 table.tl td.chg{outline:3px solid #101828;outline-offset:-3px}
 table.tl td.none{color:#98a2b3;font-weight:400}
-table.tl thead th{font-size:.75rem;text-align:center;white-space:nowrap}
+table.tl thead th{font-size:.7rem;text-align:center;white-space:nowrap;padding:.15rem .1rem}
 table.tl td.band{background:#101828;color:#fff;font-size:.8rem;text-align:center;overflow:hidden}
 table.tl td.noband{border:0}
 .mark{display:inline-block;white-space:nowrap;font-size:.7rem;font-weight:700;color:#101828;border:1px solid #101828;border-radius:.2rem;padding:0 .2rem;margin-left:.3rem}
+.mark.canary{color:#475467;border-color:#98a2b3;font-weight:400}
 .legend span{display:inline-block;margin:.1rem .6rem .1rem 0}.legend b{display:inline-block;min-width:1.6rem;text-align:center;border-radius:.2rem}
 .chain li{margin:.2rem 0}.fp{color:#475467}
 pre{white-space:pre-wrap;background:#f2f4f7;padding:.5rem;max-height:20rem;overflow:auto}
@@ -89,7 +90,7 @@ footer{color:#667085;font-size:.8rem;margin-top:2rem}
 `.trim();
 
 /** The page shell: a CSP that allows only this inline style (by hash): no script, no fetch of any kind. */
-function page(title: string, body: string, t: T): string {
+function page(title: string, body: string, t: T, wide = false): string {
   const styleHash = createHash('sha256').update(CSS).digest('base64');
   const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
   return `<!doctype html>
@@ -104,7 +105,7 @@ function page(title: string, body: string, t: T): string {
 <style>${CSS}</style>
 </head>
 <body>
-<main>
+<main${wide ? ' class="wide"' : ''}>
 ${body}
 </main>
 </body>
@@ -375,7 +376,7 @@ function timelineTable(t: T, tl: Timeline): string {
       return `<td class="${cls(c.status)}${changed ? ' chg' : ''}" title="${h(title)}" data-status="${h(c.status)}">${SYMBOL[c.status]}</td>`;
     });
     const label = row.kind === 'control' ? t('timeline.control') : row.label;
-    return `<tr data-row="${h(row.key)}"${row.changed ? ' class="changed"' : ''}><th class="row" scope="row">${h(label)}${row.changed ? `<span class="mark">${h(t('timeline.changedMark'))}</span>` : ''}</th>${cells.join('')}</tr>`;
+    return `<tr data-row="${h(row.key)}"${row.changed ? ' class="changed"' : ''}><th class="row" scope="row">${h(label)}${row.canary ? `<span class="mark canary">${h(t('timeline.canaryMark'))}</span>` : ''}${row.changed ? `<span class="mark">${h(t('timeline.changedMark'))}</span>` : ''}</th>${cells.join('')}</tr>`;
   });
   return `<div class="scroll"><table class="tl"><thead><tr><th class="row">${h(t('timeline.target'))}</th>${head}</tr></thead><tbody>
 ${[...bands, ...rows].join('\n')}
@@ -420,5 +421,5 @@ ${timelineTable(t, tl)}
 ${legend(t)}
 ${runTable}
 </section>`;
-  return page(title, body, t);
+  return page(title, body, t, true);
 }
