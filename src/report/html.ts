@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { helperResponseSchema } from '../helper/protocol.ts';
+import { helperResponseSchema } from '../model/control.ts';
+import type { FindingJson } from '../model/finding.ts';
+import type { TargetResultJson, WebResultJson } from '../model/run.ts';
 import { TEKSER_VERSION } from '../version.ts';
-import type { FindingJson, TargetResultJson, WebResultJson } from './schema.ts';
 import { hasKey, translator, type Lang, type StringKey } from './strings.ts';
 import { buildTimeline, resultLabel, stripUrlCredentials, type CellStatus, type ReportRun, type Timeline } from './timeline.ts';
 
@@ -289,7 +290,7 @@ function targetHtml(t: T, r: TargetResultJson, anchor: string, opts: Required<Pi
   const about = [
     r.target.kind === 'web' && r.target.category ? t('target.category', { category: r.target.category }) : '',
     t('target.source', { source: r.target.source }),
-    (r.target as { role?: string }).role === 'canary' ? t('target.canary') : '',
+    r.target.kind === 'web' && r.target.role === 'canary' ? t('target.canary') : '',
   ].filter(Boolean);
   const evidence = v.evidence.length ? `<ul>${v.evidence.map((e) => `<li>${h(e)}</li>`).join('')}</ul>` : `<p>${h(t('target.noEvidence'))}</p>`;
   const web = r.target.kind === 'web' ? (r.measurement as WebMeasurement) : null;

@@ -1,8 +1,8 @@
 import { isIP } from 'node:net';
 import { stringify } from 'csv-stringify/sync';
-import { isDefiniteAnswer } from '../net/dns.ts';
-import type { RunRecord } from '../store/runs.ts';
-import type { FindingJson, TargetResultJson } from './schema.ts';
+import type { FindingJson } from '../model/finding.ts';
+import { isDefiniteAnswer } from '../model/observation.ts';
+import type { RunRecord, TargetResultJson } from '../model/run.ts';
 
 /** A stored run as the renderers take it: its record and its results (model values). */
 export interface ReportRun {
@@ -63,7 +63,7 @@ export function resultLabel(r: TargetResultJson): string {
 }
 
 function isCanary(r: TargetResultJson): boolean {
-  return (r.target as { role?: string }).role === 'canary';
+  return r.target.kind === 'web' && r.target.role === 'canary';
 }
 
 /** Whether the control answered for this target: true, false, or null (no control was needed or asked). */
@@ -72,8 +72,7 @@ export function controlAnswered(r: TargetResultJson): boolean | null {
   const m = r.measurement as Extract<TargetResultJson, { target: { kind: 'web' } }>['measurement'];
   if (m.helper?.response) return true;
   if (isIP(m.hostname) || m.dns.control.length === 0) return null;
-  // (the stored DNS schema types lateAnswers more loosely than net/ does until the model lands)
-  return m.dns.control.some((o) => isDefiniteAnswer(o as Parameters<typeof isDefiniteAnswer>[0]));
+  return m.dns.control.some(isDefiniteAnswer);
 }
 
 /** The control row's cell for a run: reached when it answered for any target, unreachable when it answered for none. */

@@ -9,7 +9,7 @@ import * as tar from 'tar-stream';
 import { z } from 'zod';
 import { renderRunHtml } from '../report/html.ts';
 import { toOoni } from '../report/ooni.ts';
-import type { TargetResultJson } from '../report/schema.ts';
+import { runRecordSchema, type TargetResultJson } from '../model/run.ts';
 import { stripUrlCredentials, type ReportRun } from '../report/timeline.ts';
 import { TEKSER_VERSION } from '../version.ts';
 
@@ -31,16 +31,8 @@ export const manifestSchema = z.object({
   /** When the bundle was made, UTC. */
   createdAt: z.string(),
   tekser: z.object({ version: z.string(), node: z.string() }),
-  run: z.object({
-    id: z.string(),
-    status: z.string(),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
-    tekserVersion: z.string(),
-    settings: z.record(z.string(), z.unknown()),
-    lists: z.array(z.object({ path: z.string(), sha256: z.string() })),
-    network: z.object({ asn: z.string().nullable(), country: z.string().nullable() }),
-  }),
+  /** The run's record, less its results and counts: what was measured, when, how, and by which tekser. */
+  run: runRecordSchema.pick({ id: true, status: true, startedAt: true, finishedAt: true, tekserVersion: true, settings: true, lists: true, network: true }),
   contents: z.object({ pageBodies: z.boolean(), urlCredentials: z.literal(false), publicIp: z.literal(false) }),
   /** SHA-256 of run.json and measurements.jsonl as kept in the data directory, before bodies and URL credentials were taken out. */
   source: z.record(z.string(), z.string()),
