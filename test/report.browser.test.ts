@@ -88,6 +88,10 @@ describe('the report in headless Chromium', () => {
     const mitm = page.locator('details.target', { hasText: 'https://mitm.lab/' });
     const chainLine = mitm.getByText('C=KZ, CN=Security Certificate → CN=mitm.lab');
     expect(await chainLine.isVisible()).toBe(false);
+    // on paper every folded target is printed open
+    await page.emulateMedia({ media: 'print' });
+    expect(await chainLine.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     await mitm.locator('summary').click();
     expect(await chainLine.isVisible()).toBe(true);
     await shot(page, 'report-run.png', { fullPage: false });

@@ -40,6 +40,14 @@ describe('report page for one run', () => {
     expect(section).toContain('SNI filtering proven for 1 site(s)');
   });
 
+  it('puts a run-level finding (shutdown, allow-list) before the others', () => {
+    const run2 = labRun();
+    run2.record.findings = [...(run2.record.findings ?? []), { kind: 'allow-list', title: 'Allow-list regime: only 2 of 10 targets are reachable', details: [], targets: [] }];
+    const page = renderRunHtml(run2, { now: NOW });
+    expect(page.indexOf('Allow-list regime: only 2 of 10')).toBeLessThan(page.indexOf('IP 203.0.113.7 unreachable'));
+    expect(page.indexOf('IP 203.0.113.7 unreachable')).toBeGreaterThan(0);
+  });
+
   it('shows every target once, folded, with verdict, method, reason and evidence', () => {
     const details = [...html.matchAll(/<details class="target" id="(t-\d+)">/g)];
     expect(details).toHaveLength(run.results.length);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { helperResponseSchema } from '../model/control.ts';
-import type { FindingJson } from '../model/finding.ts';
+import { FINDING_KINDS, type FindingJson } from '../model/finding.ts';
 import type { TargetResultJson, WebResultJson } from '../model/run.ts';
 import { TEKSER_VERSION } from '../version.ts';
 import { hasKey, translator, type Lang, type StringKey } from './strings.ts';
@@ -87,7 +87,7 @@ table.tl td.noband{border:0}
 pre{white-space:pre-wrap;background:#f2f4f7;padding:.5rem;max-height:20rem;overflow:auto}
 footer{color:#667085;font-size:.8rem;margin-top:2rem}
 @media (max-width:40rem){body{font-size:15px}main{padding:.5rem}.badge{min-width:0}table.tl th.row{min-width:8rem;max-width:11rem}}
-@media print{body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}details.target{border:0;border-bottom:1px solid var(--line)}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
+@media print{details::details-content{content-visibility:visible;display:block}body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}h2{break-after:avoid}details.target{border:0;border-bottom:1px solid var(--line)}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `.trim();
 
 /** The page shell: a CSP that allows only this inline style (by hash): no script, no fetch of any kind. */
@@ -321,7 +321,8 @@ export function renderRunHtml(run: ReportRun, opts: HtmlOptions = {}): string {
     byLabel.set(resultLabel(r), entry);
     byLabel.set(stripUrlCredentials(r.target.url), entry);
   });
-  const findings = rec.findings ?? [];
+  // Run-level findings first (they change how to read everything below), then the model's order.
+  const findings = [...(rec.findings ?? [])].sort((a, b) => FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind));
   const body = `<header>
 <h1>${h(t('title.run', { id: rec.id }))}</h1>
 <p class="meta">${h(t('header.run', { id: rec.id, start: utc(rec.startedAt), end: rec.finishedAt ? `${utc(rec.finishedAt)} UTC` : t('header.unfinished'), status: runStatusWord(t, rec.status) }))}</p>
