@@ -67,6 +67,7 @@ describe('report page for one run', () => {
     expect(t).toContain('not trusted: SELF_SIGNED_CERT_IN_CHAIN');
     expect(t).toContain('known interception CA: Qaznet Trust Network (KZ), matched by name');
     expect(t).toContain('Control helper (outside)');
+    expect(t).toContain('1.1.1.1:443, name cloudflare-dns.com — trusted by the public roots');
     // news.lab: local DNS says 198.51.100.66, the control 203.0.113.20, the helper fetched "News"
     const news = text(html.slice(html.indexOf('https://news.lab/</span>'), html.indexOf('</details>', html.indexOf('https://news.lab/</span>'))));
     expect(news).toMatch(/getaddrinfo ANY: 198\.51\.100\.66/);

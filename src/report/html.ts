@@ -152,7 +152,8 @@ function chainsOf(r: TargetResultJson): Tls[] {
     return m.checks.flatMap((c) => c.attempts.flatMap((a) => [...a.tls, ...(a.http?.tls ? [a.http.tls] : [])]));
   }
   const m = r.measurement as WebMeasurement;
-  return [...m.tls, ...m.http.flatMap((x) => (x.tls ? [x.tls] : [])), ...m.sniProbes.map((p) => p.handshake)];
+  const doh = [...m.dns.local, ...m.dns.control].flatMap((o) => (o.tls ? [o.tls] : []));
+  return [...m.tls, ...m.http.flatMap((x) => (x.tls ? [x.tls] : [])), ...m.sniProbes.map((p) => p.handshake), ...doh];
 }
 
 function interceptionFingerprints(targets: readonly TargetResultJson[]): Array<{ subject: string; sha256: string | null }> {

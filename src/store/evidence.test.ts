@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip, gunzipSync } from 'node:zlib';
 import * as tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
-import { labRun, MITM_CA, MITM_LEAF, PROBER_PUBLIC_IP, URL_PASSWORD } from '../../test/fixtures/report-runs.ts';
+import { DOH_LEAF, labRun, MITM_CA, MITM_LEAF, PROBER_PUBLIC_IP, URL_PASSWORD } from '../../test/fixtures/report-runs.ts';
 import { buildEvidence, bundleFolder, EVIDENCE_SCHEMA_ID, manifestSchema, verifyEvidence } from './evidence.ts';
 
 const NOW = new Date('2026-11-23T12:34:56.000Z');
@@ -42,8 +42,9 @@ describe('evidence bundle', () => {
     expect(entries.every((e) => e.header.name.startsWith(`${folder}/`))).toBe(true);
     expect(names).toEqual(expect.arrayContaining(['run.json', 'measurements.jsonl', 'report.html', 'ooni.jsonl', 'manifest.json']));
     const pems = entries.filter((e) => e.header.name.endsWith('.pem'));
-    // three distinct chains in the lab run: ok.lab, mitm.lab, the harmless-SNI probe of sni.lab
-    expect(pems).toHaveLength(3);
+    // four distinct chains in the lab run: ok.lab, mitm.lab, the harmless-SNI probe of sni.lab, the control's DoH server
+    expect(pems).toHaveLength(4);
+    expect(pems.some((p) => p.header.name.endsWith('-cloudflare-dns.com-1.1.1.1.pem') && p.body.toString().includes(DOH_LEAF.sha256))).toBe(true);
     const mitm = pems.find((p) => p.header.name.includes('mitm.lab'))?.body.toString() ?? '';
     const blocks = [...mitm.matchAll(/-----BEGIN CERTIFICATE-----\n([A-Za-z0-9+/=\n]+?)\n-----END CERTIFICATE-----/g)].map((m) => (m[1] as string).split('\n'));
     expect(blocks.map((lines) => lines.join(''))).toEqual([MITM_LEAF.der, MITM_CA.der]);

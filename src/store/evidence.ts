@@ -76,8 +76,8 @@ interface SeenChain {
   peerCertificates: Array<{ der: string; sha256: string; subject: string; issuer: string }>;
 }
 
-/** Every TLS handshake in the results (probe, redirects, SNI probes, services), found by shape. */
-function chainsIn(results: readonly TargetResultJson[]): SeenChain[] {
+/** Every TLS handshake in the run (probe, redirects, SNI probes, services, the control's DoH), found by shape. */
+function chainsIn(values: readonly unknown[]): SeenChain[] {
   const out = new Map<string, SeenChain>();
   const walk = (v: unknown): void => {
     if (Array.isArray(v)) return v.forEach(walk);
@@ -90,7 +90,7 @@ function chainsIn(results: readonly TargetResultJson[]): SeenChain[] {
     }
     Object.values(o).forEach(walk);
   };
-  walk(results);
+  walk(values);
   return [...out.values()];
 }
 
@@ -116,7 +116,7 @@ export function evidenceFiles(run: ReportRun & { dir?: string }, opts: EvidenceO
   const files = new Map<string, Buffer>();
   files.set('run.json', Buffer.from(`${JSON.stringify(record, null, 2)}\n`));
   files.set('measurements.jsonl', Buffer.from(results.map((r) => `${JSON.stringify(r)}\n`).join('')));
-  chainsIn(results).forEach((c, i) => files.set(`certs/${String(i + 1).padStart(2, '0')}-${safeName(c.serverName ?? 'no-sni')}-${safeName(c.ip)}.pem`, Buffer.from(pem(c))));
+  chainsIn([...results, record]).forEach((c, i) => files.set(`certs/${String(i + 1).padStart(2, '0')}-${safeName(c.serverName ?? 'no-sni')}-${safeName(c.ip)}.pem`, Buffer.from(pem(c))));
   files.set('report.html', Buffer.from(renderRunHtml({ record, results }, { includeBodies, now })));
   files.set('ooni.jsonl', Buffer.from(results.map((r) => `${JSON.stringify(toOoni(r, record))}\n`).join('')));
   const source: Record<string, string> = {};
