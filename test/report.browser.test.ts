@@ -97,6 +97,11 @@ describe('the report in headless Chromium', () => {
     await shot(page, 'report-run.png', { fullPage: false });
     await shot(page, 'report-run-mitm.png', { selector: 'details.target:has-text("https://mitm.lab/")' });
     if (process.env.TEKSER_UPDATE_SCREENSHOT) copyFileSync(await shot(page, 'report-findings.png', { selector: '#findings' }), join(REPO_ROOT, 'test/report-findings.png'));
+    // a phone: every target opened, and still nothing wider than the screen
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const summary of await page.locator('details.target > summary').all()) if (!(await summary.evaluate((el) => (el as unknown as { parentElement: { open: boolean } }).parentElement.open))) await summary.click();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await shot(page, 'report-run-phone.png', { fullPage: false });
     expect(requests).toEqual([url]);
     await page.close();
   });

@@ -52,7 +52,7 @@ function word(t: T, prefix: 'verdict' | 'method' | 'finding' | 'sni' | 'explain'
 const CSS = `
 :root{--ok:#1a7f37;--okb:#dafbe1;--bl:#b42318;--blb:#fee4e2;--pa:#b54708;--pab:#fef0c7;--dn:#475467;--dnb:#eaecf0;--in:#5925dc;--inb:#ebe9fe;--line:#d0d5dd}
 *{box-sizing:border-box}
-body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#101828;background:#fff}
+body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#101828;background:#fff;overflow-wrap:break-word}
 main{max-width:72rem;margin:0 auto;padding:1rem}main.wide{max-width:120rem}
 h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:1px solid var(--line)}
 code,.fp,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}
