@@ -20,6 +20,8 @@ const NO_BROWSER = `no browser: ${CHROMIUM} is missing (apt-get install chromium
 const ARTIFACTS = process.env.TEKSER_ARTIFACTS ?? join(tmpdir(), 'tekser-artifacts');
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const NOW = new Date('2026-11-23T12:00:00Z');
+/** A browser on a loaded 2-core CI machine is slow to lay out and print: a generous limit (no timing is asserted). */
+const BROWSER_TIMEOUT = 60_000;
 /** The test's name, with the reason when it is skipped. */
 const named = (s: string): string => (HAVE_CHROMIUM ? s : `${s} (skipped: ${NO_BROWSER})`);
 
@@ -104,7 +106,7 @@ describe('the report in headless Chromium', () => {
     await shot(page, 'report-run-phone.png', { fullPage: false });
     expect(requests).toEqual([url]);
     await page.close();
-  });
+  }, BROWSER_TIMEOUT);
 
   it.skipIf(!HAVE_CHROMIUM)(named('shows 24 runs as a timeline with the shutdown band, readable on a phone and printable'), async () => {
     const { page, requests, url } = await open(renderTimelineHtml(historyRuns(), { now: NOW }), 'timeline.html', { width: 1440, height: 900 });
@@ -135,5 +137,5 @@ describe('the report in headless Chromium', () => {
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
     expect(requests).toEqual([url]);
     await page.close();
-  });
+  }, BROWSER_TIMEOUT);
 });
