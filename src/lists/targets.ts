@@ -149,7 +149,7 @@ export async function webTargetsFromCsv(file: string): Promise<WebTarget[]> {
  * and deduplicated by URL as they arrive (the first occurrence is kept). Throws BadListError with
  * every problem counted and the first ones quoted.
  */
-export async function readTargets(urls: readonly string[], files: readonly string[]): Promise<Target[]> {
+export async function readTargets(urls: readonly string[], files: readonly string[], canaryFile: string | null = null): Promise<Target[]> {
   const problems = new ProblemLog();
   const seen = new Set<string>();
   const targets: Target[] = [];
@@ -173,6 +173,8 @@ export async function readTargets(urls: readonly string[], files: readonly strin
       problems.total += err.total - err.problems.length;
     }
   }
+  // Neutral canaries (allow-list evidence) come last, so a URL that is also in a list keeps the list's row.
+  if (canaryFile) await streamWebTargetsFromCsv(canaryFile, (t) => keep({ ...t, role: 'canary' }), problems);
   problems.throwIfAny();
   return targets;
 }
