@@ -2,9 +2,9 @@
 // Lint and list-reading figures for issue #13 (lint row) and #12.4 (200,000-row list), measured in
 // child processes so each peak RSS is the process's own (process.resourceUsage().maxRSS).
 //
-//   node test/bench/lint-bench.mjs [--runs 5] [--rows 200000]      (after `npm run build`)
+//   node test/bench/lint-bench.mjs [--runs 5] [--rows 200000] [--python path/to/lint-lists.py]   (after `npm run build`)
 //
-// The lab helper's bench.mjs can import { lintBench, listMemoryBench, makeLintCorpus } instead.
+// The lab helper's bench.mjs can import { lintBench, listMemoryBench, compareWithUpstream, makeLintCorpus } instead.
 // Needs ../shared/test-lists-upstream (kz.csv, global.csv, the legend) to build the corpus: all 147
 // upstream lists hold 39,206 rows; the corpus repeats kz.csv's rows into 146 country files beside
 // global.csv to the same row count. Upstream's Python linter on the real lists: 0.57 s, 16 MiB.
@@ -93,6 +93,32 @@ export function lintBench({ runs = 5, corpus = makeLintCorpus() } = {}) {
   };
 }
 
+/** Wall, CPU (user+sys) seconds and peak RSS MiB of a command, from /usr/bin/time; null without it. */
+export function timeCommand(cmd, args) {
+  if (!existsSync('/usr/bin/time')) return null;
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const m = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  return m ? { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMiB: Number(m[4]) / 1024 } : null;
+}
+
+/**
+ * tekser lint and upstream's Python linter (scripts/lint-lists.py of citizenlab/test-lists, not shipped:
+ * pass its path) on the same corpus, alternated, medians: a ratio measured in one run survives a busy machine.
+ */
+export function compareWithUpstream({ python, runs = 5, corpus = makeLintCorpus() }) {
+  const t = [];
+  const p = [];
+  for (let i = 0; i < runs; i++) {
+    t.push(timeCommand(process.execPath, [join(REPO, 'bin/tekser'), 'lint', corpus]));
+    p.push(timeCommand('python3', [python, corpus]));
+  }
+  const med = (xs, k) => median(xs.map((x) => x[k]));
+  return {
+    tekser: { wall: med(t, 'wall'), cpu: med(t, 'cpu'), rssMiB: med(t, 'rssMiB') },
+    upstream: { wall: med(p, 'wall'), cpu: med(p, 'cpu'), rssMiB: med(p, 'rssMiB') },
+  };
+}
+
 /** Peak RSS of `node args...` in MiB, from /usr/bin/time -v when present, else the child's own resourceUsage. */
 function peakRssOfCommand(args) {
   if (existsSync('/usr/bin/time')) {
@@ -143,6 +169,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     const f = (x) => x.toFixed(2);
     console.log(`lint ${l.rows} rows / 147 lists: ${f(l.lintMs / 1000)} s in-process (module load included), ${f(l.processMs / 1000)} s whole process; upstream Python ${UPSTREAM_PYTHON.seconds} s`);
     console.log(`lint peak RSS: ${f(l.peakRssMiB)} MiB (lint in a fresh node), ${f(l.processPeakRssMiB)} MiB (bin/tekser, /usr/bin/time); target <= ${TARGET.rssMiB} MiB; upstream ${UPSTREAM_PYTHON.rssMiB} MiB`);
+    const pyIdx = process.argv.indexOf('--python');
+    if (pyIdx > 0) {
+      const c = compareWithUpstream({ python: process.argv[pyIdx + 1], runs: arg('--runs', 5), corpus });
+      console.log(`same run, medians: tekser lint ${f(c.tekser.wall)} s wall, ${f(c.tekser.cpu)} s CPU, ${f(c.tekser.rssMiB)} MiB; upstream Python ${f(c.upstream.wall)} s wall, ${f(c.upstream.cpu)} s CPU, ${f(c.upstream.rssMiB)} MiB; CPU ratio ${f(c.tekser.cpu / c.upstream.cpu)}`);
+    }
   } finally {
     rmSync(corpus, { recursive: true, force: true });
   }
