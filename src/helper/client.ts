@@ -1,7 +1,7 @@
 import { request, type Dispatcher } from 'undici';
 import { classifyError } from '../net/failure.ts';
 import { BROWSER_HEADERS } from '../net/http.ts';
-import { helperResponseSchema, type HelperResponse } from './protocol.ts';
+import { HELPER_TOKEN_ENV, HELPER_TOKEN_HEADER, helperResponseSchema, type HelperResponse } from './protocol.ts';
 
 export interface HelperCallResult {
   url: string;
@@ -14,12 +14,14 @@ export async function queryHelper(
   helperUrl: string,
   targetUrl: string,
   endpoints: readonly string[],
-  opts: { timeoutMs: number; dispatcher?: Dispatcher },
+  opts: { timeoutMs: number; dispatcher?: Dispatcher; token?: string },
 ): Promise<HelperCallResult> {
+  // The helper's optional shared token (see `tekser helper --token`): one header, nothing else.
+  const token = opts.token ?? process.env[HELPER_TOKEN_ENV];
   try {
     const res = await request(helperUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'ooniprobe-tekser/0' },
+      headers: { 'content-type': 'application/json', 'user-agent': 'ooniprobe-tekser/0', ...(token ? { [HELPER_TOKEN_HEADER]: `Bearer ${token}` } : {}) },
       body: JSON.stringify({
         http_request: targetUrl,
         http_request_headers: Object.fromEntries(Object.entries(BROWSER_HEADERS).map(([k, v]) => [k, [v]])),
