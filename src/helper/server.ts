@@ -55,6 +55,8 @@ export interface HelperServerOptions {
   allowLabRanges?: boolean;
   /** Loopback tests only (no CLI flag): loopback addresses and the lab ranges are dialled too. */
   dialLoopback?: boolean;
+  /** Loopback tests only (no CLI flag): these endpoints are dialled although they are not public. */
+  allowEndpoint?: (ip: string, port: number) => boolean;
   /** Called with every address the helper is about to dial (tests keep a dial log with it). */
   onDial?: (ip: string, port: number) => void;
 }
@@ -108,7 +110,7 @@ export async function measureForHelper(body: unknown, opts: HelperServerOptions)
   const timeoutMs = opts.connectTimeoutMs ?? 10_000;
   // The dispatcher only carries DoH queries to the helper's own resolver (a configured address).
   const dispatcher = new Agent({ connect: { ca: opts.trust.pems as string[], timeout: timeoutMs } });
-  const refuse = (ip: string): string | null => destinationRefusal(ip, opts);
+  const refuse = (ip: string, p: number = port): string | null => (opts.allowEndpoint?.(ip, p) ? null : destinationRefusal(ip, opts));
   const resolve = async (h: string) => {
     const observations = await resolveHost(opts.resolver, h, { clock, timeoutMs: dnsTimeoutMs, dispatcher });
     const addresses = addressesOf(observations);
@@ -130,7 +132,7 @@ async function measureWith(
   clock: Clock,
   timeoutMs: number,
   resolve: (h: string) => Promise<{ observations: DnsObservation[]; addresses: string[] }>,
-  refuse: (ip: string) => string | null,
+  refuse: (ip: string, port?: number) => string | null,
   opts: HelperServerOptions,
 ): Promise<HelperResponse> {
   let dns: HelperResponse['dns'] = { failure: null, addrs: [] };
@@ -168,7 +170,7 @@ async function measureWith(
   if (first) {
     // Every hop is dialled at an address checked here, never re-resolved: no DNS-rebinding window.
     const dialGuard = (ip: string, p: number): string | null => {
-      const why = refuse(ip);
+      const why = refuse(ip, p);
       if (why) return refusedFailure(why);
       opts.onDial?.(ip, p);
       return null;
