@@ -68,11 +68,15 @@ export function runBuilt(args: readonly string[], opts: { env?: NodeJS.ProcessEn
   });
 }
 
-/** A user error is one line on stderr (no stack trace) and exit 2. */
+/**
+ * A user error: exit 2, no stack trace, one line saying what is wrong (commander adds the line
+ * "(run with --help for usage)"; a list's problems follow their one-line heading, indented).
+ * Returns null when it is so, else what is wrong with it.
+ */
 export function expectOneLineUsageError(r: CliRun): string | null {
-  const lines = r.stderr.trim().split('\n');
+  const lines = r.stderr.trim().split('\n').filter((l) => l !== '(run with --help for usage)' && !/^  \S/.test(l));
   if (r.code !== 2) return `exit ${r.code}, stderr: ${r.stderr.slice(0, 400)}`;
+  if (/\n\s+at |node:internal|^\w*Error:/m.test(r.stderr)) return `stack trace: ${r.stderr.slice(0, 400)}`;
   if (lines.length !== 1) return `${lines.length} stderr lines: ${r.stderr.slice(0, 400)}`;
-  if (/\n\s+at |Error:|node:internal/.test(r.stderr)) return `stack trace: ${r.stderr.slice(0, 400)}`;
   return null;
 }
