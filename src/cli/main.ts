@@ -79,7 +79,7 @@ private, link-local or other non-public addresses, whoever asks.
 Examples:
   tekser helper --listen 0.0.0.0:8080
   tekser helper --listen 0.0.0.0:443 --tls-cert cert.pem --tls-key key.pem
-  TEKSER_HELPER_TOKEN=s3cret tekser helper --listen 127.0.0.1:8080   behind a reverse proxy
+  TEKSER_HELPER_TOKEN=$(openssl rand -hex 24) tekser helper   behind a reverse proxy, with a token
 
 Exit codes: 0 stopped by SIGINT/SIGTERM, 2 bad usage (address, certificate, key).`,
 };
