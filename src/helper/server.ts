@@ -4,13 +4,15 @@ import { createServer as createHttpsServer } from 'node:https';
 import { isIP } from 'node:net';
 import { Agent } from 'undici';
 import { startClock, type Clock } from '../net/clock.ts';
-import type { DnsObservation } from '../net/observations.ts';
+import type { DnsObservation } from '../model/observation.ts';
 import { addressesOf, resolveHost, type ResolverSpec } from '../net/dns.ts';
 import { tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake, type TrustStore } from '../net/tls.ts';
 import { DEFAULT_BODY_LIMIT } from '../net/http.ts';
-import { fetchFollowingRedirects } from '../measure/fetch.ts';
-import { helperRequestSchema, HELPER_TOKEN_HEADER, type HelperRequest, type HelperResponse } from './protocol.ts';
+import { fetchFollowingRedirects } from '../net/fetch.ts';
+import { helperRequestSchema, HELPER_TOKEN_HEADER, type HelperRequest } from './protocol.ts';
+import type { HelperResponse } from '../model/control.ts';
+import { FAILURES } from '../model/failure.ts';
 import { embeddedIPv4, isBogon, isLabAddress, isSelfAddress } from '../net/addresses.ts';
 
 /** What one caller may cost the helper. Every field has a default (see HELPER_LIMITS). */
@@ -140,7 +142,7 @@ async function measureWith(
   if (!isIP(host)) {
     const r = await resolve(host);
     own = r.addresses;
-    dns = { failure: own.length ? null : (r.observations.find((o) => o.failure)?.failure ?? 'dns_no_answer'), addrs: addressesOf(r.observations) };
+    dns = { failure: own.length ? null : (r.observations.find((o) => o.failure)?.failure ?? FAILURES.noAnswer), addrs: addressesOf(r.observations) };
   } else {
     own = [host];
   }
@@ -165,7 +167,7 @@ async function measureWith(
     }),
   );
 
-  let http_request: HelperResponse['http_request'] = { body_length: -1, failure: dns.failure ?? 'dns_no_answer', title: '', headers: {}, status_code: -1 };
+  let http_request: HelperResponse['http_request'] = { body_length: -1, failure: dns.failure ?? FAILURES.noAnswer, title: '', headers: {}, status_code: -1 };
   const first = own[0];
   if (first) {
     // Every hop is dialled at an address checked here, never re-resolved: no DNS-rebinding window.
