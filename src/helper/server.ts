@@ -171,7 +171,10 @@ async function measureWith(
   const first = own[0];
   if (first) {
     // Every hop is dialled at an address checked here, never re-resolved: no DNS-rebinding window.
+    const requestMs = opts.limits?.requestMs ?? HELPER_LIMITS.requestMs;
     const dialGuard = (ip: string, p: number): string | null => {
+      // No new hop once the caller has been answered 504: the work ends with the hop in flight.
+      if (clock.now() * 1000 > requestMs) return FAILURES.timeout;
       const why = refuse(ip, p);
       if (why) return refusedFailure(why);
       opts.onDial?.(ip, p);
