@@ -12,7 +12,7 @@ import { DEFAULT_BODY_LIMIT } from '../net/http.ts';
 import { fetchFollowingRedirects } from '../net/fetch.ts';
 import { helperRequestSchema, HELPER_TOKEN_HEADER, type HelperRequest } from './protocol.ts';
 import type { HelperResponse } from '../model/control.ts';
-import { FAILURES } from '../model/failure.ts';
+import { FAILURES, unknownFailure } from '../model/failure.ts';
 import { embeddedIPv4, isBogon, isLabAddress, isSelfAddress } from '../net/addresses.ts';
 
 /** What one caller may cost the helper. Every field has a default (see HELPER_LIMITS). */
@@ -79,7 +79,7 @@ export function destinationRefusal(ip: string, opts: Pick<HelperServerOptions, '
 }
 
 /** The failure string a refused dial is recorded with (OONI's vocabulary has none for it). */
-const refusedFailure = (reason: string): string => `unknown_failure: ${reason}`;
+const refusedFailure = (reason: string): string => unknownFailure(reason);
 
 /** A request the helper refuses as a whole: answered with this HTTP status and a one-line error. */
 export class HelperRequestError extends Error {
