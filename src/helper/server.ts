@@ -13,7 +13,7 @@ import { fetchFollowingRedirects } from '../net/fetch.ts';
 import { helperRequestSchema, HELPER_TOKEN_HEADER, type HelperRequest } from './protocol.ts';
 import type { HelperResponse } from '../model/control.ts';
 import { FAILURES, unknownFailure } from '../model/failure.ts';
-import { embeddedIPv4, isBogon, isLabAddress, isSelfAddress } from '../net/addresses.ts';
+import { embeddedIPv4, hextets, isBogon, isLabAddress, isSelfAddress } from '../net/addresses.ts';
 
 /** What one caller may cost the helper. Every field has a default (see HELPER_LIMITS). */
 export interface HelperLimits {
@@ -263,7 +263,9 @@ export function createHelperServer(opts: HelperServerOptions): Server {
       return reply(401, { error: 'this helper needs a token (Authorization: Bearer …)' }, { 'www-authenticate': 'Bearer' });
     }
     const forwarded = opts.trustForwardedFor ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim() : '';
-    const client = forwarded || req.socket.remoteAddress || 'unknown';
+    const address = forwarded || req.socket.remoteAddress || 'unknown';
+    // One IPv6 user holds a whole /64: count it as one client.
+    const client = isIP(address) === 6 && !embeddedIPv4(address) ? `${hextets(address).slice(0, 4).map((g) => g.toString(16)).join(':')}::/64` : address;
     if (!allow(client)) {
       req.resume();
       return reply(429, { error: `more than ${limits.ratePerMinute} requests a minute from ${client}` }, { 'retry-after': '60' });

@@ -59,7 +59,7 @@ export function isLabAddress(ip: string): boolean {
 }
 
 /** The eight 16-bit groups of an IPv6 address (any spelling, dotted tail included). */
-function hextets(ip: string): number[] {
+export function hextets(ip: string): number[] {
   const canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1); // dotted tails become hex
   const [head = '', tail] = canonical.split('::');
   const part = (s: string): number[] => (s ? s.split(':').map((h) => parseInt(h, 16)) : []);

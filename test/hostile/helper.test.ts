@@ -136,7 +136,7 @@ describe('the helper never dials a bogon: by literal, by name, by redirect, by t
   it('a loopback literal, IPv4 and IPv6, IPv4-mapped: refused, no connection arrives', async () => {
     const h = await startHelper();
     try {
-      for (const u of [`http://${LO}:${counter4.port}/`, `http://[::1]:${counter6.port}/`, `http://[::ffff:127.0.0.1]:${counter4.port}/`, `https://127.0.0.2:${counter4.port}/`]) {
+      for (const u of [`http://${LO}:${counter4.port}/`, `http://[::1]:${counter6.port}/`, `http://[::ffff:127.0.0.1]:${counter4.port}/`, `https://127.0.0.2:${counter4.port}/`, `http://2130706433:${counter4.port}/`, `http://0x7f.1:${counter4.port}/`, `http://[0:0:0:0:0:0:0:1]:${counter6.port}/`]) {
         const r = await ask(h.url, control(u));
         expect(r.status, u).toBe(200);
         expect(r.json.http_request.failure, u).toMatch(/^unknown_failure: refused to dial/);
