@@ -265,6 +265,23 @@ describe('caps: request size, time, concurrency, rate, token', () => {
   });
 });
 
+describe('tekser run with a token-protected helper', () => {
+  it('sends $TEKSER_HELPER_TOKEN and gets the control; without it the helper failure is recorded', async () => {
+    const h = await startHelper({ token: 'run-side-token-123' });
+    try {
+      const args = ['run', '--no-save', `http://${LO}:${site.port}/`, '--control-helper', h.url, '--control-resolver', `https://${LO}:1/dns-query`, '--retries', '0', '--format', 'json'];
+      const [withToken, without] = await Promise.all([runBuilt(args, { env: { TEKSER_HELPER_TOKEN: 'run-side-token-123' } }), runBuilt(args, { env: { TEKSER_HELPER_TOKEN: '' } })]);
+      const helperOf = (r: { stdout: string }) => (JSON.parse(r.stdout) as { results: Array<{ measurement: { helper: { failure: string | null; response: unknown } | null } }> }).results[0]?.measurement.helper;
+      expect(withToken.code, withToken.stderr).toBe(0);
+      expect(helperOf(withToken)).toMatchObject({ failure: null });
+      expect(helperOf(without)?.failure).toBe('http_unexpected_status_code');
+      expect(withToken.stdout).not.toContain('run-side-token-123');
+    } finally {
+      h.close();
+    }
+  });
+});
+
 describe('the built `tekser helper`', () => {
   it('refuses loopback for a caller, by literal and by name, and stops cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [BIN, 'helper', '--listen', `${LO}:0`, '--resolver', resolver], { stdio: ['ignore', 'pipe', 'pipe'] });
