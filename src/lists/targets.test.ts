@@ -38,6 +38,12 @@ describe('reading run targets from lists', () => {
     ]);
   });
 
+  it('drops URL credentials from list rows and arguments as the targets are made', async () => {
+    const file = list('creds.csv', HEADER + row('https://user:secret@a.example/path'));
+    const targets = await readTargets(['http://me:pw@b.example/'], [file]);
+    expect(targets.map((t) => t.url)).toEqual(['http://b.example/', 'https://a.example/path']);
+  });
+
   it('reads BOM and CRLF lists, and counts lines physically across a quoted newline', async () => {
     const file = list('crlf.csv', `\uFEFF${HEADER}https://a.example/,NEWS,"two\r\nlines",2024-01-01,t,\r\n${row('https://b.example/').replace('\n', '\r\n')}`);
     const targets = await webTargetsFromCsv(file);

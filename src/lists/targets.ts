@@ -50,7 +50,21 @@ function testableUrl(raw: string): { href: string } | string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http:// and https:// URLs can be tested (got ${url.protocol})`;
   if (!url.hostname) return 'no host';
+  // Credentials are dropped at target creation (see targetUrl), so no report or stored run carries them.
+  url.username = '';
+  url.password = '';
   return { href: url.href };
+}
+
+/**
+ * The URL as it is measured and written: credentials (`user:pass@`) are dropped here, at target
+ * creation, so no report, stored run or export can carry them.
+ */
+export function targetUrl(raw: string): string {
+  const url = new URL(raw.trim());
+  url.username = '';
+  url.password = '';
+  return url.toString();
 }
 
 export function webTargetsFromUrls(urls: readonly string[]): WebTarget[] {
@@ -58,7 +72,7 @@ export function webTargetsFromUrls(urls: readonly string[]): WebTarget[] {
   const targets = urls.map((u, i) => {
     const bad = checkUrl(u);
     if (bad) problems.push(`argument ${i + 1} "${u}": ${bad}`);
-    return { kind: 'web' as const, url: new URL(bad ? 'http://invalid.invalid/' : u.trim()).toString(), category: null, source: 'command line' };
+    return { kind: 'web' as const, url: targetUrl(bad ? 'http://invalid.invalid/' : u), category: null, source: 'command line' };
   });
   if (problems.length) throw new BadListError(problems);
   return targets;
@@ -161,7 +175,7 @@ export async function readTargets(urls: readonly string[], files: readonly strin
   urls.forEach((u, i) => {
     const bad = checkUrl(u);
     if (bad) problems.add(`argument ${i + 1} "${u}": ${bad}`);
-    else keep({ kind: 'web', url: new URL(u.trim()).toString(), category: null, source: 'command line' });
+    else keep({ kind: 'web', url: targetUrl(u), category: null, source: 'command line' });
   });
   for (const file of files) {
     try {
