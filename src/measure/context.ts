@@ -2,6 +2,8 @@ import { Agent, type Dispatcher } from 'undici';
 import type { ResolverSpec } from '../net/dns.ts';
 import { secureContextFor, type TrustStore } from '../net/tls.ts';
 import type { InterceptionCa } from '../analyze/interception.ts';
+import type { RttTracker } from '../net/rtt.ts';
+import type { TlsHandshakeObservation } from '../net/observations.ts';
 
 export interface Timeouts {
   dnsMs: number;
@@ -40,6 +42,19 @@ export interface MeasureContext {
   sniProbeHost: string | null;
   /** Known interception CAs (built in + --interception-cas), for naming the CA behind a chain. */
   interceptionCas: readonly InterceptionCa[];
+  /** More control helpers, tried in order when the first fails or is slow (repeatable --control-helper). */
+  helperUrls?: readonly string[];
+  /**
+   * Per-target: aborted at the whole-target deadline. Every primitive listens to it, so a
+   * timed-out target's sockets close and its slot is free only once its work has stopped.
+   */
+  signal?: AbortSignal;
+  /** Run-wide connect times, for the adaptive connect timeout (absent: always the configured one). */
+  rtt?: RttTracker;
+  /** Start the next connect attempt when the previous one has not answered within this (default 1 s). */
+  hedgeDelayMs?: number;
+  /** DoH: the recorded handshake with the control's server (from controlDispatcher). */
+  handshakeFor?: (url: string) => TlsHandshakeObservation | undefined;
 }
 
 export function controlDispatcher(trust: TrustStore, timeouts: Timeouts): Agent {

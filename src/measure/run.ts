@@ -33,13 +33,42 @@ export function targetLabel(t: Target): string {
   return t.kind === 'service' ? `${t.service.name} (${t.service.kind})` : t.url;
 }
 
-function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-    timer.unref?.();
+/**
+ * After the deadline aborts a target's work, how long to wait for it to wind down. The primitives
+ * close their sockets on abort, so this is only reached by work that ignores the signal.
+ */
+export const WIND_DOWN_MS = 1000;
+
+/**
+ * Runs `work` with a signal that aborts at `ms`. Returns its value, or null when the deadline came
+ * first; either way it returns only once the work has stopped (or WIND_DOWN_MS after the abort,
+ * for work that ignores the signal), so a timed-out target frees its slot when its sockets are closed.
+ */
+export async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, outer?: AbortSignal): Promise<T | null> {
+  const ac = new AbortController();
+  const timer = setTimeout(() => ac.abort(), ms);
+  const onOuter = (): void => ac.abort();
+  outer?.addEventListener('abort', onOuter, { once: true });
+  const p = work(ac.signal).catch((err: unknown) => {
+    if (ac.signal.aborted) return null;
+    throw err;
   });
-  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+  let windDown: NodeJS.Timeout | undefined;
+  try {
+    const aborted = new Promise<'aborted'>((resolve) => {
+      if (ac.signal.aborted) resolve('aborted');
+      ac.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+    });
+    const first = await Promise.race([p, aborted]);
+    if (first !== 'aborted' && !ac.signal.aborted) return first;
+    // Aborted: wait for the work to stop, but not forever.
+    await Promise.race([p, new Promise<void>((resolve) => (windDown = setTimeout(resolve, WIND_DOWN_MS)))]);
+    return null;
+  } finally {
+    clearTimeout(timer);
+    clearTimeout(windDown);
+    outer?.removeEventListener('abort', onOuter);
+  }
 }
 
 /** Measures one target within the whole-target deadline, then analyses it. */
@@ -50,13 +79,14 @@ export async function measureTarget(target: Target, ctx: MeasureContext, measure
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const elapsed = (): number => (performance.now() - t0) / 1000;
+  const run = <M>(measure: (c: MeasureContext) => Promise<M>): Promise<M | null> => withDeadline((signal) => measure({ ...ctx, signal }), ctx.timeouts.targetMs, ctx.signal);
   if (target.kind === 'service') {
     const m =
-      (await within(measurers.service(target, ctx), ctx.timeouts.targetMs)) ??
+      (await run((c) => measurers.service(target, c))) ??
       ({ target, startedAt, runtime: elapsed(), localResolver: ctx.localResolver.kind, checks: [], controlAnswered: null, deadlineExceeded: true } satisfies ServiceMeasurement);
     return { target, verdict: analyzeService(m), measurement: m };
   }
-  const m = (await within(measurers.web(target, ctx), ctx.timeouts.targetMs)) ?? { ...emptyWebMeasurement(target, ctx.localResolver.kind, startedAt, elapsed()), deadlineExceeded: true };
+  const m = (await run((c) => measurers.web(target, c))) ?? { ...emptyWebMeasurement(target, ctx.localResolver.kind, startedAt, elapsed()), deadlineExceeded: true };
   return { target, verdict: analyzeWeb(m, { interceptionCas: ctx.interceptionCas }), measurement: m };
 }
 

@@ -37,7 +37,7 @@ export interface WebMeasurement {
   http: HttpObservation[];
   /** DNS done for redirect hops to other hosts. */
   redirectDns: DnsObservation[];
-  helper: { url: string; response: HelperResponse | null; failure: string | null } | null;
+  helper: { url: string; response: HelperResponse | null; failure: string | null; attempts?: { url: string; failure: string | null; t0: number; t: number }[] } | null;
   /** Control lookups repeated right after a failure: a control that fails now says the network, not the site, broke. */
   controlRecheck: DnsObservation[];
   /**

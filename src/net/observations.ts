@@ -1,4 +1,4 @@
-import type { Failure } from './failure.ts';
+import type { CertFailureClass, Failure } from './failure.ts';
 
 /**
  * What the network primitives return: what was tried, when (seconds relative to the target's
@@ -31,12 +31,18 @@ export interface DnsObservation {
   strayReplies?: number;
   /** UDP: the reply was truncated and the query was retried over TCP. */
   retriedOverTcp?: boolean;
+  /** DoH: the handshake with the DoH server (its chain is evidence: an intercepted control says so). */
+  tls?: TlsHandshakeObservation;
+  /** System resolver: ms spent waiting for a free lookup thread before the lookup started. */
+  queuedMs?: number;
 }
 
 export interface TcpConnectObservation {
   ip: string;
   port: number;
   failure: Failure;
+  /** The connect timeout used (adaptive: derived from this run's round-trip times, never below 4 s). */
+  timeoutMs?: number;
   t0: number;
   t: number;
 }
@@ -71,6 +77,8 @@ export interface TlsHandshakeObservation {
   chainError: string | null;
   /** Hostname check done separately, so a bad chain does not hide a wrong name. */
   hostnameMatches: boolean | null;
+  /** Which kind of certificate or protocol failure, when there was one (from OpenSSL's codes). */
+  certFailure?: CertFailureClass;
   t0: number;
   t: number;
 }
@@ -94,6 +102,10 @@ export interface HttpObservation {
   tls: TlsHandshakeObservation | null;
   /** When the response headers arrived: the body's transfer time is t - responseAt. */
   responseAt: number | null;
+  /** Throughput samples over the body transfer: cumulative bytes at t (seconds), about every 250 ms. */
+  samples?: { t: number; bytes: number }[];
+  /** A 3xx whose Location was not followed because it pointed at this machine or its networks. */
+  refusedRedirect?: { url: string; ip: string | null; reason: string };
   t0: number;
   t: number;
 }
