@@ -1,8 +1,9 @@
 import { request, type Dispatcher } from 'undici';
 import type { Clock } from '../net/clock.ts';
-import { classifyError, FAILURES } from '../net/failure.ts';
+import { classifyError } from '../net/failure.ts';
+import { FAILURES } from '../model/failure.ts';
 import { BROWSER_HEADERS } from '../net/http.ts';
-import { helperResponseSchema, type HelperResponse } from './protocol.ts';
+import { helperResponseSchema, type HelperResponse } from '../model/control.ts';
 
 /** One call to one helper: which, how it ended, when (seconds on the target's clock). */
 export interface HelperAttempt {
@@ -47,11 +48,11 @@ export async function queryHelper(helperUrl: string, targetUrl: string, endpoint
     const text = await res.body.text();
     if (res.statusCode !== 200) return { url: helperUrl, response: null, failure: `http_unexpected_status_code` };
     const parsed = helperResponseSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) return { url: helperUrl, response: null, failure: 'json_parse_error' };
+    if (!parsed.success) return { url: helperUrl, response: null, failure: FAILURES.jsonParse };
     return { url: helperUrl, response: parsed.data, failure: null };
   } catch (err) {
     if (opts.signal?.aborted) return { url: helperUrl, response: null, failure: FAILURES.interrupted };
-    return { url: helperUrl, response: null, failure: err instanceof SyntaxError ? 'json_parse_error' : classifyError(err) };
+    return { url: helperUrl, response: null, failure: err instanceof SyntaxError ? FAILURES.jsonParse : classifyError(err) };
   }
 }
 

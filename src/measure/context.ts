@@ -1,9 +1,9 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { ResolverSpec } from '../net/dns.ts';
 import { secureContextFor, type TrustStore } from '../net/tls.ts';
-import type { InterceptionCa } from '../analyze/interception.ts';
+import type { InterceptionCa } from '../model/verdict.ts';
 import type { RttTracker } from '../net/rtt.ts';
-import type { TlsHandshakeObservation } from '../net/observations.ts';
+import type { TlsHandshakeObservation } from '../model/observation.ts';
 
 export interface Timeouts {
   dnsMs: number;

@@ -6,9 +6,9 @@ import { startClock } from '../net/clock.ts';
 import { parseResolver, queryDoh, queryUdp } from '../net/dns.ts';
 import { publicTrustStore } from '../net/tls.ts';
 import { DEFAULT_TIMEOUTS, type MeasureContext } from './context.ts';
-import { measureTarget, runTargets } from './run.ts';
+import { measureTarget, runTargets } from '../pipeline.ts';
 import { measureWeb } from './web.ts';
-import type { WebTarget } from './types.ts';
+import type { WebTarget } from '../model/target.ts';
 
 /** A TCP server that accepts and never says a word; it records when each connection opened and closed. */
 interface Stalled {

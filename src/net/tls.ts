@@ -1,9 +1,11 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { checkServerIdentity, connect, createSecureContext, rootCertificates, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Clock } from './clock.ts';
-import { certFailureClass, classifyError, FAILURES, type CertFailureClass } from './failure.ts';
-import type { CertificateInfo, TlsHandshakeObservation } from './observations.ts';
+import { certFailureClass, classifyError } from './failure.ts';
+import { FAILURES, type CertFailureClass } from '../model/failure.ts';
+import type { CertificateInfo, TlsHandshakeObservation } from '../model/observation.ts';
+import { certificateInfo } from './certificate.ts';
 import { tcpConnect } from './tcp.ts';
 
 /** Roots a chain must lead to: Node's bundled Mozilla store (never the OS store) plus what the user adds. */
@@ -52,21 +54,6 @@ export interface TlsOptions {
   signal?: AbortSignal;
   /** Connect timeout when no socket is given (defaults to timeoutMs). */
   connectTimeoutMs?: number;
-}
-
-export function certificateInfo(der: Buffer): CertificateInfo {
-  const x = new X509Certificate(der);
-  const spki = x.publicKey.export({ type: 'spki', format: 'der' });
-  return {
-    der: der.toString('base64'),
-    sha256: createHash('sha256').update(der).digest('hex'),
-    spkiSha256: createHash('sha256').update(spki).digest('hex'),
-    subject: x.subject.replace(/\n/g, ', '),
-    issuer: x.issuer.replace(/\n/g, ', '),
-    notBefore: new Date(x.validFrom).toISOString(),
-    notAfter: new Date(x.validTo).toISOString(),
-    isCA: x.ca,
-  };
 }
 
 /**

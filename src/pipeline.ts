@@ -1,15 +1,18 @@
 import pLimit from 'p-limit';
-import { analyzeService } from '../analyze/service.ts';
-import { analyzeWeb } from '../analyze/web.ts';
-import type { Verdict } from '../analyze/verdict.ts';
-import type { MeasureContext } from './context.ts';
-import { measureService } from './service.ts';
-import { emptyWebMeasurement, type ServiceMeasurement, type ServiceTarget, type Target, type WebMeasurement, type WebTarget } from './types.ts';
-import { measureWeb } from './web.ts';
+import { analyzeService } from './analyze/service.ts';
+import { analyzeWeb } from './analyze/web.ts';
+import type { MeasureContext } from './measure/context.ts';
+import { withDeadline } from './measure/deadline.ts';
+import { measureService } from './measure/service.ts';
+import { measureWeb } from './measure/web.ts';
+import { emptyWebMeasurement, type ServiceMeasurement, type WebMeasurement } from './model/measurement.ts';
+import type { ServiceResult, TargetResult, WebResult } from './model/run.ts';
+import type { ServiceTarget, Target, WebTarget } from './model/target.ts';
 
-export type WebResult = { target: WebTarget; verdict: Verdict; measurement: WebMeasurement };
-export type ServiceResult = { target: ServiceTarget; verdict: Verdict; measurement: ServiceMeasurement };
-export type TargetResult = WebResult | ServiceResult;
+/**
+ * The pipeline of `tekser run`: measure (measure/, which never imports analyze/) then analyse
+ * (analyze/, pure), target by target. Run-level findings come after, over all results.
+ */
 
 export interface Measurers {
   web: (target: WebTarget, ctx: MeasureContext) => Promise<WebMeasurement>;
@@ -28,48 +31,6 @@ export interface RunOptions {
   measurers?: Measurers;
 }
 
-/** How a target is named in reports. */
-export function targetLabel(t: Target): string {
-  return t.kind === 'service' ? `${t.service.name} (${t.service.kind})` : t.url;
-}
-
-/**
- * After the deadline aborts a target's work, how long to wait for it to wind down. The primitives
- * close their sockets on abort, so this is only reached by work that ignores the signal.
- */
-export const WIND_DOWN_MS = 1000;
-
-/**
- * Runs `work` with a signal that aborts at `ms`. Returns its value, or null when the deadline came
- * first; either way it returns only once the work has stopped (or WIND_DOWN_MS after the abort,
- * for work that ignores the signal), so a timed-out target frees its slot when its sockets are closed.
- */
-export async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, outer?: AbortSignal): Promise<T | null> {
-  const ac = new AbortController();
-  const timer = setTimeout(() => ac.abort(), ms);
-  const onOuter = (): void => ac.abort();
-  outer?.addEventListener('abort', onOuter, { once: true });
-  const p = work(ac.signal).catch((err: unknown) => {
-    if (ac.signal.aborted) return null;
-    throw err;
-  });
-  let windDown: NodeJS.Timeout | undefined;
-  try {
-    const aborted = new Promise<'aborted'>((resolve) => {
-      if (ac.signal.aborted) resolve('aborted');
-      ac.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
-    });
-    const first = await Promise.race([p, aborted]);
-    if (first !== 'aborted' && !ac.signal.aborted) return first;
-    // Aborted: wait for the work to stop, but not forever.
-    await Promise.race([p, new Promise<void>((resolve) => (windDown = setTimeout(resolve, WIND_DOWN_MS)))]);
-    return null;
-  } finally {
-    clearTimeout(timer);
-    clearTimeout(windDown);
-    outer?.removeEventListener('abort', onOuter);
-  }
-}
 
 /** Measures one target within the whole-target deadline, then analyses it. */
 export async function measureTarget(target: WebTarget, ctx: MeasureContext, measurers?: Measurers): Promise<WebResult>;
@@ -79,6 +40,7 @@ export async function measureTarget(target: Target, ctx: MeasureContext, measure
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const elapsed = (): number => (performance.now() - t0) / 1000;
+  // The deadline aborts the target's work (every primitive listens) and waits for it to stop.
   const run = <M>(measure: (c: MeasureContext) => Promise<M>): Promise<M | null> => withDeadline((signal) => measure({ ...ctx, signal }), ctx.timeouts.targetMs, ctx.signal);
   if (target.kind === 'service') {
     const m =

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
-import { isForbiddenDestination, isSelfAddress } from '../net/addresses.ts';
-import { httpRequest, type HttpOptions, type ReusedConnection } from '../net/http.ts';
-import type { DnsObservation, HttpObservation } from '../net/observations.ts';
+import { isForbiddenDestination, isSelfAddress } from './addresses.ts';
+import { httpRequest, type HttpOptions, type ReusedConnection } from './http.ts';
+import type { DnsObservation, HttpObservation } from '../model/observation.ts';
 
 export const MAX_REDIRECTS = 10;
 const REDIRECT_CODES = new Set([301, 302, 303, 307, 308]);
