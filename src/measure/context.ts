@@ -1,6 +1,7 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+import { createControlDispatcher, type ControlDispatcher } from '../net/dispatcher.ts';
 import type { ResolverSpec } from '../net/dns.ts';
-import { secureContextFor, type TrustStore } from '../net/tls.ts';
+import type { TrustStore } from '../net/tls.ts';
 import type { InterceptionCa } from '../model/verdict.ts';
 import type { RttTracker } from '../net/rtt.ts';
 import type { TlsHandshakeObservation } from '../model/observation.ts';
@@ -57,11 +58,18 @@ export interface MeasureContext {
   handshakeFor?: (url: string) => TlsHandshakeObservation | undefined;
 }
 
-export function controlDispatcher(trust: TrustStore, timeouts: Timeouts): Agent {
-  return new Agent({
-    connect: { secureContext: secureContextFor(trust), timeout: timeouts.tcpMs + timeouts.tlsMs, maxCachedSessions: 0 },
-    headersTimeout: timeouts.helperMs,
-    bodyTimeout: timeouts.helperMs,
-    allowH2: false,
-  });
+/** The dispatcher for DoH control resolvers and helpers (see controlConnections for the recorded evidence). */
+export function controlDispatcher(trust: TrustStore, timeouts: Timeouts, controlResolvers: readonly ResolverSpec[] = []): Agent {
+  return controlConnections(trust, timeouts, controlResolvers).dispatcher;
+}
+
+/**
+ * Control connections made with tekser's own primitives: each handshake with a control is
+ * recorded (DnsObservation.tls), and a control given by name is resolved once, through the system
+ * resolver, unless its address was given with it (`https://dns.google/dns-query#8.8.8.8`).
+ */
+export function controlConnections(trust: TrustStore, timeouts: Timeouts, controlResolvers: readonly ResolverSpec[] = []): ControlDispatcher {
+  const pinned = new Map<string, string>();
+  for (const r of controlResolvers) if (r.kind === 'doh' && r.ip) pinned.set(new URL(r.url).hostname.replace(/^\[|\]$/g, '').toLowerCase(), r.ip);
+  return createControlDispatcher({ trust, connectTimeoutMs: timeouts.tcpMs, tlsTimeoutMs: timeouts.tlsMs, requestTimeoutMs: timeouts.helperMs, pinned });
 }

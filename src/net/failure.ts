@@ -102,8 +102,10 @@ export function scrubAddresses(text: string): string {
 
 /** Maps any error from node:net, node:tls, node:dns, dgram or undici to a failure string. */
 export function classifyError(err: unknown): string {
-  const e = err as { code?: string; name?: string; message?: string; cause?: unknown } | null;
+  const e = err as { code?: string; name?: string; message?: string; cause?: unknown; failure?: unknown } | null;
   if (!e) return unknownFailure('null');
+  // Our own connectors (net/dispatcher.ts) fail with the failure already classified.
+  if (e.code === 'TEKSER_CONNECT' && typeof e.failure === 'string') return e.failure;
   const message = String(e.message ?? '');
   // A FIN during the handshake surfaces as ECONNRESET with this message: it is an EOF, not a RST.
   if (e.code === 'ECONNRESET' && /socket disconnected before secure TLS connection/i.test(message)) return FAILURES.eof;
