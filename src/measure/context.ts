@@ -4,7 +4,7 @@ import type { ResolverSpec } from '../net/dns.ts';
 import type { TrustStore } from '../net/tls.ts';
 import type { InterceptionCa } from '../model/verdict.ts';
 import type { RttTracker } from '../net/rtt.ts';
-import type { TlsHandshakeObservation } from '../model/observation.ts';
+import type { DnsObservation, TlsHandshakeObservation } from '../model/observation.ts';
 
 export interface Timeouts {
   dnsMs: number;
@@ -54,6 +54,8 @@ export interface MeasureContext {
   rtt?: RttTracker;
   /** Start the next connect attempt when the previous one has not answered within this (default 1 s). */
   hedgeDelayMs?: number;
+  /** The bootstrap lookups of controls given by name (for the run's control check). */
+  controlBootstraps?: () => DnsObservation[];
   /** DoH: the recorded handshake with the control's server (from controlDispatcher). */
   handshakeFor?: (url: string) => TlsHandshakeObservation | undefined;
 }
