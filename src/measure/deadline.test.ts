@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from 'undici';
@@ -168,4 +171,29 @@ describe('deadlines are deadlines: the work stops, not just the waiting', () => 
     expect(process.getActiveResourcesInfo().filter((x) => x === 'UDPWrap').length).toBe(before);
     silent.close();
   });
+
+  // Needs the built CLI (npm test builds first); skipped when dist/ is absent, e.g. a bare `npx vitest run`.
+  it.skipIf(!existsSync(fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))))(
+    'the process exits when the last target ends: --target-timeout 1 with --tls-timeout 40 against a silent server',
+    async () => {
+      const s = await stalledServer();
+      servers.push(s.server);
+      const closed = await stalledServer();
+      closed.server.close();
+      const bin = fileURLToPath(new URL('../../bin/tekser', import.meta.url));
+      const started = performance.now();
+      const child = spawn(process.execPath, [bin, 'run', '--no-save', `https://127.0.0.1:${s.port}/`, '--target-timeout', '1', '--tls-timeout', '40', '--tcp-timeout', '40', '--http-timeout', '40', '--control-resolver', `https://127.0.0.1:${closed.port}/dns-query`, '--format', 'jsonl'], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      const code = await new Promise<number | null>((r) => child.on('exit', r));
+      const seconds = (performance.now() - started) / 1000;
+      expect(code).toBe(0);
+      expect(out).toContain('ran out of time');
+      // Generous bound (process start-up on a loaded machine included): the handshake timeout was 40 s.
+      expect(seconds).toBeLessThan(15);
+      expect(await allClosed(s)).toBe(true);
+    },
+    30_000,
+  );
 });
+
