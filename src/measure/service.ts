@@ -54,10 +54,12 @@ export async function measureService(target: ServiceTarget, ctx: MeasureContext)
   const svc = target.service;
   const sig = ctx.signal ? { signal: ctx.signal } : {};
   const dnsCache = new Map<string, Promise<Resolved>>();
+  // Late (injected) DNS replies are listened for in the background, off the critical path.
+  const lingering: Promise<void>[] = [];
   const resolveOnce = (host: string, c: Clock): Promise<Resolved> => {
     let p = dnsCache.get(host);
     if (!p) {
-      const opts = { clock: c, timeoutMs: ctx.timeouts.dnsMs, dispatcher: ctx.dispatcher, lingerMs: ctx.dnsLingerMs, ...sig };
+      const opts = { clock: c, timeoutMs: ctx.timeouts.dnsMs, dispatcher: ctx.dispatcher, lingerMs: ctx.dnsLingerMs, background: (p: Promise<void>) => lingering.push(p), ...sig };
       p = Promise.all([resolveHost(ctx.localResolver, host, opts), resolveControl(host, ctx, c)]).then(([local, control]) => ({ local, control }));
       dnsCache.set(host, p);
     }
@@ -109,6 +111,7 @@ export async function measureService(target: ServiceTarget, ctx: MeasureContext)
     }),
   );
 
+  await Promise.all(lingering);
   const controlAnswered = [...dnsCache.values()].length
     ? (await Promise.all(dnsCache.values())).some((r) => r.control.some(isDefiniteAnswer))
     : null;
