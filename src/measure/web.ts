@@ -120,6 +120,7 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
         },
         // A certificate answer is an answer: retrying would only get the same certificate.
         outcome: (r) => (r.connection ? 'ok' : r.tls && isCertificateFailure(r.tls.failure) ? 'final' : 'retry'),
+        discard: (r) => r.connection?.socket.destroy(),
       });
       for (const r of completed) {
         tcp.push(r.tcp);

@@ -85,6 +85,21 @@ describe('hedged connect attempts (fake clock)', () => {
     expect(log.some((l) => l.startsWith('start 2'))).toBe(false);
   });
 
+  it('an attempt that completes after another won is handed to discard (to close its socket), not kept', async () => {
+    const discarded: string[] = [];
+    const run = (i: number, c: AttemptControl): Promise<string> =>
+      new Promise((resolve) => {
+        // Attempt 0 ignores the abort and connects late; attempt 1 wins first.
+        void c;
+        setTimeout(() => resolve(i === 0 ? 'late-ok' : 'ok'), i === 0 ? 1500 : 100);
+      });
+    const p = hedgedAttempts({ attempts: 2, hedgeDelayMs: 1000, outcome: (r) => (r.endsWith('ok') ? 'ok' : 'retry'), run, discard: (r) => discarded.push(r) });
+    await vi.advanceTimersByTimeAsync(3000);
+    const r = await p;
+    expect(r).toEqual({ completed: ['ok'], winner: 'ok' });
+    expect(discarded).toEqual(['late-ok']);
+  });
+
   it('a certificate answer is final: no further attempt starts', async () => {
     const log: string[] = [];
     const p = hedgedAttempts({ attempts: 3, hedgeDelayMs: 1000, outcome, run: scripted([{ answerMs: 10, endMs: 30, result: 'cert' }, { endMs: 1, result: 'ok' }, { endMs: 1, result: 'ok' }], log) });

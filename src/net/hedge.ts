@@ -20,6 +20,8 @@ export interface HedgeOptions<T> {
   run: (index: number, control: AttemptControl) => Promise<T>;
   /** ok: done, stop the others; final: an answer that retrying cannot change; retry: try again. */
   outcome: (result: T) => AttemptOutcome;
+  /** Called with each attempt cut short by a winner (to close what it opened). */
+  discard?: (result: T) => void;
   signal?: AbortSignal;
 }
 
@@ -85,7 +87,8 @@ export function hedgedAttempts<T>(opts: HedgeOptions<T>): Promise<HedgeResult<T>
             running--;
             // An attempt cut short because another won is not evidence: drop it.
             const cutShort = stop.signal.aborted && winner !== null;
-            if (!cutShort) {
+            if (cutShort) opts.discard?.(value);
+            else {
               const o = opts.outcome(value);
               results.push({ index, value });
               if (o !== 'retry' && winner === null) {
