@@ -187,7 +187,8 @@ describe('deadlines are deadlines: the work stops, not just the waiting', () => 
       child.stdout.on('data', (c: Buffer) => (out += c.toString()));
       const code = await new Promise<number | null>((r) => child.on('exit', r));
       const seconds = (performance.now() - started) / 1000;
-      expect(code).toBe(0);
+      // 0, or 3 (no connectivity) once the run's control check feeds the findings: the control here is dead.
+      expect([0, 3]).toContain(code);
       expect(out).toContain('ran out of time');
       // Generous bound (process start-up on a loaded machine included): the handshake timeout was 40 s.
       expect(seconds).toBeLessThan(15);
