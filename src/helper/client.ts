@@ -3,6 +3,7 @@ import type { Clock } from '../net/clock.ts';
 import { classifyError } from '../net/failure.ts';
 import { FAILURES } from '../model/failure.ts';
 import { BROWSER_HEADERS } from '../net/http.ts';
+import { HELPER_TOKEN_ENV, HELPER_TOKEN_HEADER } from './protocol.ts';
 import { helperResponseSchema, type HelperResponse } from '../model/control.ts';
 
 /** One call to one helper: which, how it ended, when (seconds on the target's clock). */
@@ -25,16 +26,19 @@ export interface HelperCallOptions {
   timeoutMs: number;
   dispatcher?: Dispatcher;
   signal?: AbortSignal;
+  token?: string;
 }
 
 /** Asks the control helper to measure the URL from outside; failures are values, never thrown. */
 export async function queryHelper(helperUrl: string, targetUrl: string, endpoints: readonly string[], opts: HelperCallOptions): Promise<HelperCallResult> {
   if (opts.signal?.aborted) return { url: helperUrl, response: null, failure: FAILURES.interrupted };
+  // The helper's optional shared token (see `tekser helper --token`): one header, nothing else.
+  const token = opts.token ?? process.env[HELPER_TOKEN_ENV];
   try {
     const timeout = AbortSignal.timeout(opts.timeoutMs);
     const res = await request(helperUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'ooniprobe-tekser/0' },
+      headers: { 'content-type': 'application/json', 'user-agent': 'ooniprobe-tekser/0', ...(token ? { [HELPER_TOKEN_HEADER]: `Bearer ${token}` } : {}) },
       body: JSON.stringify({
         http_request: targetUrl,
         http_request_headers: Object.fromEntries(Object.entries(BROWSER_HEADERS).map(([k, v]) => [k, [v]])),

@@ -59,33 +59,46 @@ for (const c of ['::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'fec0::/10', 'ff0
   FORBIDDEN_V6.addSubnet(a ?? '', Number(p), 'ipv6');
 }
 
-/** The 16 bytes of an IPv6 address (any spelling, with or without a dotted IPv4 tail); null when not IPv6. */
-function ipv6Bytes(ip: string): number[] | null {
-  if (isIP(ip) !== 6) return null;
-  let text = ip.replace(/%.*$/, '');
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted?.[1]) {
-    const v4 = dotted[1].split('.').map(Number);
-    text = `${text.slice(0, -dotted[1].length)}${(((v4[0] ?? 0) << 8) | (v4[1] ?? 0)).toString(16)}:${(((v4[2] ?? 0) << 8) | (v4[3] ?? 0)).toString(16)}`;
-  }
-  const [head = '', tail] = text.split('::');
-  const h = head ? head.split(':') : [];
-  const t = tail === undefined ? [] : tail ? tail.split(':') : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill('0'), ...t];
-  return groups.flatMap((g) => {
-    const n = parseInt(g, 16);
-    return [n >> 8, n & 0xff];
-  });
+/**
+ * Documentation (RFC 5737, RFC 3849) and benchmarking (RFC 2544) ranges: bogons on the internet, but
+ * the network lab's "internet". Only an explicit lab option may treat them as dialable.
+ */
+const LAB = new BlockList();
+for (const c of ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '198.18.0.0/15']) {
+  const [a, p] = c.split('/');
+  LAB.addSubnet(a ?? '', Number(p), 'ipv4');
+}
+LAB.addSubnet('2001:db8::', 32, 'ipv6');
+
+export function isLabAddress(ip: string): boolean {
+  const fam = isIP(ip);
+  return fam === 4 ? LAB.check(ip, 'ipv4') : fam === 6 ? LAB.check(ip, 'ipv6') : false;
 }
 
-/** The IPv4 address an IPv6 address carries (IPv4-mapped, IPv4-compatible, NAT64 64:ff9b::/96, 6to4 2002::/16), if any. */
-export function embeddedIpv4(ip: string): string | null {
-  const b = ipv6Bytes(ip);
-  if (!b) return null;
-  const zero = (from: number, to: number): boolean => b.slice(from, to).every((x) => x === 0);
-  if (zero(0, 10) && ((b[10] === 0xff && b[11] === 0xff) || (b[10] === 0 && b[11] === 0))) return b.slice(12, 16).join('.');
-  if (b[0] === 0x00 && b[1] === 0x64 && b[2] === 0xff && b[3] === 0x9b && zero(4, 12)) return b.slice(12, 16).join('.');
-  if (b[0] === 0x20 && b[1] === 0x02) return b.slice(2, 6).join('.');
+/** The eight 16-bit groups of an IPv6 address (any spelling, dotted tail included). */
+export function hextets(ip: string): number[] {
+  const canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1); // dotted tails become hex
+  const [head = '', tail] = canonical.split('::');
+  const part = (s: string): number[] => (s ? s.split(':').map((h) => parseInt(h, 16)) : []);
+  const h = part(head);
+  const t = tail === undefined ? [] : part(tail);
+  return [...h, ...Array<number>(8 - h.length - t.length).fill(0), ...t];
+}
+
+/**
+ * The IPv4 address an IPv6 address carries, where the network may deliver it to that IPv4
+ * address: IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96,
+ * 64:ff9b:1::/48) and 6to4 (2002::/16). Null for anything else.
+ */
+export function embeddedIPv4(ip: string): string | null {
+  if (isIP(ip) !== 6) return null;
+  const g = hextets(ip);
+  const v4 = (hi: number, lo: number): string => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zero = (from: number, to: number): boolean => g.slice(from, to).every((x) => x === 0);
+  if (zero(0, 5) && g[5] === 0xffff) return v4(g[6] ?? 0, g[7] ?? 0);
+  if (zero(0, 6) && ((g[6] ?? 0) !== 0 || (g[7] ?? 0) > 1)) return v4(g[6] ?? 0, g[7] ?? 0);
+  if (g[0] === 0x64 && g[1] === 0xff9b && (zero(2, 6) || g[2] === 1)) return v4(g[6] ?? 0, g[7] ?? 0);
+  if (g[0] === 0x2002) return v4(g[1] ?? 0, g[2] ?? 0);
   return null;
 }
 
@@ -99,6 +112,6 @@ export function isForbiddenDestination(ip: string): boolean {
   if (fam === 4) return FORBIDDEN_V4.check(ip, 'ipv4');
   if (fam !== 6) return false;
   if (FORBIDDEN_V6.check(ip, 'ipv6')) return true;
-  const v4 = embeddedIpv4(ip);
+  const v4 = embeddedIPv4(ip);
   return v4 !== null && FORBIDDEN_V4.check(v4, 'ipv4');
 }

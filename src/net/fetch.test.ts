@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { embeddedIpv4, isForbiddenDestination } from './addresses.ts';
+import { embeddedIPv4, isForbiddenDestination } from './addresses.ts';
 import { startClock } from './clock.ts';
 import { fetchFollowingRedirects, type HopResolver } from './fetch.ts';
 import { publicTrustStore } from './tls.ts';
@@ -116,9 +116,9 @@ describe('forbidden destinations', () => {
       expect(isForbiddenDestination(ip), ip).toBe(false);
   });
   it('finds the IPv4 address inside IPv6 spellings', () => {
-    expect(embeddedIpv4('::ffff:10.0.0.1')).toBe('10.0.0.1');
-    expect(embeddedIpv4('64:ff9b::7f00:1')).toBe('127.0.0.1');
-    expect(embeddedIpv4('2002:0a00:0001::')).toBe('10.0.0.1');
-    expect(embeddedIpv4('2a03:2880::1')).toBeNull();
+    expect(embeddedIPv4('::ffff:10.0.0.1')).toBe('10.0.0.1');
+    expect(embeddedIPv4('64:ff9b::7f00:1')).toBe('127.0.0.1');
+    expect(embeddedIPv4('2002:0a00:0001::')).toBe('10.0.0.1');
+    expect(embeddedIPv4('2a03:2880::1')).toBeNull();
   });
 });

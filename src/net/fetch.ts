@@ -83,7 +83,8 @@ export async function fetchFollowingRedirects(
     }
     const sameAllowedOrigin = allowedOrigin !== null && originOf(next) === allowedOrigin && nextIp === givenHost;
     const testAnswer = Boolean(opts.dialLoopbackAnswers) && fromAnswer && isSelfAddress(nextIp);
-    if (!sameName && !sameAllowedOrigin && !testAnswer && isForbiddenDestination(nextIp)) {
+    // A caller with its own dialGuard (the helper) applies its own, stricter policy at every dial.
+    if (!opts.dialGuard && !sameName && !sameAllowedOrigin && !testAnswer && isForbiddenDestination(nextIp)) {
       const reason = `redirect to ${next.toString()} refused: ${nextIp} is a local, private or reserved address this probe never dials on a site's say-so`;
       hop.refusedRedirect = { url: next.toString(), ip: nextIp, reason };
       return { hops, redirectDns, stoppedReason: reason };

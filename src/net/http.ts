@@ -25,6 +25,8 @@ export interface HttpOptions {
   httpTimeoutMs: number;
   trust: TrustStore;
   bodyLimit?: number;
+  /** Checked before every dial (each redirect hop too): a failure string refuses the address. */
+  dialGuard?: (ip: string, port: number) => string | null;
   /** Aborting destroys the connection and ends the request at once (`interrupted`). */
   signal?: AbortSignal;
   /** Throughput sampling interval over the body (ms); 0 turns sampling off. */
@@ -84,6 +86,8 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
     socket = spec.connection.socket;
     tls = spec.connection.tls;
   } else {
+    const refused = opts.dialGuard?.(spec.ip, port);
+    if (refused) return failed(refused, 'connect');
     const tcp = await tcpConnect(spec.ip, port, { clock: opts.clock, timeoutMs: opts.connectTimeoutMs, ...(signal ? { signal } : {}) });
     if (!tcp.socket) return failed(tcp.observation.failure ?? FAILURES.timeout, 'connect');
     socket = tcp.socket;
