@@ -1,6 +1,8 @@
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { controlDispatcher, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
+import { controlConnections, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
+import { checkControl } from '../../measure/control.ts';
+import { RttTracker } from '../../net/rtt.ts';
 import { runTargets } from '../../pipeline.ts';
 import { targetLabel, type Target } from '../../model/target.ts';
 import { RUN_SCHEMA_ID, type TargetResult } from '../../model/run.ts';
@@ -34,7 +36,8 @@ export interface RunCommandOptions {
   canaries?: string;
   resolver: string;
   controlResolver?: string[];
-  controlHelper?: string;
+  /** Repeatable: the next helper is tried when one fails or has not answered in 15 s. */
+  controlHelper?: string | string[];
   caFile?: string[];
   concurrency: number;
   dnsTimeout: number;
@@ -144,24 +147,30 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
     if (spec.kind !== 'doh') throw new UsageError(`--control-resolver ${r}: the control must be a DoH URL (https://IP/dns-query), which a censor cannot spoof`);
     return spec;
   });
-  if (opts.controlHelper) {
+  const helperUrls = opts.controlHelper === undefined ? [] : Array.isArray(opts.controlHelper) ? opts.controlHelper : [opts.controlHelper];
+  for (const h of helperUrls) {
     let helper: URL;
     try {
-      helper = new URL(opts.controlHelper);
+      helper = new URL(h);
     } catch {
-      throw new UsageError(`--control-helper ${opts.controlHelper}: not a URL`);
+      throw new UsageError(`--control-helper ${h}: not a URL`);
     }
     // The helper URL is written into every report: a secret in it would travel with them.
     if (helper.username || helper.password) throw new UsageError(`--control-helper: no credentials in the URL (it is written into reports); set ${HELPER_TOKEN_ENV} for a helper that needs a token`);
   }
+  const control = controlConnections(trust, timeouts, controlResolvers);
   return {
     localResolver: resolverOrUsage(opts.resolver, '--resolver'),
     controlResolvers,
     trust,
     extraCaPems,
     timeouts,
-    helperUrl: opts.controlHelper ?? null,
-    dispatcher: controlDispatcher(trust, timeouts),
+    helperUrl: helperUrls[0] ?? null,
+    helperUrls,
+    dispatcher: control.dispatcher,
+    handshakeFor: control.handshakeFor,
+    controlBootstraps: control.bootstraps,
+    rtt: new RttTracker(),
     bodyLimit: DEFAULT_BODY_LIMIT,
     dnsLingerMs: 300,
     retries: opts.retries,
@@ -237,6 +246,9 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   };
   const serializeOpts = { includeBodies: Boolean(opts.includeBodies) };
   let results: TargetResult[];
+  // The control's own health check runs beside the targets (never gating them: every target is measured).
+  const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
+  let controlCheck: Awaited<typeof controlCheckPromise>;
   try {
     results = await runTargets(targets, ctx, {
       concurrency: opts.concurrency,
@@ -253,7 +265,9 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     if (deadline) clearTimeout(deadline);
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-    await ctx.dispatcher.close().catch(() => {});
+    controlCheck = await controlCheckPromise;
+    // Every target has ended: nothing may keep the process alive (destroy, not close: close waits).
+    await ctx.dispatcher.destroy().catch(() => {});
   }
   const finishedAt = new Date().toISOString();
   const findings = findFindings(results);
@@ -265,7 +279,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     return EXIT.ok;
   }
   if (opts.format === 'jsonl') {
-    write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings })}\n`);
+    write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings, ...(controlCheck ? { controlCheck } : {}) })}\n`);
   }
   if (opts.format === 'json') {
     const doc = runDocument(
@@ -283,6 +297,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
           concurrency: opts.concurrency,
           lists,
         },
+        ...(controlCheck ? { controlCheck } : {}),
       },
       serializeOpts,
     );
