@@ -195,7 +195,8 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
       };
       const resolveHop = async (h: string) => {
         const observations = await resolveHost(ctx.localResolver, h, dnsOpts);
-        return { observations, addresses: addressesOf(observations).filter((ip) => ctx.dialLoopback || !isSelfAddress(ip)) };
+        // Every answer goes back: the redirect check refuses (and records) local and reserved addresses.
+        return { observations, addresses: addressesOf(observations) };
       };
       // A kept connection the server has closed meanwhile (idle timeout) is not evidence: dial afresh.
       const usable = reuse && !reuse.socket.destroyed && reuse.socket.writable && reuse.socket.readable ? reuse : undefined;
