@@ -1,0 +1,115 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+
+/** Input the user gave that is not what it should be: named by file and line. */
+export class BadInputError extends Error {
+  readonly file: string;
+  readonly line: number;
+  readonly problem: string;
+  constructor(file: string, line: number, problem: string) {
+    super(`${file}:${line}: ${problem}`);
+    this.file = file;
+    this.line = line;
+    this.problem = problem;
+  }
+}
+
+/** One JSON value read from an input, with where it starts. */
+export interface InputRecord {
+  file: string;
+  line: number;
+  value: unknown;
+}
+
+/** A pretty-printed document is held whole; bigger than this it should have been JSONL. */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+function openInput(file: string, stdin: Readable): Readable {
+  return file === '-' ? stdin : createReadStream(file);
+}
+
+/**
+ * Reads JSON values from a file (or stdin for "-"), streaming: JSONL (one value a line) is read a
+ * line at a time, so a 10,000-measurement export never sits in memory whole. A file whose first
+ * line is not a whole JSON value is read as one JSON document (pretty-printed); an array, or an
+ * API answer with `results`, yields its elements.
+ */
+export async function* readJsonValues(file: string, stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
+  const name = file === '-' ? '<stdin>' : file;
+  const stream = openInput(file, stdin);
+  const opened = new Promise<void>((resolve, reject) => {
+    if (file === '-') return resolve();
+    stream.once('open', () => resolve());
+    stream.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, `cannot read (${err.code ?? err.message})`)));
+  });
+  await opened;
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let lineNo = 0;
+  let documentMode = false;
+  let docStart = 0;
+  const doc: string[] = [];
+  let docBytes = 0;
+  let seenValue = false;
+  try {
+    for await (const raw of lines) {
+      lineNo++;
+      if (documentMode) {
+        docBytes += raw.length + 1;
+        if (docBytes > MAX_DOCUMENT_BYTES) throw new BadInputError(name, docStart, `a JSON document over ${MAX_DOCUMENT_BYTES >> 20} MiB: use JSONL (one measurement a line)`);
+        doc.push(raw);
+        continue;
+      }
+      const text = raw.trim();
+      if (!text) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        if (!seenValue && (text.startsWith('{') || text.startsWith('['))) {
+          // Not one value a line: a pretty-printed document, parsed whole at the end.
+          documentMode = true;
+          docStart = lineNo;
+          doc.push(raw);
+          docBytes = raw.length + 1;
+          continue;
+        }
+        throw new BadInputError(name, lineNo, `not JSON (${(err as Error).message.split('\n')[0]})`);
+      }
+      seenValue = true;
+      yield* elements(name, lineNo, value);
+    }
+  } catch (err) {
+    if (err instanceof BadInputError) throw err;
+    throw new BadInputError(name, lineNo, `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (documentMode) {
+    let value: unknown;
+    try {
+      value = JSON.parse(doc.join('\n'));
+    } catch (err) {
+      const msg = (err as Error).message.split('\n')[0] ?? '';
+      // V8 names a character position: turn it into a line number of the file.
+      const pos = /position (\d+)/.exec(msg);
+      const line = pos ? docStart + (doc.join('\n').slice(0, Number(pos[1])).match(/\n/g)?.length ?? 0) : docStart;
+      throw new BadInputError(name, line, `not JSON (${msg})`);
+    }
+    doc.length = 0;
+    yield* elements(name, docStart, value);
+  } else if (!seenValue) {
+    throw new BadInputError(name, lineNo || 1, 'empty: no measurement in it');
+  }
+}
+
+function* elements(file: string, line: number, value: unknown): Generator<InputRecord> {
+  if (Array.isArray(value)) {
+    for (const v of value) yield { file, line, value: v };
+    return;
+  }
+  const o = value as Record<string, unknown> | null;
+  if (o && typeof o === 'object' && Array.isArray(o.results) && !('test_keys' in o)) {
+    for (const v of o.results) yield { file, line, value: v };
+    return;
+  }
+  yield { file, line, value };
+}

@@ -1,0 +1,239 @@
+import { findFindings, type Finding } from './analyze/findings.ts';
+import { analyzeService } from './analyze/service.ts';
+import { analyzeWeb, type AnalysisKnowledge } from './analyze/web.ts';
+import type { Verdict } from './analyze/verdict.ts';
+import type { MeasureContext } from './measure/context.ts';
+import { measureTarget, targetLabel, type Measurers, type ServiceResult, type TargetResult, type WebResult } from './measure/run.ts';
+import type { ServiceMeasurement, Target, WebMeasurement } from './measure/types.ts';
+import type { HttpObservation } from './net/observations.ts';
+import { serializeResult, type SerializeOptions } from './report/json.ts';
+import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type TargetResultJson } from './report/schema.ts';
+import type { TableRow } from './report/table.ts';
+
+/**
+ * The two pipelines: `run` = measure → analyze → findings, and `analyze` = ingest → analyze →
+ * findings. Both stream: each target's full result (observations, certificates, page bodies) is
+ * written to the store and the output as soon as it is analysed, and only a slim record — the few
+ * fields the run-level findings, the summary and the table read — is kept. Memory stays flat
+ * whatever the number of targets.
+ */
+
+/** Where each full result goes the moment it exists; the renderer decides what, if anything, to keep. */
+export interface ResultRenderer {
+  /** One analysed target, fully serialised (plus `extra` fields, e.g. OONI's verdict), and its table row. */
+  result(line: TargetResultJson & Record<string, unknown>, row: TableRow): void | Promise<void>;
+  /** After the last target: the run's summary and findings. */
+  finish(end: { finishedAt: string; summary: RunSummary; findings: Finding[]; extra?: Record<string, unknown> }): void | Promise<void>;
+}
+
+export interface ResultStore {
+  append(line: TargetResultJson): void;
+}
+
+/** Text out, with backpressure when the writer has it (a file stream); stdout on Linux is synchronous. */
+export type Write = (text: string) => void | Promise<void>;
+
+/** Summary counts, kept as targets finish (no result array needed). */
+export class SummaryCounter {
+  readonly summary: RunSummary = { total: 0, accessible: 0, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0 };
+  add(status: Verdict['status']): void {
+    const s = this.summary;
+    s.total++;
+    if (status === 'accessible') s.accessible++;
+    else if (status === 'blocked') s.blocked++;
+    else if (status === 'partially blocked') s.partiallyBlocked++;
+    else if (status === 'down') s.down++;
+    else s.inconclusive++;
+  }
+}
+
+/** One line of JSONL per target as it finishes, then the run-summary line. */
+export function jsonlRenderer(write: Write, startedAt: string): ResultRenderer {
+  return {
+    result: (line) => write(`${JSON.stringify(line)}\n`),
+    finish: ({ finishedAt, summary, findings, extra }) => write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary, findings, ...extra })}\n`),
+  };
+}
+
+/**
+ * The JSON document, streamed: the head first, each result as it comes, then summary and findings
+ * (key order differs from a document built in memory; the content and schema do not).
+ */
+export function jsonDocumentRenderer(write: Write, head: Omit<RunDocument, 'summary' | 'findings' | 'results' | 'finishedAt'> & Record<string, unknown>): ResultRenderer {
+  let count = 0;
+  let opened = false;
+  const open = async (): Promise<void> => {
+    if (opened) return;
+    opened = true;
+    const text = JSON.stringify(head, null, 2);
+    await write(`${text.slice(0, text.lastIndexOf('}')).trimEnd()},\n  "results": [`);
+  };
+  const indent = (v: unknown, pad: string): string => JSON.stringify(v, null, 2).replace(/\n/g, `\n${pad}`);
+  return {
+    async result(line) {
+      await open();
+      await write(`${count++ ? ',' : ''}\n    ${indent(line, '    ')}`);
+    },
+    async finish({ finishedAt, summary, findings, extra }) {
+      await open();
+      const tail = { finishedAt, summary, findings, ...extra };
+      const body = Object.entries(tail).map(([k, v]) => `  ${JSON.stringify(k)}: ${indent(v, '  ')}`);
+      await write(`${count ? '\n  ' : ''}],\n${body.join(',\n')}\n}\n`);
+    },
+  };
+}
+
+/** The table needs every row (it sorts them): rows only, evidence only when shown. */
+export function tableRenderer(render: (rows: TableRow[], findings: Finding[], summary: RunSummary) => void | Promise<void>, verbose: boolean): ResultRenderer {
+  const rows: TableRow[] = [];
+  return {
+    result(_line, row) {
+      rows.push(verbose ? row : { label: row.label, verdict: { status: row.verdict.status, method: row.verdict.method, reason: row.verdict.reason, evidence: [] } });
+    },
+    finish: ({ findings, summary }) => render(rows, findings, summary),
+  };
+}
+
+const EMPTY_HELPER: NonNullable<NonNullable<WebMeasurement['helper']>['response']> = {
+  tcp_connect: {},
+  tls_handshake: {},
+  http_request: { body_length: -1, failure: null, title: '', headers: {}, status_code: -1 },
+  dns: { failure: null, addrs: [] },
+};
+
+function slimHop(h: HttpObservation): HttpObservation {
+  return { ...h, headers: {}, body: '', title: null, tls: null };
+}
+
+/**
+ * What the run-level findings read of a result (analyze/findings.ts): the target, the verdict's
+ * status/method/reason/sniProof/interceptionCa/untrustedIssuer, and of the measurement the
+ * hostname, whether the helper answered, the control lookups' outcome, TCP outcomes, SNI probes and
+ * the final hop's timing. Everything else (bodies, certificates, DNS answers, evidence) is dropped.
+ * A test checks findings over slim records equal findings over full ones.
+ */
+export function slimResult(r: TargetResult): TargetResult {
+  const verdict: Verdict = { ...r.verdict, evidence: [], httpComparison: null, blockpage: null, ...(r.verdict.checks ? { checks: [] } : {}) };
+  if (r.target.kind === 'service') {
+    const m = (r as ServiceResult).measurement;
+    const slim: ServiceMeasurement = { ...m, checks: [] };
+    return { target: r.target, verdict, measurement: slim };
+  }
+  const m = (r as WebResult).measurement;
+  const last = m.http.at(-1);
+  const slim: WebMeasurement = {
+    ...m,
+    dns: { local: [], control: m.dns.control.map((o) => ({ ...o, answers: [], lateAnswers: [] })) },
+    addresses: [],
+    tls: [],
+    http: last ? [slimHop(last)] : [],
+    redirectDns: [],
+    helper: m.helper ? { url: '', response: m.helper.response ? EMPTY_HELPER : null, failure: m.helper.failure } : null,
+    controlRecheck: [],
+    sniProbes: m.sniProbes.map((p) => ({ kind: p.kind, handshake: { ...p.handshake, peerCertificates: [] } })),
+  };
+  return { target: r.target, verdict, measurement: slim };
+}
+
+function rowOf(r: TargetResult): TableRow {
+  return { label: targetLabel(r.target), verdict: { status: r.verdict.status, method: r.verdict.method, reason: r.verdict.reason, evidence: r.verdict.evidence } };
+}
+
+export interface PipelineOutcome {
+  summary: RunSummary;
+  findings: Finding[];
+}
+
+export interface RunPipelineOptions {
+  targets: readonly Target[];
+  ctx: MeasureContext;
+  concurrency: number;
+  /** Stops scheduling new targets; targets in flight finish and are written. */
+  signal?: AbortSignal;
+  measurers?: Measurers;
+  serialize: SerializeOptions;
+  store?: ResultStore | null;
+  output: ResultRenderer;
+  /** After each target (progress). */
+  onResult?: (r: TargetResult) => void;
+  /** Called before the output's finish: the caller may settle the store (and decide on output). */
+  beforeFinish?: (outcome: PipelineOutcome) => void | Promise<void>;
+}
+
+/** `tekser run`: measure → analyze → findings, streaming each result out as it is analysed. */
+export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOutcome> {
+  const counter = new SummaryCounter();
+  const slim: TargetResult[] = [];
+  let next = 0;
+  let chain: Promise<void> = Promise.resolve();
+  const worker = async (): Promise<void> => {
+    while (!opts.signal?.aborted) {
+      const i = next++;
+      const target = opts.targets[i];
+      if (!target) return;
+      const r = await measureTarget(target, opts.ctx, opts.measurers);
+      const line = serializeResult(r, opts.serialize);
+      opts.store?.append(line);
+      counter.add(r.verdict.status);
+      slim.push(slimResult(r));
+      opts.onResult?.(r);
+      // Output in completion order; a slow writer holds the workers back rather than piling up lines.
+      chain = chain.then(() => opts.output.result(line, rowOf(r)));
+      await chain;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, opts.targets.length)) }, worker));
+  await chain;
+  const outcome = { summary: counter.summary, findings: findFindings(slim) };
+  await opts.beforeFinish?.(outcome);
+  return outcome;
+}
+
+/** One measurement from elsewhere (OONI, a stored run), already mapped onto the model. */
+export type IngestItem =
+  | { kind: 'web'; measurement: WebMeasurement; extra?: Record<string, unknown>; group?: string; annotate?: (v: Verdict) => Verdict; afterAnalysis?: (r: TargetResult) => Record<string, unknown> }
+  | { kind: 'service'; measurement: ServiceMeasurement; extra?: Record<string, unknown>; group?: string; annotate?: (v: Verdict) => Verdict; afterAnalysis?: (r: TargetResult) => Record<string, unknown> };
+
+export interface AnalyzePipelineOptions {
+  items: AsyncIterable<IngestItem>;
+  knowledge: AnalysisKnowledge;
+  serialize: SerializeOptions;
+  output: ResultRenderer;
+  onResult?: (r: TargetResult) => void;
+}
+
+/** Analyses one measurement with the current rules: the same functions `run` uses. */
+export function analyzeItem(item: IngestItem, knowledge: AnalysisKnowledge): TargetResult {
+  if (item.kind === 'service') {
+    const verdict = analyzeService(item.measurement);
+    return { target: item.measurement.target, verdict: item.annotate ? item.annotate(verdict) : verdict, measurement: item.measurement };
+  }
+  const verdict = analyzeWeb(item.measurement, knowledge);
+  return { target: item.measurement.target, verdict: item.annotate ? item.annotate(verdict) : verdict, measurement: item.measurement };
+}
+
+/**
+ * `tekser analyze`: ingest → analyze → findings, one measurement at a time. Findings are made per
+ * group (one network: a stored run, or one OONI probe_cc/probe_asn), since a statement like
+ * "allow-list regime" is about one network at one time.
+ */
+export async function analyzePipeline(opts: AnalyzePipelineOptions): Promise<PipelineOutcome> {
+  const counter = new SummaryCounter();
+  const groups = new Map<string, TargetResult[]>();
+  for await (const item of opts.items) {
+    const r = analyzeItem(item, opts.knowledge);
+    const line = { ...serializeResult(r, opts.serialize), ...item.extra, ...item.afterAnalysis?.(r) };
+    counter.add(r.verdict.status);
+    const g = item.group ?? '';
+    let list = groups.get(g);
+    if (!list) groups.set(g, (list = []));
+    list.push(slimResult(r));
+    opts.onResult?.(r);
+    await opts.output.result(line, rowOf(r));
+  }
+  const findings: Finding[] = [];
+  for (const [group, rs] of groups) {
+    for (const f of findFindings(rs)) findings.push(groups.size > 1 && group ? { ...f, title: `[${group}] ${f.title}` } : f);
+  }
+  return { summary: counter.summary, findings };
+}
