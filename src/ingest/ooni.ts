@@ -349,7 +349,9 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
   const controlObj = obj(keys.control);
   const helperResponse = controlFailure ? null : helperOf(controlObj);
   if (controlObj && Object.keys(controlObj).length > 0 && !controlFailure && !helperResponse) lacks.add('a readable control (test helper) answer');
-  const helperUrl = str(obj(obj(m.test_helpers)?.backend)?.address) ?? str(m.test_helpers) ?? 'OONI test helper';
+  // test_helpers: {backend: {address, type}} today, {backend: "https://..."} in MK-era measurements.
+  const backend = obj(m.test_helpers)?.backend;
+  const helperUrl = str(obj(backend)?.address) ?? str(backend) ?? 'OONI test helper';
   const control: DnsObservation[] = [];
   const thDns = obj(controlObj?.dns);
   if (helperResponse && thDns && !literal) {
@@ -386,7 +388,7 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
 
   // HTTP: LTE tags each hop with its depth (and prepends, final first); older engines only prepend.
   const requests = arr(keys.requests).map(obj).filter((r): r is Json => r !== null);
-  if (keys.requests === null || keys.requests === undefined) lacks.add('requests');
+  if (tk && (keys.requests === null || keys.requests === undefined)) lacks.add('requests');
   const ordered = requests.some((r) => tagsOf(r).some((t) => t.startsWith('depth=')))
     ? [...requests].sort((a, b) => depthOf(a) - depthOf(b))
     : [...requests].reverse();
