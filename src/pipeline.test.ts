@@ -115,7 +115,7 @@ describe('renderers', () => {
     const out: string[] = [];
     return { out, write: (t: string) => void out.push(t) };
   };
-  const head = { schema: RUN_SCHEMA_ID, tekser: { version: 'x', node: 'y', openssl: 'z' }, startedAt: 'a', settings: { localResolver: 'system', controlResolvers: [] as string[], controlHelper: null, trustStore: 't', concurrency: 1, lists: [] as string[] } };
+  const head = { schema: RUN_SCHEMA_ID as typeof RUN_SCHEMA_ID, tekser: { version: 'x', node: 'y', openssl: 'z' }, startedAt: 'a', settings: { localResolver: 'system', controlResolvers: [] as string[], controlHelper: null, trustStore: 't', concurrency: 1, lists: [] as string[] } };
 
   it('the streamed JSON document is one valid document (runDocumentSchema), empty or not', async () => {
     for (const n of [0, 1, 3]) {
