@@ -88,11 +88,9 @@ export async function* readJsonValues(file: string, stdin: Readable = process.st
     try {
       value = JSON.parse(doc.join('\n'));
     } catch (err) {
-      const msg = (err as Error).message.split('\n')[0] ?? '';
-      // V8 names a character position: turn it into a line number of the file.
-      const pos = /position (\d+)/.exec(msg);
-      const line = pos ? docStart + (doc.join('\n').slice(0, Number(pos[1])).match(/\n/g)?.length ?? 0) : docStart;
-      throw new BadInputError(name, line, `not JSON (${msg})`);
+      const full = (err as Error).message;
+      const text = doc.join('\n');
+      throw new BadInputError(name, docStart + linesBefore(text, errorOffset(full, text)), `not JSON (${full.replace(/\s+/g, ' ')})`);
     }
     doc.length = 0;
     yield* elements(name, docStart, value);
@@ -112,4 +110,27 @@ function* elements(file: string, line: number, value: unknown): Generator<InputR
     return;
   }
   yield { file, line, value };
+}
+
+/**
+ * Where JSON.parse stopped: V8 gives "position N" for some errors, and for others only the text
+ * around the bad token ('..."input": \n}" is not valid JSON'), which is found in the document.
+ */
+function errorOffset(message: string, text: string): number {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  const around = /"(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message)?.[1];
+  const at = around ? text.indexOf(around) : -1;
+  if (at < 0 || !around) return 0;
+  // The snippet is centred on the error where the text allows: look for the token from the middle on.
+  const token = /Unexpected token '(.)'/.exec(message)?.[1];
+  const mid = Math.max(0, Math.floor(around.length / 2) - 1);
+  const t = token ? around.indexOf(token, mid) : -1;
+  return at + (t >= 0 ? t : mid);
+}
+
+function linesBefore(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
