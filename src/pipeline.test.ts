@@ -54,7 +54,11 @@ describe('slim records: what findings need, nothing more', () => {
   it('drops page bodies, certificates, DNS answers and evidence', () => {
     const s = slimResult(mitm('x.example', '203.0.113.31', 'CN=Proxy')) as WebResult;
     const w = slimResult(works('a.example', '198.51.100.1')) as WebResult;
-    expect(w.measurement.http[0]?.body).toBe('');
+    const big = slimResult(works('b.example', '198.51.100.1', 300_000)) as WebResult;
+    expect(w.measurement.http).toEqual([]); // a small page is never a throttling sample
+    expect(big.measurement.http[0]).toMatchObject({ body: '', bodyLength: 300_000, tls: null });
+    // Healthy targets share one verdict object: nothing per target but the reference.
+    expect(w.verdict).toBe(big.verdict);
     expect(w.measurement.dns.local).toEqual([]);
     expect(s.measurement.tls).toEqual([]);
     expect(s.verdict.evidence).toEqual([]);

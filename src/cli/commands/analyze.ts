@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { BadInputError } from '../../ingest/read.ts';
 import { describeSkipped, ingestFiles, newSourceState, resolveInput, serviceLookup, skippedJson } from '../../ingest/sources.ts';
-import { analyzePipeline, jsonDocumentRenderer, jsonlRenderer, tableRenderer, type ResultRenderer } from '../../pipeline.ts';
+import { analyzePipeline, jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, tableRenderer, type ResultRenderer } from '../../pipeline.ts';
 import { makeChalk } from '../../report/color.ts';
 import { RUN_SCHEMA_ID } from '../../report/schema.ts';
 import { renderTable } from '../../report/table.ts';
@@ -83,6 +83,7 @@ export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptio
       : output;
 
   let outcome;
+  preferFlatMemory();
   try {
     outcome = await analyzePipeline({
       items: ingestFiles(files, { services: serviceLookup(), stdin: stdin as never }, state),

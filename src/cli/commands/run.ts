@@ -9,7 +9,7 @@ import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, web
 import { makeChalk } from '../../report/color.ts';
 import { summarize } from '../../report/json.ts';
 import { RUN_SCHEMA_ID } from '../../report/schema.ts';
-import { jsonDocumentRenderer, jsonlRenderer, runPipeline, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
+import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
 import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
 import { acquireLock, LockedError } from '../../store/lock.ts';
 import { defaultDataDir } from '../../store/paths.ts';
@@ -247,6 +247,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
             return out(renderTable(rows, { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
           }, Boolean(opts.verbose));
   let outcome: PipelineOutcome;
+  preferFlatMemory();
   try {
     outcome = await runPipeline({
       targets,
