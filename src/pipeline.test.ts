@@ -3,10 +3,11 @@ import { cert, dns, http, measurement, tcp, tls } from '../test/fixtures/observa
 import { findFindings } from './analyze/findings.ts';
 import { analyzeWeb } from './analyze/web.ts';
 import { DEFAULT_TIMEOUTS, type MeasureContext } from './measure/context.ts';
-import type { TargetResult, WebResult } from './measure/run.ts';
-import type { WebMeasurement, WebTarget } from './measure/types.ts';
-import { analyzePipeline, jsonDocumentRenderer, jsonlRenderer, runPipeline, slimResult, tableRenderer, type IngestItem } from './pipeline.ts';
-import { runDocumentSchema, runSummaryLineSchema, targetResultSchema, RUN_SCHEMA_ID } from './report/schema.ts';
+import type { WebMeasurement } from './model/measurement.ts';
+import type { TargetResult, WebResult } from './model/run.ts';
+import type { WebTarget } from './model/target.ts';
+import { analyzePipeline, jsonDocumentRenderer, jsonlRenderer, runPipeline, runTargets, slimResult, tableRenderer, type IngestItem } from './pipeline.ts';
+import { runDocumentSchema, runSummaryLineSchema, targetResultSchema, RUN_SCHEMA_ID } from './model/run.ts';
 import type { TableRow } from './report/table.ts';
 
 const result = (m: WebMeasurement): WebResult => ({ target: m.target, verdict: analyzeWeb(m), measurement: m });
@@ -170,5 +171,68 @@ describe('analyzePipeline', () => {
     // Without groups, 3 of 4 offline with one working would be no finding; within AS1, it is a shutdown.
     expect(outcome.findings.map((f) => f.kind)).toEqual(['no-connectivity']);
     expect(outcome.findings[0]?.title).toMatch(/^\[AS1\] No connectivity/);
+  });
+});
+
+const shortCtx = { timeouts: { ...DEFAULT_TIMEOUTS, targetMs: 200 }, localResolver: { kind: 'system' }, interceptionCas: [] } as unknown as MeasureContext;
+const twenty: WebTarget[] = Array.from({ length: 20 }, (_, i) => ({ kind: 'web', url: `https://t${i}.example/`, category: null, source: 'test' }));
+
+describe('runTargets', () => {
+  it('never measures more than --concurrency targets at once, and returns results in input order', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const finished: string[] = [];
+    const results = await runTargets(twenty, shortCtx, {
+      concurrency: 4,
+      onResult: (r) => finished.push(r.target.url),
+      measurers: {
+        web: async (t) => {
+          inFlight++;
+          peak = Math.max(peak, inFlight);
+          await new Promise((r) => setTimeout(r, 5 + (t.url.length % 3) * 5));
+          inFlight--;
+          return measurement(t.url);
+        },
+        service: async () => {
+          throw new Error('no services here');
+        },
+      },
+    });
+    expect(peak).toBe(4);
+    expect(results.map((r) => r.target.url)).toEqual(twenty.map((t) => t.url));
+    expect(finished).toHaveLength(20);
+  });
+
+  it('a target that outlives the whole-target deadline comes back inconclusive, and the run goes on', async () => {
+    const results = await runTargets(twenty.slice(0, 2), shortCtx, {
+      concurrency: 2,
+      measurers: {
+        web: (t) => (t.url.includes('t0') ? new Promise(() => {}) : Promise.resolve(measurement(t.url))),
+        service: async () => {
+          throw new Error('unused');
+        },
+      },
+    });
+    expect(results[0]?.measurement.deadlineExceeded).toBe(true);
+    expect(results[0]?.verdict).toMatchObject({ status: 'inconclusive', reason: 'The measurement ran out of time before it could conclude' });
+  });
+
+  it('stops scheduling when the signal aborts', async () => {
+    const stop = new AbortController();
+    let started = 0;
+    const results = await runTargets(twenty, shortCtx, {
+      concurrency: 1,
+      signal: stop.signal,
+      measurers: {
+        web: async (t) => {
+          if (++started === 3) stop.abort();
+          return measurement(t.url);
+        },
+        service: async () => {
+          throw new Error('unused');
+        },
+      },
+    });
+    expect(results).toHaveLength(3);
   });
 });

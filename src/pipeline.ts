@@ -1,14 +1,18 @@
 import v8 from 'node:v8';
-import { FINDING_RULES, findFindings, type Finding } from './analyze/findings.ts';
+import pLimit from 'p-limit';
+import { FINDING_RULES, findFindings } from './analyze/findings.ts';
 import { analyzeService } from './analyze/service.ts';
 import { analyzeWeb, type AnalysisKnowledge } from './analyze/web.ts';
-import type { Verdict } from './analyze/verdict.ts';
 import type { MeasureContext } from './measure/context.ts';
-import { measureTarget, targetLabel, type Measurers, type ServiceResult, type TargetResult, type WebResult } from './measure/run.ts';
-import type { ServiceMeasurement, Target, WebMeasurement } from './measure/types.ts';
-import type { DnsObservation, HttpObservation } from './net/observations.ts';
+import { measureService } from './measure/service.ts';
+import { measureWeb } from './measure/web.ts';
+import type { Finding } from './model/finding.ts';
+import { emptyWebMeasurement, type ServiceMeasurement, type WebMeasurement } from './model/measurement.ts';
+import type { DnsObservation, HttpObservation } from './model/observation.ts';
+import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type ServiceResult, type TargetResult, type TargetResultJson, type WebResult } from './model/run.ts';
+import { targetLabel, type ServiceTarget, type Target, type WebTarget } from './model/target.ts';
+import type { Verdict } from './model/verdict.ts';
 import { serializeResult, type SerializeOptions } from './report/json.ts';
-import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type TargetResultJson } from './report/schema.ts';
 import type { TableRow } from './report/table.ts';
 
 /**
@@ -202,6 +206,69 @@ export function slimResult(r: TargetResult): TargetResult {
 
 function rowOf(r: TargetResult): TableRow {
   return { label: targetLabel(r.target), verdict: { status: r.verdict.status, method: r.verdict.method, reason: r.verdict.reason, evidence: r.verdict.evidence } };
+}
+
+// Measuring one target: measure (measure/, which never imports analyze/) then analyse (analyze/, pure).
+
+export interface Measurers {
+  web: (target: WebTarget, ctx: MeasureContext) => Promise<WebMeasurement>;
+  service: (target: ServiceTarget, ctx: MeasureContext) => Promise<ServiceMeasurement>;
+}
+
+export const DEFAULT_MEASURERS: Measurers = { web: measureWeb, service: measureService };
+
+export interface RunOptions {
+  concurrency: number;
+  /** Called as each target finishes (for JSONL streaming and progress). */
+  onResult?: (result: TargetResult) => void;
+  /** Stops scheduling new targets; targets in flight finish. */
+  signal?: AbortSignal;
+  /** Injected for tests. */
+  measurers?: Measurers;
+}
+
+function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<null>((resolve) => {
+    timer = setTimeout(() => resolve(null), ms);
+    timer.unref?.();
+  });
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
+}
+
+/** Measures one target within the whole-target deadline, then analyses it. */
+export async function measureTarget(target: WebTarget, ctx: MeasureContext, measurers?: Measurers): Promise<WebResult>;
+export async function measureTarget(target: ServiceTarget, ctx: MeasureContext, measurers?: Measurers): Promise<ServiceResult>;
+export async function measureTarget(target: Target, ctx: MeasureContext, measurers?: Measurers): Promise<TargetResult>;
+export async function measureTarget(target: Target, ctx: MeasureContext, measurers: Measurers = DEFAULT_MEASURERS): Promise<TargetResult> {
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const elapsed = (): number => (performance.now() - t0) / 1000;
+  if (target.kind === 'service') {
+    const m =
+      (await within(measurers.service(target, ctx), ctx.timeouts.targetMs)) ??
+      ({ target, startedAt, runtime: elapsed(), localResolver: ctx.localResolver.kind, checks: [], controlAnswered: null, deadlineExceeded: true } satisfies ServiceMeasurement);
+    return { target, verdict: analyzeService(m), measurement: m };
+  }
+  const m = (await within(measurers.web(target, ctx), ctx.timeouts.targetMs)) ?? { ...emptyWebMeasurement(target, ctx.localResolver.kind, startedAt, elapsed()), deadlineExceeded: true };
+  return { target, verdict: analyzeWeb(m, { interceptionCas: ctx.interceptionCas }), measurement: m };
+}
+
+/** Measures targets in parallel, at most `concurrency` at once; results come back in input order (all held: for small runs and tests; `runPipeline` streams). */
+export async function runTargets(targets: readonly Target[], ctx: MeasureContext, opts: RunOptions): Promise<TargetResult[]> {
+  const limit = pLimit(opts.concurrency);
+  const results: Array<TargetResult | undefined> = new Array(targets.length);
+  await Promise.all(
+    targets.map((target, i) =>
+      limit(async () => {
+        if (opts.signal?.aborted) return;
+        const r = await measureTarget(target, ctx, opts.measurers);
+        results[i] = r;
+        opts.onResult?.(r);
+      }),
+    ),
+  );
+  return results.filter((r): r is TargetResult => r !== undefined);
 }
 
 export interface PipelineOutcome {

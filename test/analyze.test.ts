@@ -6,7 +6,7 @@ import { analyzeCommand } from '../src/cli/commands/analyze.ts';
 import { memoryIO } from '../src/cli/io.ts';
 import { runCli } from '../src/cli/main.ts';
 import { readJsonValues } from '../src/ingest/read.ts';
-import { runDocumentSchema, runSummaryLineSchema } from '../src/report/schema.ts';
+import { runDocumentSchema, runSummaryLineSchema } from '../src/model/run.ts';
 import { startRun } from '../src/store/runs.ts';
 import { tempDir } from './helpers/tmp.ts';
 

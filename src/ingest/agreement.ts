@@ -1,4 +1,4 @@
-import type { Verdict } from '../analyze/verdict.ts';
+import type { Verdict } from '../model/verdict.ts';
 import type { OoniVerdict } from './ooni.ts';
 
 /**

@@ -1,13 +1,14 @@
 import { isIP } from 'node:net';
-import { helperResponseSchema, type HelperResponse } from '../helper/protocol.ts';
-import type { Service, ServiceCheck } from '../lists/services-schema.ts';
+import { helperResponseSchema, type HelperResponse } from '../model/control.ts';
+import type { Service, ServiceCheck } from '../model/service-list.ts';
 import { splitHostPort } from '../lists/services.ts';
-import type { AddressInfo, CheckMeasurement, EndpointAttempt, ServiceMeasurement, ServiceTarget, WebMeasurement, WebTarget } from '../measure/types.ts';
+import type { AddressInfo, CheckMeasurement, EndpointAttempt, ServiceMeasurement, WebMeasurement } from '../model/measurement.ts';
+import type { ServiceTarget, WebTarget } from '../model/target.ts';
 import { isSelfAddress } from '../net/addresses.ts';
-import { FAILURES, isCertificateFailure } from '../net/failure.ts';
+import { FAILURES, isCertificateFailure, unknownFailure } from '../model/failure.ts';
 import { extractTitle } from '../net/http.ts';
-import type { CertificateInfo, DnsAnswer, DnsEngine, DnsObservation, HttpObservation, QueryType, TcpConnectObservation, TlsHandshakeObservation } from '../net/observations.ts';
-import { certificateInfo } from '../net/tls.ts';
+import type { CertificateInfo, DnsAnswer, DnsEngine, DnsObservation, HttpObservation, QueryType, TcpConnectObservation, TlsHandshakeObservation } from '../model/observation.ts';
+import { certificateInfo } from '../net/certificate.ts';
 
 /**
  * OONI measurements (data format 0.2.0, df-000..008; ts-017 web_connectivity 0.4 and 0.5 "LTE",
@@ -375,7 +376,7 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
   for (const e of arr(keys.tcp_connect).map(obj)) {
     if (!e || depthOf(e) !== 0 || !str(e.ip) || num(e.port) === null) continue;
     const status = obj(e.status);
-    tcp.push({ ip: e.ip as string, port: e.port as number, failure: status?.success === true ? null : (ooniFailure(status?.failure) ?? 'unknown_failure: no status'), ...times(e) });
+    tcp.push({ ip: e.ip as string, port: e.port as number, failure: status?.success === true ? null : (ooniFailure(status?.failure) ?? unknownFailure('no status')), ...times(e) });
   }
   const allTls = arr(keys.tls_handshakes)
     .map(obj)
@@ -425,7 +426,7 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
         method: 'GET',
         ip: where.ip,
         port: where.port,
-        failure: failedTls ? ooniFailure(failedTls.failure) : ooniFailure(obj(failedTcp?.status)?.failure) ?? 'unknown_failure: no status',
+        failure: failedTls ? ooniFailure(failedTls.failure) : ooniFailure(obj(failedTcp?.status)?.failure) ?? unknownFailure('no status'),
         failedOperation: failedTls ? 'tls_handshake' : 'connect',
         status: null,
         headers: {},
@@ -518,7 +519,7 @@ export function ooniServiceMeasurement(m: Json, target: ServiceTarget): { measur
         }
         attempt.tcp = tcps
           .filter((e) => e.port === port && ips.includes(e.ip as string))
-          .map((e) => ({ ip: e.ip as string, port, failure: obj(e.status)?.success === true ? null : (ooniFailure(obj(e.status)?.failure) ?? 'unknown_failure: no status'), ...times(e) }));
+          .map((e) => ({ ip: e.ip as string, port, failure: obj(e.status)?.success === true ? null : (ooniFailure(obj(e.status)?.failure) ?? unknownFailure('no status')), ...times(e) }));
         if (check.protocol === 'tls' || url) {
           attempt.tls = handshakes
             .filter((h) => {
@@ -551,15 +552,16 @@ export function ooniServiceMeasurement(m: Json, target: ServiceTarget): { measur
 /** OONI's own messenger verdict: any of its "blocked" keys set. */
 function ooniServiceVerdict(m: Json, tk: Json): OoniVerdict {
   const name = str(m.test_name) ?? '';
-  const pick = (ks: string[]): Record<string, unknown> => Object.fromEntries(ks.filter((k) => k in tk).map((k) => [k, tk[k]]));
-  const keys: Record<string, string[]> = {
-    whatsapp: ['whatsapp_endpoints_status', 'whatsapp_web_status', 'registration_server_status', 'whatsapp_endpoints_blocked'],
-    telegram: ['telegram_http_blocking', 'telegram_tcp_blocking', 'telegram_web_status'],
-    signal: ['signal_backend_status', 'signal_backend_failure'],
-    facebook_messenger: ['facebook_dns_blocking', 'facebook_tcp_blocking'],
+  // Each nettest's own verdict keys: "verdict" keys say blocked/ok, "detail" keys are shown beside them.
+  const KEYS: Record<string, Record<string, 'verdict' | 'detail'>> = {
+    whatsapp: { whatsapp_endpoints_status: 'verdict', whatsapp_web_status: 'verdict', registration_server_status: 'verdict', whatsapp_endpoints_blocked: 'detail' },
+    telegram: { telegram_http_blocking: 'verdict', telegram_tcp_blocking: 'verdict', telegram_web_status: 'verdict' },
+    signal: { signal_backend_status: 'verdict', signal_backend_failure: 'detail' },
+    facebook_messenger: { facebook_dns_blocking: 'verdict', facebook_tcp_blocking: 'verdict' },
   };
-  const picked = pick(keys[name] ?? []);
-  const values = Object.entries(picked).filter(([k]) => k !== 'whatsapp_endpoints_blocked' && k !== 'signal_backend_failure').map(([, v]) => v);
+  const kinds = KEYS[name] ?? {};
+  const picked = Object.fromEntries(Object.keys(kinds).filter((k) => k in tk).map((k) => [k, tk[k]]));
+  const values = Object.entries(picked).filter(([k]) => kinds[k] === 'verdict').map(([, v]) => v);
   const blocked = values.some((v) => v === true || v === 'blocked');
   const known = values.some((v) => v !== null && v !== undefined);
   return { testName: name, testVersion: str(m.test_version) ?? '', keys: picked, label: blocked ? 'blocked' : known ? 'ok' : 'unknown' };

@@ -1,8 +1,8 @@
-import { helperResponseSchema } from '../helper/protocol.ts';
-import type { Service } from '../lists/services-schema.ts';
-import type { ServiceMeasurement, WebMeasurement } from '../measure/types.ts';
-import type { HttpObservation } from '../net/observations.ts';
-import { targetResultSchema, type ServiceResultJson, type TargetResultJson, type WebResultJson } from '../report/schema.ts';
+import { helperResponseSchema } from '../model/control.ts';
+import type { Service } from '../model/service-list.ts';
+import type { ServiceMeasurement, WebMeasurement } from '../model/measurement.ts';
+import type { HttpObservation } from '../model/observation.ts';
+import { targetResultSchema, type ServiceResultJson, type TargetResultJson, type WebResultJson } from '../model/run.ts';
 
 /**
  * tekser's own stored results (a line of measurements.jsonl, or of `--format jsonl`) back onto the

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { BUILTIN_INTERCEPTION_CAS } from '../../src/data/interception-cas.ts';
 import { ingestFiles, newSourceState, serviceLookup } from '../../src/ingest/sources.ts';
 import { analyzePipeline } from '../../src/pipeline.ts';
-import { findingSchema, verdictSchema } from '../../src/report/schema.ts';
+import { findingSchema } from '../../src/model/finding.ts';
+import { verdictSchema } from '../../src/model/verdict.ts';
 
 /**
  * Golden replays: each test/golden/<scenario>/ holds a measurement (any input `tekser analyze`

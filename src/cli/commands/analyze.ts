@@ -4,7 +4,7 @@ import { BadInputError } from '../../ingest/read.ts';
 import { describeSkipped, ingestFiles, newSourceState, resolveInput, serviceLookup, skippedJson } from '../../ingest/sources.ts';
 import { analyzePipeline, jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, tableRenderer, type ResultRenderer } from '../../pipeline.ts';
 import { makeChalk } from '../../report/color.ts';
-import { RUN_SCHEMA_ID } from '../../report/schema.ts';
+import { RUN_SCHEMA_ID } from '../../model/run.ts';
 import { renderTable } from '../../report/table.ts';
 import { defaultDataDir } from '../../store/paths.ts';
 import { TEKSER_VERSION } from '../../version.ts';
