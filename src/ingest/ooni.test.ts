@@ -106,6 +106,13 @@ describe('OONI web_connectivity 0.5 (LTE) → model', () => {
     const v = analyzeWeb(m);
     expect(v).toMatchObject({ status: 'blocked', method: 'mitm' });
     expect(v.interceptionCa).toMatchObject({ ca: 'Qaznet Trust Network', country: 'KZ', matchedBy: 'name' });
+    expect(m.tls[0]?.certFailure).toBe('untrusted_root');
+
+    // ssl_invalid_certificate, told apart by the leaf's dates against the measurement's time.
+    const later = { ...measurement, measurement_start_time: '2031-01-01 00:00:00', test_keys: { ...measurement.test_keys, tls_handshakes: [{ ...hs, failure: 'ssl_invalid_certificate', peer_certificates: [{ format: 'base64', data: der(leaf.cert) }] }] } };
+    expect(web(later).m.tls[0]?.certFailure).toBe('expired');
+    const noCerts = { ...later, test_keys: { ...later.test_keys, tls_handshakes: [{ ...hs, failure: 'ssl_invalid_certificate', peer_certificates: null }] } };
+    expect(web(noCerts).m.tls[0]?.certFailure).toBe('other');
   });
 
   it('IDNA input: the host is compared in its ASCII form, as the queries carry it', () => {

@@ -177,10 +177,11 @@ function certificates(v: unknown, lacks: Set<string>): CertificateInfo[] {
   return out;
 }
 
-function tlsObservation(h: Json, lacks: Set<string>, fallback?: { ip: string; port: number }): TlsHandshakeObservation | null {
-  const where = splitAddress(h.address) ?? fallback ?? null;
+function tlsObservation(h: Json, lacks: Set<string>, at: Date): TlsHandshakeObservation | null {
+  const where = splitAddress(h.address);
   if (!where) return null;
   const failure = ooniFailure(h.failure);
+  const certs = certificates(h.peer_certificates, lacks);
   return {
     ip: where.ip,
     port: where.port,
@@ -189,13 +190,31 @@ function tlsObservation(h: Json, lacks: Set<string>, fallback?: { ip: string; po
     tlsVersion: str(h.tls_version) || null,
     cipherSuite: str(h.cipher_suite) || null,
     alpn: str(h.negotiated_protocol) || null,
-    peerCertificates: certificates(h.peer_certificates, lacks),
+    peerCertificates: certs,
     // OONI verifies against Mozilla's roots, as tekser does: its failure says which check did not pass.
     chainTrusted: failure === null || failure === FAILURES.invalidHostname ? true : failure === FAILURES.unknownAuthority ? false : null,
     chainError: isCertificateFailure(failure) ? failure : null,
+    certFailure: certFailureOf(failure, certs, at),
     hostnameMatches: failure === null ? true : failure === FAILURES.invalidHostname ? false : null,
     ...times(h),
   };
+}
+
+/**
+ * The certificate failure class from OONI's coarser string: ssl_invalid_certificate is told apart
+ * (expired, not yet valid) by the leaf's dates against the handshake's own time when certificates
+ * were recorded; a lone self-issued certificate is self_signed.
+ */
+function certFailureOf(failure: string | null, certs: readonly CertificateInfo[], at?: Date): TlsHandshakeObservation['certFailure'] {
+  if (!isCertificateFailure(failure)) return null;
+  if (failure === FAILURES.invalidHostname) return 'wrong_name';
+  const leaf = certs[0];
+  if (failure === FAILURES.unknownAuthority) return certs.length === 1 && leaf && leaf.subject === leaf.issuer ? 'self_signed' : 'untrusted_root';
+  if (leaf && at) {
+    if (new Date(leaf.notAfter) < at) return 'expired';
+    if (new Date(leaf.notBefore) > at) return 'not_yet_valid';
+  }
+  return 'other';
 }
 
 const CONNECT_FAILURES = new Set<string>([FAILURES.refused, FAILURES.hostUnreachable, FAILURES.networkUnreachable, FAILURES.addressNotAvailable]);
@@ -311,6 +330,7 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
   const lacks = new Set<string>();
   const tk = obj(m.test_keys);
   if (!tk) lacks.add('test_keys');
+  const at = new Date(isoTime(m.measurement_start_time));
   const keys = tk ?? {};
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const https = url.protocol === 'https:';
@@ -381,10 +401,10 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
   const allTls = arr(keys.tls_handshakes)
     .map(obj)
     .filter((h): h is Json => h !== null);
-  const tls = allTls.filter((h) => depthOf(h) === 0).map((h) => tlsObservation(h, lacks)).filter((h): h is TlsHandshakeObservation => h !== null);
+  const tls = allTls.filter((h) => depthOf(h) === 0).map((h) => tlsObservation(h, lacks, at)).filter((h): h is TlsHandshakeObservation => h !== null);
   const tlsFor = (ip: string, p: number, sni: string, depth?: number): TlsHandshakeObservation | null => {
     const h = allTls.find((x) => (depth === undefined || depthOf(x) === depth) && x.address === (ip.includes(':') ? `[${ip}]:${p}` : `${ip}:${p}`) && (str(x.server_name) ?? '') === sni);
-    return h ? tlsObservation(h, lacks) : null;
+    return h ? tlsObservation(h, lacks, at) : null;
   };
 
   // HTTP: LTE tags each hop with its depth (and prepends, final first); older engines only prepend.
@@ -420,7 +440,7 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
     if (next && (failedTcp || failedTls)) {
       const e = (failedTls ?? failedTcp) as Json;
       const where = splitAddress(e.address) ?? { ip: str(e.ip) ?? '', port: num(e.port) ?? 0 };
-      const tlsObs = failedTls ? tlsObservation(failedTls, lacks) : null;
+      const tlsObs = failedTls ? tlsObservation(failedTls, lacks, at) : null;
       http.push({
         url: next.toString(),
         method: 'GET',
@@ -479,6 +499,7 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
 export function ooniServiceMeasurement(m: Json, target: ServiceTarget): { measurement: ServiceMeasurement; lacks: string[] } {
   const lacks = new Set<string>();
   const tk = obj(m.test_keys) ?? {};
+  const at = new Date(isoTime(m.measurement_start_time));
   if (!obj(m.test_keys)) lacks.add('test_keys');
   const queries = arr(tk.queries).map(obj).filter((q): q is Json => q !== null).map(dnsObservation);
   const tcps = arr(tk.tcp_connect).map(obj).filter((e): e is Json => e !== null && str(e.ip) !== null && num(e.port) !== null);
@@ -512,7 +533,7 @@ export function ooniServiceMeasurement(m: Json, target: ServiceTarget): { measur
           if (r) {
             attempt.http = httpObservation(r, lacks, (ip, p, sni) => {
               const h = handshakes.find((x) => x.address === `${ip}:${p}` && (str(x.server_name) ?? '') === sni);
-              return h ? tlsObservation(h, lacks) : null;
+              return h ? tlsObservation(h, lacks, at) : null;
             });
             return attempt;
           }
@@ -526,7 +547,7 @@ export function ooniServiceMeasurement(m: Json, target: ServiceTarget): { measur
               const w = splitAddress(h.address);
               return w !== null && w.port === port && ips.includes(w.ip) && (isIP(host) || str(h.server_name) === host);
             })
-            .map((h) => tlsObservation(h, lacks))
+            .map((h) => tlsObservation(h, lacks, at))
             .filter((h): h is TlsHandshakeObservation => h !== null);
         }
         return attempt;
