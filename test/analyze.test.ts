@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyzeCommand } from '../src/cli/commands/analyze.ts';
 import { memoryIO } from '../src/cli/io.ts';
@@ -128,6 +129,18 @@ describe('readJsonValues', () => {
     const values = [];
     for await (const v of readJsonValues('-', Readable.from(['[\n  {"b": 1},\n', '  {"b": 2}\n]\n']))) values.push(v.value);
     expect(values).toEqual([{ b: 1 }, { b: 2 }]);
+  });
+
+  it('reads gzipped JSONL (OONI S3 archives) a line at a time', async () => {
+    const dir = tempDir('gz');
+    const file = join(dir, 'x.jsonl.gz');
+    writeFileSync(file, gzipSync('{"a":1}\n{"a":2}\n'));
+    const values = [];
+    for await (const v of readJsonValues(file)) values.push(v);
+    expect(values).toEqual([
+      { file, line: 1, value: { a: 1 } },
+      { file, line: 2, value: { a: 2 } },
+    ]);
   });
 
   it('an empty input is an error, not silence', async () => {

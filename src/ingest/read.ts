@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 
 /** Input the user gave that is not what it should be: named by file and line. */
 export class BadInputError extends Error {
@@ -37,13 +38,16 @@ function openInput(file: string, stdin: Readable): Readable {
  */
 export async function* readJsonValues(file: string, stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
   const name = file === '-' ? '<stdin>' : file;
-  const stream = openInput(file, stdin);
+  const input = openInput(file, stdin);
   const opened = new Promise<void>((resolve, reject) => {
     if (file === '-') return resolve();
-    stream.once('open', () => resolve());
-    stream.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, `cannot read (${err.code ?? err.message})`)));
+    input.once('open', () => resolve());
+    input.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, `cannot read (${err.code ?? err.message})`)));
   });
   await opened;
+  // OONI's S3 archives are gzipped JSONL (*.jsonl.gz): read through gunzip, still a line at a time.
+  const stream = file.endsWith('.gz') ? input.pipe(createGunzip()) : input;
+  if (stream !== input) input.once('error', (err) => stream.destroy(err));
   const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let lineNo = 0;
   let documentMode = false;
