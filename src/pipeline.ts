@@ -8,7 +8,7 @@ import { measureService } from './measure/service.ts';
 import { measureWeb } from './measure/web.ts';
 import type { Finding } from './model/finding.ts';
 import { emptyWebMeasurement, type ServiceMeasurement, type WebMeasurement } from './model/measurement.ts';
-import type { DnsObservation, HttpObservation } from './model/observation.ts';
+import type { DnsObservation, HttpObservation, TcpConnectObservation } from './model/observation.ts';
 import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type ServiceResult, type TargetResult, type TargetResultJson, type WebResult } from './model/run.ts';
 import { targetLabel, type ServiceTarget, type Target, type WebTarget } from './model/target.ts';
 import type { Verdict } from './model/verdict.ts';
@@ -149,6 +149,17 @@ function slimControl(obs: readonly DnsObservation[]): DnsObservation[] {
   return v;
 }
 
+const sharedDns = new Map<DnsObservation[], WebMeasurement['dns']>();
+function slimDns(control: readonly DnsObservation[]): WebMeasurement['dns'] {
+  const c = slimControl(control);
+  let v = sharedDns.get(c);
+  if (!v) {
+    v = Object.freeze({ local: NONE, control: c });
+    if (sharedDns.size < 1000) sharedDns.set(c, v);
+  }
+  return v;
+}
+
 function slimHop(h: HttpObservation): HttpObservation {
   return { ...h, url: flat(h.url), ip: intern(h.ip), headers: {}, body: '', title: null, tls: null, failure: h.failure === null ? null : intern(h.failure) };
 }
@@ -168,6 +179,35 @@ function slimVerdict(v: Verdict): Verdict {
   return { ...v, reason: flat(v.reason), evidence: NONE, httpComparison: null, blockpage: null, ...(v.checks ? { checks: NONE } : {}) };
 }
 
+/** The measurement fields findings never read, on a shared prototype: a slim record owns only the rest. */
+const SLIM_WEB_BASE = Object.freeze({
+  startedAt: '',
+  runtime: 0,
+  port: 0,
+  localResolver: '',
+  addresses: NONE,
+  tls: NONE,
+  redirectDns: NONE,
+  controlRecheck: NONE,
+  deadlineExceeded: false,
+});
+const sharedTcp = new Map<string, TcpConnectObservation[]>();
+/** TCP outcomes as findings read them (address, port, failure); a one-connection list is shared between targets on one address. */
+function slimTcp(tcp: readonly TcpConnectObservation[]): TcpConnectObservation[] {
+  if (tcp.length === 0) return NONE;
+  const slim = tcp.map((t) => ({ ip: intern(t.ip), port: t.port, failure: t.failure === null ? null : intern(t.failure), t0: 0, t: 0 }));
+  if (slim.length !== 1) return slim;
+  const [only] = slim as [TcpConnectObservation];
+  const key = `${only.ip}|${only.port}|${only.failure ?? ''}`;
+  let v = sharedTcp.get(key);
+  if (!v) {
+    v = Object.freeze([Object.freeze(only)]) as unknown as TcpConnectObservation[];
+    if (sharedTcp.size > 50_000) sharedTcp.clear();
+    sharedTcp.set(key, v);
+  }
+  return v;
+}
+
 /**
  * What the run-level findings read of a result (analyze/findings.ts): the target, the verdict's
  * status/method/reason/sniProof/interceptionCa/untrustedIssuer (a healthy target's reason is not
@@ -185,22 +225,16 @@ export function slimResult(r: TargetResult): TargetResult {
   }
   const m = (r as WebResult).measurement;
   const last = m.http.at(-1);
-  const slim: WebMeasurement = {
-    ...m,
-    startedAt: '',
-    localResolver: '',
+  const slim = Object.assign(Object.create(SLIM_WEB_BASE) as WebMeasurement, {
+    target: m.target,
     hostname: intern(m.hostname),
-    dns: { local: NONE, control: slimControl(m.dns.control) },
-    addresses: NONE,
-    tcp: m.tcp.length ? m.tcp.map((t) => ({ ip: intern(t.ip), port: t.port, failure: t.failure === null ? null : intern(t.failure), t0: 0, t: 0 })) : NONE,
-    tls: NONE,
+    dns: slimDns(m.dns.control),
+    tcp: slimTcp(m.tcp),
     // Throttling compares transfers of at least FINDING_RULES.throttleMinBytes: a smaller final hop is not read.
-    http: last && last.bodyLength >= FINDING_RULES.throttleMinBytes ? [slimHop(last)] : last && last.failure !== null ? [slimHop(last)] : NONE,
-    redirectDns: NONE,
+    http: last && (last.bodyLength >= FINDING_RULES.throttleMinBytes || last.failure !== null) ? [slimHop(last)] : NONE,
     helper: m.helper ? { url: '', response: m.helper.response ? EMPTY_HELPER : null, failure: m.helper.failure === null ? null : intern(m.helper.failure) } : null,
-    controlRecheck: NONE,
     sniProbes: m.sniProbes.length ? m.sniProbes.map((p) => ({ kind: p.kind, handshake: { ...p.handshake, peerCertificates: NONE } })) : NONE,
-  };
+  });
   return { target: r.target, verdict, measurement: slim };
 }
 
