@@ -28,7 +28,7 @@ export { startClock } from './net/clock.ts';
 // Measurement
 export { measureWeb } from './measure/web.ts';
 export { measureService } from './measure/service.ts';
-export { measureTarget, runTargets, runPipeline, analyzePipeline, slimResult, jsonlRenderer, jsonDocumentRenderer, tableRenderer, type ResultRenderer, type IngestItem } from './pipeline.ts';
+export { measureTarget, runTargets, runPipeline, analyzePipeline, slimRecord, jsonlRenderer, jsonDocumentRenderer, tableRenderer, type ResultRenderer, type IngestItem } from './pipeline.ts';
 
 // Ingest: OONI measurements and stored runs onto the model (`tekser analyze`)
 export { ingestOoni, SUPPORTED_NETTESTS, type OoniVerdict, type IngestedMeasurement } from './ingest/ooni.ts';
@@ -42,7 +42,8 @@ export { DEFAULT_TIMEOUTS, controlDispatcher, type MeasureContext } from './meas
 export { analyzeWeb } from './analyze/web.ts';
 export { analyzeService } from './analyze/service.ts';
 export { analyzeDns } from './analyze/dns.ts';
-export { findFindings, FINDING_RULES } from './analyze/findings.ts';
+export { findFindings, FINDING_RULES, FINDINGS, slimResult } from './findings/index.ts';
+export { WEB_RULES } from './analyze/web.ts';
 export { matchInterceptionCa, parseInterceptionCaFile, interceptionCaFileSchema } from './analyze/interception.ts';
 export { BUILTIN_INTERCEPTION_CAS } from './data/interception-cas.ts';
 

@@ -1,17 +1,16 @@
 import v8 from 'node:v8';
 import pLimit from 'p-limit';
-import { FINDING_RULES, findFindings } from './analyze/findings.ts';
+import { findFindings, slimResult } from './findings/index.ts';
 import { analyzeService } from './analyze/service.ts';
 import { analyzeWeb, type AnalysisKnowledge } from './analyze/web.ts';
 import type { MeasureContext } from './measure/context.ts';
 import { measureService } from './measure/service.ts';
 import { measureWeb } from './measure/web.ts';
-import type { Finding } from './model/finding.ts';
+import type { Finding, FindingInput } from './model/finding.ts';
 import { emptyWebMeasurement, type ServiceMeasurement, type WebMeasurement } from './model/measurement.ts';
-import type { DnsObservation, HttpObservation, TcpConnectObservation } from './model/observation.ts';
 import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type ServiceResult, type TargetResult, type TargetResultJson, type WebResult } from './model/run.ts';
 import { targetLabel, type ServiceTarget, type Target, type WebTarget } from './model/target.ts';
-import type { Verdict } from './model/verdict.ts';
+import type { InterceptionCa, Verdict } from './model/verdict.ts';
 import { serializeResult, type SerializeOptions } from './report/json.ts';
 import type { TableRow } from './report/table.ts';
 
@@ -110,132 +109,45 @@ export function tableRenderer(render: (rows: TableRow[], findings: Finding[], su
   };
 }
 
-const EMPTY_HELPER: NonNullable<NonNullable<WebMeasurement['helper']>['response']> = Object.freeze({
-  tcp_connect: {},
-  tls_handshake: {},
-  http_request: { body_length: -1, failure: null, title: '', headers: {}, status_code: -1 },
-  dns: { failure: null, addrs: [] },
-});
 const NONE: never[] = Object.freeze([]) as never[];
 
 /**
- * Interned strings and shared objects: a slim record of a healthy target is a few hundred bytes,
- * so 100,000 targets fit in a flat memory budget. Bounded: addresses and failure strings repeat.
+ * Compact slim records: the findings' own slim record (findings/slim.ts) with its repeated parts
+ * shared between targets — a healthy target's verdict, control and helper outcomes, its address
+ * list — so 100,000 targets fit in a flat memory budget. Bounded caches: outcomes repeat.
  */
-const interned = new Map<string, string>();
-function intern(s: string): string {
-  let v = interned.get(s);
-  if (v === undefined) {
-    if (interned.size > 50_000) interned.clear();
-    // A fresh flat copy: never a slice of a page body or a concatenation holding its parts.
-    v = Buffer.from(s).toString();
-    interned.set(v, v);
-  }
-  return v;
+const shared = new Map<string, unknown>();
+function share<T>(value: T): T {
+  const key = JSON.stringify(value);
+  const hit = shared.get(key);
+  if (hit !== undefined) return hit as T;
+  if (shared.size > 20_000) shared.clear();
+  const frozen = Object.freeze(value);
+  shared.set(key, frozen);
+  return frozen;
 }
+/** A fresh flat copy: never a slice of a page body or a concatenation holding its parts alive. */
 const flat = (s: string): string => Buffer.from(s).toString();
-const sharedVerdicts = new Map<string, Verdict>();
-const sharedControl = new Map<string, DnsObservation[]>();
 
-/** The control lookups as findings read them (did they answer definitely?), shared between targets. */
-function slimControl(obs: readonly DnsObservation[]): DnsObservation[] {
-  if (obs.length === 0) return NONE;
-  const key = obs.map((o) => o.failure ?? '').join('|');
-  let v = sharedControl.get(key);
-  if (!v) {
-    v = Object.freeze(obs.map((o) => Object.freeze({ ...o, hostname: '', resolver: '', answers: NONE, lateAnswers: NONE }))) as unknown as DnsObservation[];
-    if (sharedControl.size < 1000) sharedControl.set(key, v);
-  }
-  return v;
+export function compactRecord(rec: FindingInput): FindingInput {
+  const v = rec.verdict;
+  const url = flat(rec.url);
+  return {
+    ...rec,
+    url,
+    label: rec.label === rec.url ? url : flat(rec.label),
+    hostname: rec.hostname === null ? null : flat(rec.hostname),
+    verdict: v.status === 'accessible' && !v.interceptionCa && !v.untrustedIssuer && !v.sniProof ? share({ ...v, reason: '' }) : { ...v, reason: flat(v.reason) },
+    tcpFailed: rec.tcpFailed.length ? rec.tcpFailed : NONE,
+    tcpOk: rec.tcpOk.length ? share(rec.tcpOk) : NONE,
+    control: share(rec.control),
+    helper: share(rec.helper),
+  };
 }
 
-const sharedDns = new Map<DnsObservation[], WebMeasurement['dns']>();
-function slimDns(control: readonly DnsObservation[]): WebMeasurement['dns'] {
-  const c = slimControl(control);
-  let v = sharedDns.get(c);
-  if (!v) {
-    v = Object.freeze({ local: NONE, control: c });
-    if (sharedDns.size < 1000) sharedDns.set(c, v);
-  }
-  return v;
-}
-
-function slimHop(h: HttpObservation): HttpObservation {
-  return { ...h, url: flat(h.url), ip: intern(h.ip), headers: {}, body: '', title: null, tls: null, failure: h.failure === null ? null : intern(h.failure) };
-}
-
-function slimVerdict(v: Verdict): Verdict {
-  const plain = v.status === 'accessible' && v.method === null && !v.interceptionCa && !v.untrustedIssuer && !v.sniProof && !v.checks;
-  if (plain) {
-    // A healthy target's verdict: findings need its status only; one shared object per kind.
-    const key = `${v.status}|${v.dnsConsistency}`;
-    let shared = sharedVerdicts.get(key);
-    if (!shared) {
-      shared = Object.freeze({ ...v, reason: '', evidence: NONE, httpComparison: null, blockpage: null });
-      sharedVerdicts.set(key, shared);
-    }
-    return shared;
-  }
-  return { ...v, reason: flat(v.reason), evidence: NONE, httpComparison: null, blockpage: null, ...(v.checks ? { checks: NONE } : {}) };
-}
-
-/** The measurement fields findings never read, on a shared prototype: a slim record owns only the rest. */
-const SLIM_WEB_BASE = Object.freeze({
-  startedAt: '',
-  runtime: 0,
-  port: 0,
-  localResolver: '',
-  addresses: NONE,
-  tls: NONE,
-  redirectDns: NONE,
-  controlRecheck: NONE,
-  deadlineExceeded: false,
-});
-const sharedTcp = new Map<string, TcpConnectObservation[]>();
-/** TCP outcomes as findings read them (address, port, failure); a one-connection list is shared between targets on one address. */
-function slimTcp(tcp: readonly TcpConnectObservation[]): TcpConnectObservation[] {
-  if (tcp.length === 0) return NONE;
-  const slim = tcp.map((t) => ({ ip: intern(t.ip), port: t.port, failure: t.failure === null ? null : intern(t.failure), t0: 0, t: 0 }));
-  if (slim.length !== 1) return slim;
-  const [only] = slim as [TcpConnectObservation];
-  const key = `${only.ip}|${only.port}|${only.failure ?? ''}`;
-  let v = sharedTcp.get(key);
-  if (!v) {
-    v = Object.freeze([Object.freeze(only)]) as unknown as TcpConnectObservation[];
-    if (sharedTcp.size > 50_000) sharedTcp.clear();
-    sharedTcp.set(key, v);
-  }
-  return v;
-}
-
-/**
- * What the run-level findings read of a result (analyze/findings.ts): the target, the verdict's
- * status/method/reason/sniProof/interceptionCa/untrustedIssuer (a healthy target's reason is not
- * read), and of the measurement the hostname, whether the helper answered, the control lookups'
- * outcome, TCP outcomes, SNI probes and the final hop's size and timing (throttling). Everything
- * else (bodies, certificates, DNS answers, evidence) is dropped. A test checks that findings over
- * slim records equal findings over full ones.
- */
-export function slimResult(r: TargetResult): TargetResult {
-  const verdict = slimVerdict(r.verdict);
-  if (r.target.kind === 'service') {
-    const m = (r as ServiceResult).measurement;
-    const slim: ServiceMeasurement = { ...m, startedAt: '', localResolver: '', checks: NONE };
-    return { target: r.target, verdict, measurement: slim };
-  }
-  const m = (r as WebResult).measurement;
-  const last = m.http.at(-1);
-  const slim = Object.assign(Object.create(SLIM_WEB_BASE) as WebMeasurement, {
-    target: m.target,
-    hostname: intern(m.hostname),
-    dns: slimDns(m.dns.control),
-    tcp: slimTcp(m.tcp),
-    // Throttling compares transfers of at least FINDING_RULES.throttleMinBytes: a smaller final hop is not read.
-    http: last && (last.bodyLength >= FINDING_RULES.throttleMinBytes || last.failure !== null) ? [slimHop(last)] : NONE,
-    helper: m.helper ? { url: '', response: m.helper.response ? EMPTY_HELPER : null, failure: m.helper.failure === null ? null : intern(m.helper.failure) } : null,
-    sniProbes: m.sniProbes.length ? m.sniProbes.map((p) => ({ kind: p.kind, handshake: { ...p.handshake, peerCertificates: NONE } })) : NONE,
-  });
-  return { target: r.target, verdict, measurement: slim };
+/** The slim record findings keep of one result, compacted. */
+export function slimRecord(r: TargetResult, table: readonly InterceptionCa[]): FindingInput {
+  return compactRecord(slimResult(r, table));
 }
 
 function rowOf(r: TargetResult): TableRow {
@@ -329,7 +241,7 @@ export interface RunPipelineOptions {
 /** `tekser run`: measure → analyze → findings, streaming each result out as it is analysed. */
 export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOutcome> {
   const counter = new SummaryCounter();
-  const slim: TargetResult[] = [];
+  const slim: FindingInput[] = [];
   let next = 0;
   let chain: Promise<void> = Promise.resolve();
   const worker = async (): Promise<void> => {
@@ -341,7 +253,7 @@ export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOut
       const line = serializeResult(r, opts.serialize);
       opts.store?.append(line);
       counter.add(r.verdict.status);
-      slim.push(slimResult(r));
+      slim.push(slimRecord(r, opts.ctx.interceptionCas));
       opts.onResult?.(r);
       // Output in completion order; a slow writer holds the workers back rather than piling up lines.
       chain = chain.then(() => opts.output.result(line, rowOf(r)));
@@ -350,7 +262,7 @@ export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOut
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, opts.targets.length)) }, worker));
   await chain;
-  const outcome = { summary: counter.summary, findings: findFindings(slim) };
+  const outcome = { summary: counter.summary, findings: findFindings(slim, { interceptionCas: opts.ctx.interceptionCas }) };
   await opts.beforeFinish?.(outcome);
   return outcome;
 }
@@ -385,7 +297,7 @@ export function analyzeItem(item: IngestItem, knowledge: AnalysisKnowledge): Tar
  */
 export async function analyzePipeline(opts: AnalyzePipelineOptions): Promise<PipelineOutcome> {
   const counter = new SummaryCounter();
-  const groups = new Map<string, TargetResult[]>();
+  const groups = new Map<string, FindingInput[]>();
   for await (const item of opts.items) {
     const r = analyzeItem(item, opts.knowledge);
     const line = { ...serializeResult(r, opts.serialize), ...item.extra, ...item.afterAnalysis?.(r) };
@@ -393,13 +305,13 @@ export async function analyzePipeline(opts: AnalyzePipelineOptions): Promise<Pip
     const g = item.group ?? '';
     let list = groups.get(g);
     if (!list) groups.set(g, (list = []));
-    list.push(slimResult(r));
+    list.push(slimRecord(r, opts.knowledge.interceptionCas));
     opts.onResult?.(r);
     await opts.output.result(line, rowOf(r));
   }
   const findings: Finding[] = [];
   for (const [group, rs] of groups) {
-    for (const f of findFindings(rs)) findings.push(groups.size > 1 && group ? { ...f, title: `[${group}] ${f.title}` } : f);
+    for (const f of findFindings(rs, { interceptionCas: opts.knowledge.interceptionCas })) findings.push(groups.size > 1 && group ? { ...f, title: `[${group}] ${f.title}` } : f);
   }
   return { summary: counter.summary, findings };
 }
