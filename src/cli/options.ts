@@ -12,6 +12,8 @@ export interface OptionSpec {
   defaultDescription?: string;
   choices?: readonly string[];
   parse?: (value: string, previous: unknown) => unknown;
+  /** Left out of --help and the README (test and lab switches). */
+  hidden?: boolean;
 }
 
 function positiveInt(name: string) {
@@ -82,5 +84,10 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--listen <host:port>', description: 'address to serve the control helper on', defaultValue: '127.0.0.1:8080', commands: ['helper'] },
   { flags: '--tls-cert <pem>', description: 'serve over HTTPS with this certificate (with --tls-key)', commands: ['helper'] },
   { flags: '--tls-key <pem>', description: 'private key for --tls-cert', commands: ['helper'] },
+  { flags: '--token <token>', description: 'shared token callers must send (Authorization: Bearer); tekser run sends $TEKSER_HELPER_TOKEN', defaultDescription: '$TEKSER_HELPER_TOKEN, else none: open to anyone, as OONI helpers are', commands: ['helper'] },
+  { flags: '--rate-limit <n>', description: 'requests per minute per client address', parse: positiveInt('--rate-limit'), defaultValue: 60, commands: ['helper'] },
+  { flags: '--max-concurrent <n>', description: 'measurements in flight at once (503 above)', parse: positiveInt('--max-concurrent'), defaultValue: 16, commands: ['helper'] },
+  { flags: '--trust-forwarded-for', description: 'rate-limit by the X-Forwarded-For your reverse proxy sets (only behind one)', commands: ['helper'] },
+  { flags: '--allow-lab-ranges', description: 'network lab only: dial documentation and benchmarking ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 198.18/15)', commands: ['helper'], hidden: true },
 ];
 

@@ -7,7 +7,7 @@ import type { InterceptionCa } from '../../model/verdict.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
+import { BadListError, dedupeTargets, targetUrl, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
 import { summarize } from '../../report/json.ts';
 import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
@@ -18,6 +18,7 @@ import { listRuns, sha256File, startRun, type RunWriter } from '../../store/runs
 import { createProgress } from '../../report/progress.ts';
 import { renderTable } from '../../report/table.ts';
 import { TEKSER_VERSION } from '../../version.ts';
+import { HELPER_TOKEN_ENV } from '../../helper/protocol.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { parseInterceptionCaFile } from '../../analyze/interception.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -144,11 +145,14 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
     return spec;
   });
   if (opts.controlHelper) {
+    let helper: URL;
     try {
-      new URL(opts.controlHelper);
+      helper = new URL(opts.controlHelper);
     } catch {
       throw new UsageError(`--control-helper ${opts.controlHelper}: not a URL`);
     }
+    // The helper URL is written into every report: a secret in it would travel with them.
+    if (helper.username || helper.password) throw new UsageError(`--control-helper: no credentials in the URL (it is written into reports); set ${HELPER_TOKEN_ENV} for a helper that needs a token`);
   }
   return {
     localResolver: resolverOrUsage(opts.resolver, '--resolver'),
@@ -188,7 +192,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     writer = startRun(dataDir, {
       tekserVersion: TEKSER_VERSION,
       lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
-      settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls },
+      settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls: urls.map(targetUrl) },
       targets: targets.length,
     });
   }
