@@ -131,12 +131,9 @@ const flat = (s: string): string => Buffer.from(s).toString();
 
 export function compactRecord(rec: FindingInput): FindingInput {
   const v = rec.verdict;
-  const url = flat(rec.url);
+  // url and label are the target's own strings (flat, from the list); the record adds no copy of them.
   return {
     ...rec,
-    url,
-    label: rec.label === rec.url ? url : flat(rec.label),
-    hostname: rec.hostname === null ? null : flat(rec.hostname),
     verdict: v.status === 'accessible' && !v.interceptionCa && !v.untrustedIssuer && !v.sniProof ? share({ ...v, reason: '' }) : { ...v, reason: flat(v.reason) },
     tcpFailed: rec.tcpFailed.length ? rec.tcpFailed : NONE,
     tcpOk: rec.tcpOk.length ? share(rec.tcpOk) : NONE,
