@@ -7,7 +7,7 @@ import type { InterceptionCa } from '../../model/verdict.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { BadListError, dedupeTargets, targetUrl, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
+import { BadListError, readTargets, targetUrl } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
 import { summarize } from '../../report/json.ts';
 import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
@@ -111,21 +111,20 @@ function resolverOrUsage(spec: string, flag: string): ResolverSpec {
 /** Neutral canaries measured with the shipped lists (allow-list evidence); see test-lists/SOURCES.md. */
 export const DEFAULT_CANARIES = fileURLToPath(new URL('../../../test-lists/canaries.csv', import.meta.url));
 
-export function loadTargets(urls: readonly string[], lists: readonly string[], canaries?: string): { targets: Target[]; lists: string[] } {
+export async function loadTargets(urls: readonly string[], lists: readonly string[], canaries?: string): Promise<{ targets: Target[]; lists: string[] }> {
   const chosen = urls.length === 0 && lists.length === 0 ? DEFAULT_LISTS : lists;
   // Canaries: the file given, or the shipped one when the shipped lists run (never by surprise in a custom run).
   const canaryFile = canaries === 'none' ? null : (canaries ?? (chosen === DEFAULT_LISTS ? DEFAULT_CANARIES : null));
-  const targets: Target[] = [];
+  let targets: Target[];
   try {
-    targets.push(...webTargetsFromUrls(urls));
-    for (const file of chosen) targets.push(...(isServiceList(file) ? serviceTargetsFromYaml(file) : webTargetsFromCsv(file)));
-    if (canaryFile) targets.push(...webTargetsFromCsv(canaryFile).map((t) => ({ ...t, role: 'canary' as const })));
+    // Lists are streamed and deduplicated as they are read (lists/targets.ts): flat per-row cost, no spread.
+    targets = await readTargets(urls, chosen, canaryFile);
   } catch (err) {
-    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.problems.length > 20 ? `\n  … and ${err.problems.length - 20} more` : ''}`);
+    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.total > 20 ? `\n  … and ${err.total - 20} more` : ''}`);
     throw err;
   }
   if (targets.length === 0) throw new UsageError('nothing to test: the lists are empty');
-  return { targets: dedupeTargets(targets), lists: [...chosen] };
+  return { targets, lists: [...chosen] };
 }
 
 export function buildContext(opts: RunCommandOptions): MeasureContext {
@@ -174,7 +173,7 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
 /** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
 export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
   const { options: opts, dataDir } = effectiveRunOptions(given, io.env, isFromCli);
-  const { targets, lists } = loadTargets(urls, opts.list ?? [], opts.canaries);
+  const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
   const ctx = buildContext(opts);
   const startedAt = new Date().toISOString();
 
