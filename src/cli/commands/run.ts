@@ -3,17 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { controlConnections, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
 import { checkControl } from '../../measure/control.ts';
 import { RttTracker } from '../../net/rtt.ts';
-import { runTargets } from '../../pipeline.ts';
-import { targetLabel, type Target } from '../../model/target.ts';
-import { RUN_SCHEMA_ID, type TargetResult } from '../../model/run.ts';
+import type { Target } from '../../model/target.ts';
+import { RUN_SCHEMA_ID } from '../../model/run.ts';
 import type { InterceptionCa } from '../../model/verdict.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
 import { BadListError, readTargets, targetUrl } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
-import { runDocument, serializeResult, summarize } from '../../report/json.ts';
-import { findFindings } from '../../findings/index.ts';
+import { summarize } from '../../report/json.ts';
+import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
 import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
 import { acquireLock, LockedError } from '../../store/lock.ts';
 import { defaultDataDir } from '../../store/paths.ts';
@@ -240,76 +239,74 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
       file?.once('error', (err) => reject(new UsageError(`--output ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
     });
   }
-  const write = (text: string): void => {
-    if (file) file.write(text);
-    else io.stdout(text);
+  // A file stream is written with backpressure; stdout (synchronous for files and pipes on Linux) directly.
+  const write = (text: string): void | Promise<void> => {
+    if (!file) return io.stdout(text);
+    if (!file.write(text)) return new Promise<void>((resolve) => file?.once('drain', () => resolve()));
   };
-  const serializeOpts = { includeBodies: Boolean(opts.includeBodies) };
-  let results: TargetResult[];
   // The control's own health check runs beside the targets (never gating them: every target is measured).
   const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
-  let controlCheck: Awaited<typeof controlCheckPromise>;
+  const settings = {
+    localResolver: resolverLabel(ctx.localResolver),
+    controlResolvers: ctx.controlResolvers.map(resolverLabel),
+    controlHelper: ctx.helperUrl,
+    trustStore: ctx.trust.label,
+    concurrency: opts.concurrency,
+    lists,
+  };
+  const tekser = { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl };
+  // --quiet prints nothing unless something is found: the document is held until that is known.
+  const held: string[] = [];
+  const quietHold = Boolean(opts.quiet) && !file && opts.format !== 'jsonl';
+  const out = quietHold ? (text: string): void => void held.push(text) : write;
+  const output =
+    opts.format === 'jsonl'
+      ? jsonlRenderer(out, startedAt)
+      : opts.format === 'json'
+        ? jsonDocumentRenderer(out, { schema: RUN_SCHEMA_ID, tekser, startedAt, settings })
+        : tableRenderer((rows, findings) => {
+            const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
+            const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
+            return out(renderTable(rows, { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+          }, Boolean(opts.verbose));
+  let outcome: PipelineOutcome;
+  preferFlatMemory();
   try {
-    results = await runTargets(targets, ctx, {
+    outcome = await runPipeline({
+      targets,
+      ctx,
       concurrency: opts.concurrency,
       signal: stop.signal,
-      onResult: (r) => {
-        const line = serializeResult(r, serializeOpts);
-        writer?.append(line);
-        if (opts.format === 'jsonl') write(`${JSON.stringify(line)}\n`);
-        progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
-      },
+      serialize: { includeBodies: Boolean(opts.includeBodies) },
+      store: writer,
+      output,
+      onResult: (r) => progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked'),
+      controlCheck: controlCheckPromise,
     });
   } finally {
     progress.done();
     if (deadline) clearTimeout(deadline);
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-    controlCheck = await controlCheckPromise;
+    await controlCheckPromise;
     // Every target has ended: nothing may keep the process alive (destroy, not close: close waits).
     await ctx.dispatcher.destroy().catch(() => {});
   }
+  const { summary, findings, controlCheck } = outcome;
   const finishedAt = new Date().toISOString();
-  const findings = findFindings(results);
-  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summarize(results), findings);
+  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings);
   release?.();
-  const foundSomething = findings.length > 0 || results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
+  const anyBlocked = summary.blocked + summary.partiallyBlocked > 0;
+  const foundSomething = findings.length > 0 || anyBlocked;
   if (opts.quiet && !foundSomething && !file) {
     if (stopReason === 'signal') return signalCode;
     return EXIT.ok;
   }
-  if (opts.format === 'jsonl') {
-    write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings, ...(controlCheck ? { controlCheck } : {}) })}\n`);
-  }
-  if (opts.format === 'json') {
-    const doc = runDocument(
-      results,
-      findings,
-      {
-        tekser: { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl },
-        startedAt,
-        finishedAt,
-        settings: {
-          localResolver: resolverLabel(ctx.localResolver),
-          controlResolvers: ctx.controlResolvers.map(resolverLabel),
-          controlHelper: ctx.helperUrl,
-          trustStore: ctx.trust.label,
-          concurrency: opts.concurrency,
-          lists,
-        },
-        ...(controlCheck ? { controlCheck } : {}),
-      },
-      serializeOpts,
-    );
-    write(`${JSON.stringify(doc, null, 2)}\n`);
-  } else if (opts.format === 'table') {
-    const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
-    const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
-    write(renderTable(results.map((r) => ({ label: targetLabel(r.target), verdict: r.verdict })), { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
-  }
+  await output.finish({ finishedAt, summary, findings, ...(controlCheck ? { extra: { controlCheck } } : {}) });
+  for (const text of held) io.stdout(text);
   if (file) await new Promise<void>((resolve) => file?.end(() => resolve()));
   if (stopReason === 'signal') return signalCode;
   if (findings.some((f) => f.kind === 'no-connectivity')) return EXIT.noConnectivity;
-  if (opts.failOn === 'blocked' && results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked')) return EXIT.findings;
+  if (opts.failOn === 'blocked' && anyBlocked) return EXIT.findings;
   return EXIT.ok;
 }
