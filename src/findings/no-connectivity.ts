@@ -7,7 +7,7 @@ export const NO_CONNECTIVITY = {
 
 /** Evidence required: the control itself unreachable (the run's control check, or nearly every target's control lookups), no target loaded, and the control not intercepted. */
 export const NO_CONNECTIVITY_EVIDENCE =
-  "The control itself failed: the run's control check got no definite answer from any control resolver (or, without that check, at least 90% of targets could not reach the control and nothing else stood in for it), no target loaded, and the control was not intercepted (that is control-interception). Works with one target.";
+  "The control itself failed: the run's control check got no definite answer from any control resolver (or, without that check, at least 90% of targets could not reach the control and nothing else stood in for it), no target loaded or even accepted a TCP connection, and the control was not intercepted (that is control-interception). Works with one target.";
 
 /** 2. No connectivity: decided from the control, so one target is enough. */
 export const noConnectivityFinding: FindingRule = {
@@ -19,6 +19,8 @@ export const noConnectivityFinding: FindingRule = {
     if (ctx.controlInterception) return [];
     const rs = ctx.records;
     if (rs.some((r) => r.verdict.status === 'accessible')) return [];
+    // A target that accepted a TCP connection proves the network carries traffic: the control is unreachable, not the internet.
+    if (rs.some((r) => r.tcpOk.length > 0)) return [];
     const noControl = rs.filter((r) => r.control.failed);
     const byCheck = ctx.controlCheck.state === 'failed';
     const byTargets = ctx.controlCheck.state === 'none' && rs.length >= 1 && noControl.length >= NO_CONNECTIVITY.shutdownShare * rs.length;
