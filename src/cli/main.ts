@@ -80,6 +80,18 @@ Examples:
   tekser helper --listen 0.0.0.0:443 --tls-cert cert.pem --tls-key key.pem`,
 };
 
+const TOP_HELP = `
+Examples:
+  tekser run                                      measure the shipped lists and explain what is blocked
+  tekser run https://orda.kz/ https://kaztag.kz/  just these sites
+  tekser run --control-helper https://helper.example/   tell "down" from "blocked" with a helper outside
+  tekser history                                  the runs kept so far
+  tekser diff --quiet                             what changed since the last run (for cron mail)
+  tekser lint test-lists/                         check test lists before a pull request
+  tekser config                                   the settings run would use, and where each comes from
+
+Run \`tekser <command> --help\` for a command's options and exit codes.`;
+
 function addOptions(cmd: Command, name: CommandName): Command {
   for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) {
     // commander shows a default only when there is a value: describe value-less defaults in the text.
@@ -100,7 +112,8 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     .version(TEKSER_VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', TOP_HELP);
 
   addOptions(
     program.command('lint').description('check test lists (Citizen Lab CSV, service YAML) the way CI should').argument('[paths...]', 'list files or directories (default: test-lists/)'),
@@ -164,13 +177,20 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
 export async function runCli(argv: string[], io: CommandIO): Promise<number> {
   const result: { code: number; pending?: Promise<number> } = { code: EXIT.ok };
   const program = buildProgram(io, result);
+  // Nothing to do: say what there is to do (stdout, success: asking for help is not an error).
+  if (argv.length <= 2) {
+    io.stdout(program.helpInformation());
+    return EXIT.ok;
+  }
+  // The reader of stdout left (`| head`): the output was not all delivered, so never 0.
+  const closed = (code: number): number => (code === EXIT.ok && io.stdoutClosed?.() ? EXIT.outputClosed : code);
   try {
     await program.parseAsync(argv);
     if (result.pending) result.code = await result.pending;
-    return result.code;
+    return closed(result.code);
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return closed(EXIT.ok);
       return EXIT.usage;
     }
     if (err instanceof UsageError) {
@@ -186,8 +206,11 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  const io = processIO();
+  // A write to a closed pipe fails after the write call returned: it may land after runCli did.
+  io.onStdoutClosed?.(() => {
+    if (!process.exitCode) process.exitCode = EXIT.outputClosed;
   });
-  process.exitCode = await runCli(argv, processIO());
+  const code = await runCli(argv, io);
+  if (code !== EXIT.ok || !process.exitCode) process.exitCode = code;
 }

@@ -1,4 +1,4 @@
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { controlDispatcher, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
 import { runTargets, targetLabel, type TargetResult } from '../../measure/run.ts';
@@ -12,11 +12,12 @@ import { runDocument, serializeResult, summarize } from '../../report/json.ts';
 import { RUN_SCHEMA_ID } from '../../report/schema.ts';
 import { findFindings } from '../../analyze/findings.ts';
 import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
-import { acquireLock, LockedError } from '../../store/lock.ts';
 import { defaultDataDir } from '../../store/paths.ts';
-import { listRuns, sha256File, startRun, type RunWriter } from '../../store/runs.ts';
+import { sha256File } from '../../store/runs.ts';
 import { createProgress } from '../../report/progress.ts';
-import { renderTable } from '../../report/table.ts';
+import { renderTable, summaryLine } from '../../report/table.ts';
+import { StepTally } from '../../report/next-steps.ts';
+import { openReportOutput, savingEpilogue, startSaving, type ReportSink, type Saving } from '../run-output.ts';
 import { TEKSER_VERSION } from '../../version.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { parseInterceptionCaFile, type InterceptionCa } from '../../analyze/interception.ts';
@@ -167,23 +168,25 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   const startedAt = new Date().toISOString();
 
   // Cron safety: one run at a time per data directory; the runs a killed process left are marked.
-  let release: (() => void) | null = null;
-  let writer: RunWriter | null = null;
+  // -o is opened under the lock and before the run record: a bad path never leaves a run behind.
+  let out: ReportSink | null = null;
+  let saving: Saving | null = null;
   if (opts.save) {
-    try {
-      release = acquireLock(dataDir);
-    } catch (err) {
-      if (err instanceof LockedError) throw new UsageError(err.message, EXIT.locked);
-      throw new UsageError(`--data-dir ${dataDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    listRuns(dataDir, { repair: true });
-    writer = startRun(dataDir, {
-      tekserVersion: TEKSER_VERSION,
-      lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
-      settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls },
-      targets: targets.length,
-    });
-  }
+    saving = startSaving(
+      dataDir,
+      {
+        tekserVersion: TEKSER_VERSION,
+        lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
+        settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls },
+        targets: targets.length,
+      },
+      io,
+      () => void (out = openReportOutput(opts.output, io)),
+    );
+  } else out = openReportOutput(opts.output, io);
+  const output = out as unknown as ReportSink;
+  const writer = saving?.writer ?? null;
+  const release = saving?.release ?? null;
 
   // Stop scheduling on a signal or at --max-runtime; targets in flight finish and are written.
   const stop = new AbortController();
@@ -211,18 +214,16 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     : null;
   deadline?.unref();
   const progress = createProgress(targets.length, io.stderr, io.stderrIsTTY && !io.env.CI && !opts.quiet && io.env.TERM !== 'dumb');
-  let file: WriteStream | null = null;
-  if (opts.output) {
-    file = createWriteStream(opts.output, { flags: 'w' });
-    await new Promise<void>((resolve, reject) => {
-      file?.once('open', () => resolve());
-      file?.once('error', (err) => reject(new UsageError(`--output ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
-    });
-  }
-  const write = (text: string): void => {
-    if (file) file.write(text);
-    else io.stdout(text);
-  };
+  const file = output.file;
+  const write = (text: string): void => output.write(text);
+  const tally = new StepTally();
+  // The reader of stdout left (`| head`): a kept run still finishes (so history holds it whole);
+  // an unsaved one has no one left to tell, so it stops scheduling.
+  io.onStdoutClosed?.(() => {
+    if (file) return;
+    io.stderr(writer ? 'tekser: output closed; the run goes on and is kept (see `tekser show last`); Ctrl-C stops it\n' : 'tekser: output closed; stopping\n');
+    if (!writer) stop.abort();
+  });
   const serializeOpts = { includeBodies: Boolean(opts.includeBodies) };
   let results: TargetResult[];
   try {
@@ -234,6 +235,9 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
         writer?.append(line);
         if (opts.format === 'jsonl') write(`${JSON.stringify(line)}\n`);
         progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
+        tally.add(line);
+        const warning = tally.earlyWarning();
+        if (warning && !progress.warn(warning, 'control failing') && !opts.quiet) io.stderr(`tekser: warning: ${warning}\n`);
       },
     });
   } finally {
@@ -247,10 +251,16 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   const findings = findFindings(results);
   writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summarize(results), findings);
   release?.();
+  const epilogue = savingEpilogue(saving, results.length);
+  const steps = tally.steps(
+    findings.map((f) => f.kind),
+    writer && !writer.problem ? writer.id : null,
+  );
   const foundSomething = findings.length > 0 || results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
   if (opts.quiet && !foundSomething && !file) {
+    if (epilogue) io.stderr(`${epilogue}\n`);
     if (stopReason === 'signal') return signalCode;
-    return EXIT.ok;
+    return epilogue ? EXIT.notWritten : EXIT.ok;
   }
   if (opts.format === 'jsonl') {
     write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings })}\n`);
@@ -278,11 +288,21 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   } else if (opts.format === 'table') {
     const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
     const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
-    write(renderTable(results.map((r) => ({ label: targetLabel(r.target), verdict: r.verdict })), { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+    write(renderTable(results.map((r) => ({ label: targetLabel(r.target), verdict: r.verdict })), { chalk, header, findings, steps, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
   }
-  if (file) await new Promise<void>((resolve) => file?.end(() => resolve()));
+  output.end();
+  // With -o the terminal still hears what happened: one summary line, the findings, the next steps.
+  if (file && (!opts.quiet || foundSomething)) io.stderr(reportedToFile(file, results, findings, steps));
+  if (epilogue) io.stderr(`${epilogue}\n`);
   if (stopReason === 'signal') return signalCode;
+  if (epilogue || output.problem) return EXIT.notWritten;
   if (findings.some((f) => f.kind === 'no-connectivity')) return EXIT.noConnectivity;
   if (opts.failOn === 'blocked' && results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked')) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** The lines stderr gets when the report went to a file (-o). */
+export function reportedToFile(file: string, results: readonly TargetResult[], findings: readonly { title: string }[], steps: readonly string[]): string {
+  const lines = [`tekser: report written to ${file}: ${summaryLine(results)}`, ...findings.map((f) => `! ${f.title}`), ...steps];
+  return `${lines.join('\n')}\n`;
 }
