@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
+import { RULES } from '../config/rules.ts';
 
 export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config';
 
@@ -14,20 +15,29 @@ export interface OptionSpec {
   parse?: (value: string, previous: unknown) => unknown;
 }
 
-function positiveInt(name: string) {
+/** A commander parser from a shared rule (config/rules.ts): the config file applies the same one. */
+function numberBy(check: (v: unknown) => string | null) {
   return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1`);
+    const n = v.trim() === '' ? NaN : Number(v);
+    const problem = check(n);
+    if (problem) throw new InvalidArgumentError(problem);
     return n;
   };
 }
-function seconds(v: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number of seconds > 0');
-  return n;
-}
+const positiveInt = (_name: string) => numberBy(RULES.positiveInt);
+const seconds = numberBy(RULES.seconds);
 function collect(v: string, prev: unknown): string[] {
   return [...((prev as string[] | undefined) ?? []), v];
+}
+function stringBy(check: (v: unknown) => string | null) {
+  return (v: string): string => {
+    const problem = check(v);
+    if (problem) throw new InvalidArgumentError(problem);
+    return v;
+  };
+}
+function collectBy(check: (v: unknown) => string | null) {
+  return (v: string, prev: unknown): string[] => collect(stringBy(check)(v), prev);
 }
 
 /** The one table of CLI options: commander wiring, --help text and the README all come from it. */
@@ -39,9 +49,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, defaultDescription: 'github under GitHub Actions, else text', commands: ['lint'] },
   // run
   { flags: '-l, --list <file>', description: 'test list to run: Citizen Lab CSV, or a YAML service list (messengers, circumvention); repeat for several', parse: collect, defaultDescription: 'the shipped lists in test-lists/: kz.csv, global.csv, messengers.yaml, circumvention.yaml', commands: ['run', 'config'] },
-  { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', defaultValue: 'system', commands: ['run', 'helper', 'config'] },
-  { flags: '--control-resolver <url>', description: 'DoH resolver reached by IP address, used as the control; repeat for fallbacks', parse: collect, defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run', 'config'] },
-  { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked"', commands: ['run', 'config'] },
+  { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', parse: stringBy(RULES.resolver), defaultValue: 'system', commands: ['run', 'helper', 'config'] },
+  { flags: '--control-resolver <url>', description: 'DoH resolver reached by IP address, used as the control; repeat for fallbacks', parse: collectBy(RULES.controlResolver), defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run', 'config'] },
+  { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked"', parse: stringBy(RULES.url), commands: ['run', 'config'] },
   { flags: '--ca-file <pem>', description: 'extra trusted root(s) in PEM, added to the bundled public roots; repeatable', parse: collect, commands: ['run', 'helper', 'config'] },
   { flags: '-c, --concurrency <n>', description: 'targets measured at once', parse: positiveInt('--concurrency'), defaultValue: 16, commands: ['run', 'config'] },
   { flags: '--dns-timeout <s>', description: 'DNS timeout per query, seconds', parse: seconds, defaultValue: 4, commands: ['run', 'config'] },
@@ -49,7 +59,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--tls-timeout <s>', description: 'TLS handshake timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run', 'config'] },
   { flags: '--http-timeout <s>', description: 'HTTP response timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run', 'config'] },
   { flags: '--target-timeout <s>', description: 'whole-target deadline, seconds', parse: seconds, defaultValue: 60, commands: ['run', 'config'] },
-  { flags: '--retries <n>', description: 'extra attempts (fresh connections) before a failing step counts as blocked', parse: (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 0 || n > 5) throw new InvalidArgumentError('--retries takes 0 to 5'); return n; }, defaultValue: 2, commands: ['run', 'config'] },
+  { flags: '--retries <n>', description: 'extra attempts (fresh connections) before a failing step counts as blocked', parse: numberBy(RULES.retries), defaultValue: 2, commands: ['run', 'config'] },
   { flags: '--harmless-sni <name>', description: 'SNI used to prove SNI filtering (the same address should accept it)', defaultValue: 'example.org', commands: ['run'] },
   { flags: '--sni-probe-host <host[:port]>', description: 'neutral TLS server to send blocked SNIs to: shows whether the filter follows the name anywhere', commands: ['run'] },
   { flags: '--interception-cas <file>', description: 'extra known interception CAs (YAML/JSON, see README), added to the built-in table', parse: collect, commands: ['run', 'certs', 'config'] },
@@ -67,6 +77,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   // history, show, diff, export
   { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], defaultValue: 'table', commands: ['history'] },
   { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text', commands: ['diff'] },
+  { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text', commands: ['config'] },
   { flags: '--fail-on-change', description: 'exit 1 when anything changed (so cron mails only then)', commands: ['diff'] },
   { flags: '--ooni', description: "write OONI's data format (JSONL, one measurement per line)", commands: ['export'] },
   // certs

@@ -23,6 +23,7 @@ import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { parseInterceptionCaFile, type InterceptionCa } from '../../analyze/interception.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
+import { checkDataDir } from './stored.ts';
 
 export const DEFAULT_CONTROL_RESOLVERS = ['https://1.1.1.1/dns-query', 'https://8.8.8.8/dns-query'];
 export const DEFAULT_LISTS = ['kz.csv', 'global.csv', 'messengers.yaml', 'circumvention.yaml'].map((f) => fileURLToPath(new URL(`../../../test-lists/${f}`, import.meta.url)));
@@ -58,7 +59,7 @@ export interface RunCommandOptions {
 
 /** Resolves the data directory and the config file under the flags; `isFromCli` says which options the user typed. */
 export function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.ProcessEnv, isFromCli: (key: string) => boolean) {
-  const dataDir = opts.dataDir ?? defaultDataDir(env);
+  const dataDir = checkDataDir(opts.dataDir ?? defaultDataDir(env));
   const file = configPath(opts.config, dataDir);
   let config = null;
   try {
@@ -67,7 +68,7 @@ export function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.Process
     throw new UsageError(`config ${(err as Error).message}`);
   }
   const { options, sources } = applyConfig(opts as unknown as Record<string, unknown>, config, isFromCli);
-  return { options: options as unknown as RunCommandOptions, sources, dataDir, configFile: file };
+  return { options: options as unknown as RunCommandOptions, sources, dataDir, configFile: file, config };
 }
 
 /** Reads a file named by a flag; a missing or unreadable file is the user's to fix, not a crash. */
