@@ -2,7 +2,8 @@ import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { acquireLock, LockedError } from '../store/lock.ts';
 import { dataDirProblem } from '../store/paths.ts';
-import { listRuns, startRun, type RunRecord, type RunWriter } from '../store/runs.ts';
+import type { RunRecord } from '../model/run.ts';
+import { listRuns, startRun, type RunWriter } from '../store/runs.ts';
 import { EXIT, fsProblem, UsageError } from './errors.ts';
 import type { CommandIO } from './io.ts';
 

@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { FAILURES } from '../net/failure.ts';
+import { FAILURES } from '../model/failure.ts';
 import STEPS from './next-steps.json' with { type: 'json' };
 
 /**
