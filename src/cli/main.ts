@@ -25,8 +25,10 @@ Examples:
 Verdicts: accessible, blocked (method: dns, tcp_ip, tls, mitm, http-failure, http-diff),
 down (fails from the control too: not censorship), inconclusive (the control itself failed).
 Each run is kept in the data directory (see tekser history); --no-save skips that.
+With -o, the terminal still gets a one-line summary, the findings and the next steps (on stderr).
 Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list,
-3 no connectivity at all, 4 another run holds the lock, 130/143 stopped by SIGINT/SIGTERM.`,
+3 no connectivity at all, 4 another run holds the lock, 5 finished but not all written (disk full),
+141 stdout closed (| head), 130/143 stopped by SIGINT/SIGTERM.`,
   history: `
 Examples:
   tekser history                     runs on disk, newest first: status and counts
@@ -179,7 +181,7 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
   const program = buildProgram(io, result);
   // Nothing to do: say what there is to do (stdout, success: asking for help is not an error).
   if (argv.length <= 2) {
-    io.stdout(program.helpInformation());
+    program.outputHelp();
     return EXIT.ok;
   }
   // The reader of stdout left (`| head`): the output was not all delivered, so never 0.

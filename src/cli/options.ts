@@ -69,7 +69,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--max-runtime <s>', description: 'whole-run deadline: no new targets start after it (set it below your cron interval)', parse: seconds, commands: ['run', 'config'] },
   { flags: '-q, --quiet', description: 'run: print nothing unless something is blocked or a finding is made; diff: print nothing unless something changed (for cron mail)', commands: ['run', 'diff'] },
   { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run', 'show'] },
-  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['run', 'export'] },
+  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout (the terminal still gets the summary and findings, on stderr)', commands: ['run', 'export'] },
   { flags: '--fail-on <what>', description: 'exit 1 when a target is blocked (for CI)', choices: ['blocked'], commands: ['run'] },
   { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run'] },
   { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run', 'show'] },
@@ -88,3 +88,37 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--tls-key <pem>', description: 'private key for --tls-cert', commands: ['helper'] },
 ];
 
+
+/** A table cell: pipes escaped, and <…> outside code spans kept from being read as HTML. */
+const mdCell = (s: string): string =>
+  s
+    .replace(/\|/g, '\\|')
+    .split('`')
+    .map((part, i) => (i % 2 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('`');
+
+/** The README's option table for a command, generated from OPTIONS (test/readme.test.ts keeps them equal). */
+export function optionsMarkdown(command: CommandName): string {
+  const rows = OPTIONS.filter((o) => o.commands.includes(command)).map((o) => {
+    const def = o.defaultValue !== undefined && o.defaultValue !== false ? `\`${String(o.defaultValue)}\`` : (o.defaultDescription ?? '');
+    const choices = o.choices ? ` (${o.choices.map((c) => `\`${c}\``).join(', ')})` : '';
+    return `| \`${o.flags}\` | ${mdCell(def)} | ${mdCell(o.description)}${choices} |`;
+  });
+  return ['| option | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** The markers around a generated table in the README. */
+export const README_MARKERS = (command: CommandName): [string, string] => [`<!-- options:${command} (generated from src/cli/options.ts by npm run docs) -->`, `<!-- /options:${command} -->`];
+
+/** The README with every marked option table regenerated. */
+export function updateReadme(readme: string): string {
+  let out = readme;
+  for (const command of ['run', 'lint', 'history', 'show', 'diff', 'export', 'config', 'certs', 'helper'] as const) {
+    const [start, end] = README_MARKERS(command);
+    const i = out.indexOf(start);
+    const j = out.indexOf(end);
+    if (i < 0 || j < i) continue;
+    out = `${out.slice(0, i + start.length)}\n${optionsMarkdown(command)}\n${out.slice(j)}`;
+  }
+  return out;
+}
