@@ -1,0 +1,49 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main.ts';
+import { memoryIO } from '../src/cli/io.ts';
+import { startRun } from '../src/store/runs.ts';
+import { tempDir } from './helpers/tmp.ts';
+
+const cli = async (args: string[]) => {
+  const io = memoryIO({});
+  const code = await runCli(['node', 'tekser', ...args], io);
+  return { code, out: io.out.join(''), err: io.err.join('') };
+};
+
+describe('history with a damaged run', () => {
+  it('lists a run whose run.json is corrupt as unreadable, with the problem in words, beside the good ones', async () => {
+    const dataDir = tempDir('history');
+    const w = startRun(dataDir, { tekserVersion: 't', lists: [], settings: {}, targets: 0 });
+    w.finish('complete', { total: 0, accessible: 0, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0 }, []);
+    const bad = join(dataDir, 'runs', '20261123T090000Z-dead');
+    mkdirSync(bad, { recursive: true });
+    writeFileSync(join(bad, 'run.json'), '{"schema": "tekser/run-record/v1", "id": "2026');
+    const empty = join(dataDir, 'runs', '20261123T080000Z-beef');
+    mkdirSync(empty, { recursive: true });
+
+    const table = await cli(['history', '--data-dir', dataDir]);
+    expect(table.code).toBe(0);
+    expect(table.out).toContain(w.id);
+    expect(table.out).toMatch(/^20261123T090000Z-dead\s+unreadable\s+run\.json is not valid JSON \(cut short or damaged\)/m);
+    expect(table.out).toMatch(/^20261123T080000Z-beef\s+unreadable\s+run\.json is missing/m);
+
+    const json = JSON.parse((await cli(['history', '--data-dir', dataDir, '--format', 'json'])).out);
+    expect(json.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
+      [w.id, 'complete'],
+      ['20261123T090000Z-dead', 'unreadable'],
+      ['20261123T080000Z-beef', 'unreadable'],
+    ]);
+  });
+
+  it('only unreadable runs: listed, not "No runs yet"', async () => {
+    const dataDir = tempDir('history');
+    const bad = join(dataDir, 'runs', '20261123T090000Z-dead');
+    mkdirSync(bad, { recursive: true });
+    writeFileSync(join(bad, 'run.json'), '{"schema": "something else"}');
+    const r = await cli(['history', '--data-dir', dataDir]);
+    expect(r.out).not.toContain('No runs yet');
+    expect(r.out).toMatch(/unreadable\s+run\.json does not match tekser\/run-record\/v1/);
+  });
+});
