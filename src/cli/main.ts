@@ -113,8 +113,8 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     .description('Measure network interference (blocking, shutdowns, interception) and explain it.')
     .version(TEKSER_VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)')
+    // Usage errors are one line, like every other error the user can fix: "tekser: … (see --help)".
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`tekser: ${text.trim().replace(/^error: /, '')} (see --help)\n`) })
     .addHelpText('after', TOP_HELP);
 
   addOptions(

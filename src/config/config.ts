@@ -89,12 +89,20 @@ export function loadConfig(file: string): LoadedConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ConfigError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ConfigError(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'this is a directory' : (code ?? String(err))}`);
   }
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   if (doc.errors.length) throw new ConfigError(`${file}:${doc.errors[0]?.linePos?.[0]?.line ?? 1}: YAML syntax error`);
-  const parsed = configSchema.safeParse(doc.toJS() ?? {});
+  let json: unknown;
+  try {
+    // A config file needs no aliases to speak of: a cap keeps an alias bomb from eating memory.
+    json = doc.toJS({ maxAliasCount: 50 }) ?? {};
+  } catch (err) {
+    throw new ConfigError(`${file}: YAML: ${(err as Error).message}`);
+  }
+  const parsed = configSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const node = doc.getIn((issue?.path ?? []) as unknown[], true) as { range?: [number] } | undefined;

@@ -22,7 +22,7 @@ import { openReportOutput, savingEpilogue, startSaving, type ReportSink, type Sa
 import { TEKSER_VERSION } from '../../version.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { parseInterceptionCaFile } from '../../analyze/interception.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT, fsProblem, UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { checkDataDir } from './stored.ts';
 
@@ -77,7 +77,7 @@ export function readFlagFile(flag: string, file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`${flag} ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
+    throw new UsageError(`${flag} ${file}: cannot read: ${fsProblem(err)}`);
   }
 }
 
