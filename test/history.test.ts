@@ -5,6 +5,9 @@ import { runCli } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
 import { startRun } from '../src/store/runs.ts';
 import { tempDir } from './helpers/tmp.ts';
+import { measurement } from './fixtures/observations.ts';
+import { analyzeWeb } from '../src/analyze/web.ts';
+import { serializeResult } from '../src/report/json.ts';
 
 const cli = async (args: string[]) => {
   const io = memoryIO({});
@@ -45,5 +48,18 @@ describe('history with a damaged run', () => {
     const r = await cli(['history', '--data-dir', dataDir]);
     expect(r.out).not.toContain('No runs yet');
     expect(r.out).toMatch(/unreadable\s+run\.json does not match tekser\/run-record\/v1/);
+  });
+});
+
+describe('show', () => {
+  it('ends the table with the next step: blocked sites point at `tekser report` with the run id', async () => {
+    const dataDir = tempDir('history');
+    const m = measurement('https://a.example/');
+    const v = analyzeWeb(m);
+    const w = startRun(dataDir, { tekserVersion: 't', lists: [], settings: {}, targets: 1 });
+    w.append(serializeResult({ target: m.target, verdict: { ...v, status: 'blocked', method: 'dns' }, measurement: m }, { includeBodies: false }));
+    w.finish('complete', { total: 1, accessible: 0, blocked: 1, partiallyBlocked: 0, down: 0, inconclusive: 0 }, []);
+    const r = await cli(['show', 'last', '--data-dir', dataDir]);
+    expect(r.out.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^Next: 1 target\\(s\\) blocked\\. .*: tekser report ${w.id}$`));
   });
 });
