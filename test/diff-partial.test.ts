@@ -13,6 +13,10 @@ import { tempDir } from './helpers/tmp.ts';
 const res = (url: string, status: string, method: string | null = null): TargetResultJson =>
   ({ schema: 'tekser/run/v1', target: { kind: 'web', url, category: null, source: 't' }, verdict: { status, method, reason: '', evidence: [] } }) as unknown as TargetResultJson;
 const finding = (kind: FindingJson['kind'], targets: string[]): FindingJson => ({ kind, title: kind, details: [], targets });
+const real = (url: string): TargetResultJson => {
+  const m = measurement(url);
+  return serializeResult({ target: m.target, verdict: analyzeWeb(m), measurement: m }, { includeBodies: false });
+};
 const urls = Array.from({ length: 42 }, (_, i) => `https://site${i}.kz/`);
 
 describe('diff with a run that stopped early', () => {
@@ -36,10 +40,6 @@ describe('diff with a run that stopped early', () => {
 
   it('cron: `diff --quiet` after and before a killed run mails nothing; without --quiet one line says so', async () => {
     const dataDir = tempDir('diff');
-    const real = (url: string): TargetResultJson => {
-      const m = measurement(url);
-      return serializeResult({ target: m.target, verdict: analyzeWeb(m), measurement: m }, { includeBodies: false });
-    };
     const store = (n: number, status: RunRecord['status']) => {
       const w = startRun(dataDir, { tekserVersion: 't', lists: [], settings: {}, targets: urls.length });
       for (const u of urls.slice(0, n)) w.append(real(u));
@@ -62,5 +62,21 @@ describe('diff with a run that stopped early', () => {
     store(42, 'complete');
     expect(await cli(['--quiet', '--fail-on-change'])).toEqual({ code: 0, out: '', err: '' });
     expect((await cli([])).out).toMatch(/note: the earlier run was interrupted after 5 of 42 targets/);
+  });
+
+  it('a run that kept fewer targets than it measured (a full disk) counts as partial too', async () => {
+    const dataDir = tempDir('diff');
+    const store = (n: number) => {
+      const w = startRun(dataDir, { tekserVersion: 't', lists: [], settings: {}, targets: urls.length });
+      for (const u of urls.slice(0, n)) w.append(real(u));
+      w.finish('complete', { total: urls.length, accessible: urls.length, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0 }, []);
+    };
+    store(42);
+    await new Promise((r) => setTimeout(r, 1100));
+    store(20);
+    const io = memoryIO({});
+    expect(await runCli(['node', 'tekser', 'diff', '--data-dir', dataDir], io)).toBe(0);
+    expect(io.out.join('')).toMatch(/note: the later run kept only 20 of 42 targets: compared on the 20 target\(s\)/);
+    expect(io.out.join('')).not.toContain('no longer tested');
   });
 });

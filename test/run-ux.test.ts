@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
-import { listRuns, readResults, storeFs } from '../src/store/runs.ts';
+import { listRuns, readResults, startRun, storeFs } from '../src/store/runs.ts';
 import { TestPki } from './helpers/pki.ts';
 import { tempDir } from './helpers/tmp.ts';
 // @ts-expect-error plain JavaScript shared with the network lab
@@ -139,6 +139,34 @@ describe('disk full in the data directory (#12.4)', () => {
     expect(r.err).toMatch(/cannot save to .*the disk is full.*this run is not kept/);
     expect(r.err).toMatch(/this run was not kept in the data directory; the report has all 3 finished target\(s\)/);
     expect(existsSync(join(dataDir, 'run.lock'))).toBe(false);
+  });
+});
+
+describe('the run record on a full disk', () => {
+  it('no room for the temporary copy of run.json: written in place, the run stays "complete" (not "interrupted")', () => {
+    const dataDir = tempDir('ux');
+    const w = startRun(dataDir, { tekserVersion: 't', lists: [], settings: {}, targets: 0 });
+    vi.spyOn(storeFs, 'writeFileAtomic').mockImplementation(() => {
+      throw enospc();
+    });
+    w.finish('complete', { total: 0, accessible: 0, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0 }, []);
+    expect(w.problem).toBeNull();
+    expect(listRuns(dataDir)[0]?.record.status).toBe('complete');
+  });
+
+  it('no room at all: the problem is reported (stage "finish"), never thrown', () => {
+    const dataDir = tempDir('ux');
+    const stages: string[] = [];
+    const w = startRun(dataDir, { tekserVersion: 't', lists: [], settings: {}, targets: 0 }, (_e, stage) => stages.push(stage));
+    vi.spyOn(storeFs, 'writeFileAtomic').mockImplementation(() => {
+      throw enospc();
+    });
+    vi.spyOn(storeFs, 'writeFileSync').mockImplementation(() => {
+      throw enospc();
+    });
+    expect(() => w.finish('complete', { total: 0, accessible: 0, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0 }, [])).not.toThrow();
+    expect(stages).toEqual(['finish']);
+    expect(w.problem?.code).toBe('ENOSPC');
   });
 });
 

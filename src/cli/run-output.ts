@@ -122,7 +122,9 @@ export function startSaving(
   listRuns(dataDir, { repair: true });
   let writer: RunWriter | null = null;
   try {
-    writer = startRun(dataDir, init, (err) => say(err, `targets finished from now on are not kept; the report still has them all`));
+    writer = startRun(dataDir, init, (err, stage) =>
+      say(err, stage === 'append' ? 'targets finished from now on are not kept; the report still has them all' : "the run's record (run.json) could not be completed: history will show it as interrupted"),
+    );
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (!DISK_FULL.has(code)) {

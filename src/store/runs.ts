@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../lists/atomic-write.ts';
 import type { FindingJson } from '../model/finding.ts';
@@ -24,7 +24,7 @@ export function newRunId(now: Date = new Date()): string {
 }
 
 /** The file operations the store writes with: one object, so tests can inject a full disk. */
-export const storeFs = { openSync, writeSync, closeSync, mkdirSync, writeFileAtomic };
+export const storeFs = { openSync, writeSync, closeSync, mkdirSync, writeFileAtomic, writeFileSync };
 
 export interface RunWriter {
   id: string;
@@ -49,7 +49,8 @@ export interface RunWriter {
 export function startRun(
   dataDir: string,
   init: Pick<RunRecord, 'tekserVersion' | 'lists' | 'settings' | 'targets'>,
-  onProblem: (err: NodeJS.ErrnoException) => void = () => {},
+  /** `stage`: "append" (a target's line, and those after it, are not kept) or "finish" (run.json). */
+  onProblem: (err: NodeJS.ErrnoException, stage: 'append' | 'finish') => void = () => {},
 ): RunWriter {
   const id = newRunId();
   const dir = join(runsDir(dataDir), id);
@@ -72,10 +73,10 @@ export function startRun(
   const fd = storeFs.openSync(join(dir, 'measurements.jsonl'), 'a');
   let closed = false;
   let problem: NodeJS.ErrnoException | null = null;
-  const fail = (err: unknown): void => {
+  const fail = (err: unknown, stage: 'append' | 'finish'): void => {
     if (problem) return;
     problem = err as NodeJS.ErrnoException;
-    onProblem(problem);
+    onProblem(problem, stage);
   };
   return {
     id,
@@ -94,22 +95,30 @@ export function startRun(
         if (written !== Buffer.byteLength(line)) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
         record.measured++;
       } catch (err) {
-        fail(err);
+        fail(err, 'append');
       }
     },
     finish(status, summary, findings) {
       try {
         if (!closed) storeFs.closeSync(fd);
       } catch (err) {
-        fail(err);
+        fail(err, 'finish');
       }
       closed = true;
       // run.json counts what is on disk: a reader never expects more lines than there are.
       Object.assign(record, { status, finishedAt: new Date().toISOString(), summary, findings });
+      const text = `${JSON.stringify(record, null, 2)}\n`;
       try {
-        storeFs.writeFileAtomic(join(dir, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
+        storeFs.writeFileAtomic(join(dir, 'run.json'), text);
       } catch (err) {
-        fail(err);
+        // A full disk has no room for the temporary copy; the old run.json's own space is enough
+        // (the record grows by a summary of a few hundred bytes). A crash now at worst leaves it
+        // unreadable, which history lists: never a finished run marked "interrupted" for no reason.
+        try {
+          storeFs.writeFileSync(join(dir, 'run.json'), text);
+        } catch {
+          fail(err, 'finish');
+        }
       }
     },
   };

@@ -26,8 +26,10 @@ export function diffCommand(oldRef: string | undefined, newRef: string | undefin
   }
   const newer = requireRun(dataDir, newRef ?? 'last');
   const older = requireRun(dataDir, oldRef ?? 'last~1');
-  const olderPartial = PARTIAL_STATUSES.includes(older.record.status);
-  const newerPartial = PARTIAL_STATUSES.includes(newer.record.status);
+  // Partial: stopped early, or finished with fewer targets kept than it measured (a full disk).
+  const isPartial = (r: typeof older): boolean => PARTIAL_STATUSES.includes(r.record.status) || r.results.length < r.record.targets;
+  const olderPartial = isPartial(older);
+  const newerPartial = isPartial(newer);
   const d = diffRuns(
     { results: older.results, findings: older.record.findings ?? [], partial: olderPartial },
     { results: newer.results, findings: newer.record.findings ?? [], partial: newerPartial },
@@ -52,7 +54,8 @@ const STOPPED: Record<string, string> = { interrupted: 'was interrupted', deadli
 
 /** One line: which run stopped early, and what the comparison was restricted to. */
 function partialNote(older: (StoredRun & { results: unknown[] }) | null, newer: (StoredRun & { results: unknown[] }) | null, comparedOn: number): string {
-  const part = (which: string, r: StoredRun & { results: unknown[] }): string => `the ${which} run ${STOPPED[r.record.status] ?? r.record.status} after ${r.results.length} of ${r.record.targets} targets`;
+  const part = (which: string, r: StoredRun & { results: unknown[] }): string =>
+    STOPPED[r.record.status] ? `the ${which} run ${STOPPED[r.record.status]} after ${r.results.length} of ${r.record.targets} targets` : `the ${which} run kept only ${r.results.length} of ${r.record.targets} targets`;
   const said = [older ? part('earlier', older) : null, newer ? part('later', newer) : null].filter(Boolean).join(' and ');
   return `${said}: compared on the ${comparedOn} target(s) both runs measured`;
 }
