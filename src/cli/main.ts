@@ -54,7 +54,12 @@ Writes web targets as web_connectivity and messengers as OONI's whatsapp, telegr
 facebook_messenger nettests (data format 0.2.0), probe_ip scrubbed to 127.0.0.1.`,
   config: `
 Shows the settings tekser run would use: the config file (--config, or config.yaml in the data
-directory), overridden by flags, over the built-in defaults, and where each value comes from.
+directory), overridden by flags, over the built-in defaults, under the file's names, and where each
+value comes from (the flag, file:line, or default). The file is checked with the rules of the flags.
+
+Examples:
+  tekser config
+  tekser config --format json
 
 Example config.yaml:
   lists: [/home/me/lists/kz.csv]
