@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { REPO_ROOT } from './helpers/paths.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
@@ -61,5 +63,24 @@ describe('show', () => {
     w.finish('complete', { total: 1, accessible: 0, blocked: 1, partiallyBlocked: 0, down: 0, inconclusive: 0 }, []);
     const r = await cli(['show', 'last', '--data-dir', dataDir]);
     expect(r.out.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^Next: 1 target\\(s\\) blocked\\. .*: tekser report ${w.id}$`));
+  });
+});
+
+describe('a closed pipe in a real process (EPIPE)', () => {
+  it('`tekser show last --format jsonl | head -c 100` exits 141, not 0 and not a stack trace', async () => {
+    const dataDir = tempDir('history');
+    const w = startRun(dataDir, { tekserVersion: 't', lists: [], settings: {}, targets: 400 });
+    for (let i = 0; i < 400; i++) {
+      const m = measurement(`https://site${i}.example/`);
+      w.append(serializeResult({ target: m.target, verdict: analyzeWeb(m), measurement: m }, { includeBodies: false }));
+    }
+    w.finish('complete', { total: 400, accessible: 400, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0 }, []);
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'bin/tekser'), 'show', 'last', '--format', 'jsonl', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(code).toBe(141);
   });
 });
