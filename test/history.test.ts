@@ -62,7 +62,7 @@ describe('show', () => {
     w.append(serializeResult({ target: m.target, verdict: { ...v, status: 'blocked', method: 'dns' }, measurement: m }, { includeBodies: false }));
     w.finish('complete', { total: 1, accessible: 0, blocked: 1, partiallyBlocked: 0, down: 0, inconclusive: 0 }, []);
     const r = await cli(['show', 'last', '--data-dir', dataDir]);
-    expect(r.out.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^Next: 1 target\\(s\\) blocked\\. .*: tekser report ${w.id}$`));
+    expect(r.out.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^Next: 1 target\\(s\\) blocked\\. .*: tekser report ${w.id} -o report.html$`));
   });
 });
 

@@ -98,7 +98,7 @@ export class StepTally {
   steps(findingKinds: readonly string[], run: string | null, lang = 'en'): string[] {
     const out: string[] = [];
     const share = this.total ? this.controlFailed / this.total : 0;
-    if (this.controlIntercepted > 0 && this.controlIntercepted >= this.controlFailed / 2) out.push(stepText('control-intercepted', {}, lang));
+    if (findingKinds.includes('control-interception') || (this.controlIntercepted > 0 && this.controlIntercepted >= this.controlFailed / 2)) out.push(stepText('control-intercepted', {}, lang));
     else if (findingKinds.includes('no-connectivity')) out.push(stepText('offline', {}, lang));
     else if (this.controlFailed >= Math.min(3, this.total) && share >= 0.25) out.push(stepText('control-failing', { count: this.controlFailed }, lang));
     if (this.helperWouldDecide > 0 && this.helperWouldDecide >= Math.min(3, this.total)) out.push(stepText('need-helper', { count: this.helperWouldDecide }, lang));

@@ -78,6 +78,10 @@ describe('next steps', () => {
     const t = new StepTally();
     for (let i = 0; i < 5; i++) t.add(web('inconclusive', 'ssl_unknown_authority'));
     expect(t.steps(['no-connectivity'], 'R')[0]).toMatch(/your connection is being intercepted/);
+    // ...and whenever the run's findings say the control is intercepted.
+    const one = new StepTally();
+    one.add(web('inconclusive', 'generic_timeout_error'));
+    expect(one.steps(['control-interception'], 'R')).toEqual([stepText('control-intercepted')]);
   });
 
   it('many inconclusive connection failures: run with a control helper', () => {
