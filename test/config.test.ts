@@ -66,5 +66,10 @@ describe('tekser config', () => {
     const flag = await cli(['config', '--data-dir', tempDir('config'), '--control-helper', 'helper.example']);
     expect(flag.code).toBe(2);
     expect(flag.err).toContain('helper.example: not a URL');
+    writeFileSync(file, 'control_helper: https://user:secret@helper.example/\n');
+    const creds = await cli(['config', '--data-dir', dataDir]);
+    expect(creds.code).toBe(2);
+    expect(creds.err).toMatch(/config\.yaml:1: control_helper: no credentials in the URL/);
+    expect(creds.err).not.toContain('secret');
   });
 });

@@ -96,11 +96,15 @@ Examples:
 Exit codes: 0 none found, 1 found, 2 bad usage.`,
   helper: `
 Run this on a machine outside the censored network; give its URL to \`tekser run --control-helper\`.
-It answers OONI's Web Connectivity test-helper protocol (POST JSON).
+It answers OONI's Web Connectivity test-helper protocol (POST JSON). It never dials loopback,
+private, link-local or other non-public addresses, whoever asks.
 
 Examples:
   tekser helper --listen 0.0.0.0:8080
-  tekser helper --listen 0.0.0.0:443 --tls-cert cert.pem --tls-key key.pem`,
+  tekser helper --listen 0.0.0.0:443 --tls-cert cert.pem --tls-key key.pem
+  TEKSER_HELPER_TOKEN=$(openssl rand -hex 24) tekser helper   behind a reverse proxy, with a token
+
+Exit codes: 0 stopped by SIGINT/SIGTERM, 2 bad usage (address, certificate, key).`,
 };
 
 const TOP_HELP = `
@@ -122,6 +126,7 @@ function addOptions(cmd: Command, name: CommandName): Command {
     const opt = new Option(spec.flags, described);
     if (spec.choices) opt.choices(spec.choices);
     if (spec.parse) opt.argParser(spec.parse);
+    if (spec.hidden) opt.hideHelp();
     if (spec.defaultValue !== undefined) opt.default(spec.defaultValue, spec.defaultDescription);
     cmd.addOption(opt);
   }

@@ -13,6 +13,8 @@ export interface OptionSpec {
   defaultDescription?: string;
   choices?: readonly string[];
   parse?: (value: string, previous: unknown) => unknown;
+  /** Left out of --help and the README (test and lab switches). */
+  hidden?: boolean;
 }
 
 /** A commander parser from a shared rule (config/rules.ts): the config file applies the same one. */
@@ -52,7 +54,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--canaries <file>', description: 'neutral canary targets (CSV) measured to recognise an allow-list regime; "none" to skip', defaultDescription: 'test-lists/canaries.csv when the shipped lists run, else none', commands: ['run'] },
   { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', parse: stringBy(RULES.resolver), defaultValue: 'system', commands: ['run', 'helper', 'config'] },
   { flags: '--control-resolver <url>', description: 'DoH resolver reached by IP address, used as the control; repeat for fallbacks', parse: collectBy(RULES.controlResolver), defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run', 'config'] },
-  { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked"', parse: stringBy(RULES.url), commands: ['run', 'config'] },
+  { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked"', parse: stringBy(RULES.helperUrl), commands: ['run', 'config'] },
   { flags: '--ca-file <pem>', description: 'extra trusted root(s) in PEM, added to the bundled public roots; repeatable', parse: collect, commands: ['run', 'helper', 'config'] },
   { flags: '-c, --concurrency <n>', description: 'targets measured at once', parse: positiveInt('--concurrency'), defaultValue: 16, commands: ['run', 'config'] },
   { flags: '--dns-timeout <s>', description: 'DNS timeout per query, seconds', parse: seconds, defaultValue: 4, commands: ['run', 'config'] },
@@ -94,6 +96,11 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--listen <host:port>', description: 'address to serve the control helper on', defaultValue: '127.0.0.1:8080', commands: ['helper'] },
   { flags: '--tls-cert <pem>', description: 'serve over HTTPS with this certificate (with --tls-key)', commands: ['helper'] },
   { flags: '--tls-key <pem>', description: 'private key for --tls-cert', commands: ['helper'] },
+  { flags: '--token <token>', description: 'shared token callers must send (Authorization: Bearer); tekser run sends $TEKSER_HELPER_TOKEN', defaultDescription: '$TEKSER_HELPER_TOKEN, else none: open to anyone, as OONI helpers are', commands: ['helper'] },
+  { flags: '--rate-limit <n>', description: 'requests per minute per client address', parse: positiveInt('--rate-limit'), defaultValue: 60, commands: ['helper'] },
+  { flags: '--max-concurrent <n>', description: 'measurements in flight at once (503 above)', parse: positiveInt('--max-concurrent'), defaultValue: 16, commands: ['helper'] },
+  { flags: '--trust-forwarded-for', description: 'rate-limit by the X-Forwarded-For your reverse proxy sets (only behind one)', commands: ['helper'] },
+  { flags: '--allow-lab-ranges', description: 'network lab only: dial documentation and benchmarking ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 198.18/15)', commands: ['helper'], hidden: true },
 ];
 
 

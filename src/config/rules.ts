@@ -1,4 +1,5 @@
 import { parseResolver } from '../net/dns.ts';
+import { HELPER_TOKEN_ENV } from '../helper/protocol.ts';
 
 /**
  * The value rules shared by the command-line flags (commander parsers in cli/options.ts) and the
@@ -30,5 +31,12 @@ export const RULES = {
     } catch {
       return `${String(v)}: not a URL`;
     }
+  },
+  /** A control helper: an http(s) URL without credentials (it is written into every report). */
+  helperUrl: (v: unknown): string | null => {
+    const problem = RULES.url(v);
+    if (problem) return problem;
+    const u = new URL(String(v));
+    return u.username || u.password ? `no credentials in the URL (it is written into reports); set ${HELPER_TOKEN_ENV} for a helper that needs a token` : null;
   },
 } as const;

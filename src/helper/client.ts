@@ -2,6 +2,7 @@ import { request, type Dispatcher } from 'undici';
 import { classifyError } from '../net/failure.ts';
 import { FAILURES } from '../model/failure.ts';
 import { BROWSER_HEADERS } from '../net/http.ts';
+import { HELPER_TOKEN_ENV, HELPER_TOKEN_HEADER } from './protocol.ts';
 import { helperResponseSchema, type HelperResponse } from '../model/control.ts';
 
 export interface HelperCallResult {
@@ -15,12 +16,14 @@ export async function queryHelper(
   helperUrl: string,
   targetUrl: string,
   endpoints: readonly string[],
-  opts: { timeoutMs: number; dispatcher?: Dispatcher },
+  opts: { timeoutMs: number; dispatcher?: Dispatcher; token?: string },
 ): Promise<HelperCallResult> {
+  // The helper's optional shared token (see `tekser helper --token`): one header, nothing else.
+  const token = opts.token ?? process.env[HELPER_TOKEN_ENV];
   try {
     const res = await request(helperUrl, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'user-agent': 'ooniprobe-tekser/0' },
+      headers: { 'content-type': 'application/json', 'user-agent': 'ooniprobe-tekser/0', ...(token ? { [HELPER_TOKEN_HEADER]: `Bearer ${token}` } : {}) },
       body: JSON.stringify({
         http_request: targetUrl,
         http_request_headers: Object.fromEntries(Object.entries(BROWSER_HEADERS).map(([k, v]) => [k, [v]])),

@@ -26,12 +26,23 @@ export function checkUrl(raw: string): string | null {
   return null;
 }
 
+/**
+ * The URL as it is measured and written: credentials (`user:pass@`) are dropped here, at target
+ * creation, so no report, stored run or export can carry them.
+ */
+export function targetUrl(raw: string): string {
+  const url = new URL(raw.trim());
+  url.username = '';
+  url.password = '';
+  return url.toString();
+}
+
 export function webTargetsFromUrls(urls: readonly string[]): WebTarget[] {
   const problems: string[] = [];
   const targets = urls.map((u, i) => {
     const bad = checkUrl(u);
     if (bad) problems.push(`argument ${i + 1} "${u}": ${bad}`);
-    return { kind: 'web' as const, url: new URL(bad ? 'http://invalid.invalid/' : u.trim()).toString(), category: null, source: 'command line' };
+    return { kind: 'web' as const, url: targetUrl(bad ? 'http://invalid.invalid/' : u), category: null, source: 'command line' };
   });
   if (problems.length) throw new BadListError(problems);
   return targets;
@@ -59,7 +70,7 @@ export function webTargetsFromCsv(file: string): WebTarget[] {
         problems.push(`${file}:${r.line}: "${raw}": ${bad}`);
         continue;
       }
-      targets.push({ kind: 'web', url: new URL(raw.trim()).toString(), category: (catCol >= 0 ? r.fields[catCol] : null) || null, source: `${file}:${r.line}` });
+      targets.push({ kind: 'web', url: targetUrl(raw), category: (catCol >= 0 ? r.fields[catCol] : null) || null, source: `${file}:${r.line}` });
     }
   }
   if (problems.length) throw new BadListError(problems);

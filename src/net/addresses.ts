@@ -41,3 +41,46 @@ export function isSelfAddress(ip: string): boolean {
   if (fam === 6) return SELF_V6.check(ip, 'ipv6');
   return false;
 }
+
+/**
+ * Documentation (RFC 5737, RFC 3849) and benchmarking (RFC 2544) ranges: bogons on the internet, but
+ * the network lab's "internet". Only an explicit lab option may treat them as dialable.
+ */
+const LAB = new BlockList();
+for (const c of ['192.0.2.0/24', '198.51.100.0/24', '203.0.113.0/24', '198.18.0.0/15']) {
+  const [a, p] = c.split('/');
+  LAB.addSubnet(a ?? '', Number(p), 'ipv4');
+}
+LAB.addSubnet('2001:db8::', 32, 'ipv6');
+
+export function isLabAddress(ip: string): boolean {
+  const fam = isIP(ip);
+  return fam === 4 ? LAB.check(ip, 'ipv4') : fam === 6 ? LAB.check(ip, 'ipv6') : false;
+}
+
+/** The eight 16-bit groups of an IPv6 address (any spelling, dotted tail included). */
+export function hextets(ip: string): number[] {
+  const canonical = new URL(`http://[${ip}]/`).hostname.slice(1, -1); // dotted tails become hex
+  const [head = '', tail] = canonical.split('::');
+  const part = (s: string): number[] => (s ? s.split(':').map((h) => parseInt(h, 16)) : []);
+  const h = part(head);
+  const t = tail === undefined ? [] : part(tail);
+  return [...h, ...Array<number>(8 - h.length - t.length).fill(0), ...t];
+}
+
+/**
+ * The IPv4 address an IPv6 address carries, where the network may deliver it to that IPv4
+ * address: IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::/96,
+ * 64:ff9b:1::/48) and 6to4 (2002::/16). Null for anything else.
+ */
+export function embeddedIPv4(ip: string): string | null {
+  if (isIP(ip) !== 6) return null;
+  const g = hextets(ip);
+  const v4 = (hi: number, lo: number): string => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  const zero = (from: number, to: number): boolean => g.slice(from, to).every((x) => x === 0);
+  if (zero(0, 5) && g[5] === 0xffff) return v4(g[6] ?? 0, g[7] ?? 0);
+  if (zero(0, 6) && ((g[6] ?? 0) !== 0 || (g[7] ?? 0) > 1)) return v4(g[6] ?? 0, g[7] ?? 0);
+  if (g[0] === 0x64 && g[1] === 0xff9b && (zero(2, 6) || g[2] === 1)) return v4(g[6] ?? 0, g[7] ?? 0);
+  if (g[0] === 0x2002) return v4(g[1] ?? 0, g[2] ?? 0);
+  return null;
+}

@@ -23,6 +23,8 @@ export interface HttpOptions {
   httpTimeoutMs: number;
   trust: TrustStore;
   bodyLimit?: number;
+  /** Checked before every dial (each redirect hop too): a failure string refuses the address. */
+  dialGuard?: (ip: string, port: number) => string | null;
 }
 
 export interface HttpRequestSpec {
@@ -62,6 +64,8 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
     t: opts.clock.now(),
   });
 
+  const refused = opts.dialGuard?.(spec.ip, port);
+  if (refused) return failed(refused, 'connect');
   const tcp = await tcpConnect(spec.ip, port, { clock: opts.clock, timeoutMs: opts.connectTimeoutMs });
   if (!tcp.socket) return failed(tcp.observation.failure ?? FAILURES.timeout, 'connect');
   let socket: Socket = tcp.socket;

@@ -8,7 +8,7 @@ import type { InterceptionCa } from '../../model/verdict.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
+import { BadListError, dedupeTargets, targetUrl, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
 import { runDocument, serializeResult, summarize } from '../../report/json.ts';
 import { findFindings } from '../../findings/index.ts';
@@ -20,6 +20,7 @@ import { renderTable, summaryLine } from '../../report/table.ts';
 import { StepTally } from '../../report/next-steps.ts';
 import { openReportOutput, savingEpilogue, startSaving, type ReportSink, type Saving } from '../run-output.ts';
 import { TEKSER_VERSION } from '../../version.ts';
+import { HELPER_TOKEN_ENV } from '../../helper/protocol.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { parseInterceptionCaFile } from '../../analyze/interception.ts';
 import { EXIT, fsProblem, UsageError } from '../errors.ts';
@@ -147,11 +148,14 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
     return spec;
   });
   if (opts.controlHelper) {
+    let helper: URL;
     try {
-      new URL(opts.controlHelper);
+      helper = new URL(opts.controlHelper);
     } catch {
       throw new UsageError(`--control-helper ${opts.controlHelper}: not a URL`);
     }
+    // The helper URL is written into every report: a secret in it would travel with them.
+    if (helper.username || helper.password) throw new UsageError(`--control-helper: no credentials in the URL (it is written into reports); set ${HELPER_TOKEN_ENV} for a helper that needs a token`);
   }
   return {
     localResolver: resolverOrUsage(opts.resolver, '--resolver'),
@@ -187,7 +191,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
       {
         tekserVersion: TEKSER_VERSION,
         lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
-        settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls },
+        settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls: urls.map(targetUrl) },
         targets: targets.length,
       },
       io,
