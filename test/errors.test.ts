@@ -25,6 +25,15 @@ describe('errors the user can cause: one line, exit 2, in words', () => {
     }
   });
 
+  it('a helper URL with credentials: refused by the same rule as in the config file, the secret never echoed', async () => {
+    const r = await cli(['run', '--no-save', '--control-helper', 'http://u:secret@127.0.0.1:1/', 'http://192.0.2.1/']);
+    expect(r.code).toBe(2);
+    oneLine(r.err);
+    expect(r.err).toContain('no credentials in the URL');
+    expect(r.err).toContain('TEKSER_HELPER_TOKEN');
+    expect(r.err).not.toContain('secret');
+  });
+
   it('a missing file named by a flag', async () => {
     const r = await cli(['run', '--no-save', '--ca-file', '/nonexistent/root.pem', 'http://192.0.2.1/']);
     expect(r.code).toBe(2);

@@ -107,6 +107,9 @@ Examples:
 Exit codes: 0 stopped by SIGINT/SIGTERM, 2 bad usage (address, certificate, key).`,
 };
 
+/** user:password@ in any URL an error message repeats: never echoed (a terminal log or cron mail keeps it). */
+export const redactCredentials = (text: string): string => text.replace(/\/\/[^\s/@']*@/g, '//***@');
+
 const TOP_HELP = `
 Examples:
   tekser run                                      measure the shipped lists and explain what is blocked
@@ -140,7 +143,7 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     .version(TEKSER_VERSION, '-V, --version')
     .exitOverride()
     // Usage errors are one line, like every other error the user can fix: "tekser: … (see --help)".
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`tekser: ${text.trim().replace(/^error: /, '')} (see --help)\n`) })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`tekser: ${redactCredentials(text.trim().replace(/^error: /, ''))} (see --help)\n`) })
     .addHelpText('after', TOP_HELP);
 
   addOptions(

@@ -114,7 +114,7 @@ const mdCell = (s: string): string =>
 
 /** The README's option table for a command, generated from OPTIONS (test/readme.test.ts keeps them equal). */
 export function optionsMarkdown(command: CommandName): string {
-  const rows = OPTIONS.filter((o) => o.commands.includes(command)).map((o) => {
+  const rows = OPTIONS.filter((o) => o.commands.includes(command) && !o.hidden).map((o) => {
     const def = o.defaultValue !== undefined && o.defaultValue !== false ? `\`${String(o.defaultValue)}\`` : (o.defaultDescription ?? '');
     const choices = o.choices ? ` (${o.choices.map((c) => `\`${c}\``).join(', ')})` : '';
     return `| \`${o.flags}\` | ${mdCell(def)} | ${mdCell(o.description)}${choices} |`;
