@@ -2,6 +2,7 @@ import pLimit from 'p-limit';
 import { analyzeService } from './analyze/service.ts';
 import { analyzeWeb } from './analyze/web.ts';
 import type { MeasureContext } from './measure/context.ts';
+import { withDeadline } from './measure/deadline.ts';
 import { measureService } from './measure/service.ts';
 import { measureWeb } from './measure/web.ts';
 import { emptyWebMeasurement, type ServiceMeasurement, type WebMeasurement } from './model/measurement.ts';
@@ -30,14 +31,6 @@ export interface RunOptions {
   measurers?: Measurers;
 }
 
-function within<T>(p: Promise<T>, ms: number): Promise<T | null> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<null>((resolve) => {
-    timer = setTimeout(() => resolve(null), ms);
-    timer.unref?.();
-  });
-  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
-}
 
 /** Measures one target within the whole-target deadline, then analyses it. */
 export async function measureTarget(target: WebTarget, ctx: MeasureContext, measurers?: Measurers): Promise<WebResult>;
@@ -47,13 +40,15 @@ export async function measureTarget(target: Target, ctx: MeasureContext, measure
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const elapsed = (): number => (performance.now() - t0) / 1000;
+  // The deadline aborts the target's work (every primitive listens) and waits for it to stop.
+  const run = <M>(measure: (c: MeasureContext) => Promise<M>): Promise<M | null> => withDeadline((signal) => measure({ ...ctx, signal }), ctx.timeouts.targetMs, ctx.signal);
   if (target.kind === 'service') {
     const m =
-      (await within(measurers.service(target, ctx), ctx.timeouts.targetMs)) ??
+      (await run((c) => measurers.service(target, c))) ??
       ({ target, startedAt, runtime: elapsed(), localResolver: ctx.localResolver.kind, checks: [], controlAnswered: null, deadlineExceeded: true } satisfies ServiceMeasurement);
     return { target, verdict: analyzeService(m), measurement: m };
   }
-  const m = (await within(measurers.web(target, ctx), ctx.timeouts.targetMs)) ?? { ...emptyWebMeasurement(target, ctx.localResolver.kind, startedAt, elapsed()), deadlineExceeded: true };
+  const m = (await run((c) => measurers.web(target, c))) ?? { ...emptyWebMeasurement(target, ctx.localResolver.kind, startedAt, elapsed()), deadlineExceeded: true };
   return { target, verdict: analyzeWeb(m, { interceptionCas: ctx.interceptionCas }), measurement: m };
 }
 

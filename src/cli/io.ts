@@ -9,6 +9,8 @@ export interface CommandIO {
   stdoutClosed?: () => boolean;
   /** Calls `listener` once when the reader of stdout goes away. */
   onStdoutClosed?: (listener: () => void) => void;
+  /** A promise while stdout is backed up (a pipe to a slow reader), so a long report can wait instead of queueing in memory. */
+  stdoutDrained?: () => Promise<void> | null;
 }
 
 /** A stdout that notices its reader leaving: writes after that are dropped, listeners told once. */
@@ -43,6 +45,13 @@ export function processIO(): CommandIO {
     stderrIsTTY: Boolean(process.stderr.isTTY),
     stdoutClosed: out.closed,
     onStdoutClosed: out.on,
+    stdoutDrained: () =>
+      process.stdout.writableNeedDrain && !out.closed()
+        ? new Promise<void>((resolve) => {
+            process.stdout.once('drain', () => resolve());
+            out.on(resolve);
+          })
+        : null,
   };
 }
 

@@ -152,7 +152,7 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   ).action(async (paths: string[] | undefined, opts) => {
     // Commands load on demand: `tekser lint` in CI need not load the probe engine.
     const { lintCommand } = await import('./commands/lint.ts');
-    result.code = lintCommand(paths ?? [], opts, io);
+    result.pending = lintCommand(paths ?? [], opts, io);
   });
 
   addOptions(

@@ -17,7 +17,8 @@ export const configSchema = z.strictObject({
   lists: z.array(z.string()).optional(),
   resolver: rule(z.string(), RULES.resolver).optional(),
   control_resolvers: z.array(rule(z.string(), RULES.controlResolver)).optional(),
-  control_helper: rule(z.string(), RULES.helperUrl).optional(),
+  /** One helper, or several for failover (as --control-helper repeated). */
+  control_helper: z.union([rule(z.string(), RULES.helperUrl), z.array(rule(z.string(), RULES.helperUrl))]).optional(),
   ca_files: z.array(z.string()).optional(),
   interception_cas: z.array(z.string()).optional(),
   concurrency: rule(z.number(), RULES.positiveInt).optional(),

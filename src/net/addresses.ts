@@ -43,6 +43,23 @@ export function isSelfAddress(ip: string): boolean {
 }
 
 /**
+ * Where a probe must never be sent by someone else's say-so: this host, loopback, private, CGNAT,
+ * link-local, multicast and reserved space (IPv4), and unspecified, loopback, unique-local,
+ * link-local, site-local and multicast (IPv6). The documentation and benchmarking ranges of the
+ * bogon list are left out: they are not this machine's networks (the network lab lives there).
+ */
+const FORBIDDEN_V4 = new BlockList();
+for (const c of ['0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', '224.0.0.0/4', '240.0.0.0/4']) {
+  const [a, p] = c.split('/');
+  FORBIDDEN_V4.addSubnet(a ?? '', Number(p), 'ipv4');
+}
+const FORBIDDEN_V6 = new BlockList();
+for (const c of ['::/128', '::1/128', 'fc00::/7', 'fe80::/10', 'fec0::/10', 'ff00::/8']) {
+  const [a, p] = c.split('/');
+  FORBIDDEN_V6.addSubnet(a ?? '', Number(p), 'ipv6');
+}
+
+/**
  * Documentation (RFC 5737, RFC 3849) and benchmarking (RFC 2544) ranges: bogons on the internet, but
  * the network lab's "internet". Only an explicit lab option may treat them as dialable.
  */
@@ -83,4 +100,18 @@ export function embeddedIPv4(ip: string): string | null {
   if (g[0] === 0x64 && g[1] === 0xff9b && (zero(2, 6) || g[2] === 1)) return v4(g[6] ?? 0, g[7] ?? 0);
   if (g[0] === 0x2002) return v4(g[1] ?? 0, g[2] ?? 0);
   return null;
+}
+
+/**
+ * Addresses a redirect (or anything a site or a censor says) must never make the probe dial: this
+ * machine, its LAN, link-local, CGNAT, multicast, unspecified and reserved ranges, and IPv6 forms
+ * that embed such an IPv4 address. Checked after resolution, on the address actually dialled.
+ */
+export function isForbiddenDestination(ip: string): boolean {
+  const fam = isIP(ip);
+  if (fam === 4) return FORBIDDEN_V4.check(ip, 'ipv4');
+  if (fam !== 6) return false;
+  if (FORBIDDEN_V6.check(ip, 'ipv6')) return true;
+  const v4 = embeddedIPv4(ip);
+  return v4 !== null && FORBIDDEN_V4.check(v4, 'ipv4');
 }

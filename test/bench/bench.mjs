@@ -27,12 +27,12 @@ for (const [name, args] of [
   ['global.csv', [[join(UPSTREAM, 'global.csv')], {}]],
   ['kz.csv vs global.csv', [[join(UPSTREAM, 'kz.csv')], { globalFile: join(UPSTREAM, 'global.csv') }]],
 ]) {
-  lintPaths(...args); // warm-up: module load, regex compilation
+  await lintPaths(...args); // warm-up: module load, regex compilation
   const samples = [];
   let rows = 0;
   for (let i = 0; i < 20; i++) {
     const t0 = performance.now();
-    const r = lintPaths(...args);
+    const r = await lintPaths(...args);
     samples.push(performance.now() - t0);
     rows = r.files.length;
   }

@@ -162,9 +162,7 @@ describe('certificate and TLS failures: the exact class, and blocked only for an
       exactly(name, 'incompleteChain');
     }
   });
-  it.skip('TLS 1.0 only: not blocked, the reason names the protocol version', () => {
-    // needs net + rules: a protocol-version failure classified apart from other handshake failures
-    // (today: "fails (ssl_failed_handshake)", rightly inconclusive but without the class)
+  it('TLS 1.0 only: not blocked, the reason names the protocol version', () => {
     notBlocked('tls10');
     exactly('tls10', 'protocol');
   });
@@ -178,8 +176,7 @@ describe('certificate and TLS failures: the exact class, and blocked only for an
 });
 
 describe('nothing reaches this machine because a site said so', () => {
-  it.skip('redirects to 127.0.0.1:<port>, [::1]:<port> and a name resolving to loopback are refused: no connection arrives', () => {
-    // needs net: probe redirect bogon refusal (today the probe follows them)
+  it('redirects to 127.0.0.1:<port>, [::1]:<port> and a name resolving to loopback are refused: no connection arrives', () => {
     expect(counter4.connections()).toBe(0);
     expect(counter6.connections()).toBe(0);
     expect(counterByName.connections()).toBe(0);
@@ -221,8 +218,7 @@ describe('deadlines are deadlines, and finished targets are on disk', () => {
     }
   });
 
-  it.skip('the process exits within the last deadline + 2 s (8 stalls at concurrency 4: two waves)', () => {
-    // needs net: AbortSignal through every primitive (today the sockets outlive the deadline)
+  it('the process exits within the last deadline + 2 s (8 stalls at concurrency 4: two waves)', () => {
     const starts = deadlineRun.lines.map((l) => JSON.parse(l.text) as Result & { type?: string }).filter((r) => !r.type).map((r) => Date.parse(r.measurement.startedAt));
     const lastDeadline = Math.max(...starts) + DEADLINE_S * 1000;
     expect(deadlineRun.exitedAt - lastDeadline).toBeLessThan(2000);

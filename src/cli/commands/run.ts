@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { controlDispatcher, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
+import { controlConnections, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
+import { checkControl } from '../../measure/control.ts';
+import { RttTracker } from '../../net/rtt.ts';
 import { runTargets } from '../../pipeline.ts';
 import { targetLabel, type Target } from '../../model/target.ts';
 import { RUN_SCHEMA_ID, type TargetResult } from '../../model/run.ts';
@@ -8,7 +10,7 @@ import type { InterceptionCa } from '../../model/verdict.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { BadListError, dedupeTargets, targetUrl, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
+import { BadListError, readTargets, targetUrl } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
 import { runDocument, serializeResult, summarize } from '../../report/json.ts';
 import { findFindings } from '../../findings/index.ts';
@@ -36,7 +38,8 @@ export interface RunCommandOptions {
   canaries?: string;
   resolver: string;
   controlResolver?: string[];
-  controlHelper?: string;
+  /** Repeatable: the next helper is tried when one fails or has not answered in 15 s. */
+  controlHelper?: string | string[];
   caFile?: string[];
   concurrency: number;
   dnsTimeout: number;
@@ -114,21 +117,20 @@ function resolverOrUsage(spec: string, flag: string): ResolverSpec {
 /** Neutral canaries measured with the shipped lists (allow-list evidence); see test-lists/SOURCES.md. */
 export const DEFAULT_CANARIES = fileURLToPath(new URL('../../../test-lists/canaries.csv', import.meta.url));
 
-export function loadTargets(urls: readonly string[], lists: readonly string[], canaries?: string): { targets: Target[]; lists: string[] } {
+export async function loadTargets(urls: readonly string[], lists: readonly string[], canaries?: string): Promise<{ targets: Target[]; lists: string[] }> {
   const chosen = urls.length === 0 && lists.length === 0 ? DEFAULT_LISTS : lists;
   // Canaries: the file given, or the shipped one when the shipped lists run (never by surprise in a custom run).
   const canaryFile = canaries === 'none' ? null : (canaries ?? (chosen === DEFAULT_LISTS ? DEFAULT_CANARIES : null));
-  const targets: Target[] = [];
+  let targets: Target[];
   try {
-    targets.push(...webTargetsFromUrls(urls));
-    for (const file of chosen) targets.push(...(isServiceList(file) ? serviceTargetsFromYaml(file) : webTargetsFromCsv(file)));
-    if (canaryFile) targets.push(...webTargetsFromCsv(canaryFile).map((t) => ({ ...t, role: 'canary' as const })));
+    // Lists are streamed and deduplicated as they are read (lists/targets.ts): flat per-row cost, no spread.
+    targets = await readTargets(urls, chosen, canaryFile);
   } catch (err) {
-    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.problems.length > 20 ? `\n  … and ${err.problems.length - 20} more` : ''}`);
+    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.total > 20 ? `\n  … and ${err.total - 20} more` : ''}`);
     throw err;
   }
   if (targets.length === 0) throw new UsageError('nothing to test: the lists are empty');
-  return { targets: dedupeTargets(targets), lists: [...chosen] };
+  return { targets, lists: [...chosen] };
 }
 
 export function buildContext(opts: RunCommandOptions): MeasureContext {
@@ -147,24 +149,30 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
     if (spec.kind !== 'doh') throw new UsageError(`--control-resolver ${r}: the control must be a DoH URL (https://IP/dns-query), which a censor cannot spoof`);
     return spec;
   });
-  if (opts.controlHelper) {
+  const helperUrls = opts.controlHelper === undefined ? [] : Array.isArray(opts.controlHelper) ? opts.controlHelper : [opts.controlHelper];
+  for (const h of helperUrls) {
     let helper: URL;
     try {
-      helper = new URL(opts.controlHelper);
+      helper = new URL(h);
     } catch {
-      throw new UsageError(`--control-helper ${opts.controlHelper}: not a URL`);
+      throw new UsageError(`--control-helper ${h}: not a URL`);
     }
     // The helper URL is written into every report: a secret in it would travel with them.
     if (helper.username || helper.password) throw new UsageError(`--control-helper: no credentials in the URL (it is written into reports); set ${HELPER_TOKEN_ENV} for a helper that needs a token`);
   }
+  const control = controlConnections(trust, timeouts, controlResolvers);
   return {
     localResolver: resolverOrUsage(opts.resolver, '--resolver'),
     controlResolvers,
     trust,
     extraCaPems,
     timeouts,
-    helperUrl: opts.controlHelper ?? null,
-    dispatcher: controlDispatcher(trust, timeouts),
+    helperUrl: helperUrls[0] ?? null,
+    helperUrls,
+    dispatcher: control.dispatcher,
+    handshakeFor: control.handshakeFor,
+    controlBootstraps: control.bootstraps,
+    rtt: new RttTracker(),
     bodyLimit: DEFAULT_BODY_LIMIT,
     dnsLingerMs: 300,
     retries: opts.retries,
@@ -177,7 +185,7 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
 /** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
 export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
   const { options: opts, dataDir } = effectiveRunOptions(given, io.env, isFromCli);
-  const { targets, lists } = loadTargets(urls, opts.list ?? [], opts.canaries);
+  const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
   const ctx = buildContext(opts);
   const startedAt = new Date().toISOString();
 
@@ -240,6 +248,9 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   });
   const serializeOpts = { includeBodies: Boolean(opts.includeBodies) };
   let results: TargetResult[];
+  // The control's own health check runs beside the targets (never gating them: every target is measured).
+  const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
+  let controlCheck: Awaited<typeof controlCheckPromise>;
   try {
     results = await runTargets(targets, ctx, {
       concurrency: opts.concurrency,
@@ -259,7 +270,9 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     if (deadline) clearTimeout(deadline);
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-    await ctx.dispatcher.close().catch(() => {});
+    controlCheck = await controlCheckPromise;
+    // Every target has ended: nothing may keep the process alive (destroy, not close: close waits).
+    await ctx.dispatcher.destroy().catch(() => {});
   }
   const finishedAt = new Date().toISOString();
   const findings = findFindings(results);
@@ -277,7 +290,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     return epilogue ? EXIT.notWritten : EXIT.ok;
   }
   if (opts.format === 'jsonl') {
-    write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings })}\n`);
+    write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings, ...(controlCheck ? { controlCheck } : {}) })}\n`);
   }
   if (opts.format === 'json') {
     const doc = runDocument(
@@ -295,6 +308,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
           concurrency: opts.concurrency,
           lists,
         },
+        ...(controlCheck ? { controlCheck } : {}),
       },
       serializeOpts,
     );
