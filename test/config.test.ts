@@ -71,5 +71,10 @@ describe('tekser config', () => {
     expect(creds.code).toBe(2);
     expect(creds.err).toMatch(/config\.yaml:1: control_helper: no credentials in the URL/);
     expect(creds.err).not.toContain('secret');
+    // Several helpers (failover), as --control-helper repeated.
+    writeFileSync(file, 'control_helper: [https://h1.example/, https://h2.example/]\n');
+    const two = await cli(['config', '--data-dir', dataDir, '--format', 'json']);
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.out).settings.find((x: { key: string }) => x.key === 'control_helper').value).toEqual(['https://h1.example/', 'https://h2.example/']);
   });
 });
