@@ -94,6 +94,18 @@ Examples:
   tekser certs --interception-cas my-cas.yaml
 
 Exit codes: 0 none found, 1 found, 2 bad usage.`,
+  analyze: `
+Re-analyses measurements with the current rules: OONI measurements (web_connectivity 0.4/0.5,
+whatsapp, telegram, signal, facebook_messenger; JSON, JSONL or API measurement_meta answers) and
+tekser's own stored runs. Each result carries OONI's verdict beside tekser's, with their agreement.
+
+Examples:
+  tekser analyze measurement.json                 one OONI measurement
+  tekser analyze export.jsonl --format jsonl      a JSONL export, streamed
+  curl -s 'https://api.ooni.io/api/v1/measurement_meta?measurement_uid=…&full=true' | tekser analyze -
+  tekser analyze last                             the latest stored run, with today's rules
+
+Exit codes: 0 analysed (interference found is data), 1 --fail-on matched, 2 bad usage or input (file:line).`,
   helper: `
 Run this on a machine outside the censored network; give its URL to \`tekser run --control-helper\`.
 It answers OONI's Web Connectivity test-helper protocol (POST JSON). It never dials loopback,
@@ -209,6 +221,14 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   addOptions(program.command('helper').description('serve a control helper that measures URLs from outside the censored network'), 'helper').action(async (opts) => {
     const { helperCommand } = await import('./commands/helper.ts');
     result.pending = helperCommand(opts, io);
+  });
+
+  addOptions(
+    program.command('analyze').description("re-analyse OONI measurements or stored runs with tekser's rules, beside OONI's verdict").argument('[inputs...]', 'OONI JSON/JSONL files, - for stdin, run directories or run ids'),
+    'analyze',
+  ).action(async (inputs: string[] | undefined, opts) => {
+    const { analyzeCommand } = await import('./commands/analyze.ts');
+    result.pending = analyzeCommand(inputs ?? [], opts, io);
   });
 
   return program;

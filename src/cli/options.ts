@@ -2,7 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
 import { RULES } from '../config/rules.ts';
 
-export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config' | 'report' | 'evidence';
+export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config' | 'report' | 'evidence' | 'analyze';
 
 export interface OptionSpec {
   flags: string;
@@ -65,19 +65,19 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--retries <n>', description: 'extra attempts (fresh connections) before a failing step counts as blocked', parse: numberBy(RULES.retries), defaultValue: 2, commands: ['run', 'config'] },
   { flags: '--harmless-sni <name>', description: 'SNI used to prove SNI filtering (the same address should accept it)', defaultValue: 'example.org', commands: ['run'] },
   { flags: '--sni-probe-host <host[:port]>', description: 'neutral TLS server to send blocked SNIs to: shows whether the filter follows the name anywhere', commands: ['run'] },
-  { flags: '--interception-cas <file>', description: 'extra known interception CAs (YAML/JSON, see README), added to the built-in table', parse: collect, commands: ['run', 'certs', 'config'] },
-  { flags: '--data-dir <dir>', description: 'where runs, history and the config file live', defaultDescription: '$XDG_DATA_HOME/tekser (Linux), ~/Library/Application Support/tekser (macOS), %LOCALAPPDATA%\\tekser (Windows); TEKSER_DATA_DIR overrides', commands: ['run', 'history', 'show', 'diff', 'export', 'config', 'report', 'evidence'] },
+  { flags: '--interception-cas <file>', description: 'extra known interception CAs (YAML/JSON, see README), added to the built-in table', parse: collect, commands: ['run', 'certs', 'config', 'analyze'] },
+  { flags: '--data-dir <dir>', description: 'where runs, history and the config file live', defaultDescription: '$XDG_DATA_HOME/tekser (Linux), ~/Library/Application Support/tekser (macOS), %LOCALAPPDATA%\\tekser (Windows); TEKSER_DATA_DIR overrides', commands: ['run', 'history', 'show', 'diff', 'export', 'config', 'report', 'evidence', 'analyze'] },
   { flags: '--no-save', description: 'do not keep this run in the data directory (no lock either)', commands: ['run'] },
   { flags: '--config <file>', description: 'config file (YAML) with defaults for run; flags override it', defaultDescription: '<data-dir>/config.yaml if present', commands: ['run', 'config'] },
   { flags: '--max-runtime <s>', description: 'whole-run deadline: no new targets start after it (set it below your cron interval)', parse: seconds, commands: ['run', 'config'] },
   { flags: '-q, --quiet', description: 'run: print nothing unless something is blocked or a finding is made; diff: print nothing unless something changed (for cron mail)', commands: ['run', 'diff'] },
-  { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run', 'show'] },
+  { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run', 'show', 'analyze'] },
   { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout (the terminal still gets the summary and findings, on stderr)', commands: ['run'] },
-  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['export', 'report'] },
-  { flags: '--fail-on <what>', description: 'exit 1 when a target is blocked (for CI)', choices: ['blocked'], commands: ['run'] },
-  { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run'] },
-  { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run', 'show'] },
-  { flags: '--no-color', description: 'no colours (NO_COLOR is honoured too)', commands: ['run', 'show'] },
+  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['export', 'report', 'analyze'] },
+  { flags: '--fail-on <what>', description: 'exit 1 when a target is blocked (for CI)', choices: ['blocked'], commands: ['run', 'analyze'] },
+  { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run', 'analyze'] },
+  { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run', 'show', 'analyze'] },
+  { flags: '--no-color', description: 'no colours (NO_COLOR is honoured too)', commands: ['run', 'show', 'analyze'] },
   // history, show, diff, export
   { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], defaultValue: 'table', commands: ['history'] },
   { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text', commands: ['diff'] },

@@ -3,22 +3,21 @@ import { fileURLToPath } from 'node:url';
 import { controlConnections, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
 import { checkControl } from '../../measure/control.ts';
 import { RttTracker } from '../../net/rtt.ts';
-import { runTargets } from '../../pipeline.ts';
-import { targetLabel, type Target } from '../../model/target.ts';
-import { RUN_SCHEMA_ID, type TargetResult } from '../../model/run.ts';
+import type { Target } from '../../model/target.ts';
+import { RUN_SCHEMA_ID, type RunSummary } from '../../model/run.ts';
 import type { InterceptionCa } from '../../model/verdict.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
 import { BadListError, readTargets, targetUrl } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
-import { runDocument, serializeResult, summarize } from '../../report/json.ts';
-import { findFindings } from '../../findings/index.ts';
+import { summarize } from '../../report/json.ts';
+import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
 import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
 import { defaultDataDir } from '../../store/paths.ts';
 import { sha256File } from '../../store/runs.ts';
 import { createProgress } from '../../report/progress.ts';
-import { renderTable, summaryLine } from '../../report/table.ts';
+import { renderTable } from '../../report/table.ts';
 import { StepTally } from '../../report/next-steps.ts';
 import { openReportOutput, savingEpilogue, startSaving, type ReportSink, type Saving } from '../run-output.ts';
 import { TEKSER_VERSION } from '../../version.ts';
@@ -191,7 +190,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
 
   // Cron safety: one run at a time per data directory; the runs a killed process left are marked.
   // -o is opened under the lock and before the run record: a bad path never leaves a run behind.
-  let out: ReportSink | null = null;
+  let opened: ReportSink | null = null;
   let saving: Saving | null = null;
   if (opts.save) {
     saving = startSaving(
@@ -203,10 +202,10 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
         targets: targets.length,
       },
       io,
-      () => void (out = openReportOutput(opts.output, io)),
+      () => void (opened = openReportOutput(opts.output, io)),
     );
-  } else out = openReportOutput(opts.output, io);
-  const output = out as unknown as ReportSink;
+  } else opened = openReportOutput(opts.output, io);
+  const sink = opened as unknown as ReportSink;
   const writer = saving?.writer ?? null;
   const release = saving?.release ?? null;
 
@@ -236,8 +235,9 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     : null;
   deadline?.unref();
   const progress = createProgress(targets.length, io.stderr, io.stderrIsTTY && !io.env.CI && !opts.quiet && io.env.TERM !== 'dumb');
-  const file = output.file;
-  const write = (text: string): void => output.write(text);
+  // -o is written synchronously (a full disk falls back to stdout, said in one line); stdout directly.
+  const file = sink.file;
+  const write = (text: string): void => sink.write(text);
   const tally = new StepTally();
   // The reader of stdout left (`| head`): a kept run still finishes (so history holds it whole);
   // an unsaved one has no one left to tell, so it stops scheduling.
@@ -246,91 +246,93 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     io.stderr(writer ? 'tekser: output closed; the run goes on and is kept (see `tekser show last`); Ctrl-C stops it\n' : 'tekser: output closed; stopping\n');
     if (!writer) stop.abort();
   });
-  const serializeOpts = { includeBodies: Boolean(opts.includeBodies) };
-  let results: TargetResult[];
+  let steps: string[] = [];
   // The control's own health check runs beside the targets (never gating them: every target is measured).
   const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
-  let controlCheck: Awaited<typeof controlCheckPromise>;
+  const settings = {
+    localResolver: resolverLabel(ctx.localResolver),
+    controlResolvers: ctx.controlResolvers.map(resolverLabel),
+    controlHelper: ctx.helperUrl,
+    trustStore: ctx.trust.label,
+    concurrency: opts.concurrency,
+    lists,
+  };
+  const tekser = { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl };
+  // --quiet prints nothing unless something is found: the document is held until that is known.
+  const held: string[] = [];
+  const quietHold = Boolean(opts.quiet) && !file && opts.format !== 'jsonl';
+  const out = quietHold ? (text: string): void => void held.push(text) : write;
+  const output =
+    opts.format === 'jsonl'
+      ? jsonlRenderer(out, startedAt)
+      : opts.format === 'json'
+        ? jsonDocumentRenderer(out, { schema: RUN_SCHEMA_ID, tekser, startedAt, settings })
+        : tableRenderer((rows, findings) => {
+            const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
+            const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
+            return out(renderTable(rows, { chalk, header, findings, steps, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+          }, Boolean(opts.verbose));
+  let outcome: PipelineOutcome;
+  preferFlatMemory();
   try {
-    results = await runTargets(targets, ctx, {
+    outcome = await runPipeline({
+      targets,
+      ctx,
       concurrency: opts.concurrency,
       signal: stop.signal,
+      serialize: { includeBodies: Boolean(opts.includeBodies) },
+      store: writer,
+      output,
       onResult: (r) => {
-        const line = serializeResult(r, serializeOpts);
-        writer?.append(line);
-        if (opts.format === 'jsonl') write(`${JSON.stringify(line)}\n`);
         progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
-        tally.add(line);
+        tally.add(r);
         const warning = tally.earlyWarning();
         if (warning && !progress.warn(warning, 'control failing') && !opts.quiet) io.stderr(`tekser: warning: ${warning}\n`);
       },
+      controlCheck: controlCheckPromise,
     });
   } finally {
     progress.done();
     if (deadline) clearTimeout(deadline);
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-    controlCheck = await controlCheckPromise;
+    await controlCheckPromise;
     // Every target has ended: nothing may keep the process alive (destroy, not close: close waits).
     await ctx.dispatcher.destroy().catch(() => {});
   }
+  const { summary, findings, controlCheck } = outcome;
   const finishedAt = new Date().toISOString();
-  const findings = findFindings(results);
-  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summarize(results), findings);
+  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings);
   release?.();
-  const epilogue = savingEpilogue(saving, results.length);
-  const steps = tally.steps(
+  const epilogue = savingEpilogue(saving, summary.total);
+  steps = tally.steps(
     findings.map((f) => f.kind),
     writer && !writer.problem ? writer.id : null,
   );
-  const foundSomething = findings.length > 0 || results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
+  const anyBlocked = summary.blocked + summary.partiallyBlocked > 0;
+  const foundSomething = findings.length > 0 || anyBlocked;
   if (opts.quiet && !foundSomething && !file) {
     if (epilogue) io.stderr(`${epilogue}\n`);
     if (stopReason === 'signal') return signalCode;
     return epilogue ? EXIT.notWritten : EXIT.ok;
   }
-  if (opts.format === 'jsonl') {
-    write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings, ...(controlCheck ? { controlCheck } : {}) })}\n`);
-  }
-  if (opts.format === 'json') {
-    const doc = runDocument(
-      results,
-      findings,
-      {
-        tekser: { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl },
-        startedAt,
-        finishedAt,
-        settings: {
-          localResolver: resolverLabel(ctx.localResolver),
-          controlResolvers: ctx.controlResolvers.map(resolverLabel),
-          controlHelper: ctx.helperUrl,
-          trustStore: ctx.trust.label,
-          concurrency: opts.concurrency,
-          lists,
-        },
-        ...(controlCheck ? { controlCheck } : {}),
-      },
-      serializeOpts,
-    );
-    write(`${JSON.stringify(doc, null, 2)}\n`);
-  } else if (opts.format === 'table') {
-    const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
-    const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
-    write(renderTable(results.map((r) => ({ label: targetLabel(r.target), verdict: r.verdict })), { chalk, header, findings, steps, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
-  }
-  output.end();
+  await output.finish({ finishedAt, summary, findings, ...(controlCheck ? { extra: { controlCheck } } : {}) });
+  for (const text of held) io.stdout(text);
+  sink.end();
   // With -o the terminal still hears what happened: one summary line, the findings, the next steps.
-  if (file && (!opts.quiet || foundSomething)) io.stderr(reportedToFile(file, results, findings, steps));
+  if (file && (!opts.quiet || foundSomething)) io.stderr(reportedToFile(file, summary, findings, steps));
   if (epilogue) io.stderr(`${epilogue}\n`);
   if (stopReason === 'signal') return signalCode;
-  if (epilogue || output.problem) return EXIT.notWritten;
+  if (epilogue || sink.problem) return EXIT.notWritten;
   if (findings.some((f) => f.kind === 'no-connectivity')) return EXIT.noConnectivity;
-  if (opts.failOn === 'blocked' && results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked')) return EXIT.findings;
+  if (opts.failOn === 'blocked' && anyBlocked) return EXIT.findings;
   return EXIT.ok;
 }
 
 /** The lines stderr gets when the report went to a file (-o). */
-export function reportedToFile(file: string, results: readonly TargetResult[], findings: readonly { title: string }[], steps: readonly string[]): string {
-  const lines = [`tekser: report written to ${file}: ${summaryLine(results)}`, ...findings.map((f) => `! ${f.title}`), ...steps];
+export function reportedToFile(file: string, summary: RunSummary, findings: readonly { title: string }[], steps: readonly string[]): string {
+  const s = summary;
+  const line = `${s.total} target(s): ${s.accessible} accessible, ${s.blocked} blocked${s.partiallyBlocked ? `, ${s.partiallyBlocked} partially blocked` : ''}, ${s.down} down, ${s.inconclusive} inconclusive`;
+  const lines = [`tekser: report written to ${file}: ${line}`, ...findings.map((f) => `! ${f.title}`), ...steps];
   return `${lines.join('\n')}\n`;
 }
