@@ -149,10 +149,10 @@ describe('runs that last', () => {
     const dataDir = tempDir('store');
     writeFileSync(join(dataDir, 'config.yaml'), 'concurrency: 3\ntimeouts:\n  tls: 7\nresolver: udp://192.0.2.53\n');
     const r = await cli(['config', '--data-dir', dataDir, '--resolver', 'system']);
-    expect(r.out).toMatch(/concurrency\s+3\s+from .*config\.yaml/);
-    expect(r.out).toMatch(/tlsTimeout\s+7\s+from .*config\.yaml/);
-    expect(r.out).toMatch(/resolver\s+system\s+from the command line/);
-    expect(r.out).toMatch(/retries\s+2\s+default/);
+    expect(r.out).toMatch(/^concurrency\s+3\s+.*config\.yaml:1$/m);
+    expect(r.out).toMatch(/^timeouts\.tls\s+7\s+.*config\.yaml:3$/m);
+    expect(r.out).toMatch(/^resolver\s+system\s+--resolver$/m);
+    expect(r.out).toMatch(/^retries\s+2\s+default$/m);
     writeFileSync(join(dataDir, 'config.yaml'), 'concurrency: zero\n');
     const bad = await cli(['config', '--data-dir', dataDir]);
     expect(bad.code).toBe(2);

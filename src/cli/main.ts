@@ -25,8 +25,10 @@ Examples:
 Verdicts: accessible, blocked (method: dns, tcp_ip, tls, mitm, http-failure, http-diff),
 down (fails from the control too: not censorship), inconclusive (the control itself failed).
 Each run is kept in the data directory (see tekser history); --no-save skips that.
+With -o, the terminal still gets a one-line summary, the findings and the next steps (on stderr).
 Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list,
-3 no connectivity at all, 4 another run holds the lock, 130/143 stopped by SIGINT/SIGTERM.`,
+3 no connectivity at all, 4 another run holds the lock, 5 finished but not all written (disk full),
+141 stdout closed (| head), 130/143 stopped by SIGINT/SIGTERM.`,
   history: `
 Examples:
   tekser history                     runs on disk, newest first: status and counts
@@ -52,7 +54,12 @@ Writes web targets as web_connectivity and messengers as OONI's whatsapp, telegr
 facebook_messenger nettests (data format 0.2.0), probe_ip scrubbed to 127.0.0.1.`,
   config: `
 Shows the settings tekser run would use: the config file (--config, or config.yaml in the data
-directory), overridden by flags, over the built-in defaults, and where each value comes from.
+directory), overridden by flags, over the built-in defaults, under the file's names, and where each
+value comes from (the flag, file:line, or default). The file is checked with the rules of the flags.
+
+Examples:
+  tekser config
+  tekser config --format json
 
 Example config.yaml:
   lists: [/home/me/lists/kz.csv]
@@ -112,6 +119,21 @@ Examples:
 Exit codes: 0 stopped by SIGINT/SIGTERM, 2 bad usage (address, certificate, key).`,
 };
 
+/** user:password@ in any URL an error message repeats: never echoed (a terminal log or cron mail keeps it). */
+export const redactCredentials = (text: string): string => text.replace(/\/\/[^\s/@']*@/g, '//***@');
+
+const TOP_HELP = `
+Examples:
+  tekser run                                      measure the shipped lists and explain what is blocked
+  tekser run https://orda.kz/ https://kaztag.kz/  just these sites
+  tekser run --control-helper https://helper.example/   tell "down" from "blocked" with a helper outside
+  tekser history                                  the runs kept so far
+  tekser diff --quiet                             what changed since the last run (for cron mail)
+  tekser lint test-lists/                         check test lists before a pull request
+  tekser config                                   the settings run would use, and where each comes from
+
+Run \`tekser <command> --help\` for a command's options and exit codes.`;
+
 function addOptions(cmd: Command, name: CommandName): Command {
   for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) {
     // commander shows a default only when there is a value: describe value-less defaults in the text.
@@ -132,8 +154,9 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     .description('Measure network interference (blocking, shutdowns, interception) and explain it.')
     .version(TEKSER_VERSION, '-V, --version')
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
-    .showHelpAfterError('(run with --help for usage)');
+    // Usage errors are one line, like every other error the user can fix: "tekser: … (see --help)".
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`tekser: ${redactCredentials(text.trim().replace(/^error: /, ''))} (see --help)\n`) })
+    .addHelpText('after', TOP_HELP);
 
   addOptions(
     program.command('lint').description('check test lists (Citizen Lab CSV, service YAML) the way CI should').argument('[paths...]', 'list files or directories (default: test-lists/)'),
@@ -215,13 +238,20 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
 export async function runCli(argv: string[], io: CommandIO): Promise<number> {
   const result: { code: number; pending?: Promise<number> } = { code: EXIT.ok };
   const program = buildProgram(io, result);
+  // Nothing to do: say what there is to do (stdout, success: asking for help is not an error).
+  if (argv.length <= 2) {
+    program.outputHelp();
+    return EXIT.ok;
+  }
+  // The reader of stdout left (`| head`): the output was not all delivered, so never 0.
+  const closed = (code: number): number => (code === EXIT.ok && io.stdoutClosed?.() ? EXIT.outputClosed : code);
   try {
     await program.parseAsync(argv);
     if (result.pending) result.code = await result.pending;
-    return result.code;
+    return closed(result.code);
   } catch (err) {
     if (err instanceof CommanderError) {
-      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT.ok;
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return closed(EXIT.ok);
       return EXIT.usage;
     }
     if (err instanceof UsageError) {
@@ -237,8 +267,11 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<void> {
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(EXIT.ok);
+  const io = processIO();
+  // A write to a closed pipe fails after the write call returned: it may land after runCli did.
+  io.onStdoutClosed?.(() => {
+    if (!process.exitCode) process.exitCode = EXIT.outputClosed;
   });
-  process.exitCode = await runCli(argv, processIO());
+  const code = await runCli(argv, io);
+  if (code !== EXIT.ok || !process.exitCode) process.exitCode = code;
 }

@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
+import { RULES } from '../config/rules.ts';
 
 export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config' | 'report' | 'evidence' | 'analyze';
 
@@ -16,20 +17,29 @@ export interface OptionSpec {
   hidden?: boolean;
 }
 
-function positiveInt(name: string) {
+/** A commander parser from a shared rule (config/rules.ts): the config file applies the same one. */
+function numberBy(check: (v: unknown) => string | null) {
   return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${name} must be a whole number ≥ 1`);
+    const n = v.trim() === '' ? NaN : Number(v);
+    const problem = check(n);
+    if (problem) throw new InvalidArgumentError(problem);
     return n;
   };
 }
-function seconds(v: string): number {
-  const n = Number(v);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('must be a number of seconds > 0');
-  return n;
-}
+const positiveInt = (_name: string) => numberBy(RULES.positiveInt);
+const seconds = numberBy(RULES.seconds);
 function collect(v: string, prev: unknown): string[] {
   return [...((prev as string[] | undefined) ?? []), v];
+}
+function stringBy(check: (v: unknown) => string | null) {
+  return (v: string): string => {
+    const problem = check(v);
+    if (problem) throw new InvalidArgumentError(problem);
+    return v;
+  };
+}
+function collectBy(check: (v: unknown) => string | null) {
+  return (v: string, prev: unknown): string[] => collect(stringBy(check)(v), prev);
 }
 
 /** The one table of CLI options: commander wiring, --help text and the README all come from it. */
@@ -42,9 +52,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   // run
   { flags: '-l, --list <file>', description: 'test list to run: Citizen Lab CSV, or a YAML service list (messengers, circumvention); repeat for several', parse: collect, defaultDescription: 'the shipped lists in test-lists/: kz.csv, global.csv, messengers.yaml, circumvention.yaml', commands: ['run', 'config'] },
   { flags: '--canaries <file>', description: 'neutral canary targets (CSV) measured to recognise an allow-list regime; "none" to skip', defaultDescription: 'test-lists/canaries.csv when the shipped lists run, else none', commands: ['run'] },
-  { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', defaultValue: 'system', commands: ['run', 'helper', 'config'] },
-  { flags: '--control-resolver <url>', description: 'DoH resolver used as the control; repeat for fallbacks. By IP (https://1.1.1.1/dns-query), or by name with its address after # (https://dns.google/dns-query#8.8.8.8); a bare name is looked up once with the system resolver, and a failure there counts against the control, never the target', parse: collect, defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run', 'config'] },
-  { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked". Repeat for failover: the next is tried when one fails or has not answered in 15 s', parse: collect, commands: ['run', 'config'] },
+  { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', parse: stringBy(RULES.resolver), defaultValue: 'system', commands: ['run', 'helper', 'config'] },
+  { flags: '--control-resolver <url>', description: 'DoH resolver used as the control; repeat for fallbacks. By IP (https://1.1.1.1/dns-query), or by name with its address after # (https://dns.google/dns-query#8.8.8.8); a bare name is looked up once with the system resolver, and a failure there counts against the control, never the target', parse: collectBy(RULES.controlResolver), defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run', 'config'] },
+  { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked". Repeat for failover: the next is tried when one fails or has not answered in 15 s', parse: collectBy(RULES.helperUrl), commands: ['run', 'config'] },
   { flags: '--ca-file <pem>', description: 'extra trusted root(s) in PEM, added to the bundled public roots; repeatable', parse: collect, commands: ['run', 'helper', 'config'] },
   { flags: '-c, --concurrency <n>', description: 'targets measured at once', parse: positiveInt('--concurrency'), defaultValue: 16, commands: ['run', 'config'] },
   { flags: '--dns-timeout <s>', description: 'DNS timeout per query, seconds', parse: seconds, defaultValue: 4, commands: ['run', 'config'] },
@@ -52,7 +62,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--tls-timeout <s>', description: 'TLS handshake timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run', 'config'] },
   { flags: '--http-timeout <s>', description: 'HTTP response timeout, seconds', parse: seconds, defaultValue: 10, commands: ['run', 'config'] },
   { flags: '--target-timeout <s>', description: 'whole-target deadline, seconds', parse: seconds, defaultValue: 60, commands: ['run', 'config'] },
-  { flags: '--retries <n>', description: 'extra attempts (fresh connections) before a failing step counts as blocked', parse: (v: string) => { const n = Number(v); if (!Number.isInteger(n) || n < 0 || n > 5) throw new InvalidArgumentError('--retries takes 0 to 5'); return n; }, defaultValue: 2, commands: ['run', 'config'] },
+  { flags: '--retries <n>', description: 'extra attempts (fresh connections) before a failing step counts as blocked', parse: numberBy(RULES.retries), defaultValue: 2, commands: ['run', 'config'] },
   { flags: '--harmless-sni <name>', description: 'SNI used to prove SNI filtering (the same address should accept it)', defaultValue: 'example.org', commands: ['run'] },
   { flags: '--sni-probe-host <host[:port]>', description: 'neutral TLS server to send blocked SNIs to: shows whether the filter follows the name anywhere', commands: ['run'] },
   { flags: '--interception-cas <file>', description: 'extra known interception CAs (YAML/JSON, see README), added to the built-in table', parse: collect, commands: ['run', 'certs', 'config', 'analyze'] },
@@ -62,7 +72,8 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--max-runtime <s>', description: 'whole-run deadline: no new targets start after it (set it below your cron interval)', parse: seconds, commands: ['run', 'config'] },
   { flags: '-q, --quiet', description: 'run: print nothing unless something is blocked or a finding is made; diff: print nothing unless something changed (for cron mail)', commands: ['run', 'diff'] },
   { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run', 'show', 'analyze'] },
-  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['run', 'export', 'report', 'analyze'] },
+  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout (the terminal still gets the summary and findings, on stderr)', commands: ['run'] },
+  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['export', 'report', 'analyze'] },
   { flags: '--fail-on <what>', description: 'exit 1 when a target is blocked (for CI)', choices: ['blocked'], commands: ['run', 'analyze'] },
   { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run', 'analyze'] },
   { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run', 'show', 'analyze'] },
@@ -70,6 +81,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   // history, show, diff, export
   { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], defaultValue: 'table', commands: ['history'] },
   { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text', commands: ['diff'] },
+  { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text', commands: ['config'] },
   { flags: '--fail-on-change', description: 'exit 1 when anything changed (so cron mails only then)', commands: ['diff'] },
   { flags: '--ooni', description: "write OONI's data format (JSONL, one measurement per line)", commands: ['export'] },
   // report, evidence
@@ -91,3 +103,37 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--allow-lab-ranges', description: 'network lab only: dial documentation and benchmarking ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 198.18/15)', commands: ['helper'], hidden: true },
 ];
 
+
+/** A table cell: pipes escaped, and <…> outside code spans kept from being read as HTML. */
+const mdCell = (s: string): string =>
+  s
+    .replace(/\|/g, '\\|')
+    .split('`')
+    .map((part, i) => (i % 2 ? part : part.replace(/</g, '&lt;').replace(/>/g, '&gt;')))
+    .join('`');
+
+/** The README's option table for a command, generated from OPTIONS (test/readme.test.ts keeps them equal). */
+export function optionsMarkdown(command: CommandName): string {
+  const rows = OPTIONS.filter((o) => o.commands.includes(command) && !o.hidden).map((o) => {
+    const def = o.defaultValue !== undefined && o.defaultValue !== false ? `\`${String(o.defaultValue)}\`` : (o.defaultDescription ?? '');
+    const choices = o.choices ? ` (${o.choices.map((c) => `\`${c}\``).join(', ')})` : '';
+    return `| \`${o.flags}\` | ${mdCell(def)} | ${mdCell(o.description)}${choices} |`;
+  });
+  return ['| option | default | meaning |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** The markers around a generated table in the README. */
+export const README_MARKERS = (command: CommandName): [string, string] => [`<!-- options:${command} (generated from src/cli/options.ts by npm run docs) -->`, `<!-- /options:${command} -->`];
+
+/** The README with every marked option table regenerated. */
+export function updateReadme(readme: string): string {
+  let out = readme;
+  for (const command of ['run', 'lint', 'history', 'show', 'diff', 'export', 'config', 'certs', 'helper'] as const) {
+    const [start, end] = README_MARKERS(command);
+    const i = out.indexOf(start);
+    const j = out.indexOf(end);
+    if (i < 0 || j < i) continue;
+    out = `${out.slice(0, i + start.length)}\n${optionsMarkdown(command)}\n${out.slice(j)}`;
+  }
+  return out;
+}

@@ -1,20 +1,26 @@
 /** A live status line on stderr for people at a terminal; nothing at all in files, pipes or CI. */
 export interface Progress {
   tick(blocked: boolean): void;
+  /**
+   * Prints a warning once above the status line and keeps `short` on the line from now on; false
+   * when there is no status line (the caller says it another way).
+   */
+  warn(text: string, short: string): boolean;
   done(): void;
 }
 
 export function createProgress(total: number, write: (s: string) => void, enabled: boolean, now: () => number = () => performance.now()): Progress {
-  if (!enabled) return { tick: () => {}, done: () => {} };
+  if (!enabled) return { tick: () => {}, warn: () => false, done: () => {} };
   const start = now();
   let finished = 0;
   let blocked = 0;
   let last = 0;
+  let warning = '';
   const draw = (): void => {
     const elapsed = (now() - start) / 1000;
     const rate = elapsed > 0 ? finished / elapsed : 0;
     const eta = rate > 0 ? Math.ceil((total - finished) / rate) : null;
-    write(`\r\x1b[Ktekser: ${finished}/${total} done, ${blocked} blocked, ${rate.toFixed(1)}/s${eta !== null ? `, ETA ${eta}s` : ''}`);
+    write(`\r\x1b[Ktekser: ${finished}/${total} done, ${blocked} blocked, ${rate.toFixed(1)}/s${eta !== null ? `, ETA ${eta}s` : ''}${warning ? ` — ! ${warning}` : ''}`);
   };
   return {
     tick(isBlocked) {
@@ -24,6 +30,12 @@ export function createProgress(total: number, write: (s: string) => void, enable
         last = now();
         draw();
       }
+    },
+    warn(text, short) {
+      warning = short;
+      write(`\r\x1b[Ktekser: ! ${text}\n`);
+      draw();
+      return true;
     },
     done() {
       write('\r\x1b[K');

@@ -11,6 +11,8 @@ export interface TargetChange {
 }
 
 export interface RunDiff {
+  /** Set when a run stopped early: only the targets both runs measured were compared (how many). */
+  comparedOn: number | null;
   changes: TargetChange[];
   findingsAppeared: FindingJson[];
   findingsVanished: FindingJson[];
@@ -19,13 +21,29 @@ export interface RunDiff {
 const isBlocked = (s: string): boolean => s === 'blocked' || s === 'partially blocked';
 const findingKey = (f: FindingJson): string => `${f.kind}|${[...f.targets].sort().join(',')}`;
 
-/** Pure: what changed between two runs, target by target (by URL or service id), and in findings. */
+/** Run statuses that mean the run stopped before measuring everything it meant to. */
+export const PARTIAL_STATUSES: readonly string[] = ['interrupted', 'deadline', 'running'];
+
+/**
+ * Pure: what changed between two runs, target by target (by URL or service id), and in findings.
+ * When either run is partial (killed, out of time), a target one of them never reached is not news:
+ * only the targets both measured are compared, and nothing is "added" or "removed".
+ */
 export function diffRuns(
-  older: { results: readonly TargetResultJson[]; findings: readonly FindingJson[] },
-  newer: { results: readonly TargetResultJson[]; findings: readonly FindingJson[] },
+  older: { results: readonly TargetResultJson[]; findings: readonly FindingJson[]; partial?: boolean },
+  newer: { results: readonly TargetResultJson[]; findings: readonly FindingJson[]; partial?: boolean },
 ): RunDiff {
-  const before = new Map(older.results.map((r) => [r.target.url, r.verdict]));
-  const after = new Map(newer.results.map((r) => [r.target.url, r.verdict]));
+  let before = new Map(older.results.map((r) => [r.target.url, r.verdict]));
+  let after = new Map(newer.results.map((r) => [r.target.url, r.verdict]));
+  const partial = Boolean(older.partial || newer.partial);
+  // Targets only one run measured: a finding about them says nothing about a change.
+  const oneSided = new Set<string>();
+  if (partial) {
+    for (const t of before.keys()) if (!after.has(t)) oneSided.add(t);
+    for (const t of after.keys()) if (!before.has(t)) oneSided.add(t);
+    before = new Map([...before].filter(([t]) => after.has(t)));
+    after = new Map([...after].filter(([t]) => before.has(t)));
+  }
   const changes: TargetChange[] = [];
   for (const [target, to] of after) {
     const from = before.get(target);
@@ -43,12 +61,16 @@ export function diffRuns(
   for (const [target, from] of before) {
     if (!after.has(target)) changes.push({ kind: 'removed', target, from: { status: from.status, method: from.method }, to: null });
   }
-  const oldKeys = new Set(older.findings.map(findingKey));
-  const newKeys = new Set(newer.findings.map(findingKey));
+  const comparable = (f: FindingJson): boolean => !f.targets.some((t) => oneSided.has(t));
+  const olderFindings = older.findings.filter(comparable);
+  const newerFindings = newer.findings.filter(comparable);
+  const oldKeys = new Set(olderFindings.map(findingKey));
+  const newKeys = new Set(newerFindings.map(findingKey));
   const order: ChangeKind[] = ['became-blocked', 'method-changed', 'unblocked', 'status-changed', 'added', 'removed'];
   return {
+    comparedOn: partial ? after.size : null,
     changes: changes.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.target.localeCompare(b.target)),
-    findingsAppeared: newer.findings.filter((f) => !oldKeys.has(findingKey(f))),
-    findingsVanished: older.findings.filter((f) => !newKeys.has(findingKey(f))),
+    findingsAppeared: newerFindings.filter((f) => !oldKeys.has(findingKey(f))),
+    findingsVanished: olderFindings.filter((f) => !newKeys.has(findingKey(f))),
   };
 }

@@ -1,17 +1,44 @@
 import type { CommandIO } from '../io.ts';
-import { effectiveRunOptions, type RunCommandOptions } from './run.ts';
-import { CONFIG_TO_OPTION } from '../../config/config.ts';
+import { DEFAULT_CONTROL_RESOLVERS, DEFAULT_LISTS, effectiveRunOptions, type RunCommandOptions } from './run.ts';
+import { CONFIG_KEYS, lineOf } from '../../config/config.ts';
+
+/** Values `run` uses when neither the file nor a flag sets them, and commander has no default for. */
+const IMPLICIT_DEFAULTS: Record<string, unknown> = { list: DEFAULT_LISTS, controlResolver: DEFAULT_CONTROL_RESOLVERS };
+const UNSET: Record<string, string> = { max_runtime: '(no limit)', control_helper: '(none)' };
+
+export interface ConfigSetting {
+  /** The key as the config file spells it (snake_case, dotted for nesting). */
+  key: string;
+  value: unknown;
+  source: 'flag' | 'config' | 'default';
+  /** The flag, file:line, or "default". */
+  where: string;
+}
 
 /** `tekser config`: the effective settings for `tekser run`, and where each value comes from. */
-export function configCommand(opts: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean): number {
-  const { options, sources, dataDir, configFile } = effectiveRunOptions(opts, io.env, isFromCli);
-  const lines = [`data dir:    ${dataDir}`, `config file: ${configFile ?? '(none)'}`, ''];
+export function configCommand(opts: RunCommandOptions & { format?: 'text' | 'json' }, io: CommandIO, isFromCli: (key: string) => boolean): number {
+  const { options, sources, dataDir, configFile, config } = effectiveRunOptions(opts, io.env, isFromCli);
   const shown = options as unknown as Record<string, unknown>;
-  for (const key of Object.keys(CONFIG_TO_OPTION)) {
-    const value = shown[key];
-    const text = value === undefined ? '(built-in default)' : Array.isArray(value) ? value.join(', ') || '(none)' : String(value);
-    lines.push(`${key.padEnd(16)} ${text.padEnd(48)} ${sources[key] === 'config' ? `from ${configFile}` : sources[key] === 'flag' ? 'from the command line' : 'default'}`);
+  const settings: ConfigSetting[] = CONFIG_KEYS.map((k) => {
+    const value = shown[k.option] ?? IMPLICIT_DEFAULTS[k.option] ?? null;
+    const source = sources[k.option] ?? 'default';
+    const where = source === 'flag' ? k.flag : source === 'config' ? `${configFile}:${lineOf(config, k.file) ?? 1}` : 'default';
+    return { key: k.file, value, source, where };
+  });
+  if (opts.format === 'json') {
+    io.stdout(`${JSON.stringify({ dataDir, configFile, settings }, null, 2)}\n`);
+    return 0;
   }
+  const text = (s: ConfigSetting): string => (s.value === null || s.value === undefined ? (UNSET[s.key] ?? '(none)') : Array.isArray(s.value) ? s.value.join(', ') || '(none)' : String(s.value));
+  const keyWidth = Math.max(...settings.map((s) => s.key.length)) + 2;
+  const valueWidth = Math.min(60, Math.max(...settings.map((s) => text(s).length))) + 2;
+  const lines = [
+    `data dir:    ${dataDir}`,
+    `config file: ${configFile ?? `(none; ${dataDir}/config.yaml is read when it exists)`}`,
+    '',
+    `${'SETTING'.padEnd(keyWidth)}${'VALUE'.padEnd(valueWidth)}FROM`,
+    ...settings.map((s) => `${s.key.padEnd(keyWidth)}${text(s).length >= valueWidth ? `${text(s)}  ` : text(s).padEnd(valueWidth)}${s.where}`),
+  ];
   io.stdout(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -1,6 +1,6 @@
-import { createWriteStream } from 'node:fs';
 import { toOoni } from '../../report/ooni.ts';
-import { UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import { openReportOutput } from '../run-output.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
@@ -13,12 +13,10 @@ export async function exportCommand(ref: string, opts: { dataDir?: string; ooni?
     for (const l of lines) io.stdout(l);
     return 0;
   }
-  const out = createWriteStream(opts.output);
+  // The same -o as `run`: a path that cannot be written is one line in words, exit 2.
+  const out = openReportOutput(opts.output, io);
   for (const l of lines) out.write(l);
-  await new Promise<void>((resolve, reject) => {
-    out.on('error', (e) => reject(new UsageError(`--output ${opts.output}: ${(e as NodeJS.ErrnoException).code ?? e.message}`)));
-    out.end(() => resolve());
-  });
-  io.stderr(`wrote ${lines.length} measurement(s) to ${opts.output}\n`);
-  return 0;
+  out.end();
+  io.stderr(`wrote ${lines.length} measurement(s) to ${out.problem ? 'stdout (see above)' : opts.output}\n`);
+  return out.problem ? EXIT.notWritten : 0;
 }

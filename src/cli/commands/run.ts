@@ -1,10 +1,10 @@
-import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { controlConnections, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
 import { checkControl } from '../../measure/control.ts';
 import { RttTracker } from '../../net/rtt.ts';
 import type { Target } from '../../model/target.ts';
-import { RUN_SCHEMA_ID } from '../../model/run.ts';
+import { RUN_SCHEMA_ID, type RunSummary } from '../../model/run.ts';
 import type { InterceptionCa } from '../../model/verdict.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
@@ -14,17 +14,19 @@ import { makeChalk } from '../../report/color.ts';
 import { summarize } from '../../report/json.ts';
 import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
 import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
-import { acquireLock, LockedError } from '../../store/lock.ts';
 import { defaultDataDir } from '../../store/paths.ts';
-import { listRuns, sha256File, startRun, type RunWriter } from '../../store/runs.ts';
+import { sha256File } from '../../store/runs.ts';
 import { createProgress } from '../../report/progress.ts';
 import { renderTable } from '../../report/table.ts';
+import { StepTally } from '../../report/next-steps.ts';
+import { openReportOutput, savingEpilogue, startSaving, type ReportSink, type Saving } from '../run-output.ts';
 import { TEKSER_VERSION } from '../../version.ts';
 import { HELPER_TOKEN_ENV } from '../../helper/protocol.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { parseInterceptionCaFile } from '../../analyze/interception.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT, fsProblem, UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
+import { checkDataDir } from './stored.ts';
 
 export const DEFAULT_CONTROL_RESOLVERS = ['https://1.1.1.1/dns-query', 'https://8.8.8.8/dns-query'];
 export const DEFAULT_LISTS = ['kz.csv', 'global.csv', 'messengers.yaml', 'circumvention.yaml'].map((f) => fileURLToPath(new URL(`../../../test-lists/${f}`, import.meta.url)));
@@ -63,7 +65,7 @@ export interface RunCommandOptions {
 
 /** Resolves the data directory and the config file under the flags; `isFromCli` says which options the user typed. */
 export function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.ProcessEnv, isFromCli: (key: string) => boolean) {
-  const dataDir = opts.dataDir ?? defaultDataDir(env);
+  const dataDir = checkDataDir(opts.dataDir ?? defaultDataDir(env));
   const file = configPath(opts.config, dataDir);
   let config = null;
   try {
@@ -72,7 +74,7 @@ export function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.Process
     throw new UsageError(`config ${(err as Error).message}`);
   }
   const { options, sources } = applyConfig(opts as unknown as Record<string, unknown>, config, isFromCli);
-  return { options: options as unknown as RunCommandOptions, sources, dataDir, configFile: file };
+  return { options: options as unknown as RunCommandOptions, sources, dataDir, configFile: file, config };
 }
 
 /** Reads a file named by a flag; a missing or unreadable file is the user's to fix, not a crash. */
@@ -80,7 +82,7 @@ export function readFlagFile(flag: string, file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`${flag} ${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? err})`);
+    throw new UsageError(`${flag} ${file}: cannot read: ${fsProblem(err)}`);
   }
 }
 
@@ -187,23 +189,25 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   const startedAt = new Date().toISOString();
 
   // Cron safety: one run at a time per data directory; the runs a killed process left are marked.
-  let release: (() => void) | null = null;
-  let writer: RunWriter | null = null;
+  // -o is opened under the lock and before the run record: a bad path never leaves a run behind.
+  let opened: ReportSink | null = null;
+  let saving: Saving | null = null;
   if (opts.save) {
-    try {
-      release = acquireLock(dataDir);
-    } catch (err) {
-      if (err instanceof LockedError) throw new UsageError(err.message, EXIT.locked);
-      throw new UsageError(`--data-dir ${dataDir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    listRuns(dataDir, { repair: true });
-    writer = startRun(dataDir, {
-      tekserVersion: TEKSER_VERSION,
-      lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
-      settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls: urls.map(targetUrl) },
-      targets: targets.length,
-    });
-  }
+    saving = startSaving(
+      dataDir,
+      {
+        tekserVersion: TEKSER_VERSION,
+        lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
+        settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls: urls.map(targetUrl) },
+        targets: targets.length,
+      },
+      io,
+      () => void (opened = openReportOutput(opts.output, io)),
+    );
+  } else opened = openReportOutput(opts.output, io);
+  const sink = opened as unknown as ReportSink;
+  const writer = saving?.writer ?? null;
+  const release = saving?.release ?? null;
 
   // Stop scheduling on a signal or at --max-runtime; targets in flight finish and are written.
   const stop = new AbortController();
@@ -231,19 +235,18 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     : null;
   deadline?.unref();
   const progress = createProgress(targets.length, io.stderr, io.stderrIsTTY && !io.env.CI && !opts.quiet && io.env.TERM !== 'dumb');
-  let file: WriteStream | null = null;
-  if (opts.output) {
-    file = createWriteStream(opts.output, { flags: 'w' });
-    await new Promise<void>((resolve, reject) => {
-      file?.once('open', () => resolve());
-      file?.once('error', (err) => reject(new UsageError(`--output ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
-    });
-  }
-  // A file stream is written with backpressure; stdout (synchronous for files and pipes on Linux) directly.
-  const write = (text: string): void | Promise<void> => {
-    if (!file) return io.stdout(text);
-    if (!file.write(text)) return new Promise<void>((resolve) => file?.once('drain', () => resolve()));
-  };
+  // -o is written synchronously (a full disk falls back to stdout, said in one line); stdout directly.
+  const file = sink.file;
+  const write = (text: string): void => sink.write(text);
+  const tally = new StepTally();
+  // The reader of stdout left (`| head`): a kept run still finishes (so history holds it whole);
+  // an unsaved one has no one left to tell, so it stops scheduling.
+  io.onStdoutClosed?.(() => {
+    if (file) return;
+    io.stderr(writer ? 'tekser: output closed; the run goes on and is kept (see `tekser show last`); Ctrl-C stops it\n' : 'tekser: output closed; stopping\n');
+    if (!writer) stop.abort();
+  });
+  let steps: string[] = [];
   // The control's own health check runs beside the targets (never gating them: every target is measured).
   const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
   const settings = {
@@ -267,7 +270,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
         : tableRenderer((rows, findings) => {
             const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
             const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
-            return out(renderTable(rows, { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+            return out(renderTable(rows, { chalk, header, findings, steps, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
           }, Boolean(opts.verbose));
   let outcome: PipelineOutcome;
   preferFlatMemory();
@@ -280,7 +283,12 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
       serialize: { includeBodies: Boolean(opts.includeBodies) },
       store: writer,
       output,
-      onResult: (r) => progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked'),
+      onResult: (r) => {
+        progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
+        tally.add(r);
+        const warning = tally.earlyWarning();
+        if (warning && !progress.warn(warning, 'control failing') && !opts.quiet) io.stderr(`tekser: warning: ${warning}\n`);
+      },
       controlCheck: controlCheckPromise,
     });
   } finally {
@@ -296,17 +304,35 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   const finishedAt = new Date().toISOString();
   writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings);
   release?.();
+  const epilogue = savingEpilogue(saving, summary.total);
+  steps = tally.steps(
+    findings.map((f) => f.kind),
+    writer && !writer.problem ? writer.id : null,
+  );
   const anyBlocked = summary.blocked + summary.partiallyBlocked > 0;
   const foundSomething = findings.length > 0 || anyBlocked;
   if (opts.quiet && !foundSomething && !file) {
+    if (epilogue) io.stderr(`${epilogue}\n`);
     if (stopReason === 'signal') return signalCode;
-    return EXIT.ok;
+    return epilogue ? EXIT.notWritten : EXIT.ok;
   }
   await output.finish({ finishedAt, summary, findings, ...(controlCheck ? { extra: { controlCheck } } : {}) });
   for (const text of held) io.stdout(text);
-  if (file) await new Promise<void>((resolve) => file?.end(() => resolve()));
+  sink.end();
+  // With -o the terminal still hears what happened: one summary line, the findings, the next steps.
+  if (file && (!opts.quiet || foundSomething)) io.stderr(reportedToFile(file, summary, findings, steps));
+  if (epilogue) io.stderr(`${epilogue}\n`);
   if (stopReason === 'signal') return signalCode;
+  if (epilogue || sink.problem) return EXIT.notWritten;
   if (findings.some((f) => f.kind === 'no-connectivity')) return EXIT.noConnectivity;
   if (opts.failOn === 'blocked' && anyBlocked) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** The lines stderr gets when the report went to a file (-o). */
+export function reportedToFile(file: string, summary: RunSummary, findings: readonly { title: string }[], steps: readonly string[]): string {
+  const s = summary;
+  const line = `${s.total} target(s): ${s.accessible} accessible, ${s.blocked} blocked${s.partiallyBlocked ? `, ${s.partiallyBlocked} partially blocked` : ''}, ${s.down} down, ${s.inconclusive} inconclusive`;
+  const lines = [`tekser: report written to ${file}: ${line}`, ...findings.map((f) => `! ${f.title}`), ...steps];
+  return `${lines.join('\n')}\n`;
 }

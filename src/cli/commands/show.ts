@@ -1,5 +1,6 @@
 import { makeChalk } from '../../report/color.ts';
 import { renderTable } from '../../report/table.ts';
+import { StepTally } from '../../report/next-steps.ts';
 import { RUN_SCHEMA_ID, type TargetResultJson } from '../../model/run.ts';
 import { summarize } from '../../report/json.ts';
 import type { CommandIO } from '../io.ts';
@@ -21,6 +22,10 @@ export function showCommand(ref: string, opts: { dataDir?: string; format?: 'tab
   }
   const chalk = makeChalk({ isTTY: io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
   const header = `run ${r.id} — ${r.startedAt.replace('T', ' ').slice(0, 19)} UTC — ${r.status}${r.status !== 'complete' ? ` (${run.results.length} of ${r.targets} targets finished)` : ''}`;
-  io.stdout(renderTable(run.results.map((x) => ({ label: labelOf(x.target), verdict: x.verdict })), { chalk, header, findings: r.findings ?? [], verbose: Boolean(opts.verbose) }));
+  const tally = new StepTally();
+  for (const x of run.results) tally.add(x);
+  const steps = tally.steps((r.findings ?? []).map((f) => f.kind), r.id);
+  const width = io.stdoutIsTTY && process.stdout.columns ? { width: process.stdout.columns } : {};
+  io.stdout(renderTable(run.results.map((x) => ({ label: labelOf(x.target), verdict: x.verdict })), { chalk, header, findings: r.findings ?? [], steps, verbose: Boolean(opts.verbose), ...width }));
   return 0;
 }

@@ -1,0 +1,42 @@
+import { parseResolver } from '../net/dns.ts';
+import { HELPER_TOKEN_ENV } from '../helper/protocol.ts';
+
+/**
+ * The value rules shared by the command-line flags (commander parsers in cli/options.ts) and the
+ * config file (zod refinements in config.ts): one definition, so a value the file accepts is one
+ * `tekser run` accepts. Each returns the problem in words, or null.
+ */
+export const RULES = {
+  positiveInt: (v: unknown): string | null => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? null : 'must be a whole number ≥ 1'),
+  retries: (v: unknown): string | null => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 5 ? null : 'takes 0 to 5'),
+  seconds: (v: unknown): string | null => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? null : 'must be a number of seconds > 0'),
+  resolver: (v: unknown): string | null => {
+    try {
+      parseResolver(String(v));
+      return null;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  },
+  /** The control must be DoH: a censor can spoof plain DNS, not an authenticated HTTPS answer. */
+  controlResolver: (v: unknown): string | null => {
+    const problem = RULES.resolver(v);
+    if (problem) return problem;
+    return parseResolver(String(v)).kind === 'doh' ? null : `${String(v)}: the control must be a DoH URL (https://IP/dns-query), which a censor cannot spoof`;
+  },
+  url: (v: unknown): string | null => {
+    try {
+      const u = new URL(String(v));
+      return u.protocol === 'https:' || u.protocol === 'http:' ? null : `${String(v)}: not an http(s) URL`;
+    } catch {
+      return `${String(v)}: not a URL`;
+    }
+  },
+  /** A control helper: an http(s) URL without credentials (it is written into every report). */
+  helperUrl: (v: unknown): string | null => {
+    const problem = RULES.url(v);
+    if (problem) return problem;
+    const u = new URL(String(v));
+    return u.username || u.password ? `no credentials in the URL (it is written into reports); set ${HELPER_TOKEN_ENV} for a helper that needs a token` : null;
+  },
+} as const;
