@@ -9,15 +9,15 @@ const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
 
 describe('installing from git or a directory', () => {
   it('package.json builds on install (prepare), with a script that exists', () => {
-    expect(pkg.scripts.prepare).toBe('node scripts/prepare.mjs');
+    expect(pkg.scripts.prepare).toBe('node bin/prepare.mjs');
   });
 
   it('prepare without TypeScript (--omit=dev) says so and does not fail the install', () => {
     const dir = tempDir('install');
-    mkdirSync(join(dir, 'scripts'));
-    copyFileSync(join(REPO_ROOT, 'scripts', 'prepare.mjs'), join(dir, 'scripts', 'prepare.mjs'));
+    mkdirSync(join(dir, 'bin'));
+    copyFileSync(join(REPO_ROOT, 'bin', 'prepare.mjs'), join(dir, 'bin', 'prepare.mjs'));
     writeFileSync(join(dir, 'package.json'), '{"name":"tekser-copy","type":"module"}');
-    const r = spawnSync(process.execPath, ['scripts/prepare.mjs'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/prepare.mjs'], { cwd: dir, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/^tekser: TypeScript is not installed \(--omit=dev\?\): not building; run `npm install`/);
   });

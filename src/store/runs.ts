@@ -35,7 +35,7 @@ export interface RunWriter {
    */
   append(result: TargetResultJson): void;
   /** Writes the final run.json; never throws (see `problem`). */
-  finish(status: RunRecord['status'], summary: RunSummary, findings: FindingJson[]): void;
+  finish(status: RunRecord['status'], summary: RunSummary, findings: FindingJson[], controlCheck?: RunRecord['controlCheck']): void;
   /** The first write that failed, or null: everything so far is on disk. */
   readonly problem: NodeJS.ErrnoException | null;
   /** Targets written to measurements.jsonl. */
@@ -98,7 +98,7 @@ export function startRun(
         fail(err, 'append');
       }
     },
-    finish(status, summary, findings) {
+    finish(status, summary, findings, controlCheck) {
       try {
         if (!closed) storeFs.closeSync(fd);
       } catch (err) {
@@ -106,7 +106,7 @@ export function startRun(
       }
       closed = true;
       // run.json counts what is on disk: a reader never expects more lines than there are.
-      Object.assign(record, { status, finishedAt: new Date().toISOString(), summary, findings });
+      Object.assign(record, { status, finishedAt: new Date().toISOString(), summary, findings, ...(controlCheck ? { controlCheck } : {}) });
       const text = `${JSON.stringify(record, null, 2)}\n`;
       try {
         storeFs.writeFileAtomic(join(dir, 'run.json'), text);

@@ -302,7 +302,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   }
   const { summary, findings, controlCheck } = outcome;
   const finishedAt = new Date().toISOString();
-  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings);
+  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings, controlCheck);
   release?.();
   const epilogue = savingEpilogue(saving, summary.total);
   steps = tally.steps(
