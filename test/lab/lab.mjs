@@ -1,6 +1,9 @@
 // The network lab: a client, a censoring ISP router and a small "internet" in network namespaces,
-// made and torn down by the test run (or by `npm run lab` for manual use). Needs root, iproute2,
-// iptables and tc. Nothing is routed off the machine: the namespaces have no link to the host.
+// made and torn down by the test run (or by `npm run lab` for manual use). Needs iproute2, iptables
+// and tc, and either root or unprivileged user namespaces: as an ordinary user, the lab lives in a
+// user namespace of its own (`unshare --user --map-root-user --mount --net`) where it is root over
+// its namespaces and nothing else. Nothing is routed off the machine: the namespaces have no link
+// to the host.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -14,37 +17,84 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '../..');
 const TEKSER = join(REPO, 'bin/tekser');
 let labCounter = 0;
+/** ip, iptables and tc live in sbin, which an ordinary user's PATH often lacks. */
+const ENV = { ...process.env, PATH: `${process.env.PATH ?? '/usr/bin:/bin'}:/usr/local/sbin:/usr/sbin:/sbin` };
+const isRoot = () => process.getuid?.() === 0;
 
 export class LabUnavailable extends Error {}
 
 function sh(cmd, args, { ignore = false } = {}) {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
   } catch (err) {
     if (ignore) return '';
     throw new Error(`lab: ${cmd} ${args.join(' ')} failed: ${err.stderr || err.message}`);
   }
 }
 
-/** Why the lab cannot run here, or null. */
+/** The shell lines that give a fresh user+mount+net namespace a private /run/netns for `ip netns`. */
+const PRIVATE_RUN = 'mount -t tmpfs tmpfs /run && mkdir -p /run/netns';
+/** Everything the lab does to a namespace, tried once in a throwaway one. */
+const PROBE = [
+  PRIVATE_RUN,
+  'ip netns add probe',
+  'ip netns exec probe sysctl -qw net.ipv4.ip_forward=1',
+  'ip netns exec probe iptables -A FORWARD -p tcp --dport 443 -m string --string probe.lab --algo bm -j REJECT --reject-with tcp-reset',
+  'ip netns exec probe iptables -t nat -A PREROUTING -d 203.0.113.1 -p tcp --dport 443 -j REDIRECT --to-ports 8443',
+  'ip netns exec probe tc qdisc add dev lo root handle 1: htb default 10',
+].join(' && ');
+
+let cachedReason;
+/** Why the lab cannot run here, or null. One line, for a skipped test's name. */
 export function labUnavailableReason() {
-  if (process.getuid?.() !== 0) return 'the network lab needs root (network namespaces, iptables)';
-  for (const tool of ['ip', 'iptables', 'tc', 'openssl']) {
+  if (cachedReason !== undefined) return cachedReason;
+  cachedReason = findUnavailableReason();
+  return cachedReason;
+}
+
+function findUnavailableReason() {
+  const tools = isRoot() ? ['ip', 'iptables', 'tc', 'openssl'] : ['ip', 'iptables', 'tc', 'openssl', 'unshare', 'nsenter'];
+  for (const tool of tools) {
     try {
-      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore', env: ENV });
     } catch {
-      return `the network lab needs ${tool} (apt-get install -y iproute2 iptables openssl)`;
+      return `the network lab needs ${tool} (apt-get install -y iproute2 iptables openssl util-linux)`;
     }
   }
   if (!existsSync(join(REPO, 'dist/cli/main.js'))) return 'tekser is not built (npm run build)';
-  const probe = `tkprobe${process.pid}`;
+  if (isRoot()) {
+    const probe = `tkprobe${process.pid}`;
+    try {
+      execFileSync('ip', ['netns', 'add', probe], { stdio: 'ignore', env: ENV });
+      execFileSync('ip', ['netns', 'del', probe], { stdio: 'ignore', env: ENV });
+    } catch {
+      return 'cannot create network namespaces here, even as root';
+    }
+    return null;
+  }
   try {
-    execFileSync('ip', ['netns', 'add', probe], { stdio: 'ignore' });
-    execFileSync('ip', ['netns', 'del', probe], { stdio: 'ignore' });
-  } catch {
-    return 'cannot create network namespaces here';
+    execFileSync('unshare', ['--user', '--map-root-user', '--mount', '--net', 'sh', '-c', PROBE], { stdio: ['ignore', 'ignore', 'pipe'], env: ENV, timeout: 20_000 });
+  } catch (err) {
+    const why = String(err.stderr || err.message).trim().split('\n').filter(Boolean).pop() ?? 'failed';
+    return `not root, and an unprivileged user namespace cannot hold the lab here (unshare --user --map-root-user --net: ${why})`;
   }
   return null;
+}
+
+/** Holders of the user namespaces of unprivileged labs, by lab prefix (for the leak check). */
+const holders = new Map();
+
+/**
+ * As an ordinary user: a process that owns a user, mount and network namespace with a private
+ * /run, in which `ip netns` works. It lives until its stdin closes (the lab stops, or this process dies).
+ */
+async function startHolder() {
+  const child = spawn('unshare', ['--user', '--map-root-user', '--mount', '--net', 'sh', '-c', `${PRIVATE_RUN} && echo ready && exec cat >/dev/null`], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: ENV,
+  });
+  await waitReady(child, 'ready', 'user namespace');
+  return child;
 }
 
 /** Names every lab object starts with, so a leak check can find them. */
@@ -85,18 +135,28 @@ export async function startLab({ shutdown = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tekser-lab-'));
   const children = [];
   let torn = false;
+  let holder = null;
+  /** A command as this lab runs it: directly as root, else inside the holder's namespaces. */
+  const wrap = (cmd, args) =>
+    holder ? ['nsenter', ['--target', String(holder.pid), '--user', '--mount', '--net', '--preserve-credentials', cmd, ...args]] : [cmd, args];
+  const run = (cmd, args, opts) => sh(...wrap(cmd, args), opts);
 
-  const inNs = (n, cmd, args, opts) => sh('ip', ['netns', 'exec', n, cmd, ...args], opts);
+  const inNs = (n, cmd, args, opts) => run('ip', ['netns', 'exec', n, cmd, ...args], opts);
   const teardown = () => {
     if (torn) return;
     torn = true;
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    for (const n of Object.values(ns)) sh('ip', ['netns', 'del', n], { ignore: true });
+    for (const n of Object.values(ns)) run('ip', ['netns', 'del', n], { ignore: true });
+    if (holder && holder.exitCode === null && holder.signalCode === null) holder.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', teardown);
 
   try {
+    if (!isRoot()) {
+      holder = await startHolder();
+      holders.set(p, holder);
+    }
     // Certificates: the lab's own root for sites and the DoH control; a "Qaznet" chain for the interceptor.
     const pki = new TestPki(dir);
     const root = pki.root('lab-root', '/CN=tekser lab root');
@@ -109,10 +169,10 @@ export async function startLab({ shutdown = false } = {}) {
     const signal = pki.issue('signal', '/CN=chat.signal.lab', signalRoot, { names: SERVICE_HOSTS.filter((h) => h.cert === 'signal').flatMap((h) => h.names) });
 
     // Namespaces and links: client <-> censor <-> internet.
-    for (const n of Object.values(ns)) sh('ip', ['netns', 'add', n]);
-    sh('ip', ['link', 'add', `${p}c0`, 'netns', ns.client, 'type', 'veth', 'peer', 'name', `${p}r0`, 'netns', ns.censor]);
-    sh('ip', ['link', 'add', `${p}r1`, 'netns', ns.censor, 'type', 'veth', 'peer', 'name', `${p}i0`, 'netns', ns.internet]);
-    const ipn = (n, ...args) => sh('ip', ['-n', n, ...args]);
+    for (const n of Object.values(ns)) run('ip', ['netns', 'add', n]);
+    run('ip', ['link', 'add', `${p}c0`, 'netns', ns.client, 'type', 'veth', 'peer', 'name', `${p}r0`, 'netns', ns.censor]);
+    run('ip', ['link', 'add', `${p}r1`, 'netns', ns.censor, 'type', 'veth', 'peer', 'name', `${p}i0`, 'netns', ns.internet]);
+    const ipn = (n, ...args) => run('ip', ['-n', n, ...args]);
     for (const n of Object.values(ns)) ipn(n, 'link', 'set', 'lo', 'up');
     ipn(ns.client, 'addr', 'add', `${NET.clientIp}/30`, 'dev', `${p}c0`);
     ipn(ns.censor, 'addr', 'add', `${NET.censorClientSide}/30`, 'dev', `${p}r0`);
@@ -162,7 +222,7 @@ export async function startLab({ shutdown = false } = {}) {
     // Like many interception boxes, the proxy sends its whole chain, root included.
     writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert + qaznet.cert, mitmKey: fake.key, shutdown, overridesFile }));
     const spawnIn = (n, args, what, marker) => {
-      const child = spawn('ip', ['netns', 'exec', n, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(...wrap('ip', ['netns', 'exec', n, ...args]), { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
       children.push(child);
       return waitReady(child, marker, what);
     };
@@ -218,7 +278,7 @@ export async function startLab({ shutdown = false } = {}) {
       /** Runs the built tekser CLI inside the client namespace. */
       tekser(args, { timeoutMs = 120_000 } = {}) {
         return new Promise((resolveRun) => {
-          const child = spawn('ip', ['netns', 'exec', ns.client, process.execPath, TEKSER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+          const child = spawn(...wrap('ip', ['netns', 'exec', ns.client, process.execPath, TEKSER, ...args]), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...ENV, NO_COLOR: '1' } });
           let stdout = '';
           let stderr = '';
           child.stdout.on('data', (d) => (stdout += d));
@@ -237,7 +297,9 @@ export async function startLab({ shutdown = false } = {}) {
           const t = setTimeout(() => { c.kill('SIGKILL'); r(); }, 3000);
           c.once('exit', () => { clearTimeout(t); r(); });
         }))));
+        const holderGone = holder && holder.exitCode === null && holder.signalCode === null ? new Promise((r) => holder.once('exit', r)) : null;
         teardown();
+        await holderGone;
         process.removeListener('exit', teardown);
       },
     };
@@ -250,6 +312,17 @@ export async function startLab({ shutdown = false } = {}) {
 
 /** What a lab leaves behind: namespaces and links whose names start with the prefix. */
 export function leftovers(prefix) {
+  const holder = holders.get(prefix);
+  if (holder) {
+    // Unprivileged: the namespaces live and die with the holder's user namespace.
+    let alive = holder.exitCode === null && holder.signalCode === null;
+    try {
+      process.kill(holder.pid, 0);
+    } catch {
+      alive = false;
+    }
+    return alive ? [`user namespace holder ${holder.pid} still running`] : [];
+  }
   const netns = sh('ip', ['netns', 'list'], { ignore: true }).split('\n').filter((l) => l.startsWith(prefix));
   const links = sh('ip', ['-o', 'link'], { ignore: true }).split('\n').filter((l) => l.includes(prefix));
   return [...netns, ...links];

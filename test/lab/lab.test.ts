@@ -4,7 +4,8 @@ import { runCli } from '../../src/cli/main.ts';
 import { memoryIO } from '../../src/cli/io.ts';
 import { checkOoniMeasurement } from '../ooni-schema.ts';
 // @ts-expect-error plain JavaScript, also run by `npm run lab`
-import { labUnavailableReason, leftovers, startLab } from './lab.mjs';
+import { leftovers, startLab } from './lab.mjs';
+import { skipLab, skipNote, unavailable } from './gate.ts';
 // @ts-expect-error plain JavaScript, shared with the lab processes
 import { SITES } from './scenarios.mjs';
 
@@ -26,8 +27,6 @@ interface Site {
   mirrors: string;
 }
 
-const SKIP = process.env.TEKSER_LAB === 'skip';
-const unavailable: string | null = SKIP ? null : labUnavailableReason();
 
 function alive(pid: number): boolean {
   try {
@@ -45,7 +44,7 @@ async function runInLab(lab: Lab, expectedCode = 0, extra: string[] = []): Promi
 }
 
 // The acceptance suite: the real CLI, built, inside a client namespace behind a censoring router.
-describe.skipIf(SKIP)('network lab: a censoring ISP between tekser and a small internet', () => {
+describe.skipIf(skipLab)(`network lab: a censoring ISP between tekser and a small internet${skipNote}`, () => {
   let lab: Lab | null = null;
   let doc: RunDocument | null = null;
   let prefix = '';
@@ -63,7 +62,7 @@ describe.skipIf(SKIP)('network lab: a censoring ISP between tekser and a small i
     await lab?.stop();
   });
 
-  it('can run here (root, namespaces, iptables); set TEKSER_LAB=skip to skip it knowingly', () => {
+  it('can run here (root or a user namespace, iptables, tc); TEKSER_LAB=skip skips it knowingly', () => {
     expect(unavailable, `network lab unavailable: ${unavailable}`).toBeNull();
   });
 
