@@ -6,12 +6,12 @@
 // to the host.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestPki } from '../servers/pki.mjs';
-import { ALL_NAMES, NET, SERVICE_HOSTS, SITES, hostAddresses, labMessengersYaml } from './scenarios.mjs';
+import { ALL_NAMES, ALL_SITES, NET, SERVICE_HOSTS, SITES, hostAddresses, labMessengersYaml } from './scenarios.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '../..');
@@ -123,10 +123,15 @@ function waitReady(child, marker, what, ms = 15_000) {
 }
 
 /**
- * Builds the lab. `shutdown: true` makes the censor drop everything (a total shutdown).
+ * Builds the lab. Modes of the censor:
+ *  - shutdown: true        drops everything (a total shutdown)
+ *  - interceptAll: true    every TLS connection goes through the Qaznet-style interceptor, the DoH
+ *                          control's included (corporate and state middleboxes)
+ *  - allowOnly: [ip, ...]  default deny (8 January 2022): only these addresses are reached, everything
+ *                          else is silently dropped; the ISP's own resolver still answers
  * Returns handles to run tekser in the client namespace and to tear it all down.
  */
-export async function startLab({ shutdown = false } = {}) {
+export async function startLab({ shutdown = false, interceptAll = false, allowOnly = null } = {}) {
   const reason = labUnavailableReason();
   if (reason) throw new LabUnavailable(reason);
   const id = `${process.pid % 100000}${labCounter++}`;
@@ -147,6 +152,7 @@ export async function startLab({ shutdown = false } = {}) {
     torn = true;
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
     for (const n of Object.values(ns)) run('ip', ['netns', 'del', n], { ignore: true });
+    if (!holder) rmSync(`/etc/netns/${ns.client}`, { recursive: true, force: true });
     if (holder && holder.exitCode === null && holder.signalCode === null) holder.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
@@ -161,7 +167,7 @@ export async function startLab({ shutdown = false } = {}) {
     const pki = new TestPki(dir);
     const root = pki.root('lab-root', '/CN=tekser lab root');
     const site = pki.issue('site', '/CN=tekser lab site', root, { names: ALL_NAMES });
-    const doh = pki.issue('doh', '/CN=tekser lab DoH', root, { names: [NET.dohControl] });
+    const doh = pki.issue('doh', '/CN=tekser lab DoH', root, { names: [NET.dohControl, NET.dohName] });
     const qaznet = pki.root('qaznet', '/C=KZ/CN=Qaznet Trust Network');
     const inter = pki.issue('security-cert', '/C=KZ/CN=Security Certificate', qaznet, { ca: true });
     const fake = pki.issue('fake-leaf', '/CN=tekser lab site', inter, { names: ALL_NAMES }); // copies the real names
@@ -186,6 +192,16 @@ export async function startLab({ shutdown = false } = {}) {
     ipn(ns.internet, 'route', 'add', 'default', 'via', NET.censorInternetSide);
     for (const prefix of ['203.0.113.0/24', '198.51.100.0/24']) ipn(ns.censor, 'route', 'add', prefix, 'via', NET.internetIp);
     inNs(ns.censor, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
+    // The client's system resolver is the ISP's, as on a real access network (`ip netns exec` binds
+    // /etc/netns/NAME/resolv.conf; the unprivileged lab has a mount namespace of its own for it).
+    const resolvConf = `nameserver ${NET.ispResolver}\n`;
+    if (!holder) {
+      mkdirSync(`/etc/netns/${ns.client}`, { recursive: true });
+      writeFileSync(`/etc/netns/${ns.client}/resolv.conf`, resolvConf);
+    } else {
+      writeFileSync(join(dir, 'resolv.conf'), resolvConf);
+      run('sh', ['-c', 't=$(readlink -f /etc/resolv.conf); case "$t" in /run/*) mkdir -p "$(dirname "$t")" && cat "$1" > "$t";; *) mount --bind "$1" /etc/resolv.conf;; esac', 'sh', join(dir, 'resolv.conf')]);
+    }
     const hostIps = new Set([...hostAddresses().keys(), ...SERVICE_HOSTS.map((h) => h.ip), NET.authoritativeDns, NET.dohControl, NET.helper]);
     for (const ip of hostIps) ipn(ns.internet, 'addr', 'add', `${ip}/32`, 'dev', 'lo');
 
@@ -195,22 +211,29 @@ export async function startLab({ shutdown = false } = {}) {
       ipt('-P', 'FORWARD', 'DROP');
       ipt('-A', 'INPUT', '-i', `${p}r0`, '-j', 'DROP');
     } else {
-      for (const s of SITES) {
-        if (s.censor?.ip === 'drop') ipt('-A', 'FORWARD', '-d', s.ip, '-j', 'DROP');
-        if (s.censor?.ip === 'reset') ipt('-A', 'FORWARD', '-d', s.ip, '-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset');
-        if (s.censor?.sni === 'reset') ipt('-A', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'REJECT', '--reject-with', 'tcp-reset');
-        if (s.censor?.sni === 'drop') ipt('-A', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'DROP');
-        if (s.censor?.mitm) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
+      if (allowOnly) {
+        ipt('-P', 'FORWARD', 'DROP');
+        ipt('-A', 'FORWARD', '-m', 'state', '--state', 'ESTABLISHED,RELATED', '-j', 'ACCEPT');
+        for (const ip of allowOnly) ipt('-A', 'FORWARD', '-i', `${p}r0`, '-d', ip, '-j', 'ACCEPT');
+      }
+      if (interceptAll) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
+      for (const s of ALL_SITES) {
+        if (s.censor?.ip === 'drop') ipt('-I', 'FORWARD', '-d', s.ip, '-j', 'DROP');
+        if (s.censor?.ip === 'reset') ipt('-I', 'FORWARD', '-d', s.ip, '-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset');
+        if (s.censor?.sni === 'reset') ipt('-I', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'REJECT', '--reject-with', 'tcp-reset');
+        if (s.censor?.sni === 'drop') ipt('-I', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'DROP');
+        if (s.censor?.mitm && !interceptAll) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
         if (s.censor?.httpBlock) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '80', '-j', 'REDIRECT', '--to-ports', String(NET.httpProxyPort));
       }
-      const slow = SITES.filter((s) => s.censor?.throttle);
+      const slow = ALL_SITES.filter((s) => s.censor?.throttle);
       if (slow.length) {
         const dev = `${p}r0`;
-        // A token bucket (htb) for the throttled destinations only; everything else unshaped.
+        // A token bucket (htb) per throttle rate, for the throttled sources only; everything else unshaped.
         inNs(ns.censor, 'tc', ['qdisc', 'add', 'dev', dev, 'root', 'handle', '1:', 'htb', 'default', '10', 'r2q', '1000']);
         inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', '1:10', 'htb', 'rate', '10gbit']);
-        inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', '1:20', 'htb', 'rate', slow[0].censor.throttle, 'ceil', slow[0].censor.throttle]);
-        for (const s of slow) inNs(ns.censor, 'tc', ['filter', 'add', 'dev', dev, 'protocol', 'ip', 'parent', '1:0', 'prio', '1', 'u32', 'match', 'ip', 'src', `${s.ip}/32`, 'flowid', '1:20']);
+        const rates = [...new Set(slow.map((s) => s.censor.throttle))];
+        rates.forEach((rate, i) => inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', `1:${20 + i}`, 'htb', 'rate', rate, 'ceil', rate]));
+        for (const s of slow) inNs(ns.censor, 'tc', ['filter', 'add', 'dev', dev, 'protocol', 'ip', 'parent', '1:0', 'prio', '1', 'u32', 'match', 'ip', 'src', `${s.ip}/32`, 'flowid', `1:${20 + rates.indexOf(s.censor.throttle)}`]);
       }
     }
 
@@ -220,7 +243,7 @@ export async function startLab({ shutdown = false } = {}) {
     const censorCfg = join(dir, 'censor.json');
     const overridesFile = join(dir, 'dns-overrides.json');
     // Like many interception boxes, the proxy sends its whole chain, root included.
-    writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert + qaznet.cert, mitmKey: fake.key, shutdown, overridesFile }));
+    writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert + qaznet.cert, mitmKey: fake.key, shutdown, interceptAll, overridesFile }));
     const spawnIn = (n, args, what, marker) => {
       const child = spawn(...wrap('ip', ['netns', 'exec', n, ...args]), { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
       children.push(child);
@@ -232,12 +255,23 @@ export async function startLab({ shutdown = false } = {}) {
       spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile], 'helper', 'listening'),
     ]);
 
-    // The lab's own test list.
-    const list = join(dir, 'lab.csv');
-    writeFileSync(
-      list,
-      ['url,category_code,category_description,date_added,source,notes', ...SITES.map((s) => `${s.scheme}://${s.name}/,MISC,Miscellaneous content,2026-11-23,tekser lab,${s.mirrors.replace(/,/g, ';')}`)].join('\n') + '\n',
-    );
+    // The lab's own test lists: the default one, and any subset a scenario asks for.
+    const writeList = (name, names) => {
+      const file = join(dir, `${name}.csv`);
+      const chosen = names.map((n) => {
+        const site = ALL_SITES.find((x) => x.name === n);
+        if (!site) throw new Error(`lab: no site ${n}`);
+        return site;
+      });
+      writeFileSync(
+        file,
+        ['url,category_code,category_description,date_added,source,notes', ...chosen.map((s) => `${s.scheme}://${s.name}/,MISC,Miscellaneous content,2026-11-23,tekser lab,${s.mirrors.replace(/,/g, ';')}`)].join('\n') + '\n',
+      );
+      return file;
+    };
+    const list = writeList('lab', SITES.map((s) => s.name));
+    // Neutral canaries no censor targets (ALL_SITES group "canary"), for the allow-list decision.
+    const canaryList = writeList('canaries', ALL_SITES.filter((s) => s.group === 'canary').map((s) => s.name));
 
     // The documented extension point: the lab's Qaznet root, by fingerprint.
     const interceptionCas = join(dir, 'interception-cas.yaml');
@@ -267,8 +301,27 @@ export async function startLab({ shutdown = false } = {}) {
       dir,
       rootCaFile: root.certFile,
       listFile: list,
+      canaryList,
       messengersFile: messengers,
       runArgs,
+      /** Writes a list of the named lab sites; returns its path. */
+      list: (name, names) => writeList(name, names),
+      /**
+       * The run arguments with another list, without the control helper (helper: false) or with
+       * other helpers (helper: [url, ...]), and extra flags.
+       */
+      args({ list: l = list, helper = true, extra = [] } = {}) {
+        const out = [];
+        for (let i = 0; i < runArgs.length; i += 2) {
+          const [flag, value] = [runArgs[i], runArgs[i + 1]];
+          if (flag === '--list') out.push(flag, l);
+          else if (flag === '--control-helper') {
+            if (helper === true) out.push(flag, value);
+            else if (Array.isArray(helper)) for (const h of helper) out.push(flag, h);
+          } else out.push(flag, value);
+        }
+        return [...out, ...extra];
+      },
       /** Adds (or with -D removes) an iptables rule in the censor. */
       iptables: (...args) => inNs(ns.censor, 'iptables', args),
       /** Replaces the censor resolver's per-run lies: { name: "NXDOMAIN" | { A: [...] } }. */

@@ -6,6 +6,7 @@ import { checkOoniMeasurement } from '../ooni-schema.ts';
 // @ts-expect-error plain JavaScript, also run by `npm run lab`
 import { leftovers, startLab } from './lab.mjs';
 import { skipLab, skipNote, unavailable } from './gate.ts';
+import { WRITE_GOLDEN, writeGolden } from './golden.ts';
 // @ts-expect-error plain JavaScript, shared with the lab processes
 import { SITES } from './scenarios.mjs';
 
@@ -182,6 +183,12 @@ describe.skipIf(skipLab)(`network lab: a censoring ISP between tekser and a smal
     });
   });
 
+  it.runIf(WRITE_GOLDEN)('keeps the censoring-ISP run as a golden replay (TEKSER_WRITE_GOLDEN=1)', () => {
+    const l = lab as Lab & { dir: string };
+    expect(doc).not.toBeNull();
+    writeGolden('censoring-isp', { code: 0, dataDir: `${l.dir}/data`, doc: doc as RunDocument });
+  });
+
   it('tears down: no namespaces, links or processes left behind', async () => {
     expect(lab).not.toBeNull();
     await lab?.stop();
@@ -199,6 +206,7 @@ describe.skipIf(skipLab)(`network lab: a censoring ISP between tekser and a smal
       expect(shut.summary.inconclusive).toBe(shut.summary.total);
       expect(shut.findings.map((f) => f.kind)).toEqual(['no-connectivity']);
       expect(shut.findings[0]?.title).toMatch(/^No connectivity: \d+ of \d+ targets could not even reach the control resolver/);
+      writeGolden('total-shutdown', { code: 3, dataDir: `${(down as Lab & { dir: string }).dir}/data`, doc: shut });
     } finally {
       await down.stop();
     }
