@@ -11,7 +11,7 @@
 // Everything in them comes from the lab: addresses in 198.18.0.0/15, 198.51.100.0/24 and
 // 203.0.113.0/24, names under .lab. Nothing from a public network.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../helpers/paths.ts';
 
 export const WRITE_GOLDEN = process.env.TEKSER_WRITE_GOLDEN === '1';
@@ -39,7 +39,8 @@ export function storedMeasurements(dataDir: string, runId?: string): string {
 /** Keeps a scenario's run as a golden when TEKSER_WRITE_GOLDEN=1; otherwise does nothing. */
 export function writeGolden(scenario: string, run: GoldenRun, runId?: string): void {
   if (!WRITE_GOLDEN) return;
-  const jsonl = storedMeasurements(run.dataDir, runId);
+  // The lab's temporary directory (list paths in each target's source) becomes "lab".
+  const jsonl = storedMeasurements(run.dataDir, runId).split(`${dirname(run.dataDir)}/`).join('lab/');
   const ips = new Set(jsonl.match(/\b\d{1,3}(?:\.\d{1,3}){3}\b/g) ?? []);
   const foreign = [...ips].filter((ip) => !LAB_ADDRESS.test(ip));
   // Version-like strings (1.2.3.4 in a user agent) would trip this too; a lab golden has none.
