@@ -3,10 +3,13 @@
  * has no side effects (no listeners, no I/O).
  */
 
+// The measurement model: every schema, type and enum (targets, observations, measurements,
+// verdicts, findings, runs) and the failure vocabulary.
+export * from './model/index.ts';
+
 // Lists and lint
 export { parseCsv, CSV_HEADER, type CsvRecord } from './lists/csv.ts';
 export { parseServices, splitHostPort, prefixMatcher } from './lists/services.ts';
-export { serviceListSchema, serviceSchema, checkSchema, type Service, type ServiceCheck, type ServiceList } from './lists/services-schema.ts';
 export { BUILTIN_CATEGORIES, parseCategoryLegend } from './lists/categories.ts';
 export { webTargetsFromCsv, webTargetsFromUrls, serviceTargetsFromYaml, BadListError } from './lists/targets.ts';
 export { UnreadableListError, type ListProblem } from './lists/problem.ts';
@@ -19,32 +22,28 @@ export { resolveHost, queryUdp, queryTcp, queryDoh, lookupSystem, parseResolver,
 export { tcpConnect, tcpProbe } from './net/tcp.ts';
 export { tlsHandshake, publicTrustStore, pinnedTrustStore, type TrustStore } from './net/tls.ts';
 export { httpRequest } from './net/http.ts';
-export { classifyError, FAILURES, type Failure } from './net/failure.ts';
+export { classifyError } from './net/failure.ts';
 export { startClock } from './net/clock.ts';
-export type * from './net/observations.ts';
 
 // Measurement
 export { measureWeb } from './measure/web.ts';
 export { measureService } from './measure/service.ts';
-export { measureTarget, runTargets, targetLabel, type TargetResult } from './measure/run.ts';
+export { measureTarget, runTargets } from './pipeline.ts';
 export { DEFAULT_TIMEOUTS, controlDispatcher, type MeasureContext } from './measure/context.ts';
-export type * from './measure/types.ts';
 
 // Analysis (pure)
 export { analyzeWeb } from './analyze/web.ts';
 export { analyzeService } from './analyze/service.ts';
 export { analyzeDns } from './analyze/dns.ts';
-export { findFindings, FINDING_RULES, type Finding } from './analyze/findings.ts';
-export { matchInterceptionCa, parseInterceptionCaFile, interceptionCaFileSchema, type InterceptionCa } from './analyze/interception.ts';
+export { findFindings, FINDING_RULES } from './analyze/findings.ts';
+export { matchInterceptionCa, parseInterceptionCaFile, interceptionCaFileSchema } from './analyze/interception.ts';
 export { BUILTIN_INTERCEPTION_CAS } from './data/interception-cas.ts';
-export type * from './analyze/verdict.ts';
 
 // Reports and storage
-export { runDocumentSchema, targetResultSchema, webResultSchema, serviceResultSchema, findingSchema, runSummaryLineSchema, RUN_SCHEMA_ID } from './report/schema.ts';
 export { serializeResult, runDocument, summarize } from './report/json.ts';
 export { toOoni } from './report/ooni.ts';
 export { diffRuns } from './store/diff.ts';
-export { listRuns, findRun, readResults, runRecordSchema } from './store/runs.ts';
+export { listRuns, findRun, readResults } from './store/runs.ts';
 export { configSchema } from './config/config.ts';
 
 // The CLI itself, for embedding

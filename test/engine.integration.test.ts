@@ -5,11 +5,11 @@ import { runCli } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
 import { createHelperServer } from '../src/helper/server.ts';
 import { controlDispatcher, DEFAULT_TIMEOUTS, type MeasureContext } from '../src/measure/context.ts';
-import { measureTarget } from '../src/measure/run.ts';
+import { measureTarget } from '../src/pipeline.ts';
 import { startClock } from '../src/net/clock.ts';
 import { queryDoh, queryUdp, parseResolver } from '../src/net/dns.ts';
 import { publicTrustStore } from '../src/net/tls.ts';
-import { runDocumentSchema } from '../src/report/schema.ts';
+import { runDocumentSchema } from '../src/model/run.ts';
 import { TestPki, type KeyPair } from './helpers/pki.ts';
 // @ts-expect-error plain JavaScript shared with the network lab
 import { startDnsServer, startDohServer, startWebServer } from './servers/servers.mjs';

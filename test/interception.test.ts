@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { matchInterceptionCa, parseInterceptionCaFile } from '../src/analyze/interception.ts';
 import { runCli } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
-import { certificateInfo } from '../src/net/tls.ts';
+import { certificateInfo } from '../src/net/certificate.ts';
 import { X509Certificate } from 'node:crypto';
 import { TestPki } from './helpers/pki.ts';
 

@@ -1,3 +1,4 @@
+import type { BlockpageMatch } from '../model/verdict.ts';
 import { CENSOREDPLANET_BLOCKPAGES, CENSOREDPLANET_FALSE_POSITIVES, type Signature } from '../data/censoredplanet-signatures.ts';
 import { CITIZENLAB_DNS, CITIZENLAB_HTTP } from '../data/citizenlab-signatures.ts';
 
@@ -7,13 +8,6 @@ const TEKSER_BLOCKPAGES: readonly Signature[] = [
   { fingerprint: 'tekser_kz_blocked_kk', pattern: 'Сайтқа қолжетімділік шектелген' },
   { fingerprint: 'tekser_kz_court_ru', pattern: 'Доступ к (?:данному )?(?:интернет-)?ресурсу ограничен' },
 ];
-
-export interface BlockpageMatch {
-  fingerprint: string;
-  source: 'censoredplanet' | 'citizenlab' | 'tekser';
-  /** Censored Planet's f_gen_* are generic words ("access denied"): evidence, not proof. */
-  generic: boolean;
-}
 
 interface Compiled {
   fingerprint: string;

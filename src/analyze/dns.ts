@@ -1,11 +1,10 @@
 import { isIP } from 'node:net';
-import { isCertificateFailure } from '../net/failure.ts';
-import { isDefiniteAnswer } from '../net/dns.ts';
-import type { DnsObservation } from '../net/observations.ts';
-import type { WebMeasurement } from '../measure/types.ts';
+import { FAILURES, isCertificateFailure } from '../model/failure.ts';
+import { isDefiniteAnswer, type DnsObservation } from '../model/observation.ts';
+import type { WebMeasurement } from '../model/measurement.ts';
 import { isBogon } from '../net/addresses.ts';
 import { matchDnsBlockAnswer } from './blockpage.ts';
-import type { DnsConsistency } from './verdict.ts';
+import type { DnsConsistency } from '../model/verdict.ts';
 
 export interface DnsAnalysis {
   consistency: DnsConsistency;
@@ -24,7 +23,7 @@ export interface DnsAnalysis {
 const addrs = (obs: readonly DnsObservation[]): string[] => [...new Set(obs.flatMap((o) => o.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
 /** An empty AAAA answer is normal (no IPv6), so the A query's failure speaks for the lookup. */
 const failureOf = (obs: readonly DnsObservation[]): string | null =>
-  obs.find((o) => o.queryType !== 'AAAA' && o.failure)?.failure ?? obs.find((o) => o.failure && o.failure !== 'dns_no_answer')?.failure ?? obs[0]?.failure ?? null;
+  obs.find((o) => o.queryType !== 'AAAA' && o.failure)?.failure ?? obs.find((o) => o.failure && o.failure !== FAILURES.noAnswer)?.failure ?? obs[0]?.failure ?? null;
 
 /**
  * DNS consistency as Web Connectivity decides it, without an ASN database: answers are consistent

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cert, dns, http, measurement, tcp, tls } from '../../test/fixtures/observations.ts';
-import type { WebResult } from '../measure/run.ts';
-import type { WebMeasurement } from '../measure/types.ts';
+import type { WebResult } from '../model/run.ts';
+import type { WebMeasurement } from '../model/measurement.ts';
 import { findFindings } from './findings.ts';
 import { analyzeWeb } from './web.ts';
 

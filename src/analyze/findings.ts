@@ -1,19 +1,9 @@
 import { isIP } from 'node:net';
-import type { ServiceResult, TargetResult, WebResult } from '../measure/run.ts';
-import { targetLabel } from '../measure/run.ts';
-import { isDefiniteAnswer } from '../net/dns.ts';
-
-export type FindingKind = 'no-connectivity' | 'allow-list' | 'collateral' | 'sni-filtering' | 'state-mitm' | 'suspected-mitm' | 'throttling';
-
-/** A statement about the run as a whole, with the evidence behind it. */
-export interface Finding {
-  kind: FindingKind;
-  /** One line, in words an activist can act on. */
-  title: string;
-  details: string[];
-  /** Labels (URLs or service names) of the targets involved. */
-  targets: string[];
-}
+import type { ServiceResult, TargetResult, WebResult } from '../model/run.ts';
+import { targetLabel } from '../model/target.ts';
+import { isDefiniteAnswer } from '../model/observation.ts';
+import type { Finding } from '../model/finding.ts';
+import { SSL_FAILURE_PREFIX } from '../model/failure.ts';
 
 /** Thresholds, named so tests and docs can cite them. */
 export const FINDING_RULES = {
@@ -99,7 +89,7 @@ export function findFindings(results: readonly TargetResult[]): Finding[] {
   // 3. SNI filtering, proven by the harmless-SNI retry on the same address.
   const sni = web.filter((r) => r.verdict.sniProof === 'proven');
   if (sni.length) {
-    const neutral = sni.filter((r) => r.measurement.sniProbes.some((p) => p.kind === 'neutral-host-target-sni' && p.handshake.failure !== null && !p.handshake.failure.startsWith('ssl_')));
+    const neutral = sni.filter((r) => r.measurement.sniProbes.some((p) => p.kind === 'neutral-host-target-sni' && p.handshake.failure !== null && !p.handshake.failure.startsWith(SSL_FAILURE_PREFIX)));
     findings.push({
       kind: 'sni-filtering',
       title: `SNI filtering proven for ${sni.length} site(s): their addresses accept a handshake for a harmless name but not for theirs: ${sni.map((r) => r.measurement.hostname).join(', ')}`,

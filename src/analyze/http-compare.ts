@@ -1,5 +1,6 @@
-import type { HelperResponse } from '../helper/protocol.ts';
-import type { HttpObservation } from '../net/observations.ts';
+import type { HttpComparison } from '../model/verdict.ts';
+import type { HelperResponse } from '../model/control.ts';
+import type { HttpObservation } from '../model/observation.ts';
 
 /** OONI's "common" headers, excluded when looking for headers both sides share. */
 const COMMON_HEADERS = new Set([
@@ -8,16 +9,6 @@ const COMMON_HEADERS = new Set([
   'age', 'via', 'p3p', 'x-xss-protection', 'content-language', 'cf-ray', 'strict-transport-security', 'link', 'x-varnish',
   'content-length', 'connection', 'transfer-encoding', 'keep-alive',
 ]);
-
-export interface HttpComparison {
-  statusCodeMatch: boolean | null;
-  bodyProportion: number | null;
-  bodyLengthMatch: boolean | null;
-  headersMatch: boolean | null;
-  titleMatch: boolean | null;
-  /** OONI's rule: same page when status matches and any one of body length, headers or title does. */
-  samePage: boolean | null;
-}
 
 function titleWords(title: string): Set<string> {
   return new Set(title.toLowerCase().split(/\s+/).filter((w) => w.length >= 5));

@@ -1,31 +1,9 @@
 import { X509Certificate } from 'node:crypto';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { CertificateInfo } from '../net/observations.ts';
-import { certificateInfo } from '../net/tls.ts';
-
-/** One known interception CA. Matching order: certificate fingerprint, SPKI, signature (with a PEM), then name. */
-export interface InterceptionCa {
-  name: string;
-  country: string;
-  notes: string;
-  /** SHA-256 of the DER certificate, lower-case hex. */
-  sha256: string[];
-  /** SHA-256 of the SubjectPublicKeyInfo: survives re-issuing the CA with the same key. */
-  spkiSha256: string[];
-  /** Distinguished-name fragments, as Node prints them ("C=KZ, CN=Security Certificate"). */
-  names: string[];
-  /** The CA certificate itself, when known: lets a chain that omits the root be matched by signature. */
-  pem?: string;
-}
-
-export interface InterceptionMatch {
-  ca: string;
-  country: string;
-  matchedBy: 'sha256' | 'spki' | 'signature' | 'name';
-  /** Subject of the certificate in the chain that matched. */
-  certificate: string;
-}
+import type { CertificateInfo } from '../model/observation.ts';
+import type { InterceptionCa, InterceptionMatch } from '../model/verdict.ts';
+import { certificateInfo } from '../net/certificate.ts';
 
 const hex = z
   .string()

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cert, dns, http, tcp, tls } from '../../test/fixtures/observations.ts';
-import { parseServices } from '../lists/services.ts';
-import type { Service } from '../lists/services-schema.ts';
-import type { EndpointAttempt, ServiceMeasurement } from '../measure/types.ts';
-import { splitHostPort } from '../lists/services.ts';
+import { parseServices, splitHostPort } from '../lists/services.ts';
+import type { Service } from '../model/service-list.ts';
+import type { EndpointAttempt, ServiceMeasurement } from '../model/measurement.ts';
 import { analyzeService } from './service.ts';
 
 const shipped = parseServices(readFileSync(new URL('../../test-lists/messengers.yaml', import.meta.url), 'utf8'), 'messengers.yaml').list;

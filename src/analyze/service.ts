@@ -1,11 +1,10 @@
-import type { Service, ServiceCheck } from '../lists/services-schema.ts';
+import type { Service, ServiceCheck, Step } from '../model/service-list.ts';
 import { prefixMatcher } from '../lists/services.ts';
-import { isCertificateFailure } from '../net/failure.ts';
-import { isDefiniteAnswer } from '../net/dns.ts';
-import type { DnsObservation } from '../net/observations.ts';
-import type { EndpointAttempt, ServiceMeasurement } from '../measure/types.ts';
+import { FAILURES, isCertificateFailure } from '../model/failure.ts';
+import { isDefiniteAnswer, type DnsObservation } from '../model/observation.ts';
+import type { EndpointAttempt, ServiceMeasurement } from '../model/measurement.ts';
 import { isBogon } from '../net/addresses.ts';
-import type { BlockingMethod, CheckVerdict, EndpointVerdict, Step, Verdict, VerdictStatus } from './verdict.ts';
+import type { BlockingMethod, CheckVerdict, EndpointVerdict, Verdict, VerdictStatus } from '../model/verdict.ts';
 
 interface AttemptOutcome {
   status: EndpointVerdict['status'];
@@ -16,7 +15,7 @@ interface AttemptOutcome {
 }
 
 const addrs = (obs: readonly DnsObservation[]): string[] => [...new Set(obs.flatMap((o) => o.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
-const dnsFailure = (obs: readonly DnsObservation[]): string | null => obs.find((o) => o.queryType !== 'AAAA' && o.failure)?.failure ?? obs[0]?.failure ?? 'dns_no_answer';
+const dnsFailure = (obs: readonly DnsObservation[]): string | null => obs.find((o) => o.queryType !== 'AAAA' && o.failure)?.failure ?? obs[0]?.failure ?? FAILURES.noAnswer;
 
 const matchers = new WeakMap<readonly string[], (ip: string) => boolean>();
 /** Built once per list of prefixes, not once per attempt. */

@@ -1,7 +1,8 @@
 import { X509Certificate } from 'node:crypto';
-import type { CertificateInfo } from '../net/observations.ts';
-import { certificateInfo } from '../net/tls.ts';
-import { matchInterceptionCa, type InterceptionCa, type InterceptionMatch } from './interception.ts';
+import type { CertificateInfo } from '../model/observation.ts';
+import { certificateInfo } from '../net/certificate.ts';
+import { matchInterceptionCa } from './interception.ts';
+import type { InterceptionCa, InterceptionMatch } from '../model/verdict.ts';
 
 export interface StoreFinding {
   store: string;

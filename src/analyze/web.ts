@@ -1,17 +1,16 @@
 import { isIP } from 'node:net';
-import { isCertificateFailure } from '../net/failure.ts';
-import { isDefiniteAnswer } from '../net/dns.ts';
-import type { HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../net/observations.ts';
-import type { WebMeasurement } from '../measure/types.ts';
-import { matchBlockpage, type BlockpageMatch } from './blockpage.ts';
+import { FAILURES, isCertificateFailure } from '../model/failure.ts';
+import { isDefiniteAnswer, type HttpObservation, type TcpConnectObservation, type TlsHandshakeObservation } from '../model/observation.ts';
+import type { WebMeasurement } from '../model/measurement.ts';
+import type { BlockingMethod, BlockpageMatch, HttpComparison, InterceptionCa, InterceptionMatch, Verdict, VerdictStatus } from '../model/verdict.ts';
+import { matchBlockpage } from './blockpage.ts';
 import { analyzeDns, type DnsAnalysis } from './dns.ts';
-import { compareWithControl, type HttpComparison } from './http-compare.ts';
-import type { BlockingMethod, Verdict, VerdictStatus } from './verdict.ts';
-import { matchInterceptionCa, type InterceptionCa, type InterceptionMatch } from './interception.ts';
+import { compareWithControl } from './http-compare.ts';
+import { matchInterceptionCa } from './interception.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
 
 /** IPv6 failures that mean "this network has no IPv6", not blocking (OONI ignores them too). */
-const NO_IPV6 = new Set(['network_unreachable', 'host_unreachable', 'address_not_available', 'address_family_not_supported']);
+const NO_IPV6 = new Set<string>([FAILURES.networkUnreachable, FAILURES.hostUnreachable, FAILURES.addressNotAvailable, FAILURES.addressFamilyNotSupported]);
 const endpoint = (ip: string, port: number): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
 
 function describeResponse(h: HttpObservation): string {

@@ -1,4 +1,4 @@
-import type { InterceptionCa } from '../analyze/interception.ts';
+import type { InterceptionCa } from '../model/verdict.ts';
 
 /**
  * Certificate authorities known to have been used for state TLS interception. SHA-256 of the DER

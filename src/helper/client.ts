@@ -1,7 +1,8 @@
 import { request, type Dispatcher } from 'undici';
 import { classifyError } from '../net/failure.ts';
+import { FAILURES } from '../model/failure.ts';
 import { BROWSER_HEADERS } from '../net/http.ts';
-import { helperResponseSchema, type HelperResponse } from './protocol.ts';
+import { helperResponseSchema, type HelperResponse } from '../model/control.ts';
 
 export interface HelperCallResult {
   url: string;
@@ -33,9 +34,9 @@ export async function queryHelper(
     const text = await res.body.text();
     if (res.statusCode !== 200) return { url: helperUrl, response: null, failure: `http_unexpected_status_code` };
     const parsed = helperResponseSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) return { url: helperUrl, response: null, failure: 'json_parse_error' };
+    if (!parsed.success) return { url: helperUrl, response: null, failure: FAILURES.jsonParse };
     return { url: helperUrl, response: parsed.data, failure: null };
   } catch (err) {
-    return { url: helperUrl, response: null, failure: err instanceof SyntaxError ? 'json_parse_error' : classifyError(err) };
+    return { url: helperUrl, response: null, failure: err instanceof SyntaxError ? FAILURES.jsonParse : classifyError(err) };
   }
 }

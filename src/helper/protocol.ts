@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+// The response half of the protocol is part of the measurement model: src/model/control.ts (helperResponseSchema).
+
 /**
  * The control helper speaks OONI's Web Connectivity test-helper protocol (POST JSON), so a run can
  * use `tekser helper` on a machine outside the censored network, or an OONI test helper.
@@ -12,22 +14,3 @@ export const helperRequestSchema = z.object({
   x_quic_enabled: z.boolean().optional(),
 });
 export type HelperRequest = z.infer<typeof helperRequestSchema>;
-
-const endpointResult = z.object({ status: z.boolean(), failure: z.string().nullable() });
-
-export const helperResponseSchema = z.object({
-  tcp_connect: z.record(z.string(), endpointResult).default({}),
-  tls_handshake: z.record(z.string(), endpointResult.extend({ server_name: z.string().nullable().optional() })).default({}),
-  http_request: z
-    .object({
-      body_length: z.number(),
-      failure: z.string().nullable(),
-      title: z.string().default(''),
-      headers: z.record(z.string(), z.string()).default({}),
-      status_code: z.number(),
-    })
-    .default({ body_length: -1, failure: 'unknown_failure: no http_request', title: '', headers: {}, status_code: -1 }),
-  dns: z.object({ failure: z.string().nullable(), addrs: z.array(z.string()).default([]) }).default({ failure: null, addrs: [] }),
-  ip_info: z.record(z.string(), z.object({ asn: z.number(), flags: z.number() })).optional(),
-});
-export type HelperResponse = z.infer<typeof helperResponseSchema>;

@@ -3,13 +3,15 @@ import { createServer as createHttpsServer } from 'node:https';
 import { Agent } from 'undici';
 import { isIP } from 'node:net';
 import { startClock, type Clock } from '../net/clock.ts';
-import type { DnsObservation } from '../net/observations.ts';
+import type { DnsObservation } from '../model/observation.ts';
 import { addressesOf, resolveHost, type ResolverSpec } from '../net/dns.ts';
 import { tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake, type TrustStore } from '../net/tls.ts';
-import { fetchFollowingRedirects } from '../measure/fetch.ts';
-import { helperRequestSchema, type HelperRequest, type HelperResponse } from './protocol.ts';
+import { fetchFollowingRedirects } from '../net/fetch.ts';
+import { helperRequestSchema, type HelperRequest } from './protocol.ts';
+import type { HelperResponse } from '../model/control.ts';
 import { isSelfAddress } from '../net/addresses.ts';
+import { FAILURES } from '../model/failure.ts';
 
 export interface HelperServerOptions {
   resolver: ResolverSpec;
@@ -62,7 +64,7 @@ async function measureWith(
   if (!isIP(host)) {
     const r = await resolve(host);
     own = r.addresses;
-    dns = { failure: own.length ? null : (r.observations.find((o) => o.failure)?.failure ?? 'dns_no_answer'), addrs: own };
+    dns = { failure: own.length ? null : (r.observations.find((o) => o.failure)?.failure ?? FAILURES.noAnswer), addrs: own };
   } else {
     own = [host];
   }
@@ -85,7 +87,7 @@ async function measureWith(
     }),
   );
 
-  let http_request: HelperResponse['http_request'] = { body_length: -1, failure: dns.failure ?? 'dns_no_answer', title: '', headers: {}, status_code: -1 };
+  let http_request: HelperResponse['http_request'] = { body_length: -1, failure: dns.failure ?? FAILURES.noAnswer, title: '', headers: {}, status_code: -1 };
   const first = own[0];
   if (first) {
     const { hops } = await fetchFollowingRedirects(url.toString(), first, resolve, {

@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import type { ListProblem } from './problem.ts';
-import { serviceListSchema, type ServiceList, type ServiceCheck } from './services-schema.ts';
+import { serviceListSchema, type ServiceList, type ServiceCheck } from '../model/service-list.ts';
 
 export interface ServicesParse {
   list: ServiceList | null;

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import type { ServiceTarget, WebTarget } from '../measure/types.ts';
+import type { ServiceTarget, WebTarget } from '../model/target.ts';
 import { parseServices } from './services.ts';
 import { parseCsv } from './csv.ts';
 import { readListFile } from './read-file.ts';

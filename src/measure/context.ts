@@ -1,7 +1,7 @@
 import { Agent, type Dispatcher } from 'undici';
 import type { ResolverSpec } from '../net/dns.ts';
 import { secureContextFor, type TrustStore } from '../net/tls.ts';
-import type { InterceptionCa } from '../analyze/interception.ts';
+import type { InterceptionCa } from '../model/verdict.ts';
 
 export interface Timeouts {
   dnsMs: number;

@@ -1,14 +1,15 @@
 import { isIP } from 'node:net';
-import type { ServiceCheck } from '../lists/services-schema.ts';
+import type { ServiceCheck } from '../model/service-list.ts';
 import { splitHostPort } from '../lists/services.ts';
 import { startClock, type Clock } from '../net/clock.ts';
-import { addressesOf, isDefiniteAnswer, resolveHost, resolverLabel } from '../net/dns.ts';
-import type { DnsObservation } from '../net/observations.ts';
+import { addressesOf, resolveHost, resolverLabel } from '../net/dns.ts';
+import { isDefiniteAnswer, type DnsObservation } from '../model/observation.ts';
 import { httpRequest } from '../net/http.ts';
 import { tcpConnect } from '../net/tcp.ts';
 import { pinnedTrustStore, tlsHandshake, type TrustStore } from '../net/tls.ts';
 import type { MeasureContext } from './context.ts';
-import type { CheckMeasurement, EndpointAttempt, ServiceMeasurement, ServiceTarget } from './types.ts';
+import type { CheckMeasurement, EndpointAttempt, ServiceMeasurement } from '../model/measurement.ts';
+import type { ServiceTarget } from '../model/target.ts';
 import { resolveControl } from './web.ts';
 import { isSelfAddress } from '../net/addresses.ts';
 

@@ -1,14 +1,15 @@
 import { isIP } from 'node:net';
 import { queryHelper } from '../helper/client.ts';
 import { startClock, type Clock } from '../net/clock.ts';
-import { addressesOf, isDefiniteAnswer, resolveHost, resolverLabel, type ResolverSpec } from '../net/dns.ts';
-import type { DnsObservation, HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../net/observations.ts';
+import { addressesOf, resolveHost, resolverLabel, type ResolverSpec } from '../net/dns.ts';
+import { isDefiniteAnswer, type DnsObservation, type HttpObservation, type TcpConnectObservation, type TlsHandshakeObservation } from '../model/observation.ts';
 import { tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake } from '../net/tls.ts';
 import type { MeasureContext } from './context.ts';
-import { fetchFollowingRedirects } from './fetch.ts';
-import type { AddressInfo, SniProbe, WebMeasurement, WebTarget } from './types.ts';
-import { isCertificateFailure } from '../net/failure.ts';
+import { fetchFollowingRedirects } from '../net/fetch.ts';
+import type { AddressInfo, SniProbe, WebMeasurement } from '../model/measurement.ts';
+import type { WebTarget } from '../model/target.ts';
+import { isCertificateFailure } from '../model/failure.ts';
 import { splitHostPort } from '../lists/services.ts';
 import { isSelfAddress } from '../net/addresses.ts';
 

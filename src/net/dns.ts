@@ -7,8 +7,9 @@ import * as dnsPacket from 'dns-packet';
 import { request, type Dispatcher } from 'undici';
 import type { Clock } from './clock.ts';
 import { withTimeout } from './clock.ts';
-import { classifyError, FAILURES, type Failure } from './failure.ts';
-import type { DnsAnswer, DnsObservation, QueryType } from './observations.ts';
+import { classifyError } from './failure.ts';
+import { FAILURES, type Failure } from '../model/failure.ts';
+import type { DnsAnswer, DnsObservation, QueryType } from '../model/observation.ts';
 
 /** dns-packet's decoded header has these; @types/dns-packet omits them. */
 interface DecodedMessage extends dnsPacket.Packet {
@@ -270,11 +271,6 @@ export async function queryDoh(url: string, hostname: string, qtype: 'A' | 'AAAA
   } catch (err) {
     return fail(classifyError(err));
   }
-}
-
-/** An answer the resolver stands behind: addresses, NXDOMAIN or an empty NOERROR (not a timeout or an error). */
-export function isDefiniteAnswer(o: DnsObservation): boolean {
-  return o.failure === null || o.failure === FAILURES.nxdomain || o.failure === FAILURES.noAnswer;
 }
 
 /** The addresses (A/AAAA values) of a set of DNS observations, deduplicated, in answer order. */

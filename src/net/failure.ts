@@ -1,33 +1,9 @@
+import { FAILURES, unknownFailure } from '../model/failure.ts';
+
 /**
- * One vocabulary of failure strings for every network error (OONI's df-007 / netxlite names), so
+ * Maps every network error to the one vocabulary of failure strings (src/model/failure.ts, OONI's df-007 / netxlite names), so
  * that analysis, reports and OONI export all speak the same words. Never a raw exception.
  */
-export type Failure = string | null;
-
-export const FAILURES = {
-  timeout: 'generic_timeout_error',
-  refused: 'connection_refused',
-  reset: 'connection_reset',
-  eof: 'eof_error',
-  hostUnreachable: 'host_unreachable',
-  networkUnreachable: 'network_unreachable',
-  networkDown: 'network_down',
-  addressNotAvailable: 'address_not_available',
-  nxdomain: 'dns_nxdomain_error',
-  noAnswer: 'dns_no_answer',
-  servfail: 'dns_servfail_error',
-  refusedDns: 'dns_refused_error',
-  dnsMisbehaving: 'dns_server_misbehaving',
-  dnsTemporary: 'dns_temporary_failure',
-  dnsWrongId: 'dns_reply_with_wrong_query_id',
-  unknownAuthority: 'ssl_unknown_authority',
-  invalidHostname: 'ssl_invalid_hostname',
-  invalidCertificate: 'ssl_invalid_certificate',
-  failedHandshake: 'ssl_failed_handshake',
-  httpRequestFailed: 'http_request_failed',
-  interrupted: 'interrupted',
-} as const;
-
 const BY_CODE: Record<string, string> = {
   ETIMEDOUT: FAILURES.timeout,
   ETIMEOUT: FAILURES.timeout,
@@ -40,14 +16,14 @@ const BY_CODE: Record<string, string> = {
   ECONNRESET: FAILURES.reset,
   EPIPE: FAILURES.reset,
   UND_ERR_SOCKET: FAILURES.eof,
-  ECONNABORTED: 'connection_aborted',
+  ECONNABORTED: FAILURES.aborted,
   EHOSTUNREACH: FAILURES.hostUnreachable,
   ENETUNREACH: FAILURES.networkUnreachable,
   ENETDOWN: FAILURES.networkDown,
   EADDRNOTAVAIL: FAILURES.addressNotAvailable,
-  EAFNOSUPPORT: 'address_family_not_supported',
-  EACCES: 'permission_denied',
-  EPERM: 'permission_denied',
+  EAFNOSUPPORT: FAILURES.addressFamilyNotSupported,
+  EACCES: FAILURES.permissionDenied,
+  EPERM: FAILURES.permissionDenied,
   ENOTFOUND: FAILURES.nxdomain,
   ENODATA: FAILURES.noAnswer,
   ESERVFAIL: FAILURES.servfail,
@@ -81,7 +57,7 @@ export function scrubAddresses(text: string): string {
 /** Maps any error from node:net, node:tls, node:dns, dgram or undici to a failure string. */
 export function classifyError(err: unknown): string {
   const e = err as { code?: string; name?: string; message?: string; cause?: unknown } | null;
-  if (!e) return 'unknown_failure: null';
+  if (!e) return unknownFailure('null');
   const message = String(e.message ?? '');
   // A FIN during the handshake surfaces as ECONNRESET with this message: it is an EOF, not a RST.
   if (e.code === 'ECONNRESET' && /socket disconnected before secure TLS connection/i.test(message)) return FAILURES.eof;
@@ -92,10 +68,5 @@ export function classifyError(err: unknown): string {
   if (typeof e.code === 'string' && e.code.startsWith('HPE_')) return FAILURES.httpRequestFailed;
   if (e.name === 'AbortError') return FAILURES.interrupted;
   if (e.cause && e.cause !== err) return classifyError(e.cause);
-  return `unknown_failure: ${scrubAddresses(message || String(e.code ?? e.name ?? 'error'))}`;
-}
-
-/** Failures that mean "the TLS chain or name did not check out" rather than "the connection broke". */
-export function isCertificateFailure(failure: Failure): boolean {
-  return failure === FAILURES.unknownAuthority || failure === FAILURES.invalidHostname || failure === FAILURES.invalidCertificate;
+  return unknownFailure(scrubAddresses(message || String(e.code ?? e.name ?? 'error')));
 }

@@ -1,8 +1,9 @@
 import type { Socket } from 'node:net';
 import { Client } from 'undici';
 import type { Clock } from './clock.ts';
-import { classifyError, FAILURES } from './failure.ts';
-import type { HttpObservation, TlsHandshakeObservation } from './observations.ts';
+import { classifyError } from './failure.ts';
+import { FAILURES } from '../model/failure.ts';
+import type { HttpObservation, TlsHandshakeObservation } from '../model/observation.ts';
 import { tcpConnect } from './tcp.ts';
 import { tlsHandshake, type TrustStore } from './tls.ts';
 

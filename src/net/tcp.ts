@@ -1,7 +1,8 @@
 import { connect, type Socket } from 'node:net';
 import type { Clock } from './clock.ts';
-import { classifyError, FAILURES } from './failure.ts';
-import type { TcpConnectObservation } from './observations.ts';
+import { classifyError } from './failure.ts';
+import { FAILURES } from '../model/failure.ts';
+import type { TcpConnectObservation } from '../model/observation.ts';
 
 export interface TcpOptions {
   clock: Clock;

@@ -1,10 +1,11 @@
-import { createHash, X509Certificate } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { checkServerIdentity, connect, createSecureContext, rootCertificates, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Clock } from './clock.ts';
-import { classifyError, FAILURES } from './failure.ts';
-import type { CertificateInfo, TlsHandshakeObservation } from './observations.ts';
+import { classifyError } from './failure.ts';
+import { FAILURES } from '../model/failure.ts';
+import type { CertificateInfo, TlsHandshakeObservation } from '../model/observation.ts';
 import { tcpConnect } from './tcp.ts';
+import { certificateInfo } from './certificate.ts';
 
 /** Roots a chain must lead to: Node's bundled Mozilla store (never the OS store) plus what the user adds. */
 export interface TrustStore {
@@ -48,21 +49,6 @@ export interface TlsOptions {
   keepOpen?: boolean;
   /** Name the certificate must be valid for, when it is not the SNI (an IP-literal URL sends no SNI). */
   verifyName?: string;
-}
-
-export function certificateInfo(der: Buffer): CertificateInfo {
-  const x = new X509Certificate(der);
-  const spki = x.publicKey.export({ type: 'spki', format: 'der' });
-  return {
-    der: der.toString('base64'),
-    sha256: createHash('sha256').update(der).digest('hex'),
-    spkiSha256: createHash('sha256').update(spki).digest('hex'),
-    subject: x.subject.replace(/\n/g, ', '),
-    issuer: x.issuer.replace(/\n/g, ', '),
-    notBefore: new Date(x.validFrom).toISOString(),
-    notAfter: new Date(x.validTo).toISOString(),
-    isCA: x.ca,
-  };
 }
 
 /** The chain as the peer presented it, leaf first; the issuer walk stops at a self-signed root. */

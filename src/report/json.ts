@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { ServiceResult, TargetResult, WebResult } from '../measure/run.ts';
-import type { Finding } from '../analyze/findings.ts';
-import type { HttpObservation } from '../net/observations.ts';
-import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type TargetResultJson, type WebResultJson } from './schema.ts';
+import { type ServiceResult, type TargetResult, type WebResult, RUN_SCHEMA_ID, type RunDocument, type RunSummary, type TargetResultJson, type WebResultJson } from '../model/run.ts';
+import type { Finding } from '../model/finding.ts';
+import type { HttpObservation } from '../model/observation.ts';
 
 export interface SerializeOptions {
   /** Page bodies can echo the prober's own address: left out unless asked for. */

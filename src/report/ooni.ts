@@ -1,5 +1,4 @@
-import type { ServiceResultJson, TargetResultJson, WebResultJson } from './schema.ts';
-import type { RunRecord } from '../store/runs.ts';
+import type { ServiceResultJson, TargetResultJson, WebResultJson, RunRecord } from '../model/run.ts';
 
 /**
  * Measurements in OONI's data format (data_format_version 0.2.0, df-000..008): web targets as

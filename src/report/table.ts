@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import { summarize } from './json.ts';
-import type { Finding } from '../analyze/findings.ts';
+import type { Finding } from '../model/finding.ts';
 
 /** One row: a target's name and its verdict (from a live run or from a stored one). */
 export interface TableRow {

@@ -1,4 +1,5 @@
-import type { FindingJson, TargetResultJson } from '../report/schema.ts';
+import type { FindingJson } from '../model/finding.ts';
+import type { TargetResultJson } from '../model/run.ts';
 
 export type ChangeKind = 'became-blocked' | 'unblocked' | 'method-changed' | 'status-changed' | 'added' | 'removed';
 

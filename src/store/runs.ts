@@ -1,32 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { writeFileAtomic } from '../lists/atomic-write.ts';
-import { findingSchema, runSummarySchema, targetResultSchema, type FindingJson, type RunSummary, type TargetResultJson } from '../report/schema.ts';
+import type { FindingJson } from '../model/finding.ts';
+import { RUN_RECORD_SCHEMA_ID, runRecordSchema, targetResultSchema, type RunRecord, type RunSummary, type TargetResultJson } from '../model/run.ts';
 import { isAlive } from './lock.ts';
-
-export const RUN_RECORD_SCHEMA_ID = 'tekser/run-record/v1';
-
-/** run.json: a run's metadata. Never the prober's public IP. */
-export const runRecordSchema = z.object({
-  schema: z.literal(RUN_RECORD_SCHEMA_ID),
-  id: z.string(),
-  status: z.enum(['running', 'complete', 'interrupted', 'deadline']),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  tekserVersion: z.string(),
-  pid: z.number(),
-  lists: z.array(z.object({ path: z.string(), sha256: z.string() })),
-  settings: z.record(z.string(), z.unknown()),
-  /** Known only when a source of it is configured; tekser never looks up the public IP. */
-  network: z.object({ asn: z.string().nullable(), country: z.string().nullable() }),
-  targets: z.number(),
-  measured: z.number(),
-  summary: runSummarySchema.nullable(),
-  findings: z.array(findingSchema).nullable(),
-});
-export type RunRecord = z.infer<typeof runRecordSchema>;
 
 export function runsDir(dataDir: string): string {
   return join(dataDir, 'runs');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runDocumentSchema, type RunDocument, type WebResultJson } from '../../src/report/schema.ts';
+import { runDocumentSchema, type RunDocument, type WebResultJson } from '../../src/model/run.ts';
 import { runCli } from '../../src/cli/main.ts';
 import { memoryIO } from '../../src/cli/io.ts';
 import { checkOoniMeasurement } from '../ooni-schema.ts';

@@ -1,15 +1,16 @@
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { controlDispatcher, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
-import { runTargets, targetLabel, type TargetResult } from '../../measure/run.ts';
-import type { Target } from '../../measure/types.ts';
+import { runTargets } from '../../pipeline.ts';
+import { targetLabel, type Target } from '../../model/target.ts';
+import { RUN_SCHEMA_ID, type TargetResult } from '../../model/run.ts';
+import type { InterceptionCa } from '../../model/verdict.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
 import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
 import { runDocument, serializeResult, summarize } from '../../report/json.ts';
-import { RUN_SCHEMA_ID } from '../../report/schema.ts';
 import { findFindings } from '../../analyze/findings.ts';
 import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
 import { acquireLock, LockedError } from '../../store/lock.ts';
@@ -19,7 +20,7 @@ import { createProgress } from '../../report/progress.ts';
 import { renderTable } from '../../report/table.ts';
 import { TEKSER_VERSION } from '../../version.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
-import { parseInterceptionCaFile, type InterceptionCa } from '../../analyze/interception.ts';
+import { parseInterceptionCaFile } from '../../analyze/interception.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 

@@ -1,6 +1,6 @@
 import { makeChalk } from '../../report/color.ts';
 import { renderTable } from '../../report/table.ts';
-import { RUN_SCHEMA_ID, type TargetResultJson } from '../../report/schema.ts';
+import { RUN_SCHEMA_ID, type TargetResultJson } from '../../model/run.ts';
 import { summarize } from '../../report/json.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';

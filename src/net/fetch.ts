@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
-import { httpRequest, type HttpOptions } from '../net/http.ts';
-import type { DnsObservation, HttpObservation } from '../net/observations.ts';
+import { httpRequest, type HttpOptions } from './http.ts';
+import type { DnsObservation, HttpObservation } from '../model/observation.ts';
 
 export const MAX_REDIRECTS = 10;
 const REDIRECT_CODES = new Set([301, 302, 303, 307, 308]);

@@ -1,15 +1,17 @@
 import pLimit from 'p-limit';
-import { analyzeService } from '../analyze/service.ts';
-import { analyzeWeb } from '../analyze/web.ts';
-import type { Verdict } from '../analyze/verdict.ts';
-import type { MeasureContext } from './context.ts';
-import { measureService } from './service.ts';
-import { emptyWebMeasurement, type ServiceMeasurement, type ServiceTarget, type Target, type WebMeasurement, type WebTarget } from './types.ts';
-import { measureWeb } from './web.ts';
+import { analyzeService } from './analyze/service.ts';
+import { analyzeWeb } from './analyze/web.ts';
+import type { MeasureContext } from './measure/context.ts';
+import { measureService } from './measure/service.ts';
+import { measureWeb } from './measure/web.ts';
+import { emptyWebMeasurement, type ServiceMeasurement, type WebMeasurement } from './model/measurement.ts';
+import type { ServiceResult, TargetResult, WebResult } from './model/run.ts';
+import type { ServiceTarget, Target, WebTarget } from './model/target.ts';
 
-export type WebResult = { target: WebTarget; verdict: Verdict; measurement: WebMeasurement };
-export type ServiceResult = { target: ServiceTarget; verdict: Verdict; measurement: ServiceMeasurement };
-export type TargetResult = WebResult | ServiceResult;
+/**
+ * The pipeline of `tekser run`: measure (measure/, which never imports analyze/) then analyse
+ * (analyze/, pure), target by target. Run-level findings come after, over all results.
+ */
 
 export interface Measurers {
   web: (target: WebTarget, ctx: MeasureContext) => Promise<WebMeasurement>;
@@ -26,11 +28,6 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Injected for tests. */
   measurers?: Measurers;
-}
-
-/** How a target is named in reports. */
-export function targetLabel(t: Target): string {
-  return t.kind === 'service' ? `${t.service.name} (${t.service.kind})` : t.url;
 }
 
 function within<T>(p: Promise<T>, ms: number): Promise<T | null> {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { measurement } from '../../test/fixtures/observations.ts';
-import type { MeasureContext } from './context.ts';
-import { DEFAULT_TIMEOUTS } from './context.ts';
-import { runTargets } from './run.ts';
-import type { WebTarget } from './types.ts';
+import { measurement } from '../test/fixtures/observations.ts';
+import { type MeasureContext, DEFAULT_TIMEOUTS } from './measure/context.ts';
+import { runTargets } from './pipeline.ts';
+import type { WebTarget } from './model/target.ts';
 
 const ctx = { timeouts: { ...DEFAULT_TIMEOUTS, targetMs: 200 }, localResolver: { kind: 'system' }, interceptionCas: [] } as unknown as MeasureContext;
 const targets: WebTarget[] = Array.from({ length: 20 }, (_, i) => ({ kind: 'web', url: `https://t${i}.example/`, category: null, source: 'test' }));

@@ -36,10 +36,14 @@ export const checkSchema = z
     http_status: z.enum(['ignore', 'must_be_2xx']).default('ignore'),
   });
 
+/** What a service is, as the list says. */
+export const SERVICE_KINDS = ['messenger', 'circumvention', 'other'] as const;
+export type ServiceKind = (typeof SERVICE_KINDS)[number];
+
 export const serviceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case id (letters, digits, - and _)'),
   name: z.string().min(1),
-  kind: z.enum(['messenger', 'circumvention', 'other']),
+  kind: z.enum(SERVICE_KINDS),
   category_code: z.string().regex(/^[A-Z]+$/),
   notes: z.string().optional(),
   /** PEM certificates by name, referenced from checks' `pinned_cas`. */

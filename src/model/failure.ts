@@ -1,0 +1,68 @@
+/**
+ * The one closed vocabulary of failure strings (OONI's df-007 / netxlite names), so that analysis,
+ * reports and OONI export all speak the same words. Every failure string in tekser's code comes from
+ * this table; a test (test/failure-vocabulary.test.ts) fails on a literal written anywhere else.
+ * Failures read from elsewhere (an OONI measurement, a helper's answer) may carry other strings, so a
+ * `Failure` stays `string | null`.
+ */
+export const FAILURES = {
+  timeout: 'generic_timeout_error',
+  refused: 'connection_refused',
+  reset: 'connection_reset',
+  aborted: 'connection_aborted',
+  eof: 'eof_error',
+  hostUnreachable: 'host_unreachable',
+  networkUnreachable: 'network_unreachable',
+  networkDown: 'network_down',
+  addressNotAvailable: 'address_not_available',
+  addressFamilyNotSupported: 'address_family_not_supported',
+  permissionDenied: 'permission_denied',
+  nxdomain: 'dns_nxdomain_error',
+  noAnswer: 'dns_no_answer',
+  servfail: 'dns_servfail_error',
+  refusedDns: 'dns_refused_error',
+  dnsMisbehaving: 'dns_server_misbehaving',
+  dnsTemporary: 'dns_temporary_failure',
+  dnsWrongId: 'dns_reply_with_wrong_query_id',
+  unknownAuthority: 'ssl_unknown_authority',
+  invalidHostname: 'ssl_invalid_hostname',
+  invalidCertificate: 'ssl_invalid_certificate',
+  failedHandshake: 'ssl_failed_handshake',
+  httpRequestFailed: 'http_request_failed',
+  jsonParse: 'json_parse_error',
+  interrupted: 'interrupted',
+} as const;
+
+/** Every known failure string, as an `as const` array (for z.enum and membership tests). */
+export const FAILURE_STRINGS = Object.values(FAILURES) as [KnownFailure, ...KnownFailure[]];
+export type KnownFailure = (typeof FAILURES)[keyof typeof FAILURES];
+
+/** The prefix of a failure nobody classified: `unknown_failure: <scrubbed message>`. */
+export const UNKNOWN_FAILURE_PREFIX = 'unknown_failure: ';
+/** The prefix shared by TLS failures (OONI's ssl_*). */
+export const SSL_FAILURE_PREFIX = 'ssl_';
+
+/** `unknown_failure: <detail>`: the only way to write a failure outside the table. */
+export function unknownFailure(detail: string): string {
+  return `${UNKNOWN_FAILURE_PREFIX}${detail}`;
+}
+
+export type Failure = string | null;
+
+/** Failures that mean "the TLS chain or name did not check out" rather than "the connection broke". */
+export function isCertificateFailure(failure: Failure): boolean {
+  return failure === FAILURES.unknownAuthority || failure === FAILURES.invalidHostname || failure === FAILURES.invalidCertificate;
+}
+
+/** The exact certificate failure class of a TLS handshake (finer than ssl_invalid_certificate). */
+export const CERT_FAILURE_CLASSES = [
+  'untrusted_root',
+  'expired',
+  'not_yet_valid',
+  'wrong_name',
+  'incomplete_chain',
+  'self_signed',
+  'weak_or_unsupported_protocol',
+  'other',
+] as const;
+export type CertFailureClass = (typeof CERT_FAILURE_CLASSES)[number];

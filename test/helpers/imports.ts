@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, relative } from 'node:path';
+import { REPO_ROOT } from './paths.ts';
+
+export const SRC = join(REPO_ROOT, 'src');
+
+/** Every non-test TypeScript file under src/, as a path relative to src/ ("analyze/web.ts"). */
+export function sourceFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && !e.name.endsWith('.d.ts')) out.push(relative(SRC, p));
+    }
+  };
+  walk(SRC);
+  return out.sort();
+}
+
+export interface Import {
+  /** As written: "node:net", "zod", "../model/run.ts". */
+  specifier: string;
+  /** For a relative import: the file it names, relative to src/ ("model/run.ts"); null for a package. */
+  file: string | null;
+  /** The names imported (empty for `import * as`, side-effect imports and re-exports of everything). */
+  names: string[];
+}
+
+const STATIC = /(?:^|\n)\s*(?:import|export)\s+(?:type\s+)?([\s\S]*?)\s*from\s*['"]([^'"]+)['"]/g;
+const BARE = /(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
+const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+/** The imports (and re-exports) of one src file. Comments are stripped first. */
+export function importsOf(file: string): Import[] {
+  const text = readFileSync(join(SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const out: Import[] = [];
+  const add = (specifier: string, clause: string): void => {
+    const file2 = specifier.startsWith('.') ? normalize(join(dirname(file), specifier)) : null;
+    const names = /\{([^}]*)\}/.exec(clause)?.[1]?.split(',').map((n) => n.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0] ?? '').filter(Boolean) ?? [];
+    out.push({ specifier, file: file2, names });
+  };
+  for (const m of text.matchAll(STATIC)) add(m[2] ?? '', m[1] ?? '');
+  for (const m of text.matchAll(BARE)) add(m[1] ?? '', '');
+  for (const m of text.matchAll(DYNAMIC)) add(m[1] ?? '', '');
+  return out;
+}
+
+/** Every src file reachable from `start` through relative imports, `start` included. */
+export function closure(start: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...start];
+  while (todo.length) {
+    const f = todo.pop() as string;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const i of importsOf(f)) if (i.file && !seen.has(i.file)) todo.push(i.file);
+  }
+  return seen;
+}
