@@ -1,15 +1,16 @@
-// Golden measurements from the network lab, for replays through `tekser analyze` without namespaces.
-// Opt-in: TEKSER_WRITE_GOLDEN=1 (npm run lab:golden). A scenario's run is kept only after its
-// assertions passed, so each golden holds verified behaviour. Layout, one directory per scenario:
+// Golden measurements from the network lab, for replays through `tekser analyze` without namespaces
+// (test/golden/replay.test.ts; format in test/golden/README.md). Opt-in: TEKSER_WRITE_GOLDEN=1
+// (npm run lab:golden). A scenario's run is kept only after its assertions passed, so each golden
+// holds verified behaviour:
 //
-//   test/golden/<scenario>/measurements.jsonl   the run's stored measurements, as `tekser run
-//                                               --data-dir` wrote them (one target result a line)
-//   test/golden/<scenario>/expected.json        { scenario, source: "lab", exitCode,
-//                                                 targets: { <url>: { status, method } },
-//                                                 findings: [<kind>, ...] }
+//   test/golden/lab-<scenario>/measurement.json   the run's stored measurements.jsonl, as `tekser run
+//                                                 --data-dir` wrote them (one target result a line)
+//   test/golden/lab-<scenario>/expected.json      { description, targets: { <url>: { status, method } },
+//                                                   findings: [<kind>, ...] }
 //
 // Everything in them comes from the lab: addresses in 198.18.0.0/15, 198.51.100.0/24 and
-// 203.0.113.0/24, names under .lab. Nothing from a public network.
+// 203.0.113.0/24, names under .lab, the lab's temporary directory renamed "lab/". Nothing from a
+// public network.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../helpers/paths.ts';
@@ -19,6 +20,8 @@ export const GOLDEN_DIR = join(REPO_ROOT, 'test/golden');
 
 export interface GoldenRun {
   code: number;
+  /** What the scenario is, in words (it goes into expected.json's description). */
+  description?: string;
   dataDir: string;
   /** The run's JSON document (tekser run --format json). */
   doc: { findings: Array<{ kind: string }>; results: Array<{ target: { url: string }; verdict: { status: string; method: string | null } }> };
@@ -45,13 +48,11 @@ export function writeGolden(scenario: string, run: GoldenRun, runId?: string): v
   const foreign = [...ips].filter((ip) => !LAB_ADDRESS.test(ip));
   // Version-like strings (1.2.3.4 in a user agent) would trip this too; a lab golden has none.
   if (foreign.length) throw new Error(`golden ${scenario}: addresses outside the lab ranges: ${foreign.join(', ')}`);
-  const dir = join(GOLDEN_DIR, scenario);
+  const dir = join(GOLDEN_DIR, `lab-${scenario}`);
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'measurements.jsonl'), jsonl);
+  writeFileSync(join(dir, 'measurement.json'), jsonl);
   const expected = {
-    scenario,
-    source: 'lab',
-    exitCode: run.code,
+    description: `Network lab scenario "${scenario}"${run.description ? `: ${run.description}` : ''}. tekser run exited ${run.code}; written by npm run lab:golden after the lab test's assertions passed (test/lab/).`,
     targets: Object.fromEntries(run.doc.results.map((r) => [r.target.url, { status: r.verdict.status, method: r.verdict.method }])),
     findings: run.doc.findings.map((f) => f.kind),
   };

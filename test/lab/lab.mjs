@@ -298,6 +298,8 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
       id,
       prefix: p,
       ns,
+      /** As an ordinary user: the process holding the lab's user namespace (enter it with nsenter). */
+      holderPid: holder?.pid ?? null,
       dir,
       rootCaFile: root.certFile,
       listFile: list,
@@ -389,7 +391,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   });
   console.log(`tekser lab is up (${lab.ns.client} -> ${lab.ns.censor} -> ${lab.ns.internet}).`);
   console.log('Run tekser inside the client namespace:\n');
-  console.log(`  ip netns exec ${lab.ns.client} ${TEKSER} run ${lab.runArgs.join(' ')}\n`);
+  const enter = lab.holderPid ? `nsenter --target ${lab.holderPid} --user --mount --net --preserve-credentials ` : '';
+  console.log(`  ${enter}ip netns exec ${lab.ns.client} ${TEKSER} run ${lab.runArgs.join(' ')}\n`);
   console.log('Scenarios:');
   for (const s of SITES) console.log(`  ${s.scheme}://${s.name}/`.padEnd(32) + s.mirrors);
   console.log('\nCtrl-C tears it down.');

@@ -186,7 +186,7 @@ describe.skipIf(skipLab)(`network lab: a censoring ISP between tekser and a smal
   it.runIf(WRITE_GOLDEN)('keeps the censoring-ISP run as a golden replay (TEKSER_WRITE_GOLDEN=1)', () => {
     const l = lab as Lab & { dir: string };
     expect(doc).not.toBeNull();
-    writeGolden('censoring-isp', { code: 0, dataDir: `${l.dir}/data`, doc: doc as RunDocument });
+    writeGolden('censoring-isp', { code: 0, dataDir: `${l.dir}/data`, doc: doc as RunDocument, description: 'the default lab list through a censoring ISP (DNS lies, IP drops and resets, SNI resets and stalls, Qaznet-style interception, block pages, throttling, a dead site), with the control helper' });
   });
 
   it('tears down: no namespaces, links or processes left behind', async () => {
@@ -206,7 +206,7 @@ describe.skipIf(skipLab)(`network lab: a censoring ISP between tekser and a smal
       expect(shut.summary.inconclusive).toBe(shut.summary.total);
       expect(shut.findings.map((f) => f.kind)).toEqual(['no-connectivity']);
       expect(shut.findings[0]?.title).toMatch(/^No connectivity: \d+ of \d+ targets could not even reach the control resolver/);
-      writeGolden('total-shutdown', { code: 3, dataDir: `${(down as Lab & { dir: string }).dir}/data`, doc: shut });
+      writeGolden('total-shutdown', { code: 3, dataDir: `${(down as Lab & { dir: string }).dir}/data`, doc: shut, description: 'a total shutdown: the censor drops everything, its resolver included' });
     } finally {
       await down.stop();
     }
