@@ -380,7 +380,8 @@ export function leftovers(prefix) {
   }
   const netns = sh('ip', ['netns', 'list'], { ignore: true }).split('\n').filter((l) => l.startsWith(prefix));
   const links = sh('ip', ['-o', 'link'], { ignore: true }).split('\n').filter((l) => l.includes(prefix));
-  return [...netns, ...links];
+  const etc = existsSync(`/etc/netns/${prefix}c`) ? [`/etc/netns/${prefix}c`] : [];
+  return [...netns, ...links, ...etc];
 }
 
 // `npm run lab`: bring the lab up for manual use.
