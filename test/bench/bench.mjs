@@ -242,13 +242,14 @@ if (net && want('spawn')) {
 net?.servers.kill('SIGTERM');
 
 // ---------------------------------------------------------------------------------------------
-// Lint: the lint helper's benchmark when there is one, else tekser lint of a generated corpus the
-// size of upstream's (147 lists, 39,206 rows).
+// Lint: the lint helper's benchmark when there is one and ../shared is beside the repo, else tekser
+// lint of a generated corpus the size of upstream's (147 lists, 39,206 rows).
 if (want('lint')) {
   const own = join(HERE, 'lint-bench.mjs');
-  if (existsSync(own)) {
+  // The lint helper's benchmark builds its corpus from the upstream lists in ../shared.
+  if (existsSync(own) && existsSync(resolve(REPO, '../shared/test-lists-upstream/kz.csv'))) {
     console.log('\nlint (test/bench/lint-bench.mjs):');
-    const r = spawnSync(process.execPath, [own, ...(quick ? ['--quick'] : [])], { stdio: 'inherit', env: ENV });
+    const r = spawnSync(process.execPath, [own, '--runs', String(Math.max(RUNS, 3))], { stdio: 'inherit', env: ENV });
     if (r.status !== 0) report('tekser lint (lint-bench.mjs)', `exited ${r.status}`, 'faster than upstream (0.57 s), ≤ 40 MiB');
   } else {
     const dir = join(work, 'lists');
@@ -281,5 +282,5 @@ if (want('lint')) {
 // `tekser analyze` of OONI measurements (issue 10), when the ingest helper's benchmark is there.
 if (want('analyze') && existsSync(join(HERE, 'analyze-bench.mjs'))) {
   console.log('\nanalyze (test/bench/analyze-bench.mjs):');
-  spawnSync(process.execPath, [join(HERE, 'analyze-bench.mjs'), ...(quick ? ['--quick'] : [])], { stdio: 'inherit', env: ENV });
+  spawnSync(process.execPath, [join(HERE, 'analyze-bench.mjs'), '--runs', String(RUNS), ...(quick ? ['--count', '2000'] : [])], { stdio: 'inherit', env: ENV });
 }
