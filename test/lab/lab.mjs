@@ -310,13 +310,15 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
       list: (name, names) => writeList(name, names),
       /**
        * The run arguments with another list, without the control helper (helper: false) or with
-       * other helpers (helper: [url, ...]), and extra flags.
+       * other helpers (helper: [url, ...]), other control resolvers (control: [url, ...]; the flag
+       * is repeatable, so extra flags would only add fallbacks), and extra flags.
        */
-      args({ list: l = list, helper = true, extra = [] } = {}) {
+      args({ list: l = list, helper = true, control = null, extra = [] } = {}) {
         const out = [];
         for (let i = 0; i < runArgs.length; i += 2) {
           const [flag, value] = [runArgs[i], runArgs[i + 1]];
           if (flag === '--list') out.push(flag, l);
+          else if (flag === '--control-resolver' && control) for (const c of control) out.push(flag, c);
           else if (flag === '--control-helper') {
             if (helper === true) out.push(flag, value);
             else if (Array.isArray(helper)) for (const h of helper) out.push(flag, h);
