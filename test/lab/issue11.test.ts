@@ -60,7 +60,7 @@ async function scenario(lab: Lab, name: string, args: string[], urls: string[] =
 }
 
 /** After a scenario's assertions passed: keep it as a golden (TEKSER_WRITE_GOLDEN=1). */
-const keep = (r: LabRun): void => writeGolden(r.name, { ...r, description: expect.getState().currentTestName ?? r.name });
+const keep = (r: LabRun): void => writeGolden(r.name, { ...r, description: expect.getState().currentTestName?.split(' > ').pop() ?? r.name });
 const kinds = (r: LabRun): string[] => r.doc.findings.map((f) => f.kind);
 const verdictOf = (r: LabRun, url: string): [string, string | null] | undefined => {
   const v = r.doc.results.find((x) => x.target.url === url)?.verdict;

@@ -186,6 +186,13 @@ describe.skipIf(skipLab)(`network lab: a censoring ISP between tekser and a smal
   it.runIf(WRITE_GOLDEN)('keeps the censoring-ISP run as a golden replay (TEKSER_WRITE_GOLDEN=1)', () => {
     const l = lab as Lab & { dir: string };
     expect(doc).not.toBeNull();
+    // Kept only when the run is what the tests above expect of it (they may have failed on their own).
+    const wrong = (SITES as Site[]).filter((s) => {
+      const v = doc?.results.find((r) => r.target.url === `${s.scheme}://${s.name}/`)?.verdict;
+      return v?.status !== s.expect[0] || v?.method !== s.expect[1];
+    });
+    expect(wrong.map((s) => s.name)).toEqual([]);
+    expect(doc?.findings.map((f) => f.kind).sort()).toEqual(['collateral', 'sni-filtering', 'state-mitm', 'throttling']);
     writeGolden('censoring-isp', { code: 0, dataDir: `${l.dir}/data`, doc: doc as RunDocument, description: 'the default lab list through a censoring ISP (DNS lies, IP drops and resets, SNI resets and stalls, Qaznet-style interception, block pages, throttling, a dead site), with the control helper' });
   });
 
