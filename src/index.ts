@@ -35,7 +35,8 @@ export { DEFAULT_TIMEOUTS, controlDispatcher, type MeasureContext } from './meas
 export { analyzeWeb } from './analyze/web.ts';
 export { analyzeService } from './analyze/service.ts';
 export { analyzeDns } from './analyze/dns.ts';
-export { findFindings, FINDING_RULES } from './analyze/findings.ts';
+export { findFindings, FINDING_RULES, FINDINGS, slimResult } from './findings/index.ts';
+export { WEB_RULES } from './analyze/web.ts';
 export { matchInterceptionCa, parseInterceptionCaFile, interceptionCaFileSchema } from './analyze/interception.ts';
 export { BUILTIN_INTERCEPTION_CAS } from './data/interception-cas.ts';
 

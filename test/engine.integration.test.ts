@@ -128,22 +128,24 @@ describe('engine on loopback: real primitives, real servers', () => {
     expect(r.measurement.tls[0]?.peerCertificates[0]?.issuer).toContain('tekser test root');
   });
 
-  it('tls: a server that resets right after the ClientHello', async () => {
+  it('tls: a server that resets right after the ClientHello is inconclusive, not blocked: a harmless SNI fails there too (#12)', async () => {
     const r = await measureTarget(web(`https://reset.test:${ports.reset}/`), context());
-    expect(r.verdict).toMatchObject({ status: 'blocked', method: 'tls' });
+    expect(r.verdict).toMatchObject({ status: 'inconclusive', method: null });
+    expect(r.verdict.reason).toMatch(/handshake for reset\.test fails \(connection_reset\)/);
     expect(r.measurement.tls[0]?.failure).toBe('connection_reset');
     expect(r.measurement.tcp[0]?.failure).toBeNull();
   });
 
-  it('tls: a server that never answers the ClientHello (the 2023 Kazakh pattern)', async () => {
+  it('tls: a server that never answers the ClientHello (the 2023 Kazakh pattern, but also a dead server): inconclusive without the SNI proof or a helper (#12)', async () => {
     const r = await measureTarget(web(`https://silent.test:${ports.silent}/`), context());
-    expect(r.verdict).toMatchObject({ status: 'blocked', method: 'tls' });
+    expect(r.verdict).toMatchObject({ status: 'inconclusive', method: null });
     expect(r.measurement.tls[0]?.failure).toBe('generic_timeout_error');
   });
 
-  it('mitm: a self-signed chain is suspected interception, with the issuer named', async () => {
+  it('a self-signed leaf alone is inconclusive, the class named: a misconfigured site as often as a crude interceptor (#12)', async () => {
     const r = await measureTarget(web(`https://selfsigned.test:${ports.selfsigned}/`), context());
-    expect(r.verdict).toMatchObject({ status: 'blocked', method: 'mitm', untrustedIssuer: 'CN=selfsigned.test' });
+    expect(r.verdict).toMatchObject({ status: 'inconclusive', method: null });
+    expect(r.verdict.reason).toMatch(/a self-signed certificate \(DEPTH_ZERO_SELF_SIGNED_CERT/);
     expect(r.measurement.tls[0]?.chainError).toBe('DEPTH_ZERO_SELF_SIGNED_CERT');
   });
 
@@ -209,15 +211,18 @@ describe('engine on loopback: real primitives, real servers', () => {
     const caFile = join(dir, 'root.pem');
     writeFileSync(caFile, root.cert);
     const io = memoryIO();
-    const code = await runCli(['node', 'tekser', 'run', '--no-save', `https://${LO}:${ports.ok}/`, `https://${LO}:${ports.reset}/`, '--ca-file', caFile, '--format', 'json', '--control-resolver', dohUrl, '--tls-timeout', '1.5'], io);
+    const code = await runCli(['node', 'tekser', 'run', '--no-save', `https://${LO}:${ports.ok}/`, `https://${LO}:${ports.reset}/`, `http://${LO}:${ports.blockpage}/`, '--ca-file', caFile, '--format', 'json', '--control-resolver', dohUrl, '--tls-timeout', '1.5'], io);
     expect(code).toBe(0);
     const doc = runDocumentSchema.parse(JSON.parse(io.out.join('')));
-    expect(doc.summary).toMatchObject({ total: 2, accessible: 1, blocked: 1 });
+    expect(doc.summary).toMatchObject({ total: 3, accessible: 1, blocked: 1, inconclusive: 1 });
     expect(doc.results.map((r) => [r.verdict.status, r.verdict.method])).toEqual([
       ['accessible', null],
-      ['blocked', 'tls'],
+      ['inconclusive', null],
+      ['blocked', 'http-diff'],
     ]);
-    const failOn = await runCli(['node', 'tekser', 'run', '--no-save', `https://${LO}:${ports.reset}/`, '--format', 'jsonl', '--control-resolver', dohUrl, '--tls-timeout', '1', '--fail-on', 'blocked'], memoryIO());
+    const failOn = await runCli(['node', 'tekser', 'run', '--no-save', `http://${LO}:${ports.blockpage}/`, '--format', 'jsonl', '--control-resolver', dohUrl, '--fail-on', 'blocked'], memoryIO());
     expect(failOn).toBe(1);
+    const broken = await runCli(['node', 'tekser', 'run', '--no-save', `https://${LO}:${ports.reset}/`, '--format', 'jsonl', '--control-resolver', dohUrl, '--tls-timeout', '1', '--fail-on', 'blocked'], memoryIO());
+    expect(broken).toBe(0);
   });
 });

@@ -4,6 +4,9 @@ import { isDefiniteAnswer, type DnsObservation } from '../model/observation.ts';
 import type { WebMeasurement } from '../model/measurement.ts';
 import { isBogon } from '../net/addresses.ts';
 import { matchDnsBlockAnswer } from './blockpage.ts';
+import { certFailureOf } from './certificate.ts';
+
+const NOT_IDENTITY = new Set(['expired', 'not_yet_valid', 'weak_or_unsupported_protocol']);
 import type { DnsConsistency } from '../model/verdict.ts';
 
 export interface DnsAnalysis {
@@ -74,7 +77,9 @@ export function analyzeDns(m: WebMeasurement): DnsAnalysis {
   if (bogons.length === localAddresses.length) {
     return result('inconsistent', `your resolver answered ${localAddresses.join(', ')} (reserved/private addresses); the control resolver says ${controlAddresses.join(', ')}`);
   }
-  const badCert = m.tls.filter((t) => localAddresses.includes(t.ip) && t.serverName === m.hostname && isCertificateFailure(t.failure));
+  // A server that cannot prove it is the site (wrong name, untrusted or missing issuer); an expired or
+  // not-yet-valid certificate says more about that server's upkeep (or this clock) than about the address.
+  const badCert = m.tls.filter((t) => localAddresses.includes(t.ip) && t.serverName === m.hostname && isCertificateFailure(t.failure) && !NOT_IDENTITY.has(certFailureOf(t) ?? 'other'));
   if (badCert.length > 0) {
     return result('inconsistent', `your resolver answered ${localAddresses.join(', ')}, a server that cannot prove it is ${m.hostname} (${badCert[0]?.failure}); the control resolver says ${controlAddresses.join(', ')}`);
   }

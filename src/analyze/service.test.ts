@@ -143,4 +143,43 @@ describe('analyzeService: messenger decisions from recorded observations', () =>
     expect(v.status).toBe('inconclusive');
     expect(v.reason).toMatch(/control resolver is unreachable/);
   });
+
+  it('Signal: a chain under a known state CA is interception (blocked, mitm, named), not a stale pin (#11)', () => {
+    const qaznet = { ...cert('C=KZ, CN=Qaznet Trust Network', 'C=KZ, CN=Qaznet Trust Network'), sha256: '00309c736dd661da6f1eb24173aa849944c168a43a15bffd192eecfdb6f8dbd2' };
+    const chain = [cert('CN=chat.signal.org', 'C=KZ, CN=Security Certificate'), cert('C=KZ, CN=Security Certificate', 'C=KZ, CN=Qaznet Trust Network'), qaznet];
+    const v = analyzeService(measure(svc('signal'), (label) => (label.startsWith('https://') ? { tls: 'ssl_unknown_authority', chain } : {})));
+    expect(v.status).toMatch(/blocked/);
+    expect(v.method).toBe('mitm');
+    expect(v.interceptionCa).toMatchObject({ ca: 'Qaznet Trust Network', country: 'KZ' });
+    expect(v.reason).toMatch(/known interception CA, not a stale pin/);
+  });
+
+  it('a known interception CA is named even when the control is unreachable (the control is intercepted too)', () => {
+    const chain = [cert('CN=chat.signal.org', 'C=KZ, CN=Qaznet Trust Network')];
+    const v = analyzeService(measure(svc('signal'), (label) => (label.startsWith('https://') ? { dns: ['157.240.1.35'], tls: 'ssl_unknown_authority', chain } : { dns: ['157.240.1.35'] }), false));
+    expect(v).toMatchObject({ method: 'mitm', interceptionCa: { ca: 'Qaznet Trust Network' } });
+  });
+
+  it('no network at all: no check says blocked, in the reason or in the JSON (#11)', () => {
+    const v = analyzeService(measure(svc('telegram'), () => ({ tcp: 'network_unreachable' }), false));
+    expect(v.status).toBe('inconclusive');
+    expect(v.reason).not.toMatch(/blocked/);
+    expect(JSON.stringify(v.checks)).not.toMatch(/"blocked"|"partially blocked"/);
+    expect(v.evidence.join('\n')).not.toMatch(/: blocked/);
+  });
+
+  it('an expired certificate on a non-pinned check is inconclusive, not interception (#12)', () => {
+    const v = analyzeService(measure(svc('whatsapp'), (label) => (label.startsWith('https://') ? { tls: 'ssl_invalid_certificate', chain: [cert('CN=web.whatsapp.com', 'CN=Public CA')] } : {})));
+    expect(v.method).not.toBe('mitm');
+    expect(JSON.stringify(v.checks)).not.toMatch(/"mitm"/);
+  });
+
+  it('an intercepted control (the run\'s control check) is named as untrustworthy, not "unreachable" (#11)', () => {
+    const controlTls = { ...tls('198.51.100.53', 'dns.example', 'ssl_unknown_authority', [cert('CN=dns.example', 'CN=Corp Proxy'), cert('CN=Corp Proxy', 'CN=Corp Proxy')]), chainError: 'SELF_SIGNED_CERT_IN_CHAIN' };
+    const check = [dns('doh', 'example.org', [], 'ssl_unknown_authority', { tls: controlTls })];
+    const v = analyzeService(measure(svc('whatsapp'), () => ({ tcp: 'generic_timeout_error' }), false), svc('whatsapp'), undefined, check);
+    expect(v.status).toBe('inconclusive');
+    expect(v.reason).toMatch(/control resolver's own TLS connection is intercepted by a certificate issued by "CN=Corp Proxy"/);
+    expect(v.reason).not.toMatch(/unreachable/);
+  });
 });

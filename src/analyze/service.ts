@@ -4,7 +4,12 @@ import { FAILURES, isCertificateFailure } from '../model/failure.ts';
 import { isDefiniteAnswer, type DnsObservation } from '../model/observation.ts';
 import type { EndpointAttempt, ServiceMeasurement } from '../model/measurement.ts';
 import { isBogon } from '../net/addresses.ts';
-import type { BlockingMethod, CheckVerdict, EndpointVerdict, Verdict, VerdictStatus } from '../model/verdict.ts';
+import type { BlockingMethod, CheckVerdict, EndpointVerdict, InterceptionCa, InterceptionMatch, Verdict, VerdictStatus } from '../model/verdict.ts';
+import type { CertificateInfo } from '../model/observation.ts';
+import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
+import { certFailureOf, isInterceptionEvidence } from './certificate.ts';
+import { controlInterception, describeControlInterception } from './control.ts';
+import { matchInterceptionCa } from './interception.ts';
 
 interface AttemptOutcome {
   status: EndpointVerdict['status'];
@@ -12,6 +17,10 @@ interface AttemptOutcome {
   failure: string | null;
   certificate: boolean;
   port: number | null;
+  /** A known interception CA in the chain this attempt was shown. */
+  interception: InterceptionMatch | null;
+  /** Top issuer of an untrusted chain. */
+  issuer: string | null;
 }
 
 const addrs = (obs: readonly DnsObservation[]): string[] => [...new Set(obs.flatMap((o) => o.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
@@ -29,11 +38,11 @@ function matcherFor(prefixes: readonly string[]): (ip: string) => boolean {
 }
 
 /** One attempt's outcome: the first step that failed, if any, and whether that is blocking. */
-export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck): AttemptOutcome {
-  const out = (status: AttemptOutcome['status'], step: Step | null, failure: string | null, certificate = false): AttemptOutcome => {
-    // A failure at a step the list does not count as blocking leaves the endpoint undecided.
-    const counted = status === 'blocked' && step && !check.blocking_steps.includes(step) ? 'inconclusive' : status;
-    return { status: counted, step, failure, certificate, port: a.port };
+export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck, table: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS): AttemptOutcome {
+  const out = (status: AttemptOutcome['status'], step: Step | null, failure: string | null, certificate = false, interception: InterceptionMatch | null = null, issuer: string | null = null): AttemptOutcome => {
+    // A failure at a step the list does not count as blocking leaves the endpoint undecided (a named interception CA always counts).
+    const counted = status === 'blocked' && step && !check.blocking_steps.includes(step) && !interception ? 'inconclusive' : status;
+    return { status: counted, step, failure, certificate, port: a.port, interception, issuer };
   };
   if (a.dns) {
     const local = addrs(a.dns.local);
@@ -52,17 +61,29 @@ export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck): Attempt
     if (check.protocol === 'dns') return out('ok', null, null);
   }
   if (a.tcp.length && a.tcp.every((t) => t.failure !== null)) return out('blocked', 'tcp', a.tcp[0]?.failure ?? null);
-  const certOutcome = (failure: string): AttemptOutcome =>
-    // With pinned roots, a chain that does not validate may be an outdated pin as much as interception.
-    check.pinned_cas?.length ? out('inconclusive', 'tls', failure, true) : out('blocked', 'tls', failure, true);
+  /**
+   * A chain holding a CA of the interception table is interception (blocked, mitm, named), pinned or
+   * not. Otherwise, with pinned roots, a chain that does not validate may be an outdated pin as much as
+   * interception (inconclusive); without, only an untrusted root is evidence (as for web targets).
+   */
+  const certOutcome = (failure: string, chain: readonly CertificateInfo[], cls: ReturnType<typeof certFailureOf>): AttemptOutcome => {
+    const match = chain.length ? matchInterceptionCa(chain, table) : null;
+    const issuer = chain.at(-1)?.issuer ?? null;
+    if (match) return out('blocked', 'tls', failure, true, match, issuer);
+    if (check.pinned_cas?.length || !isInterceptionEvidence(cls)) return out('inconclusive', 'tls', failure, true, null, issuer);
+    return out('blocked', 'tls', failure, true, null, issuer);
+  };
   if (a.tls.length && a.tls.every((t) => t.failure !== null)) {
-    const f = a.tls[0]?.failure ?? null;
-    return f && isCertificateFailure(f) ? certOutcome(f) : out('blocked', 'tls', f);
+    const t = a.tls.find((x) => isCertificateFailure(x.failure)) ?? a.tls[0];
+    const f = t?.failure ?? null;
+    return t && f && isCertificateFailure(f) ? certOutcome(f, t.peerCertificates, certFailureOf(t)) : out('blocked', 'tls', f);
   }
   if (a.http) {
     const h = a.http;
     if (h.failure) {
-      if (h.failedOperation === 'tls_handshake' && isCertificateFailure(h.failure)) return certOutcome(h.failure);
+      if (h.failedOperation === 'tls_handshake' && isCertificateFailure(h.failure)) {
+        return certOutcome(h.failure, h.tls?.peerCertificates ?? [], h.tls ? certFailureOf({ ...h.tls, failure: h.tls.failure ?? h.failure }) : certFailureOf({ failure: h.failure, chainError: null, hostnameMatches: null, chainTrusted: null }));
+      }
       const step: Step = h.failedOperation === 'connect' ? 'tcp' : h.failedOperation === 'tls_handshake' ? 'tls' : 'http';
       return out('blocked', step, h.failure);
     }
@@ -91,11 +112,11 @@ function methodOf(steps: Array<{ step: Step | null; certificate: boolean }>): Bl
   return k === 'dns' ? 'dns' : k === 'tcp' ? 'tcp_ip' : k === 'tls' ? 'tls' : k === 'mitm' ? 'mitm' : k === 'http' ? 'http-failure' : null;
 }
 
-function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[]): CheckVerdict & { blockedOutcomes: AttemptOutcome[] } {
+function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[], table: readonly InterceptionCa[]): CheckVerdict & { blockedOutcomes: AttemptOutcome[] } {
   const byLabel = new Map<string, AttemptOutcome[]>();
   for (const a of attempts) {
     const list = byLabel.get(a.label) ?? [];
-    list.push(attemptOutcome(a, check));
+    list.push(attemptOutcome(a, check, table));
     byLabel.set(a.label, list);
   }
   const endpoints = [...byLabel].map(([label, outs]) => endpointVerdict(label, outs, check));
@@ -131,9 +152,24 @@ function describeCheck(c: CheckVerdict): string {
   }
 }
 
-/** Pure: a service measurement to a verdict, check by check, with the YAML's rules. */
-export function analyzeService(m: ServiceMeasurement, service: Service = m.target.service): Verdict {
-  const checks = service.checks.map((check) => checkVerdict(check, m.checks.find((c) => c.checkId === check.id)?.attempts ?? []));
+/** A check as reported when the network itself is down: nothing in it is more blocked than its service. */
+function undecidedCheck(c: CheckVerdict): CheckVerdict {
+  if (c.status !== 'blocked' && c.status !== 'partially blocked') return c;
+  return { ...c, status: 'inconclusive', method: null, endpoints: c.endpoints.map((e) => (e.status === 'blocked' ? { ...e, status: 'inconclusive' } : e)) };
+}
+
+/**
+ * Pure: a service measurement to a verdict, check by check, with the YAML's rules. `table` is the
+ * interception-CA table (built in, plus the user's --interception-cas files).
+ */
+export function analyzeService(
+  m: ServiceMeasurement,
+  service: Service = m.target.service,
+  table: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS,
+  /** The run's control check: an intercepted control makes "unreachable" the wrong word. */
+  controlCheck: readonly DnsObservation[] = [],
+): Verdict {
+  const checks = service.checks.map((check) => checkVerdict(check, m.checks.find((c) => c.checkId === check.id)?.attempts ?? [], table));
   const statuses = checks.map((c) => c.status);
   const blockedChecks = checks.filter((c) => c.status === 'blocked' || c.status === 'partially blocked');
   let status: VerdictStatus;
@@ -148,7 +184,9 @@ export function analyzeService(m: ServiceMeasurement, service: Service = m.targe
     c.endpoints.map((e) => `${c.id} ${e.endpoint}: ${e.status}${e.failure ? ` (${e.step}: ${e.failure})` : ''}${e.failedPorts.length ? ` [failed ports ${e.failedPorts.join(', ')}]` : ''}`),
   );
   const publicChecks: CheckVerdict[] = checks.map(({ blockedOutcomes: _omit, ...rest }) => rest);
-  const verdict = (s: VerdictStatus, reason: string, meth: BlockingMethod | null): Verdict => ({
+  const intercepted = checks.flatMap((c) => c.blockedOutcomes).find((o) => o.interception !== null) ?? null;
+  const untrusted = checks.flatMap((c) => c.blockedOutcomes).find((o) => o.certificate && o.issuer !== null) ?? null;
+  const verdict = (s: VerdictStatus, reason: string, meth: BlockingMethod | null, shown: CheckVerdict[] = publicChecks): Verdict => ({
     status: s,
     method: meth,
     reason,
@@ -156,13 +194,27 @@ export function analyzeService(m: ServiceMeasurement, service: Service = m.targe
     dnsConsistency: null,
     blockpage: null,
     httpComparison: null,
-    untrustedIssuer: null,
-    interceptionCa: null,
+    untrustedIssuer: meth === 'mitm' ? (intercepted?.issuer ?? untrusted?.issuer ?? null) : null,
+    interceptionCa: meth === 'mitm' ? (intercepted?.interception ?? null) : null,
     sniProof: null,
-    checks: publicChecks,
+    checks: shown,
   });
+  // Interception by a known CA is evidence whatever the control did (the control is likely intercepted too).
+  if (intercepted?.interception) {
+    const ca = intercepted.interception;
+    const meth: BlockingMethod = 'mitm';
+    return verdict(status === 'blocked' ? 'blocked' : 'partially blocked', `${service.name}: TLS interception by "${ca.ca}" (${ca.country}), a known interception CA, not a stale pin (${checks.map(describeCheck).join('; ')})`, meth);
+  }
   if (m.controlAnswered === false && status !== 'accessible') {
-    return verdict('inconclusive', `${service.name}: the control resolver is unreachable too, so failures say nothing about ${service.name} (${checks.map(describeCheck).join('; ')})`, null);
+    // A check is no more blocked than its service when the control says the network is down.
+    const shown = publicChecks.map(undecidedCheck);
+    const checkEvidence = shown.flatMap((c) => c.endpoints.map((e) => `${c.id} ${e.endpoint}: ${e.status}${e.failure ? ` (${e.step}: ${e.failure})` : ''}`));
+    evidence.splice(0, evidence.length, ...checkEvidence);
+    const intercepted = controlInterception(controlCheck, table);
+    const why = intercepted
+      ? `the control resolver's own TLS connection is intercepted ${describeControlInterception(intercepted)}, so its evidence is untrustworthy and failures cannot be checked against it`
+      : 'the control resolver is unreachable too, so failures say nothing about ' + service.name;
+    return verdict('inconclusive', `${service.name}: ${why} (${shown.map(describeCheck).join('; ')})`, null, shown);
   }
   if (m.deadlineExceeded && status !== 'blocked') return verdict('inconclusive', `${service.name}: ran out of time`, null);
   return verdict(status, `${service.name}: ${checks.map(describeCheck).join('; ')}`, method);

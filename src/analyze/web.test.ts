@@ -80,10 +80,18 @@ describe('analyzeWeb: verdicts from recorded observations', () => {
     expect(v.status).toBe('accessible');
   });
 
-  it('tls: TCP connects, then the handshake is reset', () => {
+  it('tls: TCP connects, then the handshake is reset, and the same address completes a harmless-SNI handshake', () => {
+    const v = analyzeWeb(
+      measurement(S, { dns: both([IP]), tcp: [tcp(IP, 443)], tls: [tls(IP, H, 'connection_reset')], sniProbes: [{ kind: 'same-ip-harmless-sni', handshake: tls(IP, 'example.org') }] }),
+    );
+    expect(v).toMatchObject({ status: 'blocked', method: 'tls', sniProof: 'proven' });
+    expect(v.reason).toMatch(/SNI filtering/);
+  });
+
+  it('inconclusive, not blocked: a handshake reset with no SNI proof and no control helper (#12: a broken site is never censorship)', () => {
     const v = analyzeWeb(measurement(S, { dns: both([IP]), tcp: [tcp(IP, 443)], tls: [tls(IP, H, 'connection_reset')] }));
-    expect(v).toMatchObject({ status: 'blocked', method: 'tls' });
-    expect(v.reason).toMatch(/SNI/);
+    expect(v).toMatchObject({ status: 'inconclusive', method: null });
+    expect(v.reason).toMatch(/no harmless-SNI retry was made.*--control-helper/);
   });
 
   it('mitm: a chain no public root trusts, with its issuer named', () => {
@@ -100,11 +108,24 @@ describe('analyzeWeb: verdicts from recorded observations', () => {
     expect(v.status).toBe('down');
   });
 
-  it('http-failure: the request is reset after the connection was made', () => {
+  it('http-failure: the request is reset after the connection was made, while the control helper loaded the page', () => {
+    const v = analyzeWeb(
+      measurement(P, {
+        dns: both([IP]),
+        tcp: [tcp(IP, 80)],
+        http: [http(P, IP, null, { failure: 'connection_reset', failedOperation: 'http_round_trip' })],
+        helper: { url: 'h', failure: null, response: helperOk([`${IP}:80`]) },
+      }),
+    );
+    expect(v).toMatchObject({ status: 'blocked', method: 'http-failure' });
+  });
+
+  it('inconclusive, not http-failure: the request is reset and no control helper fetched the page', () => {
     const v = analyzeWeb(
       measurement(P, { dns: both([IP]), tcp: [tcp(IP, 80)], http: [http(P, IP, null, { failure: 'connection_reset', failedOperation: 'http_round_trip' })] }),
     );
-    expect(v).toMatchObject({ status: 'blocked', method: 'http-failure' });
+    expect(v).toMatchObject({ status: 'inconclusive', method: null });
+    expect(v.reason).toMatch(/broken or overloaded server/);
   });
 
   it('http-diff: a known Kazakh block page', () => {

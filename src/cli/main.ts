@@ -61,6 +61,22 @@ Example config.yaml:
   concurrency: 8
   timeouts: { dns: 4, tcp: 10, tls: 10, http: 10, target: 60 }
   max_runtime: 3000`,
+  report: `
+Examples:
+  tekser report last -o report.html                one run: findings, then every target with its evidence
+  tekser report -o day.html --csv day.csv          timeline of the last 24 h of runs (and the same as CSV)
+  tekser report --since 7d -o week.html
+  tekser report last~1 last -o two.html            a timeline of the runs named
+
+The page is one file that makes no network request when opened. It never contains your public IP
+address, page bodies (unless --include-bodies) or passwords written in URLs.`,
+  evidence: `
+Examples:
+  tekser evidence last -o evidence.tar.gz          run.json, measurements, certificate chains (PEM),
+                                                   the report page, the OONI export, manifest.json
+  tekser evidence --verify evidence.tar.gz         every file against the manifest's SHA-256
+
+Exit codes: 0 written / verified, 1 the bundle does not match its manifest, 2 bad usage.`,
   certs: `
 Checks your system trust store (and NODE_EXTRA_CA_CERTS) for certificates known to be used for state
 TLS interception, such as Kazakhstan's "Qaznet Trust Network", and says how to remove them.
@@ -140,6 +156,16 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   addOptions(program.command('export').description("export a stored run in OONI's data format").argument('[run]', 'run id, unique prefix, last or last~N', 'last'), 'export').action(async (ref: string, opts) => {
     const { exportCommand } = await import('./commands/export.ts');
     result.pending = exportCommand(ref, opts, io);
+  });
+
+  addOptions(program.command('report').description('a self-contained HTML page of a run, or a timeline of runs (default: the last 24 h)').argument('[runs...]', 'run ids, unique prefixes, last or last~N'), 'report').action(async (refs: string[] | undefined, opts) => {
+    const { reportCommand } = await import('./commands/report.ts');
+    result.code = reportCommand(refs ?? [], opts, io);
+  });
+
+  addOptions(program.command('evidence').description('bundle a run as evidence (tar.gz with a SHA-256 manifest), or --verify a bundle').argument('[run]', 'run id, unique prefix, last or last~N', 'last'), 'evidence').action(async (ref: string, opts) => {
+    const { evidenceCommand } = await import('./commands/evidence.ts');
+    result.pending = evidenceCommand(ref, opts, io);
   });
 
   addOptions(program.command('config').description('print the effective configuration for run and where each value comes from'), 'config').action(async (opts, cmd: Command) => {

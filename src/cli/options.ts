@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
 
-export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config';
+export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config' | 'report' | 'evidence';
 
 export interface OptionSpec {
   flags: string;
@@ -39,6 +39,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, defaultDescription: 'github under GitHub Actions, else text', commands: ['lint'] },
   // run
   { flags: '-l, --list <file>', description: 'test list to run: Citizen Lab CSV, or a YAML service list (messengers, circumvention); repeat for several', parse: collect, defaultDescription: 'the shipped lists in test-lists/: kz.csv, global.csv, messengers.yaml, circumvention.yaml', commands: ['run', 'config'] },
+  { flags: '--canaries <file>', description: 'neutral canary targets (CSV) measured to recognise an allow-list regime; "none" to skip', defaultDescription: 'test-lists/canaries.csv when the shipped lists run, else none', commands: ['run'] },
   { flags: '--resolver <resolver>', description: 'resolver under test: system, udp://IP[:port], tcp://IP[:port] or a DoH URL', defaultValue: 'system', commands: ['run', 'helper', 'config'] },
   { flags: '--control-resolver <url>', description: 'DoH resolver reached by IP address, used as the control; repeat for fallbacks', parse: collect, defaultDescription: 'https://1.1.1.1/dns-query, then https://8.8.8.8/dns-query', commands: ['run', 'config'] },
   { flags: '--control-helper <url>', description: 'control helper (`tekser helper` outside the censored network, or an OONI test helper) that fetches each URL from outside; tells "down" from "blocked"', commands: ['run', 'config'] },
@@ -53,13 +54,13 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--harmless-sni <name>', description: 'SNI used to prove SNI filtering (the same address should accept it)', defaultValue: 'example.org', commands: ['run'] },
   { flags: '--sni-probe-host <host[:port]>', description: 'neutral TLS server to send blocked SNIs to: shows whether the filter follows the name anywhere', commands: ['run'] },
   { flags: '--interception-cas <file>', description: 'extra known interception CAs (YAML/JSON, see README), added to the built-in table', parse: collect, commands: ['run', 'certs', 'config'] },
-  { flags: '--data-dir <dir>', description: 'where runs, history and the config file live', defaultDescription: '$XDG_DATA_HOME/tekser (Linux), ~/Library/Application Support/tekser (macOS), %LOCALAPPDATA%\\tekser (Windows); TEKSER_DATA_DIR overrides', commands: ['run', 'history', 'show', 'diff', 'export', 'config'] },
+  { flags: '--data-dir <dir>', description: 'where runs, history and the config file live', defaultDescription: '$XDG_DATA_HOME/tekser (Linux), ~/Library/Application Support/tekser (macOS), %LOCALAPPDATA%\\tekser (Windows); TEKSER_DATA_DIR overrides', commands: ['run', 'history', 'show', 'diff', 'export', 'config', 'report', 'evidence'] },
   { flags: '--no-save', description: 'do not keep this run in the data directory (no lock either)', commands: ['run'] },
   { flags: '--config <file>', description: 'config file (YAML) with defaults for run; flags override it', defaultDescription: '<data-dir>/config.yaml if present', commands: ['run', 'config'] },
   { flags: '--max-runtime <s>', description: 'whole-run deadline: no new targets start after it (set it below your cron interval)', parse: seconds, commands: ['run', 'config'] },
   { flags: '-q, --quiet', description: 'run: print nothing unless something is blocked or a finding is made; diff: print nothing unless something changed (for cron mail)', commands: ['run', 'diff'] },
   { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run', 'show'] },
-  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['run', 'export'] },
+  { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout', commands: ['run', 'export', 'report'] },
   { flags: '--fail-on <what>', description: 'exit 1 when a target is blocked (for CI)', choices: ['blocked'], commands: ['run'] },
   { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run'] },
   { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run', 'show'] },
@@ -69,6 +70,12 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text', commands: ['diff'] },
   { flags: '--fail-on-change', description: 'exit 1 when anything changed (so cron mails only then)', commands: ['diff'] },
   { flags: '--ooni', description: "write OONI's data format (JSONL, one measurement per line)", commands: ['export'] },
+  // report, evidence
+  { flags: '--since <when>', description: 'without run ids: the runs since then, as a duration (90m, 24h, 7d) or a UTC date/time', defaultValue: '24h', commands: ['report'] },
+  { flags: '--csv <file>', description: 'also write the timeline as CSV (one line per run and target)', commands: ['report'] },
+  { flags: '--include-bodies', description: 'show page bodies the run kept (only runs made with --include-bodies have them; they may contain your own IP address)', commands: ['report', 'evidence'] },
+  { flags: '-o, --output <file>', description: 'bundle to write (.tar.gz)', defaultDescription: 'tekser-evidence-<run id>.tar.gz', commands: ['evidence'] },
+  { flags: '--verify <file>', description: 'check a bundle against its manifest (exit 1 with the reason when a file does not match)', commands: ['evidence'] },
   // certs
   { flags: '--store <pem>', description: 'check this PEM bundle instead of the system trust store; repeatable', parse: collect, commands: ['certs'] },
   // helper

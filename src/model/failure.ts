@@ -66,3 +66,37 @@ export const CERT_FAILURE_CLASSES = [
   'other',
 ] as const;
 export type CertFailureClass = (typeof CERT_FAILURE_CLASSES)[number];
+
+/** OpenSSL verify codes (tlsSocket.authorizationError) and TLS error codes → certificate failure class. */
+const CERT_CLASS_BY_CODE: Readonly<Record<string, CertFailureClass>> = {
+  CERT_HAS_EXPIRED: 'expired',
+  CERT_NOT_YET_VALID: 'not_yet_valid',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'wrong_name',
+  HOSTNAME_MISMATCH: 'wrong_name',
+  // The issuer of a presented certificate is in no store: a site that forgot its intermediate, or an
+  // interceptor that does not send its root. Either way not, on its own, evidence of interception.
+  UNABLE_TO_GET_ISSUER_CERT: 'incomplete_chain',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'incomplete_chain',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'incomplete_chain',
+  // The chain ends in a root the trust store does not hold: the interceptor's signature.
+  SELF_SIGNED_CERT_IN_CHAIN: 'untrusted_root',
+  CERT_UNTRUSTED: 'untrusted_root',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self_signed',
+};
+
+/** TLS errors that say the two ends share no acceptable protocol version or cipher. */
+const WEAK_PROTOCOL = /PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|VERSION_TOO_LOW|NO_SHARED_CIPHER|NO_CIPHERS_AVAILABLE|NO_SUITABLE|INSUFFICIENT_SECURITY|CA_MD_TOO_WEAK|EE_KEY_TOO_SMALL|CA_KEY_TOO_SMALL|UNSAFE_LEGACY_RENEGOTIATION/;
+
+/**
+ * The one mapping from an OpenSSL verify code or TLS error code to a certificate failure class (the
+ * measurement fills TlsHandshakeObservation.certFailure with it; the analysis derives it the same way
+ * from chainError when a stored or OONI measurement lacks the field). Null when the code is neither.
+ */
+export function certFailureClassOfCode(code: string | null | undefined): CertFailureClass | null {
+  if (!code) return null;
+  const byCode = CERT_CLASS_BY_CODE[code];
+  if (byCode) return byCode;
+  if (WEAK_PROTOCOL.test(code)) return 'weak_or_unsupported_protocol';
+  if (code.startsWith('ERR_SSL_') || /^(CERT_|INVALID_|UNABLE_TO_|X509_)/.test(code)) return 'other';
+  return null;
+}

@@ -11,7 +11,7 @@ import { publicTrustStore } from '../../net/tls.ts';
 import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
 import { runDocument, serializeResult, summarize } from '../../report/json.ts';
-import { findFindings } from '../../analyze/findings.ts';
+import { findFindings } from '../../findings/index.ts';
 import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
 import { acquireLock, LockedError } from '../../store/lock.ts';
 import { defaultDataDir } from '../../store/paths.ts';
@@ -29,6 +29,8 @@ export const DEFAULT_LISTS = ['kz.csv', 'global.csv', 'messengers.yaml', 'circum
 
 export interface RunCommandOptions {
   list?: string[];
+  /** Neutral canary targets (CSV), or "none". */
+  canaries?: string;
   resolver: string;
   controlResolver?: string[];
   controlHelper?: string;
@@ -106,12 +108,18 @@ function resolverOrUsage(spec: string, flag: string): ResolverSpec {
   }
 }
 
-export function loadTargets(urls: readonly string[], lists: readonly string[]): { targets: Target[]; lists: string[] } {
+/** Neutral canaries measured with the shipped lists (allow-list evidence); see test-lists/SOURCES.md. */
+export const DEFAULT_CANARIES = fileURLToPath(new URL('../../../test-lists/canaries.csv', import.meta.url));
+
+export function loadTargets(urls: readonly string[], lists: readonly string[], canaries?: string): { targets: Target[]; lists: string[] } {
   const chosen = urls.length === 0 && lists.length === 0 ? DEFAULT_LISTS : lists;
+  // Canaries: the file given, or the shipped one when the shipped lists run (never by surprise in a custom run).
+  const canaryFile = canaries === 'none' ? null : (canaries ?? (chosen === DEFAULT_LISTS ? DEFAULT_CANARIES : null));
   const targets: Target[] = [];
   try {
     targets.push(...webTargetsFromUrls(urls));
     for (const file of chosen) targets.push(...(isServiceList(file) ? serviceTargetsFromYaml(file) : webTargetsFromCsv(file)));
+    if (canaryFile) targets.push(...webTargetsFromCsv(canaryFile).map((t) => ({ ...t, role: 'canary' as const })));
   } catch (err) {
     if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.problems.length > 20 ? `\n  … and ${err.problems.length - 20} more` : ''}`);
     throw err;
@@ -163,7 +171,7 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
 /** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
 export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
   const { options: opts, dataDir } = effectiveRunOptions(given, io.env, isFromCli);
-  const { targets, lists } = loadTargets(urls, opts.list ?? []);
+  const { targets, lists } = loadTargets(urls, opts.list ?? [], opts.canaries);
   const ctx = buildContext(opts);
   const startedAt = new Date().toISOString();
 

@@ -1,0 +1,163 @@
+import { isIP } from 'node:net';
+import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
+import type { HelperResponse } from '../../model/control.ts';
+import { FAILURES, isCertificateFailure } from '../../model/failure.ts';
+import type { WebMeasurement } from '../../model/measurement.ts';
+import type { DnsObservation, HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../../model/observation.ts';
+import type { BlockingMethod, BlockpageMatch, HttpComparison, InterceptionCa, InterceptionMatch, Verdict, VerdictStatus } from '../../model/verdict.ts';
+import { matchBlockpage } from '../blockpage.ts';
+import { controlInterception, describeControlInterception, type ControlInterception } from '../control.ts';
+import { analyzeDns, type DnsAnalysis } from '../dns.ts';
+
+export interface AnalysisKnowledge {
+  /** Known interception CAs: built in, plus the user's --interception-cas files. */
+  interceptionCas: readonly InterceptionCa[];
+  /** The run's own check of the control resolvers (run-level controlCheck), when there is one. */
+  controlCheck?: readonly DnsObservation[];
+}
+
+export const DEFAULT_KNOWLEDGE: AnalysisKnowledge = { interceptionCas: BUILTIN_INTERCEPTION_CAS };
+
+/** The step at which this network's attempt failed first. */
+export type FailedStep = 'tcp' | 'tls' | 'http';
+
+/** Everything a rule reads: the measurement, and what is derived from it once. Rules only write `notes`. */
+export interface WebContext {
+  m: WebMeasurement;
+  knowledge: AnalysisKnowledge;
+  dns: DnsAnalysis;
+  /** The control helper's answer; null without a helper or when it failed. */
+  helper: HelperResponse | null;
+  /** The last HTTP hop. */
+  final: HttpObservation | undefined;
+  blockpage: BlockpageMatch | null;
+  /** The control resolver's own TLS intercepted (this target's control lookups or the run's control check). */
+  controlIntercepted: ControlInterception | null;
+  /** A control answered (or none was needed): its absence makes every later step undecidable. */
+  controlAvailable: boolean;
+  /** TCP attempts to the site's addresses on the target's port (IPv6 "no route" dropped). */
+  tcp: TcpConnectObservation[];
+  /** Handshakes to the site's addresses with the target's SNI (none for an address URL). */
+  tls: TlsHandshakeObservation[];
+  /** Whether an SNI was sent at all (not for an IP-literal URL). */
+  sniSent: boolean;
+  failedStep: FailedStep | null;
+  evidence: string[];
+  notes: { httpComparison: HttpComparison | null; untrustedIssuer: string | null; interceptionCa: InterceptionMatch | null; sniProof: Verdict['sniProof'] };
+  verdict: (status: VerdictStatus, method: BlockingMethod | null, reason: string) => Verdict;
+}
+
+/** One step of the web verdict: it decides (a verdict) or passes (null) to the next rule. */
+export interface WebRule {
+  id: string;
+  /** When the rule decides, and what it decides, in words (docs and tests print it). */
+  description: string;
+  apply: (ctx: WebContext) => Verdict | null;
+}
+
+/** IPv6 failures that mean "this network has no IPv6", not blocking (OONI ignores them too). */
+export const NO_IPV6 = new Set<string>([FAILURES.networkUnreachable, FAILURES.hostUnreachable, FAILURES.addressNotAvailable, FAILURES.addressFamilyNotSupported]);
+export const endpoint = (ip: string, port: number): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
+/** A handshake that got as far as a certificate: the server answered, whatever the name check says. */
+export const completed = (t: TlsHandshakeObservation): boolean => t.failure === null || isCertificateFailure(t.failure);
+
+export function buildContext(m: WebMeasurement, knowledge: AnalysisKnowledge): WebContext {
+  const dns = analyzeDns(m);
+  const helper = m.helper?.response ?? null;
+  const evidence: string[] = [];
+  const final = m.http[m.http.length - 1];
+  let blockpage: BlockpageMatch | null = null;
+  for (const hop of m.http.filter((h) => h.failure === null && h.status !== null && h.tls === null)) blockpage ??= matchBlockpage(hop.status ?? 0, hop.headers, hop.body);
+  const controlIntercepted = controlInterception([...m.dns.control, ...m.controlRecheck, ...(knowledge.controlCheck ?? [])], knowledge.interceptionCas);
+  const literal = isIP(m.hostname) !== 0;
+
+  // Addresses that belong to the site: the control's, plus ours when DNS was consistent.
+  const siteIps = new Set(dns.consistency === 'consistent' ? [...dns.localAddresses, ...dns.controlAddresses] : dns.controlAddresses.length ? dns.controlAddresses : dns.localAddresses);
+  const relevant = <T extends { ip: string; failure: string | null }>(xs: readonly T[]): T[] => xs.filter((x) => siteIps.has(x.ip) && !(isIP(x.ip) === 6 && x.failure !== null && NO_IPV6.has(x.failure)));
+  const tcp = relevant(m.tcp).filter((t) => t.port === m.port);
+  const tls = m.target.url.startsWith('https:') ? relevant(m.tls).filter((t) => t.port === m.port && t.serverName === (literal ? null : m.hostname)) : [];
+  let failedStep: FailedStep | null = null;
+  if (tcp.length > 0 && tcp.every((t) => t.failure !== null)) failedStep = 'tcp';
+  else if (tls.length > 0 && tls.every((t) => t.failure !== null)) failedStep = 'tls';
+  else if (final && final.failure !== null) failedStep = 'http';
+
+  evidence.push(dnsEvidence(m, dns));
+  if (controlIntercepted) evidence.push(`control resolver ${controlIntercepted.resolver}: TLS intercepted ${describeControlInterception(controlIntercepted)}`);
+  if (m.helper && m.helper.failure) evidence.push(`control helper ${m.helper.url}: ${m.helper.failure}${attemptsText(m)}`);
+  if (blockpage) evidence.push(`block page: matches fingerprint ${blockpage.fingerprint} (${blockpage.source}${blockpage.generic ? ', generic wording' : ''})`);
+  for (const h of m.http) evidence.push(h.failure ? `GET ${h.url} via ${h.ip}: ${h.failure} at ${h.failedOperation}` : `GET ${describeResponse(h)}`);
+  for (const t of tcp) evidence.push(tcpEvidence(t, helper?.tcp_connect[endpoint(t.ip, t.port)]));
+  for (const t of tls) evidence.push(tlsEvidence(t));
+  for (const p of m.sniProbes) evidence.push(`SNI probe ${p.kind} (${p.handshake.serverName ?? 'no SNI'} to ${endpoint(p.handshake.ip, p.handshake.port)}): ${completed(p.handshake) ? 'handshake completed' : p.handshake.failure}`);
+
+  const ctx: WebContext = {
+    m,
+    knowledge,
+    dns,
+    helper,
+    final,
+    blockpage,
+    controlIntercepted,
+    controlAvailable: dns.controlAnswered || literal || helper !== null,
+    tcp,
+    tls,
+    sniSent: !literal,
+    failedStep,
+    evidence,
+    notes: { httpComparison: null, untrustedIssuer: null, interceptionCa: null, sniProof: null },
+    verdict: (status, method, reason) => ({
+      status,
+      method,
+      reason,
+      evidence,
+      dnsConsistency: dns.consistency,
+      blockpage,
+      httpComparison: ctx.notes.httpComparison,
+      untrustedIssuer: ctx.notes.untrustedIssuer,
+      interceptionCa: ctx.notes.interceptionCa,
+      sniProof: ctx.notes.sniProof,
+    }),
+  };
+  return ctx;
+}
+
+function attemptsText(m: WebMeasurement): string {
+  const n = m.helper?.attempts?.length ?? 0;
+  return n > 1 ? ` (${n} helpers tried: ${m.helper?.attempts?.map((a) => `${a.url}: ${a.failure ?? 'ok'}`).join('; ')})` : '';
+}
+
+/**
+ * Why the control could not decide, ending "tekser cannot tell <question>": an intercepted control,
+ * a control helper that failed (and why), or none given. Every undecided verdict says which.
+ */
+export function undecided(ctx: WebContext, question: string): string {
+  if (ctx.controlIntercepted) return `the control resolver's own TLS connection is intercepted ${describeControlInterception(ctx.controlIntercepted)}, so control evidence is untrustworthy and tekser cannot tell ${question}`;
+  const h = ctx.m.helper;
+  if (h && !h.response) {
+    return `the control helper ${h.url} failed (${h.failure ?? 'no answer'}${attemptsText(ctx.m)}), so nothing outside this network checked this target and tekser cannot tell ${question}`;
+  }
+  if (!h) return `without a control helper (--control-helper) tekser cannot tell ${question}`;
+  return `the control helper has no answer for this step, so tekser cannot tell ${question}`;
+}
+
+function dnsEvidence(m: WebMeasurement, dns: DnsAnalysis): string {
+  if (isIP(m.hostname)) return `DNS: none needed (${m.hostname} is an address)`;
+  const local = dns.localAddresses.length ? dns.localAddresses.join(' ') : (dns.localFailure ?? 'no answer');
+  const control = dns.controlAnswered ? dns.controlAddresses.join(' ') || 'no such name' : (dns.controlFailure ?? 'no answer');
+  return `DNS ${m.hostname}: ${m.localResolver} → ${local}; control → ${control} (${dns.consistency})`;
+}
+
+function describeResponse(h: HttpObservation): string {
+  return `${h.url} → ${h.status}${h.title ? ` "${h.title}"` : ''} (${h.bodyLength} bytes${h.bodyTruncated ? ', truncated' : ''}) from ${h.ip}`;
+}
+
+function tcpEvidence(t: TcpConnectObservation, helper: { status: boolean; failure: string | null } | undefined): string {
+  const here = t.failure ?? `connected in ${Math.round((t.t - t.t0) * 1000)} ms`;
+  return `TCP ${endpoint(t.ip, t.port)}: ${here}${helper ? `; control helper: ${helper.status ? 'connected' : helper.failure}` : ''}`;
+}
+
+function tlsEvidence(t: TlsHandshakeObservation): string {
+  const leaf = t.peerCertificates[0];
+  const chain = leaf ? `; leaf "${leaf.subject}" issued by "${leaf.issuer}"` : '';
+  return `TLS ${endpoint(t.ip, t.port)} SNI ${t.serverName ?? '(none)'}: ${t.failure ?? `${t.tlsVersion} ok`}${chain}${t.chainError ? ` (${t.chainError})` : ''}${t.certFailure ? ` [${t.certFailure}]` : ''}`;
+}

@@ -1,0 +1,65 @@
+import type { WebMeasurement } from '../../model/measurement.ts';
+import type { Verdict } from '../../model/verdict.ts';
+import { buildContext, DEFAULT_KNOWLEDGE, type AnalysisKnowledge, type WebRule } from './context.ts';
+import { controlUnavailableRule } from './control-unavailable.ts';
+import { deadlineRule } from './deadline.ts';
+import { dnsRule } from './dns.ts';
+import { downRule } from './down.ts';
+import { httpFailureRule } from './http-failure.ts';
+import { inconclusiveRule } from './inconclusive.ts';
+import { nameResolutionRule } from './name-resolution.ts';
+import { pageLoadedRule } from './page-loaded.ts';
+import { tcpIpRule } from './tcp-ip.ts';
+import { tlsInterceptionRule } from './tls-interception.ts';
+import { tlsSniRule } from './tls-sni.ts';
+
+export type { AnalysisKnowledge, WebContext, WebRule } from './context.ts';
+
+/**
+ * The web verdict: rules applied in this order, the first that decides wins (as OONI's
+ * minipipeline documents its steps). Each rule's file states the evidence it needs.
+ *
+ * | #  | rule                | decides                                                                        |
+ * |----|---------------------|--------------------------------------------------------------------------------|
+ * | 1  | deadline            | cut short by the target deadline → inconclusive                                |
+ * | 2  | dns                 | DNS inconsistent with the control / leads to a known block page → blocked dns  |
+ * | 3  | page-loaded         | a page came back: accessible, or block page / unlike the control → http-diff   |
+ * | 4  | control-unavailable | no control (not intercepted) → inconclusive                                    |
+ * | 5  | name-resolution     | no address: gone for the control too → down; else inconclusive                 |
+ * | 6  | down                | the control helper fails at the same step (no known MITM CA) → down            |
+ * | 7  | tcp-ip              | all connections fail: helper connects → blocked tcp_ip; else inconclusive      |
+ * | 8  | tls-interception    | bad certificate: known CA / helper valid / untrusted root → mitm; else inconcl. |
+ * | 9  | tls-sni             | handshake broken: SNI proof / helper completes → blocked tls; else inconclusive |
+ * | 10 | http-failure        | request failed after connecting: helper fetched → http-failure; else inconcl.   |
+ * | 11 | inconclusive        | anything left → inconclusive                                                   |
+ */
+export const WEB_RULES: readonly WebRule[] = [
+  deadlineRule,
+  dnsRule,
+  pageLoadedRule,
+  controlUnavailableRule,
+  nameResolutionRule,
+  downRule,
+  tcpIpRule,
+  tlsInterceptionRule,
+  tlsSniRule,
+  httpFailureRule,
+  inconclusiveRule,
+];
+
+/** Pure: from one web measurement (and its control data) to a verdict with its reasons. */
+export function analyzeWeb(m: WebMeasurement, knowledge: AnalysisKnowledge = DEFAULT_KNOWLEDGE): Verdict {
+  const ctx = buildContext(m, { ...DEFAULT_KNOWLEDGE, ...knowledge });
+  for (const rule of WEB_RULES) {
+    const v = rule.apply(ctx);
+    if (v) return v;
+  }
+  // inconclusiveRule always decides; this is for the type checker.
+  return ctx.verdict('inconclusive', null, 'Nothing could be fetched and no step failed clearly');
+}
+
+/** Which rule decided (for tests and `--verbose` explanations). */
+export function decidingRule(m: WebMeasurement, knowledge: AnalysisKnowledge = DEFAULT_KNOWLEDGE): string {
+  const ctx = buildContext(m, { ...DEFAULT_KNOWLEDGE, ...knowledge });
+  return WEB_RULES.find((r) => r.apply(ctx) !== null)?.id ?? 'inconclusive';
+}

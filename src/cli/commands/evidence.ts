@@ -1,0 +1,41 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { buildEvidence, bundleFolder, verifyEvidence } from '../../store/evidence.ts';
+import { EXIT, UsageError } from '../errors.ts';
+import type { CommandIO } from '../io.ts';
+import { dataDirOf, requireRun } from './stored.ts';
+
+export interface EvidenceCommandOptions {
+  dataDir?: string;
+  output?: string;
+  verify?: string;
+  includeBodies?: boolean;
+}
+
+/** `tekser evidence [run] -o FILE.tar.gz`, or `tekser evidence --verify FILE`: exit 1 with one line when it does not match. */
+export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions, io: CommandIO): Promise<number> {
+  if (opts.verify) {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(opts.verify);
+    } catch (e) {
+      throw new UsageError(`--verify ${opts.verify}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const result = await verifyEvidence(bytes);
+    if (!result.ok) {
+      io.stderr(`tekser: ${opts.verify}: does not verify: ${result.reason}\n`);
+      return EXIT.findings;
+    }
+    io.stdout(`${opts.verify}: ok, ${result.files} files match manifest.json (run ${result.manifest.run.id}, bundled ${result.manifest.createdAt.replace('T', ' ').slice(0, 19)} UTC by tekser ${result.manifest.tekser.version})\n`);
+    return EXIT.ok;
+  }
+  const run = requireRun(dataDirOf(opts, io.env), ref);
+  const out = opts.output ?? `${bundleFolder(run.record.id)}.tar.gz`;
+  const bundle = await buildEvidence(run, { includeBodies: Boolean(opts.includeBodies) });
+  try {
+    writeFileSync(out, bundle);
+  } catch (e) {
+    throw new UsageError(`--output ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  io.stderr(`wrote ${out}: run ${run.record.id}, ${Math.ceil(bundle.length / 1024)} KiB (check it with: tekser evidence --verify ${out})\n`);
+  return EXIT.ok;
+}

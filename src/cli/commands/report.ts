@@ -1,0 +1,61 @@
+import { writeFileSync } from 'node:fs';
+import { renderRunHtml, renderTimelineHtml } from '../../report/html.ts';
+import { buildTimeline, timelineCsv, type ReportRun } from '../../report/timeline.ts';
+import { listRuns, readResults } from '../../store/runs.ts';
+import { UsageError } from '../errors.ts';
+import type { CommandIO } from '../io.ts';
+import { dataDirOf, requireRun } from './stored.ts';
+
+export interface ReportCommandOptions {
+  dataDir?: string;
+  output?: string;
+  since?: string;
+  csv?: string;
+  includeBodies?: boolean;
+}
+
+const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** `--since`: a duration back from now (90m, 24h, 7d) or a date/time (2026-11-22, 2026-11-22T14:00Z). */
+export function parseSince(value: string, now: Date): Date {
+  const ago = /^(\d+(?:\.\d+)?)\s*([mhd])$/i.exec(value.trim());
+  if (ago) return new Date(now.getTime() - Number(ago[1]) * (UNIT_MS[(ago[2] as string).toLowerCase()] as number));
+  // A date or time without a zone is UTC, like every time tekser writes.
+  const iso = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?$/.test(value.trim()) ? `${value.trim().replace(' ', 'T')}${value.includes(':') ? 'Z' : 'T00:00:00Z'}` : value;
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) throw new UsageError(`--since ${value}: give a duration (90m, 24h, 7d) or a UTC date/time (2026-11-22, 2026-11-22T14:00)`);
+  return new Date(t);
+}
+
+function write(file: string, text: string, flag: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError(`${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** `tekser report [run…]`: one self-contained HTML page for one run, or a timeline of several (default: the last 24 h). */
+export function reportCommand(refs: string[], opts: ReportCommandOptions, io: CommandIO, now: Date = new Date()): number {
+  const dataDir = dataDirOf(opts, io.env);
+  let runs: ReportRun[];
+  if (refs.length) {
+    runs = refs.map((ref) => requireRun(dataDir, ref));
+  } else {
+    const since = parseSince(opts.since ?? '24h', now);
+    runs = listRuns(dataDir)
+      .filter((r) => Date.parse(r.record.startedAt) >= since.getTime())
+      .map((r) => ({ record: r.record, results: readResults(r.dir) }));
+    if (runs.length === 0) throw new UsageError(`no runs since ${since.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${dataDir} (see \`tekser history\`; --since 7d looks further back)`);
+  }
+  const html = runs.length === 1 ? renderRunHtml(runs[0] as ReportRun, { includeBodies: Boolean(opts.includeBodies), now }) : renderTimelineHtml(runs, { includeBodies: Boolean(opts.includeBodies), now });
+  if (opts.csv) write(opts.csv, timelineCsv(buildTimeline(runs)), '--csv');
+  if (!opts.output) {
+    io.stdout(html);
+    return 0;
+  }
+  write(opts.output, html, '--output');
+  const targets = new Set(runs.flatMap((r) => r.results.map((x) => x.target.url))).size;
+  io.stderr(`wrote ${opts.output}: ${runs.length === 1 ? `run ${runs[0]?.record.id}` : `${runs.length} runs`}, ${targets} targets, ${Math.ceil(Buffer.byteLength(html) / 1024)} KiB${opts.csv ? `; timeline CSV in ${opts.csv}` : ''}\n`);
+  return 0;
+}

@@ -1,0 +1,55 @@
+import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
+import type { Finding } from '../model/finding.ts';
+import { ALLOW_LIST, allowListFinding } from './allow-list.ts';
+import { COLLATERAL, collateralFinding } from './collateral.ts';
+import { buildFindingContext, type FindingRule, type RunEvidence } from './context.ts';
+import { controlInterceptionFinding } from './control-interception.ts';
+import { interceptionFinding } from './interception.ts';
+import { NO_CONNECTIVITY, noConnectivityFinding } from './no-connectivity.ts';
+import { sniFilteringFinding } from './sni-filtering.ts';
+import { toSlim, type FindingRecord } from './slim.ts';
+import { THROTTLING, throttlingFinding } from './throttling.ts';
+
+export type { FindingRule, RunEvidence } from './context.ts';
+export { slimResult, toSlim, transferOf, isFindingInput, type FindingRecord } from './slim.ts';
+
+/**
+ * Run-level findings, applied in this order (a later one may stand down for an earlier one):
+ *
+ * | # | finding              | stands down when                          |
+ * |---|----------------------|-------------------------------------------|
+ * | 1 | control-interception | —                                         |
+ * | 2 | no-connectivity      | the control is intercepted, or a target loaded |
+ * | 3 | allow-list           | no-connectivity, control interception, too few canaries |
+ * | 4 | collateral           | no-connectivity                           |
+ * | 5 | sni-filtering        | —                                         |
+ * | 6 | state-mitm / suspected-mitm | —                                  |
+ * | 7 | throttling           | —                                         |
+ *
+ * Each file states the evidence it requires (an exported *_EVIDENCE constant) and its blind spots.
+ */
+export const FINDINGS: readonly FindingRule[] = [
+  controlInterceptionFinding,
+  noConnectivityFinding,
+  allowListFinding,
+  collateralFinding,
+  sniFilteringFinding,
+  interceptionFinding,
+  throttlingFinding,
+];
+
+/** Thresholds, named so tests and docs can cite them. */
+export const FINDING_RULES = { noConnectivity: NO_CONNECTIVITY, allowList: ALLOW_LIST, collateral: COLLATERAL, throttling: THROTTLING } as const;
+
+/**
+ * Looks across all results of a run. Pure: the same records always give the same findings. Takes
+ * full results or slim records (slimResult) alike; `run` carries the run-level control check.
+ */
+export function findFindings(results: readonly FindingRecord[], run: RunEvidence = {}): Finding[] {
+  const table = run.interceptionCas ?? BUILTIN_INTERCEPTION_CAS;
+  const records = results.map((r) => toSlim(r, table));
+  const base = buildFindingContext(records, run);
+  const found: Finding[] = [];
+  for (const rule of FINDINGS) found.push(...rule.find({ ...base, found }));
+  return found;
+}

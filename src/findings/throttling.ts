@@ -1,0 +1,59 @@
+import type { FindingInput } from '../model/finding.ts';
+import { hostOf, mibps, type FindingRule } from './context.ts';
+
+export const THROTTLING = {
+  /** A transfer at least this many times slower than the median of the run's other transfers. */
+  factor: 8,
+  /** Noise guard: only bodies of at least this size are compared (a small body ends before a throttle or TCP's ramp-up shows). */
+  minBytes: 100 * 1024,
+  /** Noise guard: a slow transfer must have lasted at least this long (one ~250 ms sample): a busy machine makes fast transfers uneven, never long. */
+  minSeconds: 0.25,
+  /** Noise guard: at least this many other comparable transfers in the run. */
+  minPeers: 3,
+} as const;
+
+/** Evidence required: figures only — a transfer far slower than the run's other comparable transfers. Never a block. */
+export const THROTTLING_EVIDENCE =
+  "A page that loaded (accessible) whose body of at least 100 KiB took at least 0.25 s at a rate 8× or more below the median of this run's other transfers of at least 100 KiB (at least 3 of them), and fewer than half the transfers that slow. The rate comes from the ~250 ms throughput samples when there are 3 or more (steady state), else bytes over time from the response headers. Reported as \"possibly throttled\" with the figures, never as blocked.";
+
+interface Rate {
+  r: FindingInput;
+  rate: number;
+  bytes: number;
+  seconds: number;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+};
+
+/** 7. Throttling: figures, never a block. */
+export const throttlingFinding: FindingRule = {
+  kind: 'throttling',
+  evidence: THROTTLING_EVIDENCE,
+  blindSpots:
+    "A run whose every site is throttled has no fast peer to compare with; the control helper's fetch carries no timing (OONI's protocol), and no same-address harmless-SNI transfer is measured yet, so SNI-based throttling is not proven, only suspected; a slow origin server looks the same as a throttle.",
+  find: (ctx) => {
+    const rates: Rate[] = ctx.records
+      .filter((r) => r.transfer && r.transfer.bytes >= THROTTLING.minBytes)
+      .map((r) => ({ r, rate: r.transfer?.rate ?? 0, bytes: r.transfer?.bytes ?? 0, seconds: r.transfer?.seconds ?? 0 }));
+    if (rates.length < THROTTLING.minPeers + 1) return [];
+    const slow: Array<Rate & { median: number }> = [];
+    for (const x of rates) {
+      const others = rates.filter((y) => y !== x).map((y) => y.rate);
+      const m = median(others);
+      if (others.length >= THROTTLING.minPeers && x.seconds >= THROTTLING.minSeconds && x.rate * THROTTLING.factor < m) slow.push({ ...x, median: m });
+    }
+    if (!slow.length || slow.length >= rates.length / 2) return [];
+    const all = median(rates.map((x) => x.rate));
+    return [
+      {
+        kind: 'throttling',
+        title: `Possibly throttled: ${slow.map((x) => `${hostOf(x.r)}: ${mibps(x.rate)}, ${Math.round(x.median / x.rate)}× below this run's median`).join('; ')} (median ${mibps(all)} over ${rates.length} transfers)`,
+        details: slow.map((x) => `${x.r.url}: ${x.bytes} bytes in ${x.seconds.toFixed(2)} s${x.r.transfer?.sampled ? ' (rate from throughput samples)' : ''}`),
+        targets: slow.map((x) => x.r.url),
+      },
+    ];
+  },
+};
