@@ -87,8 +87,7 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
     });
     const L = (): Lab => lab as Lab;
 
-    // needs rules: IP collateral without a helper — with net+rules merged the finding comes, but does not yet name the working /24 neighbours
-    it.skip('shared-IP block without a helper: one unconfirmed collateral finding naming the address and all twelve sites', async () => {
+    it('shared-IP block without a helper: one unconfirmed collateral finding naming the address and all twelve sites', async () => {
       const r = await scenario(L(), 'shared-ip-no-helper', L().args({ list: L().list('shared', [...SHARED, 'ok.lab', 'sni-neighbour.lab', 'mitm-pass.lab']), helper: false }));
       expect(r.code).toBe(0);
       const f = r.doc.findings.filter((x) => x.kind === 'collateral');
@@ -112,8 +111,7 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
       keep(r);
     }, 90_000);
 
-    // needs rules/cli: a `--canaries <file>` flag so the lab gives its own canaries (rules' allow-list finding refers to it; no such flag on any branch yet)
-    it.skip('a heavily censored list in normal mode is censorship, not an allow-list regime', async () => {
+        it('a heavily censored list in normal mode is censorship, not an allow-list regime', async () => {
       const r = await scenario(L(), 'heavily-censored', L().args({ list: L().list('censored', HEAVILY_CENSORED), extra: ['--canaries', L().canaryList] }));
       expect(r.code).toBe(0);
       expect(kinds(r)).not.toContain('allow-list');
@@ -125,8 +123,7 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
       keep(r);
     }, 90_000);
 
-    // needs net + rules: passes on lab+net+rules merged (checked 16:58)
-    it.skip('a 2 Mbit/s throttle on one big site while the others load at LAN speed: "possibly throttled", with figures, never blocked', async () => {
+        it('a 2 Mbit/s throttle on one big site while the others load at LAN speed: "possibly throttled", with figures, never blocked', async () => {
       const r = await scenario(L(), 'throttle-2mbit', L().args({ list: L().list('big', [...BIG, 'ok.lab']) }));
       expect(r.code).toBe(0);
       const f = r.doc.findings.filter((x) => x.kind === 'throttling');
@@ -137,8 +134,7 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
       keep(r);
     }, 90_000);
 
-    // needs net + rules: passes on lab+net+rules merged (checked 16:58)
-    it.skip('a dead helper: the reasons say the helper failed and why, not that none was given', async () => {
+        it('a dead helper: the reasons say the helper failed and why, not that none was given', async () => {
       const r = await scenario(L(), 'dead-helper', L().args({ list: L().list('dead-helper', ['ok.lab', 'dead.lab', 'ip-drop.lab', 'shared1.lab', 'shared2.lab']), helper: [DEAD_HELPER] }));
       expect(r.code).toBe(0);
       const text = [...r.doc.results.map((x) => x.verdict.reason), ...r.doc.findings.map((f) => [f.title, ...f.details].join(' '))].join('\n');
@@ -216,8 +212,7 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
       await lab?.stop();
     });
 
-    // needs rules/cli: a `--canaries <file>` flag so the lab gives its own canaries (lab hosts; the shipped ones are public)
-    it.skip('names the regime on the canaries\' evidence: neutral sites fail by timeouts, only the allowed ones load', async () => {
+        it('names the regime on the canaries\' evidence: neutral sites fail by timeouts, only the allowed ones load', async () => {
       const L = lab as Lab;
       const names = ['ok.lab', 'plain.lab', 'sni-neighbour.lab', 'mitm-pass.lab', 'big1.lab', 'big2.lab', 'big3.lab', 'http-pass.lab', 'cdn.lab', 'dns-nx.lab', 'ip-drop.lab'];
       const r = await scenario(L, 'allow-list-regime', L.args({ list: L.list('regime', names), extra: ['--canaries', L.canaryList] }));
@@ -240,8 +235,7 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
       await lab?.stop();
     });
 
-    // needs rules: one-target no-connectivity; passes on lab+net+rules merged (checked 16:58)
-    it.skip('a single URL offline: a no-connectivity finding and exit 3', async () => {
+        it('a single URL offline: a no-connectivity finding and exit 3', async () => {
       const L = lab as Lab;
       const args = L.args().filter((_, i, a) => a[i] !== '--list' && a[i - 1] !== '--list');
       const r = await scenario(L, 'single-url-offline', args, ['https://ok.lab/']);

@@ -222,8 +222,9 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
         if (s.censor?.ip === 'reset') ipt('-I', 'FORWARD', '-d', s.ip, '-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset');
         if (s.censor?.sni === 'reset') ipt('-I', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'REJECT', '--reject-with', 'tcp-reset');
         if (s.censor?.sni === 'drop') ipt('-I', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'DROP');
-        if (s.censor?.mitm && !interceptAll) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
-        if (s.censor?.httpBlock) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '80', '-j', 'REDIRECT', '--to-ports', String(NET.httpProxyPort));
+        // Under default deny the regime is the censorship: no proxy in the censor may reach past it.
+        if (s.censor?.mitm && !interceptAll && !allowOnly) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
+        if (s.censor?.httpBlock && !allowOnly) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '80', '-j', 'REDIRECT', '--to-ports', String(NET.httpProxyPort));
       }
       const slow = ALL_SITES.filter((s) => s.censor?.throttle);
       if (slow.length) {
