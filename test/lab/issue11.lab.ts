@@ -1,4 +1,4 @@
-// Issue 11 in the network lab: the run-level findings people quote, each in the situation that used
+// Issue 11 in the network lab (imported by lab.test.ts, so it runs in that file's worker): the run-level findings people quote, each in the situation that used
 // to mislead. Every scenario runs the built CLI in the client namespace and asserts its findings and
 // exit code. TEKSER_WRITE_GOLDEN=1 also stores each scenario's measurements and expected verdicts in
 // test/golden/<scenario>/ (see writeGolden) for replays without namespaces.
