@@ -108,7 +108,7 @@ describe.skipIf(skipLab)(`network lab: a censoring ISP between tekser and a smal
     const f = finding('throttling');
     expect(f).toHaveLength(1);
     expect(f[0]?.targets).toEqual(['https://slow.lab/']);
-    expect(f[0]?.title).toMatch(/slow\.lab \(\d+ KiB\/s\), against a median of/);
+    expect(f[0]?.title).toMatch(/slow\.lab: [\d.]+ MiB\/s, \d+× below this run's median/);
     expect(web('https://slow.lab/')?.verdict.status).toBe('accessible');
   });
 
