@@ -28,7 +28,14 @@ export { startClock } from './net/clock.ts';
 // Measurement
 export { measureWeb } from './measure/web.ts';
 export { measureService } from './measure/service.ts';
-export { measureTarget, runTargets } from './pipeline.ts';
+export { measureTarget, runTargets, runPipeline, analyzePipeline, slimRecord, jsonlRenderer, jsonDocumentRenderer, tableRenderer, type ResultRenderer, type IngestItem } from './pipeline.ts';
+
+// Ingest: OONI measurements and stored runs onto the model (`tekser analyze`)
+export { ingestOoni, SUPPORTED_NETTESTS, type OoniVerdict, type IngestedMeasurement } from './ingest/ooni.ts';
+export { storedToModel } from './ingest/stored.ts';
+export { ingestFiles, serviceLookup, newSourceState } from './ingest/sources.ts';
+export { readJsonValues, BadInputError } from './ingest/read.ts';
+export { compareVerdicts, type Agreement } from './ingest/agreement.ts';
 export { DEFAULT_TIMEOUTS, controlDispatcher, type MeasureContext } from './measure/context.ts';
 
 // Analysis (pure)

@@ -215,11 +215,12 @@ describe('engine on loopback: real primitives, real servers', () => {
     expect(code).toBe(0);
     const doc = runDocumentSchema.parse(JSON.parse(io.out.join('')));
     expect(doc.summary).toMatchObject({ total: 3, accessible: 1, blocked: 1, inconclusive: 1 });
-    expect(doc.results.map((r) => [r.verdict.status, r.verdict.method])).toEqual([
-      ['accessible', null],
-      ['inconclusive', null],
-      ['blocked', 'http-diff'],
-    ]);
+    // The document is streamed: results in the order they finished.
+    expect(Object.fromEntries(doc.results.map((r) => [r.target.url, [r.verdict.status, r.verdict.method]]))).toEqual({
+      [`https://${LO}:${ports.ok}/`]: ['accessible', null],
+      [`https://${LO}:${ports.reset}/`]: ['inconclusive', null],
+      [`http://${LO}:${ports.blockpage}/`]: ['blocked', 'http-diff'],
+    });
     const failOn = await runCli(['node', 'tekser', 'run', '--no-save', `http://${LO}:${ports.blockpage}/`, '--format', 'jsonl', '--control-resolver', dohUrl, '--fail-on', 'blocked'], memoryIO());
     expect(failOn).toBe(1);
     const broken = await runCli(['node', 'tekser', 'run', '--no-save', `https://${LO}:${ports.reset}/`, '--format', 'jsonl', '--control-resolver', dohUrl, '--tls-timeout', '1', '--fail-on', 'blocked'], memoryIO());

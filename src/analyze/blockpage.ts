@@ -1,6 +1,5 @@
 import type { BlockpageMatch } from '../model/verdict.ts';
-import { CENSOREDPLANET_BLOCKPAGES, CENSOREDPLANET_FALSE_POSITIVES, type Signature } from '../data/censoredplanet-signatures.ts';
-import { CITIZENLAB_DNS, CITIZENLAB_HTTP } from '../data/citizenlab-signatures.ts';
+import { censoredPlanetSignatures, citizenLabDnsSignatures, citizenLabHttpSignatures, type CitizenLabDnsSignature, type CitizenLabHttpSignature, type Signature } from '../data/signatures.ts';
 
 /** tekser's own patterns (MIT), for pages the upstream sets lack; Kazakh and Russian wording. */
 const TEKSER_BLOCKPAGES: readonly Signature[] = [
@@ -29,10 +28,13 @@ function compile(sigs: readonly Signature[], source: BlockpageMatch['source']): 
 
 let compiled: { blockpages: Compiled[]; falsePositives: Compiled[] } | null = null;
 function signatures(): { blockpages: Compiled[]; falsePositives: Compiled[] } {
-  compiled ??= {
-    blockpages: [...compile(TEKSER_BLOCKPAGES, 'tekser'), ...compile(CENSOREDPLANET_BLOCKPAGES, 'censoredplanet')],
-    falsePositives: compile(CENSOREDPLANET_FALSE_POSITIVES, 'censoredplanet'),
-  };
+  if (!compiled) {
+    const cp = censoredPlanetSignatures();
+    compiled = {
+      blockpages: [...compile(TEKSER_BLOCKPAGES, 'tekser'), ...compile(cp.blockpages, 'censoredplanet')],
+      falsePositives: compile(cp.falsePositives, 'censoredplanet'),
+    };
+  }
   return compiled;
 }
 
@@ -51,18 +53,20 @@ export function matchBlockpage(status: number, headers: Record<string, string>, 
   if (hit) return { fingerprint: hit.fingerprint, source: hit.source, generic: hit.fingerprint.startsWith('f_gen') };
   // Citizen Lab's patterns are plain substrings of the body or of a header value; "vbw" means vague blocking words.
   const values = Object.values(headers);
-  const cl = CITIZENLAB_HTTP_USABLE.find((s) => (s.location === 'body' ? body.includes(s.pattern) : values.some((v) => v.includes(s.pattern))));
+  const cl = citizenLabUsable().find((s) => (s.location === 'body' ? body.includes(s.pattern) : values.some((v) => v.includes(s.pattern))));
   return cl ? { fingerprint: cl.name, source: 'citizenlab', generic: cl.scope === 'vbw' } : null;
 }
 
 /** Substrings this short ("?dpid=", "/access?") also occur in ordinary redirects: too weak to call a block page. */
 const MIN_SUBSTRING = 10;
-const CITIZENLAB_HTTP_USABLE = CITIZENLAB_HTTP.filter((s) => s.pattern.length >= MIN_SUBSTRING);
+let usable: readonly CitizenLabHttpSignature[] | null = null;
+const citizenLabUsable = (): readonly CitizenLabHttpSignature[] => (usable ??= citizenLabHttpSignatures().filter((s) => s.pattern.length >= MIN_SUBSTRING));
 
-const DNS_BLOCK_ANSWERS = new Map(CITIZENLAB_DNS.map((s) => [s.response.toLowerCase(), s]));
+let dnsAnswers: ReadonlyMap<string, CitizenLabDnsSignature> | null = null;
+const dnsBlockAnswers = (): ReadonlyMap<string, CitizenLabDnsSignature> => (dnsAnswers ??= new Map(citizenLabDnsSignatures().map((s) => [s.response.toLowerCase(), s])));
 
 /** A DNS answer known to be a censor's (a block-page server, or a conventional fake like 1.2.3.4). */
 export function matchDnsBlockAnswer(answer: string): { fingerprint: string; countries: string[] } | null {
-  const s = DNS_BLOCK_ANSWERS.get(answer.toLowerCase());
+  const s = dnsBlockAnswers().get(answer.toLowerCase());
   return s ? { fingerprint: s.name, countries: s.countries } : null;
 }

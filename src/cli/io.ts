@@ -5,6 +5,8 @@ export interface CommandIO {
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** A promise while stdout is backed up (a pipe to a slow reader), so a long report can wait instead of queueing in memory. */
+  stdoutDrained?: () => Promise<void> | null;
 }
 
 export function processIO(): CommandIO {
@@ -14,6 +16,7 @@ export function processIO(): CommandIO {
     env: process.env,
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    stdoutDrained: () => (process.stdout.writableNeedDrain ? new Promise<void>((resolve) => process.stdout.once('drain', () => resolve())) : null),
   };
 }
 

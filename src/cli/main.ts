@@ -87,13 +87,29 @@ Examples:
   tekser certs --interception-cas my-cas.yaml
 
 Exit codes: 0 none found, 1 found, 2 bad usage.`,
+  analyze: `
+Re-analyses measurements with the current rules: OONI measurements (web_connectivity 0.4/0.5,
+whatsapp, telegram, signal, facebook_messenger; JSON, JSONL or API measurement_meta answers) and
+tekser's own stored runs. Each result carries OONI's verdict beside tekser's, with their agreement.
+
+Examples:
+  tekser analyze measurement.json                 one OONI measurement
+  tekser analyze export.jsonl --format jsonl      a JSONL export, streamed
+  curl -s 'https://api.ooni.io/api/v1/measurement_meta?measurement_uid=…&full=true' | tekser analyze -
+  tekser analyze last                             the latest stored run, with today's rules
+
+Exit codes: 0 analysed (interference found is data), 1 --fail-on matched, 2 bad usage or input (file:line).`,
   helper: `
 Run this on a machine outside the censored network; give its URL to \`tekser run --control-helper\`.
-It answers OONI's Web Connectivity test-helper protocol (POST JSON).
+It answers OONI's Web Connectivity test-helper protocol (POST JSON). It never dials loopback,
+private, link-local or other non-public addresses, whoever asks.
 
 Examples:
   tekser helper --listen 0.0.0.0:8080
-  tekser helper --listen 0.0.0.0:443 --tls-cert cert.pem --tls-key key.pem`,
+  tekser helper --listen 0.0.0.0:443 --tls-cert cert.pem --tls-key key.pem
+  TEKSER_HELPER_TOKEN=$(openssl rand -hex 24) tekser helper   behind a reverse proxy, with a token
+
+Exit codes: 0 stopped by SIGINT/SIGTERM, 2 bad usage (address, certificate, key).`,
 };
 
 function addOptions(cmd: Command, name: CommandName): Command {
@@ -103,6 +119,7 @@ function addOptions(cmd: Command, name: CommandName): Command {
     const opt = new Option(spec.flags, described);
     if (spec.choices) opt.choices(spec.choices);
     if (spec.parse) opt.argParser(spec.parse);
+    if (spec.hidden) opt.hideHelp();
     if (spec.defaultValue !== undefined) opt.default(spec.defaultValue, spec.defaultDescription);
     cmd.addOption(opt);
   }
@@ -124,7 +141,7 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   ).action(async (paths: string[] | undefined, opts) => {
     // Commands load on demand: `tekser lint` in CI need not load the probe engine.
     const { lintCommand } = await import('./commands/lint.ts');
-    result.code = lintCommand(paths ?? [], opts, io);
+    result.pending = lintCommand(paths ?? [], opts, io);
   });
 
   addOptions(
@@ -181,6 +198,14 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   addOptions(program.command('helper').description('serve a control helper that measures URLs from outside the censored network'), 'helper').action(async (opts) => {
     const { helperCommand } = await import('./commands/helper.ts');
     result.pending = helperCommand(opts, io);
+  });
+
+  addOptions(
+    program.command('analyze').description("re-analyse OONI measurements or stored runs with tekser's rules, beside OONI's verdict").argument('[inputs...]', 'OONI JSON/JSONL files, - for stdin, run directories or run ids'),
+    'analyze',
+  ).action(async (inputs: string[] | undefined, opts) => {
+    const { analyzeCommand } = await import('./commands/analyze.ts');
+    result.pending = analyzeCommand(inputs ?? [], opts, io);
   });
 
   return program;

@@ -1,17 +1,41 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { Agent } from 'undici';
 import { isIP } from 'node:net';
+import { Agent } from 'undici';
 import { startClock, type Clock } from '../net/clock.ts';
 import type { DnsObservation } from '../model/observation.ts';
 import { addressesOf, resolveHost, type ResolverSpec } from '../net/dns.ts';
 import { tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake, type TrustStore } from '../net/tls.ts';
+import { DEFAULT_BODY_LIMIT } from '../net/http.ts';
 import { fetchFollowingRedirects } from '../net/fetch.ts';
-import { helperRequestSchema, type HelperRequest } from './protocol.ts';
+import { helperRequestSchema, HELPER_TOKEN_HEADER, type HelperRequest } from './protocol.ts';
 import type { HelperResponse } from '../model/control.ts';
-import { isSelfAddress } from '../net/addresses.ts';
-import { FAILURES } from '../model/failure.ts';
+import { FAILURES, unknownFailure } from '../model/failure.ts';
+import { embeddedIPv4, hextets, isBogon, isLabAddress, isSelfAddress } from '../net/addresses.ts';
+
+/** What one caller may cost the helper. Every field has a default (see HELPER_LIMITS). */
+export interface HelperLimits {
+  /** Bytes of request JSON accepted (413 above). */
+  maxRequestBytes: number;
+  /** Bytes of each fetched page read (the rest is not downloaded; body_length says how much was read). */
+  bodyLimit: number;
+  /** Whole-request deadline: the caller gets 504 after it. */
+  requestMs: number;
+  /** Measurements in flight at once (503 above; a slot is held until the work really ends). */
+  maxConcurrent: number;
+  /** Requests per client address per minute (429 above). */
+  ratePerMinute: number;
+}
+
+export const HELPER_LIMITS: HelperLimits = {
+  maxRequestBytes: 64 * 1024,
+  bodyLimit: DEFAULT_BODY_LIMIT,
+  requestMs: 30_000,
+  maxConcurrent: 16,
+  ratePerMinute: 60,
+};
 
 export interface HelperServerOptions {
   resolver: ResolverSpec;
@@ -21,28 +45,82 @@ export interface HelperServerOptions {
   httpTimeoutMs?: number;
   /** Serve over TLS (PEM); plain HTTP otherwise. */
   tls?: { cert: string; key: string };
-  /** Loopback tests only: measure loopback addresses too. */
+  /** Callers must send `Authorization: Bearer <token>`; none when unset (OONI probes send none). */
+  token?: string | null;
+  limits?: Partial<HelperLimits>;
+  /** Rate-limit by the last X-Forwarded-For entry (only behind a reverse proxy that sets it). */
+  trustForwardedFor?: boolean;
+  /**
+   * The network lab only: documentation and benchmarking ranges (192.0.2/24, 198.51.100/24,
+   * 203.0.113/24, 198.18/15, 2001:db8::/32) are the lab's internet. Bogons otherwise.
+   */
+  allowLabRanges?: boolean;
+  /** Loopback tests only (no CLI flag): loopback addresses and the lab ranges are dialled too. */
   dialLoopback?: boolean;
+  /** Loopback tests only (no CLI flag): these endpoints are dialled although they are not public. */
+  allowEndpoint?: (ip: string, port: number) => boolean;
+  /** Called with every address the helper is about to dial (tests keep a dial log with it). */
+  onDial?: (ip: string, port: number) => void;
 }
 
-const MAX_REQUEST_BYTES = 64 * 1024;
+/**
+ * Why the helper will not dial `ip`, or null when it may. Every bogon is refused (loopback, private,
+ * link-local, CGNAT, multicast, unspecified, reserved, documentation), in IPv4-mapped, -compatible,
+ * NAT64 and 6to4 spellings too: whoever reaches the helper must not reach the helper's own network.
+ */
+export function destinationRefusal(ip: string, opts: Pick<HelperServerOptions, 'allowLabRanges' | 'dialLoopback'> = {}): string | null {
+  if (!isIP(ip)) return `refused to dial ${ip}: not an IP address`;
+  const inner = embeddedIPv4(ip);
+  const checked = inner ?? ip;
+  const allowed = (a: string): boolean => ((opts.allowLabRanges || opts.dialLoopback) && isLabAddress(a)) || (Boolean(opts.dialLoopback) && isSelfAddress(a) && a !== '0.0.0.0' && a !== '::');
+  if (inner && !allowed(inner) && (isBogon(inner) || isSelfAddress(inner))) return `refused to dial ${ip}: it carries the non-public address ${inner}`;
+  if (!inner && isBogon(checked) && !allowed(checked)) return `refused to dial ${ip}: not a public address`;
+  return null;
+}
+
+/** The failure string a refused dial is recorded with (OONI's vocabulary has none for it). */
+const refusedFailure = (reason: string): string => unknownFailure(reason);
+
+/** A request the helper refuses as a whole: answered with this HTTP status and a one-line error. */
+export class HelperRequestError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
 
 /** Measures a URL the way the probe does, from wherever the helper runs, and answers in OONI's TH format. */
 export async function measureForHelper(body: unknown, opts: HelperServerOptions): Promise<HelperResponse> {
-  const req = helperRequestSchema.parse(body);
-  const url = new URL(req.http_request);
+  const parsed = helperRequestSchema.safeParse(body);
+  if (!parsed.success) throw new HelperRequestError(400, `not a Web Connectivity control request: ${parsed.error.issues[0]?.path.join('.') || 'body'}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  const req = parsed.data;
+  let url: URL;
+  try {
+    url = new URL(req.http_request);
+  } catch {
+    throw new HelperRequestError(400, 'http_request is not a URL');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HelperRequestError(400, 'http_request must be an http:// or https:// URL');
+  // Credentials are never sent on: the helper fetches what anyone could.
+  url.username = '';
+  url.password = '';
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   const clock = startClock();
   const dnsTimeoutMs = opts.dnsTimeoutMs ?? 4000;
   const timeoutMs = opts.connectTimeoutMs ?? 10_000;
+  // The dispatcher only carries DoH queries to the helper's own resolver (a configured address).
   const dispatcher = new Agent({ connect: { ca: opts.trust.pems as string[], timeout: timeoutMs } });
+  const refuse = (ip: string, p: number = port): string | null => (opts.allowEndpoint?.(ip, p) ? null : destinationRefusal(ip, opts));
   const resolve = async (h: string) => {
     const observations = await resolveHost(opts.resolver, h, { clock, timeoutMs: dnsTimeoutMs, dispatcher });
-    return { observations, addresses: addressesOf(observations) };
+    const addresses = addressesOf(observations);
+    // Dialable addresses first; refused ones stay so the guard records why a hop was not fetched.
+    return { observations, addresses: [...addresses.filter((a) => !refuse(a)), ...addresses.filter((a) => refuse(a))] };
   };
   try {
-    return await measureWith(req, url, host, port, clock, timeoutMs, resolve, opts);
+    return await measureWith(req, url, host, port, clock, timeoutMs, resolve, refuse, opts);
   } finally {
     await dispatcher.close();
   }
@@ -56,26 +134,28 @@ async function measureWith(
   clock: Clock,
   timeoutMs: number,
   resolve: (h: string) => Promise<{ observations: DnsObservation[]; addresses: string[] }>,
+  refuse: (ip: string, port?: number) => string | null,
   opts: HelperServerOptions,
 ): Promise<HelperResponse> {
-
   let dns: HelperResponse['dns'] = { failure: null, addrs: [] };
-  let own: string[] = [];
+  let own: string[];
   if (!isIP(host)) {
     const r = await resolve(host);
     own = r.addresses;
-    dns = { failure: own.length ? null : (r.observations.find((o) => o.failure)?.failure ?? FAILURES.noAnswer), addrs: own };
+    dns = { failure: own.length ? null : (r.observations.find((o) => o.failure)?.failure ?? FAILURES.noAnswer), addrs: addressesOf(r.observations) };
   } else {
     own = [host];
   }
   const probeIps = req.tcp_connect.map((ep) => ep.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''));
-  const ips = [...new Set([...own, ...probeIps])].filter((ip) => isIP(ip) && (opts.dialLoopback || !isSelfAddress(ip)));
+  // Refused addresses are left out of tcp_connect (as OONI's helper leaves out bogons).
+  const ips = [...new Set([...own, ...probeIps])].filter((ip) => isIP(ip) && !refuse(ip));
 
   const tcp_connect: HelperResponse['tcp_connect'] = {};
   const tls_handshake: HelperResponse['tls_handshake'] = {};
   await Promise.all(
     ips.map(async (ip) => {
       const key = ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+      opts.onDial?.(ip, port);
       const c = await tcpConnect(ip, port, { clock, timeoutMs });
       tcp_connect[key] = { status: c.observation.failure === null, failure: c.observation.failure };
       if (c.socket && url.protocol === 'https:') {
@@ -90,32 +170,51 @@ async function measureWith(
   let http_request: HelperResponse['http_request'] = { body_length: -1, failure: dns.failure ?? FAILURES.noAnswer, title: '', headers: {}, status_code: -1 };
   const first = own[0];
   if (first) {
-    const { hops } = await fetchFollowingRedirects(url.toString(), first, resolve, {
+    // Every hop is dialled at an address checked here, never re-resolved: no DNS-rebinding window.
+    const requestMs = opts.limits?.requestMs ?? HELPER_LIMITS.requestMs;
+    const dialGuard = (ip: string, p: number): string | null => {
+      // No new hop once the caller has been answered 504: the work ends with the hop in flight.
+      if (clock.now() * 1000 > requestMs) return FAILURES.timeout;
+      const why = refuse(ip, p);
+      if (why) return refusedFailure(why);
+      opts.onDial?.(ip, p);
+      return null;
+    };
+    const { hops, stoppedReason } = await fetchFollowingRedirects(url.toString(), first, resolve, {
       clock,
       connectTimeoutMs: timeoutMs,
       tlsTimeoutMs: timeoutMs,
       httpTimeoutMs: opts.httpTimeoutMs ?? 15_000,
       trust: opts.trust,
+      bodyLimit: opts.limits?.bodyLimit ?? HELPER_LIMITS.bodyLimit,
+      dialGuard,
     });
     const last = hops[hops.length - 1];
     if (last) {
       http_request = last.failure
         ? { body_length: -1, failure: last.failure, title: '', headers: {}, status_code: -1 }
-        : { body_length: last.bodyLength, failure: null, title: last.title ?? '', headers: last.headers, status_code: last.status ?? -1 };
+        : stoppedReason?.startsWith('stopped after')
+          ? { body_length: -1, failure: refusedFailure(stoppedReason), title: '', headers: {}, status_code: -1 }
+          : { body_length: last.bodyLength, failure: null, title: last.title ?? '', headers: last.headers, status_code: last.status ?? -1 };
     }
   }
   return { tcp_connect, tls_handshake, http_request, dns };
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage, max: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > max) {
+      reject(new HelperRequestError(413, `request larger than ${max} bytes`));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_REQUEST_BYTES) {
-        reject(new Error('request too large'));
-        req.destroy();
+      if (size > max) {
+        reject(new HelperRequestError(413, `request larger than ${max} bytes`));
+        req.pause();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -123,18 +222,84 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+const digest = (s: string): Buffer => createHash('sha256').update(s).digest();
+
+/** Constant-time comparison of the caller's bearer token with ours. */
+function tokenMatches(header: string | undefined, token: string): boolean {
+  const m = /^Bearer\s+(.+)$/i.exec(header ?? '');
+  return Boolean(m?.[1]) && timingSafeEqual(digest(m?.[1]?.trim() ?? ''), digest(token));
+}
+
+/** A fixed one-minute window per client: enough to stop one caller from using the helper as a cannon. */
+function rateLimiter(perMinute: number): (client: string) => boolean {
+  let windowStart = Date.now();
+  const counts = new Map<string, number>();
+  return (client) => {
+    const now = Date.now();
+    if (now - windowStart >= 60_000) {
+      counts.clear();
+      windowStart = now;
+    }
+    const n = (counts.get(client) ?? 0) + 1;
+    counts.set(client, n);
+    return n <= perMinute;
+  };
+}
+
 export function createHelperServer(opts: HelperServerOptions): Server {
+  const limits: HelperLimits = { ...HELPER_LIMITS, ...opts.limits };
+  const allow = rateLimiter(limits.ratePerMinute);
+  let inFlight = 0;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const reply = (status: number, body: unknown): void => {
-      res.writeHead(status, { 'content-type': 'application/json', server: 'tekser-helper' });
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(status, { 'content-type': 'application/json', server: 'tekser-helper', ...(status >= 400 ? { connection: 'close' } : {}), ...headers });
       res.end(JSON.stringify(body));
     };
     if (req.method === 'GET') return reply(200, { message: 'tekser control helper: POST a Web Connectivity control request' });
-    if (req.method !== 'POST') return reply(405, { error: 'POST only' });
-    readBody(req)
-      .then((text) => measureForHelper(JSON.parse(text), opts))
+    if (req.method !== 'POST') return reply(405, { error: 'POST only' }, { allow: 'GET, POST' });
+    if (opts.token && !tokenMatches(req.headers[HELPER_TOKEN_HEADER], opts.token)) {
+      req.resume();
+      return reply(401, { error: 'this helper needs a token (Authorization: Bearer …)' }, { 'www-authenticate': 'Bearer' });
+    }
+    const forwarded = opts.trustForwardedFor ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim() : '';
+    const address = forwarded || req.socket.remoteAddress || 'unknown';
+    // One IPv6 user holds a whole /64: count it as one client.
+    const client = isIP(address) === 6 && !embeddedIPv4(address) ? `${hextets(address).slice(0, 4).map((g) => g.toString(16)).join(':')}::/64` : address;
+    if (!allow(client)) {
+      req.resume();
+      return reply(429, { error: `more than ${limits.ratePerMinute} requests a minute from ${client}` }, { 'retry-after': '60' });
+    }
+    if (inFlight >= limits.maxConcurrent) {
+      req.resume();
+      return reply(503, { error: `busy: ${limits.maxConcurrent} measurements in flight` }, { 'retry-after': '5' });
+    }
+    inFlight++;
+    let timer: NodeJS.Timeout | undefined;
+    const work = readBody(req, limits.maxRequestBytes).then((text) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new HelperRequestError(400, 'request body is not JSON');
+      }
+      return measureForHelper(json, opts);
+    });
+    // The slot is freed when the work really ends, not when the caller is answered.
+    void work.catch(() => {}).finally(() => inFlight--);
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new HelperRequestError(504, `measurement took longer than ${limits.requestMs / 1000} s`)), limits.requestMs);
+      timer.unref();
+    });
+    Promise.race([work, deadline])
       .then((r) => reply(200, r))
-      .catch((err: Error) => reply(400, { error: err.message }));
+      .catch((err: Error) => reply(err instanceof HelperRequestError ? err.status : 500, { error: err instanceof HelperRequestError ? err.message : 'internal error' }))
+      .finally(() => clearTimeout(timer));
   };
-  return opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createHttpServer(handler);
+  const server = opts.tls ? createHttpsServer({ cert: opts.tls.cert, key: opts.tls.key }, handler) : createHttpServer(handler);
+  // Slow or oversized callers cannot hold connections: bounded headers, request time and sockets.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = limits.requestMs + 15_000;
+  server.maxConnections = Math.max(64, limits.maxConcurrent * 8);
+  return server;
 }

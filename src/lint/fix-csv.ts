@@ -1,5 +1,5 @@
 import type { CsvRecord } from '../lists/csv.ts';
-import { urlPath } from './lint-csv.ts';
+import { pyStrip, urlPath } from './lint-csv.ts';
 
 export interface CsvFix {
   line: number;
@@ -34,8 +34,8 @@ export function fixCsv(records: readonly CsvRecord[], opts: { endsWithNewline: b
     }
     const fields = [...rec.fields];
     let url = fields[0] ?? '';
-    if (url !== url.trim()) {
-      url = url.trim();
+    if (url !== pyStrip(url)) {
+      url = pyStrip(url);
       fixes.push({ line: rec.line, ruleId: 'url-spaces', description: `trimmed spaces around "${url}"` });
     }
     if (url && urlPath(url) === '' && /^https?:\/\/[^/?#\s]+$/i.test(url)) {

@@ -1,6 +1,8 @@
+import { isAbsolute } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { ListProblem } from '../lists/problem.ts';
-import { LINT_RULES, RULE_BY_ID } from './rules.ts';
-import type { LintReport } from './lint-paths.ts';
+import { RULE_BY_ID, type LintRule } from './rules.ts';
+import type { LintCounts, LintFileSummary, LintReport, LintSink } from './lint-paths.ts';
 
 export const LINT_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -12,57 +14,91 @@ export function defaultLintFormat(env: NodeJS.ProcessEnv): LintFormat {
   return env.GITHUB_ACTIONS === 'true' && env.GITHUB_WORKFLOW ? 'github' : 'text';
 }
 
-export function formatLintReport(report: LintReport, format: LintFormat, version: string): string {
+/**
+ * A lint sink that writes the report as findings arrive: nothing but the GitHub annotations
+ * (at most 10 of each kind) and the file summaries is kept, so any number of problems fits in
+ * flat memory. Call `end` with the counts once the linter is done.
+ */
+export interface LintReporter extends LintSink {
+  end(counts: LintCounts): void;
+}
+
+/** Batches small writes (one per problem) into ~64 KiB ones. */
+function batched(write: (text: string) => void): { put: (s: string) => void; flush: () => void } {
+  let buf = '';
+  return {
+    put: (s) => {
+      buf += s;
+      if (buf.length >= 65536) {
+        write(buf);
+        buf = '';
+      }
+    },
+    flush: () => {
+      if (buf) write(buf);
+      buf = '';
+    },
+  };
+}
+
+export function createLintReporter(format: LintFormat, version: string, write: (text: string) => void, drained?: () => Promise<void> | null): LintReporter {
+  const out = batched(write);
+  const reporter = reporterFor(format, version, out);
+  if (drained) reporter.pause = drained;
+  return reporter;
+}
+
+function reporterFor(format: LintFormat, version: string, out: ReturnType<typeof batched>): LintReporter {
   switch (format) {
-    case 'json':
-      return `${JSON.stringify(jsonReport(report), null, 2)}\n`;
-    case 'github':
-      return githubReport(report);
-    case 'sarif':
-      return `${JSON.stringify(sarifReport(report, version), null, 2)}\n`;
     case 'text':
-      return textReport(report);
+      return {
+        file: (f) => fixLines(f).forEach((l) => out.put(`${l}\n`)),
+        problem: (p) => out.put(`${location(p)}: ${p.severity} ${p.message} [${p.ruleId}]\n`),
+        end: (c) => {
+          out.put(`${c.errorCount === 0 ? `ok: ${summary(c)}` : summary(c)}\n`);
+          out.flush();
+        },
+      };
+    case 'github':
+      return githubReporter(out);
+    case 'json':
+      return jsonReporter(out);
+    case 'sarif':
+      return sarifReporter(out, version);
   }
 }
 
+/** The whole report as one string (API and tests; the CLI streams with createLintReporter). */
+export function formatLintReport(report: LintReport, format: LintFormat, version: string): string {
+  let text = '';
+  const r = createLintReporter(format, version, (t) => void (text += t));
+  for (const f of report.files) {
+    r.file(f);
+    for (const p of f.problems) r.problem(p);
+  }
+  r.end({
+    files: report.files.length,
+    fixes: report.files.reduce((n, f) => n + f.fixes.length, 0),
+    errorCount: report.errorCount,
+    warningCount: report.warningCount,
+  });
+  return text;
+}
+
+/** file:line[:column], or just the file for a problem with the whole file (line 0). */
 function location(p: ListProblem): string {
+  if (p.line <= 0) return p.file;
   return `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}`;
 }
 
-function summary(report: LintReport): string {
-  const files = report.files.length;
-  const fixed = report.files.reduce((n, f) => n + f.fixes.length, 0);
-  const parts = [`${report.errorCount} error(s), ${report.warningCount} warning(s) in ${files} file(s)`];
-  if (fixed) parts.push(`${fixed} fix(es) applied`);
+function summary(c: LintCounts): string {
+  const parts = [`${c.errorCount} error(s), ${c.warningCount} warning(s) in ${c.files} file(s)`];
+  if (c.fixes) parts.push(`${c.fixes} fix(es) applied`);
   return parts.join('; ');
 }
 
-function fixLines(report: LintReport): string[] {
-  return report.files.flatMap((f) => f.fixes.map((x) => `${f.file}:${x.line}: fixed ${x.description} [${x.ruleId}]`));
-}
-
-function textReport(report: LintReport): string {
-  const lines = [...fixLines(report), ...report.problems.map((p) => `${location(p)}: ${p.severity} ${p.message} [${p.ruleId}]`)];
-  lines.push(report.errorCount === 0 ? `ok: ${summary(report)}` : summary(report));
-  return `${lines.join('\n')}\n`;
-}
-
-function jsonReport(report: LintReport): object {
-  return {
-    schema: 'tekser/lint/v1',
-    errorCount: report.errorCount,
-    warningCount: report.warningCount,
-    files: report.files.map((f) => ({ file: f.file, kind: f.kind, fixes: f.fixes })),
-    problems: report.problems.map((p) => ({
-      file: p.file,
-      line: p.line,
-      column: p.column ?? null,
-      severity: p.severity,
-      ruleId: p.ruleId,
-      message: p.message,
-      value: p.value ?? null,
-    })),
-  };
+function fixLines(f: LintFileSummary): string[] {
+  return f.fixes.map((x) => `${f.file}:${x.line}: fixed ${x.description} [${x.ruleId}]`);
 }
 
 /** actions/toolkit escaping: data escapes % CR LF; property values also : and ,. */
@@ -73,71 +109,120 @@ export function escapeGithubProperty(s: string): string {
   return escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-function githubReport(report: LintReport): string {
-  const out: string[] = [];
-  const shown = { error: 0, warning: 0 };
+/**
+ * The full listing goes out in a collapsed group as problems arrive; the annotations (errors before
+ * warnings, so the cap never hides an error behind a warning) follow it, since GitHub reads workflow
+ * commands wherever they appear in the log.
+ */
+function githubReporter(out: ReturnType<typeof batched>): LintReporter {
+  const kept: Record<'error' | 'warning', ListProblem[]> = { error: [], warning: [] };
   const hidden = { error: 0, warning: 0 };
-  // Errors first so the cap never hides an error behind a warning.
-  const ordered = [...report.problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
-  for (const p of ordered) {
-    if (shown[p.severity] >= GITHUB_ANNOTATIONS_PER_KIND) {
-      hidden[p.severity]++;
-      continue;
-    }
-    shown[p.severity]++;
-    const props = [`file=${escapeGithubProperty(p.file)}`, `line=${p.line}`];
+  let opened = false;
+  const open = (): void => {
+    if (!opened) out.put('::group::tekser lint: all problems\n');
+    opened = true;
+  };
+  const annotation = (p: ListProblem): string => {
+    const props = [`file=${escapeGithubProperty(p.file)}`];
+    if (p.line > 0) props.push(`line=${p.line}`);
     if (p.column) props.push(`col=${p.column}`);
     props.push(`title=${escapeGithubProperty(p.ruleId)}`);
-    out.push(`::${p.severity} ${props.join(',')}::${escapeGithubData(p.message)}`);
-  }
-  if (hidden.error + hidden.warning > 0) {
-    out.push(
-      `::notice::${escapeGithubData(`${hidden.error} more error(s) and ${hidden.warning} more warning(s) not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_KIND} of each); all are listed below`)}`,
-    );
-  }
-  out.push('::group::tekser lint: all problems');
-  out.push(...fixLines(report), ...report.problems.map((p) => `${location(p)}: ${p.severity} ${escapeGithubData(p.message)} [${p.ruleId}]`));
-  out.push('::endgroup::');
-  out.push(summary(report));
-  return `${out.join('\n')}\n`;
+    return `::${p.severity} ${props.join(',')}::${escapeGithubData(p.message)}\n`;
+  };
+  return {
+    file: (f) => {
+      open();
+      for (const l of fixLines(f)) out.put(`${l}\n`);
+    },
+    problem: (p) => {
+      open();
+      out.put(`${location(p)}: ${p.severity} ${escapeGithubData(p.message)} [${p.ruleId}]\n`);
+      if (kept[p.severity].length < GITHUB_ANNOTATIONS_PER_KIND) kept[p.severity].push(p);
+      else hidden[p.severity]++;
+    },
+    end: (c) => {
+      open();
+      out.put('::endgroup::\n');
+      for (const p of kept.error) out.put(annotation(p));
+      for (const p of kept.warning) out.put(annotation(p));
+      if (hidden.error + hidden.warning > 0) {
+        out.put(
+          `::notice::${escapeGithubData(`${hidden.error} more error(s) and ${hidden.warning} more warning(s) not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_KIND} of each); all are listed in the group above`)}\n`,
+        );
+      }
+      out.put(`${summary(c)}\n`);
+      out.flush();
+    },
+  };
 }
 
-function sarifReport(report: LintReport, version: string): object {
-  const used = new Set(report.problems.map((p) => p.ruleId));
-  const rules = LINT_RULES.filter((r) => used.has(r.id));
+/** Problems stream out first; files and counts, known only at the end, follow them. */
+function jsonReporter(out: ReturnType<typeof batched>): LintReporter {
+  const files: object[] = [];
+  let n = 0;
+  out.put('{\n  "schema": "tekser/lint/v1",\n  "problems": [');
   return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'tekser',
-            version,
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: r.title,
-              shortDescription: { text: r.title },
-              help: { text: r.help },
-              defaultConfiguration: { level: r.severity },
-            })),
-          },
-        },
-        results: report.problems.map((p) => ({
-          ruleId: p.ruleId,
-          ruleIndex: rules.findIndex((r) => r.id === p.ruleId),
-          level: RULE_BY_ID.get(p.ruleId)?.severity ?? p.severity,
-          message: { text: p.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: p.file.split('\\').join('/') },
-                region: { startLine: Math.max(1, p.line), ...(p.column ? { startColumn: p.column } : {}) },
-              },
+    file: (f) => void files.push({ file: f.file, kind: f.kind, fixes: f.fixes }),
+    problem: (p) => {
+      const row = { file: p.file, line: p.line, column: p.column ?? null, severity: p.severity, ruleId: p.ruleId, message: p.message, value: p.value ?? null };
+      out.put(`${n++ ? ',' : ''}\n    ${JSON.stringify(row)}`);
+    },
+    end: (c) => {
+      out.put(`${n ? '\n  ' : ''}],\n  "files": ${JSON.stringify(files)},\n  "errorCount": ${c.errorCount},\n  "warningCount": ${c.warningCount}\n}\n`);
+      out.flush();
+    },
+  };
+}
+
+/**
+ * SARIF `artifactLocation.uri` is a URI reference: a relative path has each segment percent-encoded
+ * (a space, `%` or `#` would otherwise break it), an absolute one becomes a file: URL.
+ */
+export function sarifUri(file: string): string {
+  const slashed = file.split('\\').join('/');
+  if (isAbsolute(file) || slashed.startsWith('/')) return pathToFileURL(file).href;
+  return slashed.split('/').map(encodeURIComponent).join('/');
+}
+
+/** Results stream out; the rules they point at (by first use) and the tool follow them. */
+function sarifReporter(out: ReturnType<typeof batched>, version: string): LintReporter {
+  const ruleIndex = new Map<string, number>();
+  const rules: LintRule[] = [];
+  let n = 0;
+  out.put('{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [');
+  return {
+    file: () => {},
+    problem: (p) => {
+      let idx = ruleIndex.get(p.ruleId);
+      const rule = RULE_BY_ID.get(p.ruleId);
+      if (idx === undefined && rule) {
+        idx = rules.push(rule) - 1;
+        ruleIndex.set(p.ruleId, idx);
+      }
+      const result = {
+        ruleId: p.ruleId,
+        ruleIndex: idx ?? -1,
+        level: rule?.severity ?? p.severity,
+        message: { text: p.message },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: sarifUri(p.file) },
+              region: { startLine: Math.max(1, p.line), ...(p.column ? { startColumn: p.column } : {}) },
             },
-          ],
-        })),
-      },
-    ],
+          },
+        ],
+      };
+      out.put(`${n++ ? ',' : ''}\n        ${JSON.stringify(result)}`);
+    },
+    end: () => {
+      const driver = {
+        name: 'tekser',
+        version,
+        rules: rules.map((r) => ({ id: r.id, name: r.title, shortDescription: { text: r.title }, help: { text: r.help }, defaultConfiguration: { level: r.severity } })),
+      };
+      out.put(`${n ? '\n      ' : ''}],\n      "tool": { "driver": ${JSON.stringify(driver)} }\n    }\n  ]\n}\n`);
+      out.flush();
+    },
   };
 }

@@ -11,11 +11,33 @@ export interface CsvLintContext {
   isGlobalList: boolean;
 }
 
-/** Upstream's VALID_URL (scripts/lint-lists.py), case-insensitive. */
-const VALID_URL =
-  /^(?:http)s?:\/\/(?:(?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+(?:[A-Z]{2,6}\.?|[A-Z0-9-]{2,}\.?)|\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})(?::\d+)?(?:\/?|[/?]\S+)$/i;
-const BAD_CHARS = ['\r', '\n', '\t', '\\'];
-const hasBadChars = (s: string): boolean => BAD_CHARS.some((c) => s.includes(c));
+/**
+ * Python's str.isspace() set, which is what `\s`, `\S` and str.strip() mean in upstream's Python 3
+ * linter. JavaScript's `\s` differs: it lacks U+001C-U+001F and U+0085 and adds U+FEFF.
+ */
+const PY_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/** `[A-Z]` under Python's re.IGNORECASE on str patterns: the ASCII letters and İ ı ſ K (U+0130, U+0131, U+017F, U+212A). */
+const PY_AZ = 'A-Za-z\\u0130\\u0131\\u017f\\u212a';
+
+/**
+ * Upstream's VALID_URL (scripts/lint-lists.py, re.IGNORECASE, applied with re.match), translated
+ * character class by character class: Python's `\d` is any Unicode decimal digit, `\S` is "not
+ * str.isspace()", the literal `s` also matches ſ under IGNORECASE, and `$` also matches before a
+ * final newline.
+ */
+const VALID_URL = new RegExp(
+  `^[Hh][Tt][Tt][Pp][Ss\\u017f]?:\\/\\/(?:(?:[${PY_AZ}0-9](?:[${PY_AZ}0-9-]{0,61}[${PY_AZ}0-9])?\\.)+(?:[${PY_AZ}]{2,6}\\.?|[${PY_AZ}0-9-]{2,}\\.?)|\\p{Nd}{1,3}\\.\\p{Nd}{1,3}\\.\\p{Nd}{1,3}\\.\\p{Nd}{1,3})(?::\\p{Nd}+)?(?:\\/?|[/?][^${PY_SPACE}]+)\\n?$`,
+  'u',
+);
+const PY_SPACE_RUN = new RegExp(`^[${PY_SPACE}]+|[${PY_SPACE}]+$`, 'gu');
+/** Python's str.strip() with no argument. */
+export function pyStrip(s: string): string {
+  return s.replace(PY_SPACE_RUN, '');
+}
+export function isValidUrl(url: string): boolean {
+  return VALID_URL.test(url);
+}
+const hasBadChars = (s: string): boolean => s.includes('\\') || s.includes('\n') || s.includes('\t') || s.includes('\r');
 
 /** Python's urlparse path: what follows the authority up to ? or #. */
 export function urlPath(url: string): string {
@@ -52,84 +74,119 @@ export function isCountryCode(code: string): boolean {
   }
 }
 
-export function lintCsvRecords(file: string, records: readonly CsvRecord[], ctx: CsvLintContext): ListProblem[] {
-  const problems: ListProblem[] = [];
-  const add = (ruleId: LintRuleId, line: number, value?: string, extra?: string): void => {
+export type ProblemSink = (problem: ListProblem) => void;
+
+/** Same-site keys of a global list, built once per global list rather than once per linted file. */
+const globalKeyCache = new WeakMap<ReadonlySet<string>, Map<string, string>>();
+function globalKeysOf(urls: ReadonlySet<string>): Map<string, string> {
+  let keys = globalKeyCache.get(urls);
+  if (!keys) {
+    keys = new Map();
+    for (const g of urls) keys.set(variantKey(g), g);
+    globalKeyCache.set(urls, keys);
+  }
+  return keys;
+}
+
+/**
+ * Lints one Citizen Lab CSV file a record at a time: problems go to the sink as they are found and
+ * no row is kept, only the URL -> first line and same-site maps the duplicate rules need.
+ */
+export class CsvLinter {
+  private readonly seen = new Map<string, number>();
+  private readonly variants = new Map<string, { url: string; line: number }>();
+  private readonly globalKeys: Map<string, string> | null;
+  private headerSeen = false;
+  private readonly file: string;
+  private readonly ctx: CsvLintContext;
+  private readonly emit: ProblemSink;
+
+  constructor(file: string, ctx: CsvLintContext, emit: ProblemSink) {
+    this.file = file;
+    this.ctx = ctx;
+    this.emit = emit;
+    this.globalKeys = !ctx.isGlobalList && ctx.globalUrls ? globalKeysOf(ctx.globalUrls) : null;
+    const stem = basename(file).replace(/\.csv$/i, '');
+    if (!ctx.isGlobalList && stem !== 'global' && !isCountryCode(stem)) {
+      this.add('file-name-country', 1, basename(file), 'expected e.g. kz.csv');
+    }
+  }
+
+  private add(ruleId: LintRuleId, line: number, value?: string, extra?: string): void {
     const rule = RULE_BY_ID.get(ruleId);
     if (!rule) throw new Error(`unknown lint rule ${ruleId}`);
     const quoted = value === undefined ? '' : ` "${value}"`;
-    problems.push({
-      file,
-      line,
-      ruleId,
-      severity: rule.severity,
-      message: `${rule.title}${quoted}${extra ? ` (${extra})` : ''}`,
-      ...(value === undefined ? {} : { value }),
-    });
-  };
-
-  const stem = basename(file).replace(/\.csv$/i, '');
-  if (!ctx.isGlobalList && stem !== 'global' && !isCountryCode(stem)) {
-    add('file-name-country', 1, basename(file), 'expected e.g. kz.csv');
+    const problem: ListProblem = { file: this.file, line, ruleId, severity: rule.severity, message: `${rule.title}${quoted}${extra ? ` (${extra})` : ''}` };
+    if (value !== undefined) problem.value = value;
+    this.emit(problem);
   }
 
-  const [header, ...rows] = records;
-  if (!header) {
-    add('csv-header', 1, '', `expected ${CSV_HEADER.join(',')}; the file is empty`);
-    return problems;
-  }
-  if (header.fields.join(',') !== CSV_HEADER.join(',')) {
-    add('csv-header', header.line, header.fields.join(','), `expected ${CSV_HEADER.join(',')}`);
-  }
-
-  const seen = new Map<string, number>();
-  const variants = new Map<string, { url: string; line: number }>();
-  for (const rec of rows) {
+  record(rec: CsvRecord): void {
+    if (!this.headerSeen) {
+      this.headerSeen = true;
+      // Field by field: a quoted "url,category_code" is one field, not two, even though the joined text matches.
+      const f = rec.fields;
+      if (f.length !== CSV_HEADER.length || CSV_HEADER.some((name, i) => f[i] !== name)) {
+        this.add('csv-header', rec.line, rec.raw, `expected ${CSV_HEADER.join(',')}`);
+      }
+      return;
+    }
     const line = rec.line;
     if (rec.fields.length !== CSV_HEADER.length) {
       const span = rec.endLine > rec.line ? `; the record runs to line ${rec.endLine}: an unclosed quote?` : '';
-      add('column-count', line, undefined, `found ${rec.fields.length}, expected ${CSV_HEADER.length}${span}`);
-      continue;
+      this.add('column-count', line, undefined, `found ${rec.fields.length}, expected ${CSV_HEADER.length}${span}`);
+      return;
     }
     const [url = '', code = '', desc = '', date = '', source = '', notes = ''] = rec.fields;
-
-    if (!VALID_URL.test(url)) add('url-invalid', line, url);
-    if (hasBadChars(url)) add('url-bad-chars', line, url);
-    if (url !== url.trim()) add('url-spaces', line, url);
-    if (urlPath(url.trim()) === '') add('url-no-trailing-slash', line, url);
-    if (!ctx.isGlobalList && ctx.globalUrls?.has(url)) add('duplicate-global', line, url);
+    const ctx = this.ctx;
+    if (!VALID_URL.test(url)) this.add('url-invalid', line, url);
+    if (hasBadChars(url)) this.add('url-bad-chars', line, url);
+    const stripped = pyStrip(url);
+    if (url !== stripped) this.add('url-spaces', line, url);
+    if (urlPath(stripped) === '') this.add('url-no-trailing-slash', line, url);
+    if (!ctx.isGlobalList && ctx.globalUrls?.has(url)) this.add('duplicate-global', line, url);
 
     const expected = ctx.categories.get(code);
     if (expected === undefined) {
-      add('category-code', line, code);
+      this.add('category-code', line, code);
     } else if (expected !== desc) {
       // Only compared when the code is valid: upstream compared against the previous row's description.
-      add('category-description', line, desc, `expected "${expected}" for ${code}`);
+      this.add('category-description', line, desc, `expected "${expected}" for ${code}`);
     }
 
-    const firstLine = seen.get(url);
+    const firstLine = this.seen.get(url);
     if (firstLine !== undefined) {
-      add('duplicate-url', line, url, `first on line ${firstLine}`);
-      continue;
+      this.add('duplicate-url', line, url, `first on line ${firstLine}`);
+      return;
     }
-    seen.set(url, line);
+    this.seen.set(url, line);
 
-    if (!isRealDate(date)) add('date-invalid', line, date);
-    if (hasBadChars(notes)) add('notes-invalid', line, notes);
-    if (hasBadChars(source)) add('source-invalid', line, source);
+    if (!isRealDate(date)) this.add('date-invalid', line, date);
+    if (hasBadChars(notes)) this.add('notes-invalid', line, notes);
+    if (hasBadChars(source)) this.add('source-invalid', line, source);
 
     const key = variantKey(url);
-    const other = variants.get(key);
-    if (other && other.url !== url) add('url-variant', line, url, `same site as "${other.url}" on line ${other.line}`);
-    else if (!other) variants.set(key, { url, line });
-  }
-  if (!ctx.isGlobalList && ctx.globalUrls) {
-    const globalKeys = new Map<string, string>();
-    for (const g of ctx.globalUrls) globalKeys.set(variantKey(g), g);
-    for (const [key, { url, line }] of variants) {
-      const g = globalKeys.get(key);
-      if (g !== undefined && g !== url) add('url-variant', line, url, `same site as "${g}" in the global list`);
+    const other = this.variants.get(key);
+    if (other) {
+      if (other.url !== url) this.add('url-variant', line, url, `same site as "${other.url}" on line ${other.line}`);
+      return;
     }
+    this.variants.set(key, { url, line });
+    const g = this.globalKeys?.get(key);
+    if (g !== undefined && g !== url) this.add('url-variant', line, url, `same site as "${g}" in the global list`);
   }
+
+  /** Call after the last record. */
+  end(): void {
+    if (!this.headerSeen) this.add('csv-header', 1, '', `expected ${CSV_HEADER.join(',')}; the file is empty`);
+  }
+}
+
+/** Lints records already in memory (the --fix path and tests); problems in the order found. */
+export function lintCsvRecords(file: string, records: readonly CsvRecord[], ctx: CsvLintContext): ListProblem[] {
+  const problems: ListProblem[] = [];
+  const linter = new CsvLinter(file, ctx, (p) => problems.push(p));
+  for (const r of records) linter.record(r);
+  linter.end();
   return problems;
 }

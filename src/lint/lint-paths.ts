@@ -1,13 +1,13 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BUILTIN_CATEGORIES, parseCategoryLegend } from '../lists/categories.ts';
-import { parseCsv } from '../lists/csv.ts';
+import { csvRecords, forEachCsvRecord, parseCsv, type CsvRecord } from '../lists/csv.ts';
 import { UnreadableListError, type ListProblem } from '../lists/problem.ts';
-import { readListFile } from '../lists/read-file.ts';
-import { parseServices } from '../lists/services.ts';
+import { cannotRead, readListFile } from '../lists/read-file.ts';
 import { writeFileAtomic } from '../lists/atomic-write.ts';
-import { lintCsvRecords } from './lint-csv.ts';
+import { CsvLinter, type CsvLintContext } from './lint-csv.ts';
 import { fixCsv, type CsvFix } from './fix-csv.ts';
+import { RULE_BY_ID } from './rules.ts';
 
 export interface LintOptions {
   /** Global list to check local lists against; default: global.csv beside each file. */
@@ -17,11 +17,15 @@ export interface LintOptions {
   fix?: boolean;
 }
 
-export interface LintFileResult {
+/** What is known of a file before its problems: reporters print fixes first. */
+export interface LintFileSummary {
   file: string;
   kind: 'csv' | 'yaml';
-  problems: ListProblem[];
   fixes: CsvFix[];
+}
+
+export interface LintFileResult extends LintFileSummary {
+  problems: ListProblem[];
 }
 
 export interface LintReport {
@@ -31,38 +35,129 @@ export interface LintReport {
   warningCount: number;
 }
 
+export interface LintCounts {
+  files: number;
+  fixes: number;
+  errorCount: number;
+  warningCount: number;
+}
+
+/**
+ * Where `lintPathsTo` sends its findings, in output order: for each file (sorted by name) its
+ * summary, then its problems sorted by line. Nothing is kept by the linter itself, so a reporter that
+ * writes as it goes runs in flat memory whatever the number of problems.
+ */
+export interface LintSink {
+  file(summary: LintFileSummary): void;
+  problem(problem: ListProblem): void;
+  /** A promise when the output is backed up: the linter waits for it before reading on (a pipe to a slow reader). */
+  pause?(): Promise<void> | null;
+}
+
+/** Records between two looks at the sink's backpressure. */
+const RECORDS_PER_PAUSE_CHECK = 2048;
+
+/** A list file to lint, or why a file found in a listed directory cannot be. */
+export interface ListEntry {
+  file: string;
+  /** Set for files found in a listed directory that cannot be read: reported as a problem, the others still linted. */
+  unreadable?: string;
+  /** Named on the command line: read errors are the user's to fix (exit 2), not a lint finding. */
+  explicit: boolean;
+}
+
 const LIST_EXTENSIONS = new Set(['.csv', '.yaml', '.yml']);
 const LEGEND_NAME = '00-LEGEND-new_category_codes.csv';
 
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Files named on the command line are linted whatever their name; directories give their lists (not recursive, like upstream). */
-export function expandListPaths(paths: readonly string[]): string[] {
-  const out: string[] = [];
+export function expandListPaths(paths: readonly string[]): ListEntry[] {
+  const out = new Map<string, ListEntry>();
   for (const p of paths) {
     let st;
     try {
       st = statSync(p);
     } catch (err) {
-      throw new UnreadableListError(p, `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      throw new UnreadableListError(p, cannotRead(err));
     }
-    if (st.isDirectory()) {
-      const found = readdirSync(p)
-        .filter((n) => !n.startsWith('00-') && !n.startsWith('.') && LIST_EXTENSIONS.has(extname(n).toLowerCase()))
-        .sort()
-        .map((n) => join(p, n))
-        .filter((f) => statSync(f).isFile());
-      if (found.length === 0) throw new UnreadableListError(p, 'directory holds no test lists (*.csv, *.yaml)');
-      out.push(...found);
-    } else {
-      out.push(p);
+    if (!st.isDirectory()) {
+      if (!out.has(p)) out.set(p, { file: p, explicit: true });
+      continue;
     }
+    let found = 0;
+    const names = readdirSync(p, { withFileTypes: true })
+      .filter((d) => !d.name.startsWith('00-') && !d.name.startsWith('.') && LIST_EXTENSIONS.has(extname(d.name).toLowerCase()))
+      .sort((a, b) => byName(a.name, b.name));
+    for (const d of names) {
+      const file = join(p, d.name);
+      if (d.isDirectory()) continue;
+      let unreadable: string | undefined;
+      if (!d.isFile()) {
+        // A symlink (or something stranger): follow it, and say in words why it cannot be read.
+        try {
+          const target = statSync(file);
+          if (target.isDirectory()) continue;
+          if (!target.isFile()) unreadable = 'is not a regular file';
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          unreadable = d.isSymbolicLink() && code === 'ENOENT' ? 'a dangling symlink: its target does not exist (ENOENT)' : cannotRead(err);
+        }
+      }
+      found++;
+      if (!out.has(file)) out.set(file, unreadable === undefined ? { file, explicit: false } : { file, unreadable, explicit: false });
+    }
+    if (found === 0) throw new UnreadableListError(p, 'directory holds no test lists (*.csv, *.yaml)');
   }
-  return [...new Set(out)];
+  return [...out.values()].sort((a, b) => byName(a.file, b.file));
 }
 
-export function lintPaths(paths: readonly string[], opts: LintOptions = {}): LintReport {
-  const files = expandListPaths(paths);
+/**
+ * Holds a file's problems only until no earlier line can follow, then hands them on sorted: the
+ * output is ordered as a full sort would order it while only one record's problems wait.
+ */
+class LineSorter {
+  private pending: ListProblem[] = [];
+  private readonly out: (p: ListProblem) => void;
+  constructor(out: (p: ListProblem) => void) {
+    this.out = out;
+  }
+  readonly add = (p: ListProblem): void => {
+    this.pending.push(p);
+  };
+  /** No problem at a line below `line` can come any more. */
+  flushBelow(line: number): void {
+    const pending = this.pending;
+    if (pending.length === 0) return;
+    if (pending.length === 1) {
+      const only = pending[0] as ListProblem;
+      if (only.line < line) {
+        this.pending = [];
+        this.out(only);
+      }
+      return;
+    }
+    pending.sort(compareProblems);
+    let i = 0;
+    while (i < pending.length && (pending[i] as ListProblem).line < line) this.out(pending[i++] as ListProblem);
+    if (i > 0) this.pending = pending.slice(i);
+  }
+  flushAll(): void {
+    this.flushBelow(Number.POSITIVE_INFINITY);
+  }
+}
+
+/** Lints the lists under `paths`, streaming findings to `sink`; returns the counts. */
+export async function lintPathsTo(paths: readonly string[], opts: LintOptions, sink: LintSink): Promise<LintCounts> {
+  const entries = expandListPaths(paths);
   const legendCache = new Map<string, ReadonlyMap<string, string>>();
   const globalCache = new Map<string, ReadonlySet<string>>();
+  const counts: LintCounts = { files: entries.length, fixes: 0, errorCount: 0, warningCount: 0 };
+  const emit = (p: ListProblem): void => {
+    if (p.severity === 'error') counts.errorCount++;
+    else counts.warningCount++;
+    sink.problem(p);
+  };
 
   const categoriesFor = (file: string): ReadonlyMap<string, string> => {
     const legend = opts.categoriesFile ?? join(dirname(file), LEGEND_NAME);
@@ -84,53 +179,121 @@ export function lintPaths(paths: readonly string[], opts: LintOptions = {}): Lin
     if (!opts.globalFile && !existsSync(g)) return { urls: null, path: null };
     let urls = globalCache.get(g);
     if (!urls) {
-      const { records } = parseCsv(readListFile(g).text, g);
-      urls = new Set(records.slice(1).filter((r) => r.fields.length === 6).map((r) => r.fields[0] ?? ''));
+      const set = new Set<string>();
+      let header = true;
+      forEachCsvRecord(
+        readListFile(g).text,
+        g,
+        (r) => {
+          if (!header && r.fields.length === 6) set.add(r.fields[0] ?? '');
+          header = false;
+        },
+        () => {},
+      );
+      urls = set;
       globalCache.set(g, urls);
     }
     return { urls, path: g };
   };
 
-  const results: LintFileResult[] = files.map((file) => {
+  for (const entry of entries) {
+    const { file } = entry;
     const ext = extname(file).toLowerCase();
-    const read = readListFile(file);
-    if (ext === '.yaml' || ext === '.yml') {
-      const { problems } = parseServices(read.text, file);
-      return { file, kind: 'yaml', problems: [...read.problems, ...problems], fixes: [] };
+    const kind = ext === '.yaml' || ext === '.yml' ? 'yaml' : 'csv';
+    const sorter = new LineSorter(emit);
+    let read;
+    try {
+      if (entry.unreadable !== undefined) throw new UnreadableListError(file, entry.unreadable);
+      read = readListFile(file);
+    } catch (err) {
+      if (!(err instanceof UnreadableListError) || entry.explicit) throw err;
+      sink.file({ file, kind, fixes: [] });
+      emit(unreadableProblem(file, err.reason));
+      continue;
     }
-    const parsed = parseCsv(read.text, file);
+    if (kind === 'yaml') {
+      sink.file({ file, kind, fixes: [] });
+      for (const p of read.problems) sorter.add(p);
+      // Loaded only when a YAML list is linted: yaml and zod are most of lint's start-up memory.
+      const { parseServices } = await import('../lists/services.ts');
+      for (const p of parseServices(read.text, file).problems) sorter.add(p);
+      sorter.flushAll();
+      continue;
+    }
+
     const global = globalFor(file);
     const isGlobalList = basename(file) === 'global.csv' || (global.path !== null && resolve(global.path) === resolve(file));
-    let problems = [
-      ...read.problems,
-      ...parsed.problems,
-      ...lintCsvRecords(file, parsed.records, { globalUrls: global.urls, categories: categoriesFor(file), isGlobalList }),
-    ];
-    let fixes: CsvFix[] = [];
-    if (opts.fix && parsed.problems.length === 0) {
-      const fixed = fixCsv(parsed.records, {
-        endsWithNewline: read.text.endsWith('\n'),
-        hadBom: read.hadBom,
-        crlfLines: read.crlfLines.length,
-      });
-      if (fixed.fixes.length > 0) {
-        writeFileAtomic(file, fixed.text);
-        fixes = fixed.fixes;
-        // Report what remains after fixing, so the exit code says whether a human is still needed.
-        const again = parseCsv(fixed.text, file);
-        problems = lintCsvRecords(file, again.records, { globalUrls: global.urls, categories: categoriesFor(file), isGlobalList });
+    const ctx: CsvLintContext = { globalUrls: global.urls, categories: categoriesFor(file), isGlobalList };
+
+    if (opts.fix) {
+      // Fixing rewrites the file, so its records are held; the plain lint below keeps none.
+      const parsed = parseCsv(read.text, file);
+      if (parsed.problems.length === 0) {
+        const fixed = fixCsv(parsed.records, { endsWithNewline: read.text.endsWith('\n'), hadBom: read.hadBom, crlfLines: read.crlfLines.length });
+        if (fixed.fixes.length > 0) {
+          writeFileAtomic(file, fixed.text);
+          counts.fixes += fixed.fixes.length;
+          sink.file({ file, kind, fixes: fixed.fixes });
+          // Report what remains after fixing, so the exit code says whether a human is still needed.
+          const again = parseCsv(fixed.text, file);
+          lintRecords(file, again.records, ctx, sorter);
+          continue;
+        }
+      }
+      sink.file({ file, kind, fixes: [] });
+      for (const p of read.problems) sorter.add(p);
+      for (const p of parsed.problems) sorter.add(p);
+      lintRecords(file, parsed.records, ctx, sorter);
+      continue;
+    }
+
+    sink.file({ file, kind, fixes: [] });
+    for (const p of read.problems) sorter.add(p);
+    const linter = new CsvLinter(file, ctx, sorter.add);
+    let n = 0;
+    for (const rec of csvRecords(read.text, file, sorter.add)) {
+      sorter.flushBelow(rec.line);
+      linter.record(rec);
+      if (++n % RECORDS_PER_PAUSE_CHECK === 0) {
+        const wait = sink.pause?.();
+        if (wait) await wait;
       }
     }
-    return { file, kind: 'csv', problems, fixes };
-  });
+    linter.end();
+    sorter.flushAll();
+    const wait = sink.pause?.();
+    if (wait) await wait;
+  }
+  return counts;
+}
 
-  const problems = results.flatMap((r) => r.problems).sort(compareProblems);
-  return {
-    files: results,
-    problems,
-    errorCount: problems.filter((p) => p.severity === 'error').length,
-    warningCount: problems.filter((p) => p.severity === 'warning').length,
-  };
+function lintRecords(file: string, records: readonly CsvRecord[], ctx: CsvLintContext, sorter: LineSorter): void {
+  const linter = new CsvLinter(file, ctx, sorter.add);
+  for (const rec of records) {
+    sorter.flushBelow(rec.line);
+    linter.record(rec);
+  }
+  linter.end();
+  sorter.flushAll();
+}
+
+function unreadableProblem(file: string, reason: string): ListProblem {
+  const rule = RULE_BY_ID.get('file-unreadable');
+  return { file, line: 0, ruleId: 'file-unreadable', severity: rule?.severity ?? 'error', message: `${rule?.title ?? 'Unreadable list file'}: ${reason}` };
+}
+
+/** Lints and keeps everything in memory: for the API and tests. The CLI streams with `lintPathsTo`. */
+export async function lintPaths(paths: readonly string[], opts: LintOptions = {}): Promise<LintReport> {
+  const files: LintFileResult[] = [];
+  const problems: ListProblem[] = [];
+  const counts = await lintPathsTo(paths, opts, {
+    file: (s) => void files.push({ ...s, problems: [] }),
+    problem: (p) => {
+      problems.push(p);
+      files[files.length - 1]?.problems.push(p);
+    },
+  });
+  return { files, problems, errorCount: counts.errorCount, warningCount: counts.warningCount };
 }
 
 export function compareProblems(a: ListProblem, b: ListProblem): number {

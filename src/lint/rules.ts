@@ -12,6 +12,7 @@ export interface LintRule {
 
 /** Every rule `tekser lint` knows: drives messages, SARIF rule metadata and the README table. */
 export const LINT_RULES = [
+  { id: 'file-unreadable', severity: 'error', title: 'Unreadable list file', fixable: false, upstream: false, help: 'The file could not be read as a UTF-8 text list (missing, a dangling or looping symlink, no permission, binary, too large).' },
   { id: 'file-bom', severity: 'error', title: 'Byte-order mark', fixable: true, upstream: false, help: 'Save the file as UTF-8 without a BOM.' },
   { id: 'file-crlf', severity: 'error', title: 'CRLF line endings', fixable: true, upstream: false, help: 'Use LF line endings.' },
   { id: 'csv-syntax', severity: 'error', title: 'CSV syntax error', fixable: false, upstream: false, help: 'Close every quoted field; double a " inside quotes.' },

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { UnreadableListError, type ListProblem } from './problem.ts';
 
 /** Lists are small (upstream global.csv is ~150 KB); anything this big is a mistake, not a list. */
@@ -20,10 +20,12 @@ export function readListFile(file: string): ListText {
   try {
     const st = statSync(file);
     if (st.isDirectory()) throw new UnreadableListError(file, 'is a directory, not a list file');
+    // A FIFO or device would block the read or never end.
+    if (!st.isFile()) throw new UnreadableListError(file, 'is not a regular file');
     size = st.size;
   } catch (err) {
     if (err instanceof UnreadableListError) throw err;
-    throw new UnreadableListError(file, `cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new UnreadableListError(file, cannotRead(err));
   }
   if (size > MAX_LIST_BYTES) {
     throw new UnreadableListError(
@@ -31,7 +33,21 @@ export function readListFile(file: string): ListText {
       `file is ${(size / 1024 / 1024).toFixed(1)} MB; lists larger than ${MAX_LIST_BYTES / 1024 / 1024} MB are refused (is this really a test list?)`,
     );
   }
-  return decodeListBytes(file, readFileSync(file));
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    throw new UnreadableListError(file, cannotRead(err));
+  }
+  return decodeListBytes(file, bytes);
+}
+
+/** The reason a file could not be opened, in words where the code alone says little. */
+export function cannotRead(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return 'cannot read (ELOOP: a symlink loop)';
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read (${code}: permission denied)`;
+  return `cannot read (${code ?? String(err)})`;
 }
 
 export function decodeListBytes(file: string, bytes: Buffer): ListText {
@@ -93,4 +109,94 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
     }
   }
   return lo;
+}
+
+/**
+ * Reads a list file as a stream of text chunks, with the same checks as readListFile (size cap,
+ * NUL bytes, strict UTF-8, BOM removed, CRLF turned into LF) but without holding the file: each
+ * chunk goes to `onText` and is dropped.
+ */
+export async function streamListText(file: string, onText: (text: string) => void): Promise<{ hadBom: boolean; crlfLines: number }> {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UnreadableListError(file, 'is a directory, not a list file');
+    if (!st.isFile()) throw new UnreadableListError(file, 'is not a regular file');
+    size = st.size;
+  } catch (err) {
+    if (err instanceof UnreadableListError) throw err;
+    throw new UnreadableListError(file, cannotRead(err));
+  }
+  if (size > MAX_LIST_BYTES) {
+    throw new UnreadableListError(
+      file,
+      `file is ${(size / 1024 / 1024).toFixed(1)} MB; lists larger than ${MAX_LIST_BYTES / 1024 / 1024} MB are refused (is this really a test list?)`,
+    );
+  }
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let offset = 0;
+  let lines = 1;
+  let first = true;
+  let hadBom = false;
+  let crlfLines = 0;
+  let carryCr = false;
+  const countLines = (s: string): void => {
+    for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) lines++;
+  };
+  const emit = (raw: string, last: boolean): void => {
+    let text = raw;
+    if (carryCr) text = `\r${text}`;
+    carryCr = !last && text.endsWith('\r');
+    if (carryCr) text = text.slice(0, -1);
+    if (text.includes('\r\n')) {
+      const before = text.length;
+      text = text.replace(/\r\n/g, '\n');
+      crlfLines += before - text.length;
+    }
+    countLines(text);
+    if (text) onText(text);
+  };
+  let total = 0;
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > MAX_LIST_BYTES) throw new UnreadableListError(file, `file grew past ${MAX_LIST_BYTES / 1024 / 1024} MB while being read`);
+      const nul = chunk.indexOf(0);
+      if (nul !== -1) {
+        const before = decoder.decode(chunk.subarray(0, nul), { stream: true });
+        countLines(before);
+        throw new UnreadableListError(file, `binary file (NUL byte at offset ${offset + nul}, line ${lines}); expected UTF-8 text`);
+      }
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        // Line breaks are never inside a multi-byte character, so counting 0x0a bytes up to the bad byte is exact.
+        const bad = firstInvalidUtf8Offset(chunk);
+        let line = lines;
+        for (let i = 0; i < bad; i++) if (chunk[i] === 0x0a) line++;
+        throw new UnreadableListError(file, `not valid UTF-8 (first bad byte near line ${line}); save the file as UTF-8`);
+      }
+      offset += chunk.length;
+      if (first && text) {
+        first = false;
+        if (text.charCodeAt(0) === 0xfeff) {
+          hadBom = true;
+          text = text.slice(1);
+        }
+      }
+      emit(text, false);
+    }
+    let tail: string;
+    try {
+      tail = decoder.decode();
+    } catch {
+      throw new UnreadableListError(file, `not valid UTF-8 (the file ends inside a character, line ${lines}); save the file as UTF-8`);
+    }
+    emit(tail, true);
+  } catch (err) {
+    if (err instanceof UnreadableListError) throw err;
+    throw new UnreadableListError(file, cannotRead(err));
+  }
+  return { hadBom, crlfLines };
 }

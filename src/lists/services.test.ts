@@ -65,3 +65,13 @@ describe('service list YAML', () => {
     expect(wa?.ports).toEqual([443, 5222]);
   });
 });
+
+describe('service list YAML: hostile input', () => {
+  it('refuses an alias bomb as a problem at the first alias line instead of throwing', () => {
+    const text = `${base}x: &x [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\ny: &y [*x, *x, *x, *x, *x, *x, *x, *x, *x, *x]\nz: &z [*y, *y, *y, *y, *y, *y, *y, *y, *y, *y]\n`;
+    const { list, problems } = parseServices(text, 'bomb.yaml');
+    expect(list).toBeNull();
+    expect(problems.map((p) => [p.ruleId, p.line])).toEqual([['yaml-syntax', 13]]);
+    expect(problems[0]?.message).toMatch(/aliases expand too far/);
+  });
+});

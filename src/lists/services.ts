@@ -1,12 +1,26 @@
 import { X509Certificate } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { ListProblem } from './problem.ts';
 import { serviceListSchema, type ServiceList, type ServiceCheck } from '../model/service-list.ts';
 
 export interface ServicesParse {
   list: ServiceList | null;
   problems: ListProblem[];
+}
+
+/** Alias expansions allowed when a service list is turned into data (yaml's own default, made explicit). */
+export const MAX_YAML_ALIASES = 100;
+
+function firstAliasLine(doc: Document, lc: LineCounter): number {
+  let line = 1;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) line = lc.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 /** Parses and validates a service list; every problem carries the YAML line it comes from. */
@@ -28,7 +42,15 @@ export function parseServices(text: string, file: string): ServicesParse {
   if (problems.length > 0) return { list: null, problems };
 
   const lineOf = (path: readonly PropertyKey[]): number => lineOfPath(doc, lineCounter, path);
-  const result = serviceListSchema.safeParse(doc.toJS());
+  let plain: unknown;
+  try {
+    plain = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    // yaml throws a ReferenceError when aliases expand past the cap (a "billion laughs" document).
+    if (!(err instanceof ReferenceError)) throw err;
+    return { list: null, problems: [{ file, line: firstAliasLine(doc, lineCounter), ruleId: 'yaml-syntax', severity: 'error', message: `YAML aliases expand too far (more than ${MAX_YAML_ALIASES} alias expansions): refused as a resource-exhaustion document` }] };
+  }
+  const result = serviceListSchema.safeParse(plain);
   if (!result.success) {
     for (const issue of result.error.issues) {
       const where = issue.path.length ? issue.path.join('.') : '(top level)';
@@ -37,7 +59,7 @@ export function parseServices(text: string, file: string): ServicesParse {
     return { list: null, problems: sortByLine(problems) };
   }
   const list = result.data;
-  problems.push(...semanticProblems(list, file, lineOf));
+  for (const p of semanticProblems(list, file, lineOf)) problems.push(p);
   return { list: problems.some((p) => p.severity === 'error') ? null : list, problems: sortByLine(problems) };
 }
 

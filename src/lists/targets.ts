@@ -1,20 +1,47 @@
 import { extname } from 'node:path';
-import type { ServiceTarget, WebTarget } from '../model/target.ts';
+import { parse as parseStream, type Options } from 'csv-parse';
+import type { ServiceTarget, Target, WebTarget } from '../model/target.ts';
 import { parseServices } from './services.ts';
-import { parseCsv } from './csv.ts';
-import { readListFile } from './read-file.ts';
+import { syntaxProblem } from './csv.ts';
+import { readListFile, streamListText } from './read-file.ts';
+
+/** Problems kept word for word in a BadListError; the rest are counted (a 200,000-row bad list stays small). */
+export const MAX_LIST_PROBLEMS_KEPT = 100;
 
 /** A list that cannot be used for a run: every message names file and line. */
 export class BadListError extends Error {
   readonly code = 'TEKSER_BAD_LIST';
+  /** The first MAX_LIST_PROBLEMS_KEPT problems. */
   readonly problems: string[];
-  constructor(problems: string[]) {
+  /** How many problems there were in all. */
+  readonly total: number;
+  constructor(problems: string[], total: number = problems.length) {
     super(problems.join('\n'));
     this.problems = problems;
+    this.total = total;
+  }
+}
+
+/** Collects problems up to the cap and counts the rest. */
+class ProblemLog {
+  readonly kept: string[] = [];
+  total = 0;
+  add(message: string): void {
+    if (this.kept.length < MAX_LIST_PROBLEMS_KEPT) this.kept.push(message);
+    this.total++;
+  }
+  throwIfAny(): void {
+    if (this.total > 0) throw new BadListError(this.kept, this.total);
   }
 }
 
 export function checkUrl(raw: string): string | null {
+  const r = testableUrl(raw);
+  return typeof r === 'string' ? r : null;
+}
+
+/** The normalised URL of a testable http(s) URL, or why it cannot be tested (parsed once per row). */
+function testableUrl(raw: string): { href: string } | string {
   let url: URL;
   try {
     url = new URL(raw.trim());
@@ -23,7 +50,21 @@ export function checkUrl(raw: string): string | null {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http:// and https:// URLs can be tested (got ${url.protocol})`;
   if (!url.hostname) return 'no host';
-  return null;
+  // Credentials are dropped at target creation (see targetUrl), so no report or stored run carries them.
+  url.username = '';
+  url.password = '';
+  return { href: url.href };
+}
+
+/**
+ * The URL as it is measured and written: credentials (`user:pass@`) are dropped here, at target
+ * creation, so no report, stored run or export can carry them.
+ */
+export function targetUrl(raw: string): string {
+  const url = new URL(raw.trim());
+  url.username = '';
+  url.password = '';
+  return url.toString();
 }
 
 export function webTargetsFromUrls(urls: readonly string[]): WebTarget[] {
@@ -31,38 +72,124 @@ export function webTargetsFromUrls(urls: readonly string[]): WebTarget[] {
   const targets = urls.map((u, i) => {
     const bad = checkUrl(u);
     if (bad) problems.push(`argument ${i + 1} "${u}": ${bad}`);
-    return { kind: 'web' as const, url: new URL(bad ? 'http://invalid.invalid/' : u.trim()).toString(), category: null, source: 'command line' };
+    return { kind: 'web' as const, url: targetUrl(bad ? 'http://invalid.invalid/' : u), category: null, source: 'command line' };
   });
   if (problems.length) throw new BadListError(problems);
   return targets;
 }
 
-/** Reads the URL rows of Citizen Lab CSV lists; rows that cannot be tested are reported with file:line. */
-export function webTargetsFromCsv(file: string): WebTarget[] {
-  const read = readListFile(file);
-  const parsed = parseCsv(read.text, file);
-  const problems = parsed.problems.map((p) => `${file}:${p.line}: ${p.message}`);
-  const [header, ...rows] = parsed.records;
-  const urlCol = header?.fields.indexOf('url') ?? -1;
-  if (urlCol < 0) problems.push(`${file}:1: no "url" column in the header; is this a Citizen Lab test list?`);
-  const catCol = header?.fields.indexOf('category_code') ?? -1;
+/**
+ * Streams the URL rows of a Citizen Lab CSV list to `onTarget` as they are parsed (nothing is held:
+ * per-row cost is the target the caller keeps); rows that cannot be tested go to `problems` with file:line.
+ */
+async function streamWebTargetsFromCsv(file: string, onTarget: (t: WebTarget) => void, problems: ProblemLog): Promise<void> {
+  let urlCol = -1;
+  let catCol = -1;
+  let header = true;
+  let lastEnd = 0;
+  // Category codes repeat: one string per distinct code instead of one per row.
+  const categories = new Map<string, string>();
+  const onRecord = (fields: string[], ctx: { lines: number }): null => {
+    // Start line = end line minus the newlines inside quoted fields (csv-parse counts physical lines).
+    let line = ctx.lines;
+    for (const f of fields) for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) line--;
+    lastEnd = ctx.lines;
+    if (header) {
+      header = false;
+      urlCol = fields.indexOf('url');
+      catCol = fields.indexOf('category_code');
+      if (urlCol < 0) problems.add(`${file}:${line}: no "url" column in the header; is this a Citizen Lab test list?`);
+      return null;
+    }
+    if (urlCol < 0) return null;
+    const raw = fields[urlCol];
+    if (raw === undefined || raw === '') {
+      if (fields.length > 1 || fields[0] !== '') problems.add(`${file}:${line}: row has no URL`);
+      return null;
+    }
+    const url = testableUrl(raw);
+    if (typeof url === 'string') {
+      problems.add(`${file}:${line}: "${raw}": ${url}`);
+      return null;
+    }
+    const code = catCol >= 0 ? fields[catCol] : undefined;
+    let category: string | null = null;
+    if (code) {
+      category = categories.get(code) ?? code;
+      if (!categories.has(code)) categories.set(code, code);
+    }
+    onTarget({ kind: 'web', url: url.href, category, source: `${file}:${line}` });
+    return null;
+  };
+  // Only the fields and csv-parse's line count: no info or raw objects per row.
+  const parser = parseStream({
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_records_with_error: true,
+    on_skip: (err: (Error & { code?: string }) | undefined) => {
+      if (err) problems.add(`${file}:${lastEnd + 1}: ${syntaxProblem(file, err, lastEnd + 1).message}`);
+      return undefined;
+    },
+    on_record: onRecord,
+  } as unknown as Options);
+  let failed: (Error & { code?: string }) | null = null;
+  parser.on('error', (err: Error) => {
+    failed ??= err;
+  });
+  parser.resume();
+  await streamListText(file, (text) => {
+    if (!failed) parser.write(text);
+  });
+  await new Promise<void>((done) => {
+    if (failed) return done();
+    parser.once('error', () => done());
+    parser.end(() => done());
+  });
+  if (failed) problems.add(`${file}:${lastEnd + 1}: ${syntaxProblem(file, failed, lastEnd + 1).message}`);
+  if (header) problems.add(`${file}:1: the list is empty; is this a Citizen Lab test list?`);
+}
+
+/** Reads the URL rows of a Citizen Lab CSV list; rows that cannot be tested are reported with file:line. */
+export async function webTargetsFromCsv(file: string): Promise<WebTarget[]> {
   const targets: WebTarget[] = [];
-  if (urlCol >= 0) {
-    for (const r of rows) {
-      const raw = r.fields[urlCol];
-      if (raw === undefined || raw === '') {
-        if (r.fields.length > 0) problems.push(`${file}:${r.line}: row has no URL`);
-        continue;
-      }
-      const bad = checkUrl(raw);
-      if (bad) {
-        problems.push(`${file}:${r.line}: "${raw}": ${bad}`);
-        continue;
-      }
-      targets.push({ kind: 'web', url: new URL(raw.trim()).toString(), category: (catCol >= 0 ? r.fields[catCol] : null) || null, source: `${file}:${r.line}` });
+  const problems = new ProblemLog();
+  await streamWebTargetsFromCsv(file, (t) => targets.push(t), problems);
+  problems.throwIfAny();
+  return targets;
+}
+
+/**
+ * The targets of a run: URLs given on the command line, then each list in order, read as streams
+ * and deduplicated by URL as they arrive (the first occurrence is kept). Throws BadListError with
+ * every problem counted and the first ones quoted.
+ */
+export async function readTargets(urls: readonly string[], files: readonly string[], canaryFile: string | null = null): Promise<Target[]> {
+  const problems = new ProblemLog();
+  const seen = new Set<string>();
+  const targets: Target[] = [];
+  const keep = (t: Target): void => {
+    if (seen.has(t.url)) return;
+    seen.add(t.url);
+    targets.push(t);
+  };
+  urls.forEach((u, i) => {
+    const bad = checkUrl(u);
+    if (bad) problems.add(`argument ${i + 1} "${u}": ${bad}`);
+    else keep({ kind: 'web', url: targetUrl(u), category: null, source: 'command line' });
+  });
+  for (const file of files) {
+    try {
+      if (isServiceList(file)) for (const t of serviceTargetsFromYaml(file)) keep(t);
+      else await streamWebTargetsFromCsv(file, keep, problems);
+    } catch (err) {
+      if (!(err instanceof BadListError)) throw err;
+      for (const p of err.problems) problems.add(p);
+      problems.total += err.total - err.problems.length;
     }
   }
-  if (problems.length) throw new BadListError(problems);
+  // Neutral canaries (allow-list evidence) come last, so a URL that is also in a list keeps the list's row.
+  if (canaryFile) await streamWebTargetsFromCsv(canaryFile, (t) => keep({ ...t, role: 'canary' }), problems);
+  problems.throwIfAny();
   return targets;
 }
 
@@ -74,7 +201,13 @@ export function isServiceList(file: string): boolean {
 /** Deduplicates by URL, keeping the first occurrence (a URL may sit in several lists). */
 export function dedupeTargets<T extends { url: string }>(targets: readonly T[]): T[] {
   const seen = new Set<string>();
-  return targets.filter((t) => (seen.has(t.url) ? false : (seen.add(t.url), true)));
+  const out: T[] = [];
+  for (const t of targets) {
+    if (seen.has(t.url)) continue;
+    seen.add(t.url);
+    out.push(t);
+  }
+  return out;
 }
 
 /** Reads a YAML service list; schema problems are reported with file:line. */

@@ -1,7 +1,10 @@
-import { Agent, type Dispatcher } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
+import { createControlDispatcher, type ControlDispatcher } from '../net/dispatcher.ts';
 import type { ResolverSpec } from '../net/dns.ts';
-import { secureContextFor, type TrustStore } from '../net/tls.ts';
+import type { TrustStore } from '../net/tls.ts';
 import type { InterceptionCa } from '../model/verdict.ts';
+import type { RttTracker } from '../net/rtt.ts';
+import type { DnsObservation, TlsHandshakeObservation } from '../model/observation.ts';
 
 export interface Timeouts {
   dnsMs: number;
@@ -40,13 +43,35 @@ export interface MeasureContext {
   sniProbeHost: string | null;
   /** Known interception CAs (built in + --interception-cas), for naming the CA behind a chain. */
   interceptionCas: readonly InterceptionCa[];
+  /** More control helpers, tried in order when the first fails or is slow (repeatable --control-helper). */
+  helperUrls?: readonly string[];
+  /**
+   * Per-target: aborted at the whole-target deadline. Every primitive listens to it, so a
+   * timed-out target's sockets close and its slot is free only once its work has stopped.
+   */
+  signal?: AbortSignal;
+  /** Run-wide connect times, for the adaptive connect timeout (absent: always the configured one). */
+  rtt?: RttTracker;
+  /** Start the next connect attempt when the previous one has not answered within this (default 1 s). */
+  hedgeDelayMs?: number;
+  /** The bootstrap lookups of controls given by name (for the run's control check). */
+  controlBootstraps?: () => DnsObservation[];
+  /** DoH: the recorded handshake with the control's server (from controlDispatcher). */
+  handshakeFor?: (url: string) => TlsHandshakeObservation | undefined;
 }
 
-export function controlDispatcher(trust: TrustStore, timeouts: Timeouts): Agent {
-  return new Agent({
-    connect: { secureContext: secureContextFor(trust), timeout: timeouts.tcpMs + timeouts.tlsMs, maxCachedSessions: 0 },
-    headersTimeout: timeouts.helperMs,
-    bodyTimeout: timeouts.helperMs,
-    allowH2: false,
-  });
+/** The dispatcher for DoH control resolvers and helpers (see controlConnections for the recorded evidence). */
+export function controlDispatcher(trust: TrustStore, timeouts: Timeouts, controlResolvers: readonly ResolverSpec[] = []): Agent {
+  return controlConnections(trust, timeouts, controlResolvers).dispatcher;
+}
+
+/**
+ * Control connections made with tekser's own primitives: each handshake with a control is
+ * recorded (DnsObservation.tls), and a control given by name is resolved once, through the system
+ * resolver, unless its address was given with it (`https://dns.google/dns-query#8.8.8.8`).
+ */
+export function controlConnections(trust: TrustStore, timeouts: Timeouts, controlResolvers: readonly ResolverSpec[] = []): ControlDispatcher {
+  const pinned = new Map<string, string>();
+  for (const r of controlResolvers) if (r.kind === 'doh' && r.ip) pinned.set(new URL(r.url).hostname.replace(/^\[|\]$/g, '').toLowerCase(), r.ip);
+  return createControlDispatcher({ trust, connectTimeoutMs: timeouts.tcpMs, tlsTimeoutMs: timeouts.tlsMs, requestTimeoutMs: timeouts.helperMs, pinned });
 }

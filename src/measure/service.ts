@@ -10,7 +10,7 @@ import { pinnedTrustStore, tlsHandshake, type TrustStore } from '../net/tls.ts';
 import type { MeasureContext } from './context.ts';
 import type { CheckMeasurement, EndpointAttempt, ServiceMeasurement } from '../model/measurement.ts';
 import type { ServiceTarget } from '../model/target.ts';
-import { resolveControl } from './web.ts';
+import { connectTimeoutFor, resolveControl } from './web.ts';
 import { isSelfAddress } from '../net/addresses.ts';
 
 /** Addresses tried per host: enough to see IP blocking without hammering a big service. */
@@ -52,11 +52,14 @@ function plan(check: ServiceCheck): PlannedAttempt[] {
 export async function measureService(target: ServiceTarget, ctx: MeasureContext): Promise<ServiceMeasurement> {
   const clock = startClock();
   const svc = target.service;
+  const sig = ctx.signal ? { signal: ctx.signal } : {};
   const dnsCache = new Map<string, Promise<Resolved>>();
+  // Late (injected) DNS replies are listened for in the background, off the critical path.
+  const lingering: Promise<void>[] = [];
   const resolveOnce = (host: string, c: Clock): Promise<Resolved> => {
     let p = dnsCache.get(host);
     if (!p) {
-      const opts = { clock: c, timeoutMs: ctx.timeouts.dnsMs, dispatcher: ctx.dispatcher, lingerMs: ctx.dnsLingerMs };
+      const opts = { clock: c, timeoutMs: ctx.timeouts.dnsMs, dispatcher: ctx.dispatcher, lingerMs: ctx.dnsLingerMs, background: (p: Promise<void>) => lingering.push(p), ...sig };
       p = Promise.all([resolveHost(ctx.localResolver, host, opts), resolveControl(host, ctx, c)]).then(([local, control]) => ({ local, control }));
       dnsCache.set(host, p);
     }
@@ -82,13 +85,14 @@ export async function measureService(target: ServiceTarget, ctx: MeasureContext)
             const first = addresses[0] as string;
             attempt.http = await httpRequest(
               { url: url as string, ip: first, method: check.protocol === 'http-post' ? 'POST' : 'GET' },
-              { clock, connectTimeoutMs: ctx.timeouts.tcpMs, tlsTimeoutMs: ctx.timeouts.tlsMs, httpTimeoutMs: ctx.timeouts.httpMs, trust, bodyLimit: 64 * 1024 },
+              { clock, connectTimeoutMs: connectTimeoutFor(ctx), tlsTimeoutMs: ctx.timeouts.tlsMs, httpTimeoutMs: ctx.timeouts.httpMs, trust, bodyLimit: 64 * 1024, ...sig },
             );
             return attempt;
           }
           await Promise.all(
             addresses.map(async (ip) => {
-              const c = await tcpConnect(ip, port, { clock, timeoutMs: ctx.timeouts.tcpMs });
+              const c = await tcpConnect(ip, port, { clock, timeoutMs: connectTimeoutFor(ctx), recordTimeout: true, ...sig });
+              if (c.socket) ctx.rtt?.record((c.observation.t - c.observation.t0) * 1000);
               attempt.tcp.push(c.observation);
               if (!c.socket) return;
               if (check.protocol !== 'tls') {
@@ -96,7 +100,7 @@ export async function measureService(target: ServiceTarget, ctx: MeasureContext)
                 return;
               }
               const sni = isIP(host) ? null : host;
-              const hs = await tlsHandshake(ip, port, sni, { clock, timeoutMs: ctx.timeouts.tlsMs, trust, socket: c.socket, ...(sni ? {} : { verifyName: host }) });
+              const hs = await tlsHandshake(ip, port, sni, { clock, timeoutMs: ctx.timeouts.tlsMs, trust, socket: c.socket, ...(sni ? {} : { verifyName: host }), ...sig });
               attempt.tls.push(hs.observation);
             }),
           );
@@ -107,6 +111,7 @@ export async function measureService(target: ServiceTarget, ctx: MeasureContext)
     }),
   );
 
+  await Promise.all(lingering);
   const controlAnswered = [...dnsCache.values()].length
     ? (await Promise.all(dnsCache.values())).some((r) => r.control.some(isDefiniteAnswer))
     : null;

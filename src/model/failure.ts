@@ -31,6 +31,8 @@ export const FAILURES = {
   httpRequestFailed: 'http_request_failed',
   jsonParse: 'json_parse_error',
   interrupted: 'interrupted',
+  /** A control (DoH resolver, helper) given by name whose own name did not resolve: a control failure, never the target's. */
+  controlBootstrap: 'control_bootstrap_failed',
 } as const;
 
 /** Every known failure string, as an `as const` array (for z.enum and membership tests). */

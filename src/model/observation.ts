@@ -76,6 +76,8 @@ export const dnsObservationSchema = z.object({
   retriedOverTcp: z.boolean().optional(),
   /** DoH: the handshake with the DoH server (its chain), so that an intercepted control can be named. */
   tls: tlsObservationSchema.optional(),
+  /** System resolver: ms spent waiting for a free lookup thread before getaddrinfo started. */
+  queuedMs: z.number().optional(),
   ...timing,
 });
 export type DnsObservation = z.infer<typeof dnsObservationSchema>;
@@ -84,6 +86,8 @@ export const tcpObservationSchema = z.object({
   ip: z.string(),
   port: z.number(),
   failure: failureSchema,
+  /** The connect timeout used (adaptive: from this run's observed connect times, never below 4 s). */
+  timeoutMs: z.number().optional(),
   ...timing,
 });
 export type TcpConnectObservation = z.infer<typeof tcpObservationSchema>;
@@ -114,6 +118,8 @@ const httpObservationBase = z.object({
   responseAt: z.number().nullable(),
   /** Cumulative body bytes at time t (seconds, same clock as t0/t), sampled about every 250 ms, for throttling analysis. */
   samples: z.array(httpSampleSchema).optional(),
+  /** A 3xx whose Location was not followed: it pointed at this machine or its networks (never dialled). */
+  refusedRedirect: z.object({ url: z.string(), ip: z.string().nullable(), reason: z.string() }).optional(),
   ...timing,
 });
 

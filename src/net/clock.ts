@@ -14,23 +14,51 @@ export function startClock(): Clock {
   return { now: () => Math.round((performance.now() - origin) * 1000) / 1e6, startedAt };
 }
 
-/** Rejects after `ms` unless the promise settles first; the timer never keeps the process alive. */
-export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout?: () => void): Promise<T> {
+/**
+ * Rejects after `ms` (ETIMEDOUT) or when `signal` aborts (AbortError) unless the promise settles
+ * first; the timer never keeps the process alive. The promise itself is not cancelled.
+ */
+export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout?: () => void, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error('aborted'), { name: 'AbortError', code: 'ABORT_ERR_INTERRUPTED' }));
+    };
     const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
       onTimeout?.();
       reject(Object.assign(new Error(`timed out after ${ms} ms`), { code: 'ETIMEDOUT' }));
     }, ms);
     timer.unref?.();
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     promise.then(
       (v) => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         resolve(v);
       },
       (e) => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         reject(e);
       },
     );
+  });
+}
+
+/** A promise that resolves after `ms`, or at once when `signal` aborts; the timer is cleared either way. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -9,7 +9,8 @@ import type { Clock } from './clock.ts';
 import { withTimeout } from './clock.ts';
 import { classifyError } from './failure.ts';
 import { FAILURES, type Failure } from '../model/failure.ts';
-import type { DnsAnswer, DnsObservation, QueryType } from '../model/observation.ts';
+import type { DnsAnswer, DnsObservation, QueryType, TlsHandshakeObservation } from '../model/observation.ts';
+import { Semaphore } from './semaphore.ts';
 
 /** dns-packet's decoded header has these; @types/dns-packet omits them. */
 interface DecodedMessage extends dnsPacket.Packet {
@@ -24,13 +25,24 @@ export interface DnsOptions {
   lingerMs?: number;
   /** DoH: an undici dispatcher (carries the trust store); one per run is fine for DoH. */
   dispatcher?: Dispatcher;
+  /** Aborting closes sockets and cancels requests at once (the query ends as `interrupted`). */
+  signal?: AbortSignal;
+  /**
+   * UDP: when given, the query settles on the first valid reply and keeps listening for late
+   * (injected) replies in the background; the promise handed here settles when that window closes,
+   * and until then the observation's lateAnswers/strayReplies may still grow. Without it, the
+   * query waits out the window before settling.
+   */
+  background?: (done: Promise<void>) => void;
+  /** DoH: the handshake with the DoH server behind a URL, when the dispatcher recorded one. */
+  handshakeFor?: (url: string) => TlsHandshakeObservation | undefined;
 }
 
 /** "system", "udp://IP[:port]", "tcp://IP[:port]" or "https://..." (DoH). */
 export type ResolverSpec =
   | { kind: 'system' }
   | { kind: 'udp' | 'tcp'; ip: string; port: number }
-  | { kind: 'doh'; url: string };
+  | { kind: 'doh'; url: string; /** The server's address given with the URL (`#IP`): no bootstrap lookup. */ ip?: string };
 
 export function parseResolver(spec: string): ResolverSpec {
   if (spec === 'system') return { kind: 'system' };
@@ -40,7 +52,13 @@ export function parseResolver(spec: string): ResolverSpec {
   } catch {
     throw new Error(`resolver "${spec}" is not "system", udp://IP[:port], tcp://IP[:port] or an https:// DoH URL`);
   }
-  if (url.protocol === 'https:') return { kind: 'doh', url: url.toString() };
+  if (url.protocol === 'https:') {
+    // `https://dns.google/dns-query#8.8.8.8`: the address to reach the DoH server at, given with it.
+    const pin = url.hash.slice(1).replace(/^\[|\]$/g, '');
+    url.hash = '';
+    if (pin && !isIP(pin)) throw new Error(`resolver "${spec}": after # give the DoH server's IP address (https://dns.google/dns-query#8.8.8.8)`);
+    return pin ? { kind: 'doh', url: url.toString(), ip: pin } : { kind: 'doh', url: url.toString() };
+  }
   if (url.protocol === 'udp:' || url.protocol === 'tcp:') {
     const ip = url.hostname.replace(/^\[|\]$/g, '');
     if (!isIP(ip)) throw new Error(`resolver "${spec}": give the resolver as an IP address, not a name`);
@@ -51,7 +69,7 @@ export function parseResolver(spec: string): ResolverSpec {
 
 export function resolverLabel(r: ResolverSpec): string {
   if (r.kind === 'system') return 'system';
-  if (r.kind === 'doh') return r.url;
+  if (r.kind === 'doh') return r.ip ? `${r.url}#${r.ip}` : r.url;
   return `${r.kind}://${r.ip.includes(':') ? `[${r.ip}]` : r.ip}:${r.port}`;
 }
 
@@ -67,15 +85,37 @@ export async function queryResolver(resolver: Exclude<ResolverSpec, { kind: 'sys
   return query(resolver.ip, resolver.port, hostname, qtype, opts);
 }
 
+/**
+ * getaddrinfo runs on libuv's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise) and
+ * cannot be cancelled: a lookup that hangs holds its thread until the system gives up (~20 s).
+ * Never have more lookups in flight than the pool holds, minus one left for file and crypto work;
+ * the rest wait here, where waiting can be cancelled, and a thread is released only when its
+ * lookup has really returned.
+ */
+export const systemLookupSlots = new Semaphore(Math.max(1, (Number(process.env.UV_THREADPOOL_SIZE) || 4) - 1));
+
+/** For tests: the getaddrinfo implementation. */
+export const systemResolverImpl = { lookup: (hostname: string) => systemLookup(hostname, { all: true, family: 0 }) };
+
 export async function lookupSystem(hostname: string, opts: DnsOptions): Promise<DnsObservation> {
   const t0 = opts.clock.now();
   const base = { engine: 'getaddrinfo' as const, resolver: '', hostname, queryType: 'ANY' as QueryType };
+  const fail = (failure: string, extra: Partial<DnsObservation> = {}): DnsObservation => ({ ...base, answers: [], rcode: null, failure, t0, t: opts.clock.now(), ...extra });
+  const queuedAt = performance.now();
+  const release = await systemLookupSlots.acquire(opts.signal, opts.timeoutMs);
+  const queuedMs = Math.round(performance.now() - queuedAt);
+  const queued = queuedMs >= 1 ? { queuedMs } : {};
+  if (!release) return fail(opts.signal?.aborted ? FAILURES.interrupted : FAILURES.timeout, queued);
+  // The slot is released when getaddrinfo returns, whenever that is: the thread is busy until then.
+  const lookup = systemResolverImpl.lookup(hostname);
+  lookup.then(release, release);
   try {
-    const addrs = await withTimeout(systemLookup(hostname, { all: true, family: 0 }), opts.timeoutMs);
+    const remaining = Math.max(1, opts.timeoutMs - queuedMs);
+    const addrs = await withTimeout(lookup, remaining, undefined, opts.signal);
     const answers: DnsAnswer[] = addrs.map((a) => ({ type: a.family === 6 ? 'AAAA' : 'A', value: a.address, ttl: null }));
-    return { ...base, answers, rcode: null, failure: answers.length ? null : FAILURES.noAnswer, t0, t: opts.clock.now() };
+    return { ...base, answers, rcode: null, failure: answers.length ? null : FAILURES.noAnswer, t0, t: opts.clock.now(), ...queued };
   } catch (err) {
-    return { ...base, answers: [], rcode: null, failure: classifyError(err), t0, t: opts.clock.now() };
+    return fail(classifyError(err), queued);
   }
 }
 
@@ -142,36 +182,48 @@ export function queryUdp(ip: string, port: number, hostname: string, qtype: 'A' 
   const query = buildQuery(hostname, qtype, id);
   const linger = opts.lingerMs ?? 300;
   const base = { engine: 'udp' as const, resolver: `${ip}:${port}`, hostname, queryType: qtype };
+  if (opts.signal?.aborted) return Promise.resolve({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: t0 });
   return new Promise((resolve) => {
     // A connected socket: the kernel drops off-path sources and ICMP unreachable surfaces as ECONNREFUSED.
     const sock = createSocket(isIP(ip) === 6 ? 'udp6' : 'udp4');
     let accepted: { msg: DecodedMessage; t: number } | null = null;
+    /** Set once the observation is handed out while we keep listening (background linger). */
+    let early: DnsObservation | null = null;
+    let endLinger: (() => void) | null = null;
     const late: DnsAnswer[][] = [];
     let stray = 0;
+    let closed = false;
+    const close = (): void => {
+      if (closed) return;
+      closed = true;
+      clearTimeout(deadline);
+      clearTimeout(lingerTimer);
+      opts.signal?.removeEventListener('abort', onAbort);
+      try {
+        sock.close();
+      } catch {
+        // already closed
+      }
+      endLinger?.();
+    };
     let done = false;
     const finish = (obs: DnsObservation): void => {
       if (done) return;
       done = true;
-      clearTimeout(deadline);
-      clearTimeout(lingerTimer);
-      sock.close();
+      close();
       resolve(obs);
     };
+    const observationOf = (msg: DecodedMessage, t: number): DnsObservation => ({ ...base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, qtype), t0, t });
     const deliver = (): void => {
       if (!accepted) return;
-      const { msg, t } = accepted;
-      const obs: DnsObservation = { ...base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, qtype), t0, t };
-      if (late.length) obs.lateAnswers = late;
-      if (stray) obs.strayReplies = stray;
-      if (msg.flag_tc) {
-        // Truncated: the full answer comes over TCP. Close UDP now; the TCP result settles the query.
-        done = true;
-        clearTimeout(deadline);
-        clearTimeout(lingerTimer);
-        sock.close();
-        void queryTcp(ip, port, hostname, qtype, opts).then((viaTcp) => resolve({ ...viaTcp, engine: 'udp', resolver: `${ip}:${port}`, t0, retriedOverTcp: true }));
+      if (early) {
+        // Background linger over: the evidence is complete.
+        close();
         return;
       }
+      const obs = observationOf(accepted.msg, accepted.t);
+      if (late.length) obs.lateAnswers = late;
+      if (stray) obs.strayReplies = stray;
       finish(obs);
     };
     let lingerTimer: NodeJS.Timeout | undefined;
@@ -179,24 +231,50 @@ export function queryUdp(ip: string, port: number, hostname: string, qtype: 'A' 
       if (accepted) deliver();
       else finish({ ...base, answers: [], rcode: null, failure: FAILURES.timeout, t0, t: opts.clock.now(), ...(stray ? { strayReplies: stray } : {}) });
     }, opts.timeoutMs);
+    const onAbort = (): void => {
+      if (accepted) deliver();
+      else finish({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: opts.clock.now() });
+    };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
     sock.on('message', (buf) => {
       const msg = decodeSafe(buf);
       if (!msg || !matchesQuery(msg, id, hostname, qtype)) {
         stray++;
+        if (early) early.strayReplies = stray;
         return;
       }
       if (accepted) {
         late.push(answersOf(msg));
+        if (early) early.lateAnswers = late;
         return;
       }
       accepted = { msg, t: opts.clock.now() };
+      if (msg.flag_tc) {
+        // Truncated: the full answer comes over TCP. Close UDP now; the TCP result settles the query.
+        done = true;
+        close();
+        void queryTcp(ip, port, hostname, qtype, opts).then((viaTcp) => resolve({ ...viaTcp, engine: 'udp', resolver: `${ip}:${port}`, t0, retriedOverTcp: true }));
+        return;
+      }
+      if (opts.background) {
+        // Dial on the first answer; keep listening for injected duplicates off the critical path.
+        early = observationOf(msg, accepted.t);
+        if (stray) early.strayReplies = stray;
+        done = true;
+        opts.background(new Promise<void>((r) => (endLinger = r)));
+        lingerTimer = setTimeout(deliver, linger);
+        resolve(early);
+        return;
+      }
       lingerTimer = setTimeout(deliver, linger);
     });
     sock.on('error', (err) => {
       if (accepted) deliver();
       else finish({ ...base, answers: [], rcode: null, failure: classifyError(err), t0, t: opts.clock.now() });
     });
-    sock.connect(port, ip, () => sock.send(query));
+    sock.connect(port, ip, () => {
+      if (!closed) sock.send(query);
+    });
   });
 }
 
@@ -205,24 +283,30 @@ export function queryTcp(ip: string, port: number, hostname: string, qtype: 'A' 
   const id = randomInt(65536);
   const query = buildQuery(hostname, qtype, id);
   const base = { engine: 'tcp' as const, resolver: `${ip}:${port}`, hostname, queryType: qtype };
+  if (opts.signal?.aborted) return Promise.resolve({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: t0 });
   return new Promise((resolve) => {
     const sock = netConnect({ host: ip, port, autoSelectFamily: false });
     let buf = Buffer.alloc(0);
     let done = false;
+    const onAbort = (): void => finish({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: opts.clock.now() });
     const finish = (obs: DnsObservation): void => {
       if (done) return;
       done = true;
       clearTimeout(deadline);
+      opts.signal?.removeEventListener('abort', onAbort);
+      sock.on('error', () => {});
       sock.destroy();
       resolve(obs);
     };
+    opts.signal?.addEventListener('abort', onAbort, { once: true });
     const deadline = setTimeout(() => finish({ ...base, answers: [], rcode: null, failure: FAILURES.timeout, t0, t: opts.clock.now() }), opts.timeoutMs);
     sock.on('connect', () => {
       const len = Buffer.alloc(2);
       len.writeUInt16BE(query.length);
       sock.write(Buffer.concat([len, query]));
     });
-    sock.on('data', (chunk) => {
+    sock.on('data', (chunk: Buffer) => {
+      if (buf.length + chunk.length > 2 + 65535) return finish({ ...base, answers: [], rcode: null, failure: FAILURES.dnsMisbehaving, t0, t: opts.clock.now() });
       buf = Buffer.concat([buf, chunk]);
       // Our own framer: dns-packet's streamDecode ignores the declared length.
       while (buf.length >= 2 && buf.length >= 2 + buf.readUInt16BE(0)) {
@@ -245,14 +329,19 @@ const MAX_DOH_BYTES = 65535;
 export async function queryDoh(url: string, hostname: string, qtype: 'A' | 'AAAA', opts: DnsOptions): Promise<DnsObservation> {
   const t0 = opts.clock.now();
   const base = { engine: 'doh' as const, resolver: url, hostname, queryType: qtype };
-  const fail = (failure: string): DnsObservation => ({ ...base, answers: [], rcode: null, failure, t0, t: opts.clock.now() });
+  const withTls = (o: DnsObservation): DnsObservation => {
+    const tls = opts.handshakeFor?.(url);
+    return tls ? { ...o, tls } : o;
+  };
+  const fail = (failure: string): DnsObservation => withTls({ ...base, answers: [], rcode: null, failure, t0, t: opts.clock.now() });
+  if (opts.signal?.aborted) return fail(FAILURES.interrupted);
   try {
     // RFC 8484 §4.1: id 0 for cache friendliness.
     const res = await request(url, {
       method: 'POST',
       body: buildQuery(hostname, qtype, 0),
       headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message' },
-      signal: AbortSignal.timeout(opts.timeoutMs),
+      signal: opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]) : AbortSignal.timeout(opts.timeoutMs),
       headersTimeout: opts.timeoutMs,
       bodyTimeout: opts.timeoutMs,
       ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
@@ -261,15 +350,18 @@ export async function queryDoh(url: string, hostname: string, qtype: 'A' | 'AAAA
     let size = 0;
     for await (const chunk of res.body) {
       size += (chunk as Buffer).length;
-      if (size > MAX_DOH_BYTES) return fail(FAILURES.dnsMisbehaving);
+      if (size > MAX_DOH_BYTES) {
+        res.body.destroy();
+        return fail(FAILURES.dnsMisbehaving);
+      }
       chunks.push(chunk as Buffer);
     }
     if (res.statusCode !== 200) return fail(FAILURES.dnsMisbehaving);
     const msg = decodeSafe(Buffer.concat(chunks));
     if (!msg || !matchesQuery(msg, null, hostname, qtype)) return fail(FAILURES.dnsMisbehaving);
-    return { ...base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, qtype), t0, t: opts.clock.now() };
+    return withTls({ ...base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, qtype), t0, t: opts.clock.now() });
   } catch (err) {
-    return fail(classifyError(err));
+    return fail(opts.signal?.aborted ? FAILURES.interrupted : classifyError(err));
   }
 }
 

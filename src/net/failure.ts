@@ -1,4 +1,4 @@
-import { FAILURES, unknownFailure } from '../model/failure.ts';
+import { FAILURES, unknownFailure, type CertFailureClass } from '../model/failure.ts';
 
 /**
  * Maps every network error to the one vocabulary of failure strings (src/model/failure.ts, OONI's df-007 / netxlite names), so
@@ -46,6 +46,52 @@ const BY_CODE: Record<string, string> = {
   UND_ERR_ABORTED: FAILURES.interrupted,
 };
 
+
+/** OpenSSL verify codes (tlsSocket.authorizationError) → class. */
+const CERT_CLASS_BY_CODE: Record<string, CertFailureClass> = {
+  CERT_HAS_EXPIRED: 'expired',
+  CERT_NOT_YET_VALID: 'not_yet_valid',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'wrong_name',
+  HOSTNAME_MISMATCH: 'wrong_name',
+  UNABLE_TO_GET_ISSUER_CERT: 'incomplete_chain',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'incomplete_chain',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'incomplete_chain',
+  SELF_SIGNED_CERT_IN_CHAIN: 'untrusted_root',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self_signed',
+  CERT_UNTRUSTED: 'untrusted_root',
+};
+
+/** TLS errors that say the two ends share no acceptable protocol version or cipher. */
+const WEAK_PROTOCOL = /PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|VERSION_TOO_LOW|NO_SHARED_CIPHER|NO_CIPHERS_AVAILABLE|NO_SUITABLE|INSUFFICIENT_SECURITY|CA_MD_TOO_WEAK|EE_KEY_TOO_SMALL|CA_KEY_TOO_SMALL|UNSAFE_LEGACY_RENEGOTIATION/;
+
+/** The class of a certificate verification code or a TLS handshake error code; null when neither. */
+export function certFailureClass(code: string | null | undefined): CertFailureClass | null {
+  if (!code) return null;
+  const byCode = CERT_CLASS_BY_CODE[code];
+  if (byCode) return byCode;
+  if (WEAK_PROTOCOL.test(code)) return 'weak_or_unsupported_protocol';
+  if (code.startsWith('ERR_SSL_') || /^(CERT_|INVALID_|UNABLE_TO_|X509_)/.test(code)) return 'other';
+  return null;
+}
+
+/** The OONI failure string for a certificate failure class. */
+export function failureOfCertClass(c: CertFailureClass): string {
+  switch (c) {
+    case 'untrusted_root':
+    case 'self_signed':
+    case 'incomplete_chain':
+      return FAILURES.unknownAuthority;
+    case 'wrong_name':
+      return FAILURES.invalidHostname;
+    case 'expired':
+    case 'not_yet_valid':
+    case 'other':
+      return FAILURES.invalidCertificate;
+    case 'weak_or_unsupported_protocol':
+      return FAILURES.failedHandshake;
+  }
+}
+
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
 const IPV6 = /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{0,4}\b/gi;
 
@@ -56,8 +102,10 @@ export function scrubAddresses(text: string): string {
 
 /** Maps any error from node:net, node:tls, node:dns, dgram or undici to a failure string. */
 export function classifyError(err: unknown): string {
-  const e = err as { code?: string; name?: string; message?: string; cause?: unknown } | null;
+  const e = err as { code?: string; name?: string; message?: string; cause?: unknown; failure?: unknown } | null;
   if (!e) return unknownFailure('null');
+  // Our own connectors (net/dispatcher.ts) fail with the failure already classified.
+  if (e.code === 'TEKSER_CONNECT' && typeof e.failure === 'string') return e.failure;
   const message = String(e.message ?? '');
   // A FIN during the handshake surfaces as ECONNRESET with this message: it is an EOF, not a RST.
   if (e.code === 'ECONNRESET' && /socket disconnected before secure TLS connection/i.test(message)) return FAILURES.eof;

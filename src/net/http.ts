@@ -4,10 +4,12 @@ import type { Clock } from './clock.ts';
 import { classifyError } from './failure.ts';
 import { FAILURES } from '../model/failure.ts';
 import type { HttpObservation, TlsHandshakeObservation } from '../model/observation.ts';
-import { tcpConnect } from './tcp.ts';
+import { destroyOnAbort, tcpConnect } from './tcp.ts';
 import { tlsHandshake, type TrustStore } from './tls.ts';
 
 export const DEFAULT_BODY_LIMIT = 512 * 1024;
+/** Throughput samples over a body, as OONI's throttling sampler: about every 250 ms. */
+export const SAMPLE_EVERY_MS = 250;
 
 /** What a browser sends, so servers answer a probe as they answer people (OONI does the same). */
 export const BROWSER_HEADERS = {
@@ -23,6 +25,19 @@ export interface HttpOptions {
   httpTimeoutMs: number;
   trust: TrustStore;
   bodyLimit?: number;
+  /** Checked before every dial (each redirect hop too): a failure string refuses the address. */
+  dialGuard?: (ip: string, port: number) => string | null;
+  /** Aborting destroys the connection and ends the request at once (`interrupted`). */
+  signal?: AbortSignal;
+  /** Throughput sampling interval over the body (ms); 0 turns sampling off. */
+  sampleEveryMs?: number;
+}
+
+/** A connection already made (and measured) by the caller, to send the request over. */
+export interface ReusedConnection {
+  socket: Socket;
+  /** The handshake that was measured on it (https), recorded on the hop. */
+  tls: TlsHandshakeObservation | null;
 }
 
 export interface HttpRequestSpec {
@@ -32,6 +47,8 @@ export interface HttpRequestSpec {
   method?: 'GET' | 'POST';
   /** SNI to send; defaults to the URL's host (none for an IP literal). */
   serverName?: string | null;
+  /** Send the request over this connection instead of dialling (one handshake per target). */
+  connection?: ReusedConnection;
 }
 
 const TITLE_RE = /<title[^>]*>([^<]{1,512})<\/title>/i;
@@ -62,11 +79,20 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
     t: opts.clock.now(),
   });
 
-  const tcp = await tcpConnect(spec.ip, port, { clock: opts.clock, timeoutMs: opts.connectTimeoutMs });
-  if (!tcp.socket) return failed(tcp.observation.failure ?? FAILURES.timeout, 'connect');
-  let socket: Socket = tcp.socket;
+  const signal = opts.signal;
+  let socket: Socket;
   let tls: TlsHandshakeObservation | null = null;
-  if (url.protocol === 'https:') {
+  if (spec.connection) {
+    socket = spec.connection.socket;
+    tls = spec.connection.tls;
+  } else {
+    const refused = opts.dialGuard?.(spec.ip, port);
+    if (refused) return failed(refused, 'connect');
+    const tcp = await tcpConnect(spec.ip, port, { clock: opts.clock, timeoutMs: opts.connectTimeoutMs, ...(signal ? { signal } : {}) });
+    if (!tcp.socket) return failed(tcp.observation.failure ?? FAILURES.timeout, 'connect');
+    socket = tcp.socket;
+  }
+  if (url.protocol === 'https:' && !spec.connection) {
     const isIpLiteral = /^[\d.]+$|:/.test(hostname);
     const sni = spec.serverName === undefined ? (isIpLiteral ? null : hostname) : spec.serverName;
     const hs = await tlsHandshake(spec.ip, port, sni, {
@@ -77,6 +103,7 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
       keepOpen: true,
       socket,
       ...(sni === null ? { verifyName: hostname } : {}),
+      ...(signal ? { signal } : {}),
     });
     tls = hs.observation;
     if (!hs.socket) return failed(tls.failure ?? FAILURES.failedHandshake, 'tls_handshake', tls);
@@ -101,13 +128,16 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
     pipelining: 0,
   });
   const limit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  // The connection dies with the deadline, whatever undici is doing with it.
+  const detach = destroyOnAbort(socket, signal);
+  const sampleEvery = opts.sampleEveryMs ?? SAMPLE_EVERY_MS;
   try {
     const res = await client.request({
       path: `${url.pathname}${url.search}`,
       method,
       headers: { host: url.host, ...BROWSER_HEADERS, ...(method === 'POST' ? { 'content-length': '0' } : {}) },
       ...(method === 'POST' ? { body: '' } : {}),
-      signal: AbortSignal.timeout(opts.httpTimeoutMs),
+      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(opts.httpTimeoutMs)]) : AbortSignal.timeout(opts.httpTimeoutMs),
     });
     const responseAt = opts.clock.now();
     const headers: Record<string, string> = {};
@@ -115,9 +145,19 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
     const chunks: Buffer[] = [];
     let size = 0;
     let truncated = false;
+    // Throughput over the transfer (OONI's throttling sampler): cumulative bytes every ~250 ms.
+    const samples: { t: number; bytes: number }[] = [];
+    let lastSample = performance.now();
     try {
       for await (const chunk of res.body) {
         const c = chunk as Buffer;
+        if (sampleEvery > 0) {
+          const now = performance.now();
+          if (now - lastSample >= sampleEvery) {
+            samples.push({ t: opts.clock.now(), bytes: size + c.length });
+            lastSample = now;
+          }
+        }
         if (size + c.length > limit) {
           chunks.push(c.subarray(0, limit - size));
           size = limit;
@@ -128,11 +168,14 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
         size += c.length;
       }
     } catch (err) {
-      return { ...base, status: res.statusCode, headers, responseAt, failure: classifyError(err), failedOperation: 'http_round_trip', tls, t0, t: opts.clock.now() };
+      return { ...base, status: res.statusCode, headers, responseAt, failure: signal?.aborted ? FAILURES.interrupted : classifyError(err), failedOperation: 'http_round_trip', tls, ...(samples.length ? { samples } : {}), t0, t: opts.clock.now() };
     }
     const body = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+    const t = opts.clock.now();
+    if (sampleEvery > 0 && size > 0 && samples.at(-1)?.bytes !== size) samples.push({ t, bytes: size });
     return {
       ...base,
+      samples,
       status: res.statusCode,
       headers,
       bodyLength: size,
@@ -144,11 +187,12 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
       failedOperation: null,
       tls,
       t0,
-      t: opts.clock.now(),
+      t,
     };
   } catch (err) {
-    return failed(classifyError(err), 'http_round_trip', tls);
+    return failed(signal?.aborted ? FAILURES.interrupted : classifyError(err), 'http_round_trip', tls);
   } finally {
+    detach();
     await client.destroy().catch(() => {});
     socket.destroy();
   }

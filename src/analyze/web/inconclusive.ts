@@ -8,6 +8,9 @@ export const inconclusiveRule: WebRule = {
   apply: (ctx) => {
     const { final, m } = ctx;
     const control = ctx.controlIntercepted ? `; the control resolver's own TLS is intercepted ${describeControlInterception(ctx.controlIntercepted)}, so control evidence is untrustworthy` : '';
+    if (final?.refusedRedirect) {
+      return ctx.verdict('inconclusive', null, `The site redirected to ${final.refusedRedirect.url}, which tekser refused to follow: ${final.refusedRedirect.ip} is a local, private or reserved address this probe never dials on a site's say-so${control}`);
+    }
     if (final && final.status !== null && final.status >= 300 && final.status < 400) {
       return ctx.verdict('inconclusive', null, `The redirect chain from ${m.target.url} did not end in a page (${m.http.length} hop(s), last ${final.status})${control}`);
     }

@@ -170,7 +170,7 @@ describe('rule 9 tls-sni', () => {
     const failing = { ...tls(IP, H, 'ssl_failed_handshake'), chainError: null, certFailure: 'weak_or_unsupported_protocol' as const };
     const v = analyzeWeb(tlsFails(failing, { sniProbes: [{ kind: 'same-ip-harmless-sni', handshake: tls(IP, 'example.org', 'ssl_failed_handshake') }] }));
     expect(v).toMatchObject({ status: 'inconclusive', sniProof: 'not-proven' });
-    expect(v.reason).toMatch(/no TLS version or cipher this client accepts.*a harmless name fails on that address too/);
+    expect(v.reason).toMatch(/no TLS protocol version or cipher this client accepts.*a harmless name fails on that address too/);
   });
 
   it('the control helper completes the handshake: blocked (tls) without the SNI proof', () => {

@@ -19,7 +19,7 @@ export const tlsSniRule: WebRule = {
     const first = ctx.tls[0];
     if (!first) return null;
     const ep = endpoint(first.ip, first.port);
-    const protocol = certFailureOf(first) === 'weak_or_unsupported_protocol' ? ': the server offers no TLS version or cipher this client accepts' : '';
+    const protocol = certFailureOf(first) === 'weak_or_unsupported_protocol' ? ': the server offers no TLS protocol version or cipher this client accepts (a weak or unsupported protocol, such as TLS 1.0 only)' : '';
     if (!ctx.sniSent) {
       if (helperValidTls(ctx)) return ctx.verdict('blocked', 'tls', `TLS interference: the handshake with ${ep} fails here (${first.failure}) but completes from the control helper; no SNI was sent (the URL is an address), so it is not name-based filtering`);
       return ctx.verdict('inconclusive', null, `The TLS handshake with ${ep} fails (${first.failure})${protocol} after TCP connected; no SNI was sent (the URL is an address), so this is not SNI filtering, and ${undecided(ctx, 'interference from a broken server')}`);

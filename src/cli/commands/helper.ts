@@ -1,4 +1,7 @@
+import { createSecureContext } from 'node:tls';
+import { isIP } from 'node:net';
 import { createHelperServer } from '../../helper/server.ts';
+import { HELPER_TOKEN_ENV } from '../../helper/protocol.ts';
 import { parseResolver } from '../../net/dns.ts';
 import { publicTrustStore } from '../../net/tls.ts';
 import { UsageError } from '../errors.ts';
@@ -11,12 +14,41 @@ export interface HelperCommandOptions {
   caFile?: string[];
   tlsCert?: string;
   tlsKey?: string;
+  token?: string;
+  rateLimit?: number;
+  maxConcurrent?: number;
+  trustForwardedFor?: boolean;
+  allowLabRanges?: boolean;
+}
+
+/** host:port or [v6]:port, the port a number 0–65535 (0: any free port). */
+export function parseListen(listen: string): { host: string; port: number } {
+  const m = /^(\[[^\]]+\]|[^:[\]]+):(\d+)$/.exec(listen);
+  const port = Number(m?.[2]);
+  if (!m || !Number.isInteger(port) || port > 65535) throw new UsageError(`--listen ${listen}: expected host:port with a port from 0 to 65535, e.g. 0.0.0.0:8080 or [::]:8080`);
+  const host = (m[1] ?? '').replace(/^\[|\]$/g, '');
+  if (m[1]?.startsWith('[') && isIP(host) !== 6) throw new UsageError(`--listen ${listen}: "${host}" is not an IPv6 address`);
+  return { host, port };
+}
+
+/** Certificate and key as a TLS server would use them, checked now so a mismatch is one line, not a crash. */
+function loadTls(certFile: string, keyFile: string): { cert: string; key: string } {
+  const cert = readFlagFile('--tls-cert', certFile);
+  const key = readFlagFile('--tls-key', keyFile);
+  if (!cert.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--tls-cert ${certFile}: no PEM certificate in it`);
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) throw new UsageError(`--tls-key ${keyFile}: no PEM private key in it`);
+  try {
+    createSecureContext({ cert, key });
+  } catch (err) {
+    const why = String((err as Error).message).replace(/^error:[0-9A-F]+:[^:]*:[^:]*:/i, '');
+    throw new UsageError(`--tls-cert ${certFile} / --tls-key ${keyFile}: ${/mismatch/i.test(why) ? 'the key does not belong to the certificate' : why}`);
+  }
+  return { cert, key };
 }
 
 /** `tekser helper`: serve the control helper until interrupted. */
 export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): Promise<number> {
-  const m = /^(.*):(\d+)$/.exec(opts.listen);
-  if (!m) throw new UsageError(`--listen ${opts.listen}: expected host:port`);
+  const { host, port } = parseListen(opts.listen);
   if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together');
   let resolver;
   try {
@@ -24,17 +56,24 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
   } catch (err) {
     throw new UsageError(`--resolver: ${(err as Error).message}`);
   }
+  const token = opts.token ?? io.env[HELPER_TOKEN_ENV] ?? null;
+  if (token !== null && !/^[\x21-\x7e]{8,}$/.test(token)) throw new UsageError(`--token: use at least 8 printable characters, no spaces`);
   const server = createHelperServer({
     resolver,
     trust: publicTrustStore((opts.caFile ?? []).map((f) => readFlagFile('--ca-file', f))),
-    ...(opts.tlsCert && opts.tlsKey ? { tls: { cert: readFlagFile('--tls-cert', opts.tlsCert), key: readFlagFile('--tls-key', opts.tlsKey) } } : {}),
+    ...(opts.tlsCert && opts.tlsKey ? { tls: loadTls(opts.tlsCert, opts.tlsKey) } : {}),
+    token,
+    limits: { ...(opts.rateLimit ? { ratePerMinute: opts.rateLimit } : {}), ...(opts.maxConcurrent ? { maxConcurrent: opts.maxConcurrent } : {}) },
+    trustForwardedFor: Boolean(opts.trustForwardedFor),
+    allowLabRanges: Boolean(opts.allowLabRanges),
   });
-  const host = (m[1] ?? '').replace(/^\[|\]$/g, '');
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err) => reject(new UsageError(`cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
-    server.listen(Number(m[2]), host, () => resolve());
+    server.listen(port, host, () => resolve());
   });
-  io.stderr(`tekser helper listening on ${opts.tlsCert ? 'https' : 'http'}://${opts.listen}/ (Ctrl-C to stop)\n`);
+  const bound = server.address();
+  const shown = typeof bound === 'object' && bound ? `${bound.address.includes(':') ? `[${bound.address}]` : bound.address}:${bound.port}` : opts.listen;
+  io.stderr(`tekser helper listening on ${opts.tlsCert ? 'https' : 'http'}://${shown}/${token ? ' (token required)' : ''} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       server.close(() => resolve());

@@ -1,5 +1,5 @@
-import { lintPaths } from '../../lint/lint-paths.ts';
-import { defaultLintFormat, formatLintReport, type LintFormat } from '../../lint/format.ts';
+import { lintPathsTo } from '../../lint/lint-paths.ts';
+import { createLintReporter, defaultLintFormat, type LintFormat } from '../../lint/format.ts';
 import { TEKSER_VERSION } from '../../version.ts';
 import { EXIT } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
@@ -11,13 +11,18 @@ export interface LintCommandOptions {
   format?: LintFormat;
 }
 
-/** `tekser lint`: returns the exit code; all output goes through io. */
-export function lintCommand(paths: string[], opts: LintCommandOptions, io: CommandIO): number {
-  const report = lintPaths(paths.length ? paths : ['test-lists'], {
-    ...(opts.global ? { globalFile: opts.global } : {}),
-    ...(opts.categories ? { categoriesFile: opts.categories } : {}),
-    fix: opts.fix ?? false,
-  });
-  io.stdout(formatLintReport(report, opts.format ?? defaultLintFormat(io.env), TEKSER_VERSION));
-  return report.errorCount > 0 ? EXIT.findings : EXIT.ok;
+/** `tekser lint`: returns the exit code; the report is written as the lint goes (flat memory). */
+export async function lintCommand(paths: string[], opts: LintCommandOptions, io: CommandIO): Promise<number> {
+  const reporter = createLintReporter(opts.format ?? defaultLintFormat(io.env), TEKSER_VERSION, io.stdout, io.stdoutDrained);
+  const counts = await lintPathsTo(
+    paths.length ? paths : ['test-lists'],
+    {
+      ...(opts.global ? { globalFile: opts.global } : {}),
+      ...(opts.categories ? { categoriesFile: opts.categories } : {}),
+      fix: opts.fix ?? false,
+    },
+    reporter,
+  );
+  reporter.end(counts);
+  return counts.errorCount > 0 ? EXIT.findings : EXIT.ok;
 }

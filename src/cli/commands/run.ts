@@ -1,17 +1,18 @@
 import { createWriteStream, readFileSync, type WriteStream } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { controlDispatcher, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
-import { runTargets } from '../../pipeline.ts';
-import { targetLabel, type Target } from '../../model/target.ts';
-import { RUN_SCHEMA_ID, type TargetResult } from '../../model/run.ts';
+import { controlConnections, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
+import { checkControl } from '../../measure/control.ts';
+import { RttTracker } from '../../net/rtt.ts';
+import type { Target } from '../../model/target.ts';
+import { RUN_SCHEMA_ID } from '../../model/run.ts';
 import type { InterceptionCa } from '../../model/verdict.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { BadListError, dedupeTargets, isServiceList, serviceTargetsFromYaml, webTargetsFromCsv, webTargetsFromUrls } from '../../lists/targets.ts';
+import { BadListError, readTargets, targetUrl } from '../../lists/targets.ts';
 import { makeChalk } from '../../report/color.ts';
-import { runDocument, serializeResult, summarize } from '../../report/json.ts';
-import { findFindings } from '../../findings/index.ts';
+import { summarize } from '../../report/json.ts';
+import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
 import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
 import { acquireLock, LockedError } from '../../store/lock.ts';
 import { defaultDataDir } from '../../store/paths.ts';
@@ -19,6 +20,7 @@ import { listRuns, sha256File, startRun, type RunWriter } from '../../store/runs
 import { createProgress } from '../../report/progress.ts';
 import { renderTable } from '../../report/table.ts';
 import { TEKSER_VERSION } from '../../version.ts';
+import { HELPER_TOKEN_ENV } from '../../helper/protocol.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { parseInterceptionCaFile } from '../../analyze/interception.ts';
 import { EXIT, UsageError } from '../errors.ts';
@@ -33,7 +35,8 @@ export interface RunCommandOptions {
   canaries?: string;
   resolver: string;
   controlResolver?: string[];
-  controlHelper?: string;
+  /** Repeatable: the next helper is tried when one fails or has not answered in 15 s. */
+  controlHelper?: string | string[];
   caFile?: string[];
   concurrency: number;
   dnsTimeout: number;
@@ -111,21 +114,20 @@ function resolverOrUsage(spec: string, flag: string): ResolverSpec {
 /** Neutral canaries measured with the shipped lists (allow-list evidence); see test-lists/SOURCES.md. */
 export const DEFAULT_CANARIES = fileURLToPath(new URL('../../../test-lists/canaries.csv', import.meta.url));
 
-export function loadTargets(urls: readonly string[], lists: readonly string[], canaries?: string): { targets: Target[]; lists: string[] } {
+export async function loadTargets(urls: readonly string[], lists: readonly string[], canaries?: string): Promise<{ targets: Target[]; lists: string[] }> {
   const chosen = urls.length === 0 && lists.length === 0 ? DEFAULT_LISTS : lists;
   // Canaries: the file given, or the shipped one when the shipped lists run (never by surprise in a custom run).
   const canaryFile = canaries === 'none' ? null : (canaries ?? (chosen === DEFAULT_LISTS ? DEFAULT_CANARIES : null));
-  const targets: Target[] = [];
+  let targets: Target[];
   try {
-    targets.push(...webTargetsFromUrls(urls));
-    for (const file of chosen) targets.push(...(isServiceList(file) ? serviceTargetsFromYaml(file) : webTargetsFromCsv(file)));
-    if (canaryFile) targets.push(...webTargetsFromCsv(canaryFile).map((t) => ({ ...t, role: 'canary' as const })));
+    // Lists are streamed and deduplicated as they are read (lists/targets.ts): flat per-row cost, no spread.
+    targets = await readTargets(urls, chosen, canaryFile);
   } catch (err) {
-    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.problems.length > 20 ? `\n  … and ${err.problems.length - 20} more` : ''}`);
+    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.total > 20 ? `\n  … and ${err.total - 20} more` : ''}`);
     throw err;
   }
   if (targets.length === 0) throw new UsageError('nothing to test: the lists are empty');
-  return { targets: dedupeTargets(targets), lists: [...chosen] };
+  return { targets, lists: [...chosen] };
 }
 
 export function buildContext(opts: RunCommandOptions): MeasureContext {
@@ -144,21 +146,30 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
     if (spec.kind !== 'doh') throw new UsageError(`--control-resolver ${r}: the control must be a DoH URL (https://IP/dns-query), which a censor cannot spoof`);
     return spec;
   });
-  if (opts.controlHelper) {
+  const helperUrls = opts.controlHelper === undefined ? [] : Array.isArray(opts.controlHelper) ? opts.controlHelper : [opts.controlHelper];
+  for (const h of helperUrls) {
+    let helper: URL;
     try {
-      new URL(opts.controlHelper);
+      helper = new URL(h);
     } catch {
-      throw new UsageError(`--control-helper ${opts.controlHelper}: not a URL`);
+      throw new UsageError(`--control-helper ${h}: not a URL`);
     }
+    // The helper URL is written into every report: a secret in it would travel with them.
+    if (helper.username || helper.password) throw new UsageError(`--control-helper: no credentials in the URL (it is written into reports); set ${HELPER_TOKEN_ENV} for a helper that needs a token`);
   }
+  const control = controlConnections(trust, timeouts, controlResolvers);
   return {
     localResolver: resolverOrUsage(opts.resolver, '--resolver'),
     controlResolvers,
     trust,
     extraCaPems,
     timeouts,
-    helperUrl: opts.controlHelper ?? null,
-    dispatcher: controlDispatcher(trust, timeouts),
+    helperUrl: helperUrls[0] ?? null,
+    helperUrls,
+    dispatcher: control.dispatcher,
+    handshakeFor: control.handshakeFor,
+    controlBootstraps: control.bootstraps,
+    rtt: new RttTracker(),
     bodyLimit: DEFAULT_BODY_LIMIT,
     dnsLingerMs: 300,
     retries: opts.retries,
@@ -171,7 +182,7 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
 /** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
 export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
   const { options: opts, dataDir } = effectiveRunOptions(given, io.env, isFromCli);
-  const { targets, lists } = loadTargets(urls, opts.list ?? [], opts.canaries);
+  const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
   const ctx = buildContext(opts);
   const startedAt = new Date().toISOString();
 
@@ -189,7 +200,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     writer = startRun(dataDir, {
       tekserVersion: TEKSER_VERSION,
       lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
-      settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls },
+      settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls: urls.map(targetUrl) },
       targets: targets.length,
     });
   }
@@ -228,70 +239,74 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
       file?.once('error', (err) => reject(new UsageError(`--output ${opts.output}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
     });
   }
-  const write = (text: string): void => {
-    if (file) file.write(text);
-    else io.stdout(text);
+  // A file stream is written with backpressure; stdout (synchronous for files and pipes on Linux) directly.
+  const write = (text: string): void | Promise<void> => {
+    if (!file) return io.stdout(text);
+    if (!file.write(text)) return new Promise<void>((resolve) => file?.once('drain', () => resolve()));
   };
-  const serializeOpts = { includeBodies: Boolean(opts.includeBodies) };
-  let results: TargetResult[];
+  // The control's own health check runs beside the targets (never gating them: every target is measured).
+  const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
+  const settings = {
+    localResolver: resolverLabel(ctx.localResolver),
+    controlResolvers: ctx.controlResolvers.map(resolverLabel),
+    controlHelper: ctx.helperUrl,
+    trustStore: ctx.trust.label,
+    concurrency: opts.concurrency,
+    lists,
+  };
+  const tekser = { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl };
+  // --quiet prints nothing unless something is found: the document is held until that is known.
+  const held: string[] = [];
+  const quietHold = Boolean(opts.quiet) && !file && opts.format !== 'jsonl';
+  const out = quietHold ? (text: string): void => void held.push(text) : write;
+  const output =
+    opts.format === 'jsonl'
+      ? jsonlRenderer(out, startedAt)
+      : opts.format === 'json'
+        ? jsonDocumentRenderer(out, { schema: RUN_SCHEMA_ID, tekser, startedAt, settings })
+        : tableRenderer((rows, findings) => {
+            const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
+            const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
+            return out(renderTable(rows, { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+          }, Boolean(opts.verbose));
+  let outcome: PipelineOutcome;
+  preferFlatMemory();
   try {
-    results = await runTargets(targets, ctx, {
+    outcome = await runPipeline({
+      targets,
+      ctx,
       concurrency: opts.concurrency,
       signal: stop.signal,
-      onResult: (r) => {
-        const line = serializeResult(r, serializeOpts);
-        writer?.append(line);
-        if (opts.format === 'jsonl') write(`${JSON.stringify(line)}\n`);
-        progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
-      },
+      serialize: { includeBodies: Boolean(opts.includeBodies) },
+      store: writer,
+      output,
+      onResult: (r) => progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked'),
+      controlCheck: controlCheckPromise,
     });
   } finally {
     progress.done();
     if (deadline) clearTimeout(deadline);
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-    await ctx.dispatcher.close().catch(() => {});
+    await controlCheckPromise;
+    // Every target has ended: nothing may keep the process alive (destroy, not close: close waits).
+    await ctx.dispatcher.destroy().catch(() => {});
   }
+  const { summary, findings, controlCheck } = outcome;
   const finishedAt = new Date().toISOString();
-  const findings = findFindings(results);
-  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summarize(results), findings);
+  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings);
   release?.();
-  const foundSomething = findings.length > 0 || results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
+  const anyBlocked = summary.blocked + summary.partiallyBlocked > 0;
+  const foundSomething = findings.length > 0 || anyBlocked;
   if (opts.quiet && !foundSomething && !file) {
     if (stopReason === 'signal') return signalCode;
     return EXIT.ok;
   }
-  if (opts.format === 'jsonl') {
-    write(`${JSON.stringify({ schema: RUN_SCHEMA_ID, type: 'run-summary', startedAt, finishedAt, summary: summarize(results), findings })}\n`);
-  }
-  if (opts.format === 'json') {
-    const doc = runDocument(
-      results,
-      findings,
-      {
-        tekser: { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl },
-        startedAt,
-        finishedAt,
-        settings: {
-          localResolver: resolverLabel(ctx.localResolver),
-          controlResolvers: ctx.controlResolvers.map(resolverLabel),
-          controlHelper: ctx.helperUrl,
-          trustStore: ctx.trust.label,
-          concurrency: opts.concurrency,
-          lists,
-        },
-      },
-      serializeOpts,
-    );
-    write(`${JSON.stringify(doc, null, 2)}\n`);
-  } else if (opts.format === 'table') {
-    const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
-    const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
-    write(renderTable(results.map((r) => ({ label: targetLabel(r.target), verdict: r.verdict })), { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
-  }
+  await output.finish({ finishedAt, summary, findings, ...(controlCheck ? { extra: { controlCheck } } : {}) });
+  for (const text of held) io.stdout(text);
   if (file) await new Promise<void>((resolve) => file?.end(() => resolve()));
   if (stopReason === 'signal') return signalCode;
   if (findings.some((f) => f.kind === 'no-connectivity')) return EXIT.noConnectivity;
-  if (opts.failOn === 'blocked' && results.some((r) => r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked')) return EXIT.findings;
+  if (opts.failOn === 'blocked' && anyBlocked) return EXIT.findings;
   return EXIT.ok;
 }

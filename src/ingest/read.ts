@@ -1,0 +1,140 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/** Input the user gave that is not what it should be: named by file and line. */
+export class BadInputError extends Error {
+  readonly file: string;
+  readonly line: number;
+  readonly problem: string;
+  constructor(file: string, line: number, problem: string) {
+    super(`${file}:${line}: ${problem}`);
+    this.file = file;
+    this.line = line;
+    this.problem = problem;
+  }
+}
+
+/** One JSON value read from an input, with where it starts. */
+export interface InputRecord {
+  file: string;
+  line: number;
+  value: unknown;
+}
+
+/** A pretty-printed document is held whole; bigger than this it should have been JSONL. */
+export const MAX_DOCUMENT_BYTES = 256 * 1024 * 1024;
+
+function openInput(file: string, stdin: Readable): Readable {
+  return file === '-' ? stdin : createReadStream(file);
+}
+
+/**
+ * Reads JSON values from a file (or stdin for "-"), streaming: JSONL (one value a line) is read a
+ * line at a time, so a 10,000-measurement export never sits in memory whole. A file whose first
+ * line is not a whole JSON value is read as one JSON document (pretty-printed); an array, or an
+ * API answer with `results`, yields its elements.
+ */
+export async function* readJsonValues(file: string, stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
+  const name = file === '-' ? '<stdin>' : file;
+  const input = openInput(file, stdin);
+  const opened = new Promise<void>((resolve, reject) => {
+    if (file === '-') return resolve();
+    input.once('open', () => resolve());
+    input.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, `cannot read (${err.code ?? err.message})`)));
+  });
+  await opened;
+  // OONI's S3 archives are gzipped JSONL (*.jsonl.gz): read through gunzip, still a line at a time.
+  const stream = file.endsWith('.gz') ? input.pipe(createGunzip()) : input;
+  if (stream !== input) input.once('error', (err) => stream.destroy(err));
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let lineNo = 0;
+  let documentMode = false;
+  let docStart = 0;
+  const doc: string[] = [];
+  let docBytes = 0;
+  let seenValue = false;
+  try {
+    for await (const raw of lines) {
+      lineNo++;
+      if (documentMode) {
+        docBytes += raw.length + 1;
+        if (docBytes > MAX_DOCUMENT_BYTES) throw new BadInputError(name, docStart, `a JSON document over ${MAX_DOCUMENT_BYTES >> 20} MiB: use JSONL (one measurement a line)`);
+        doc.push(raw);
+        continue;
+      }
+      const text = raw.trim();
+      if (!text) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (err) {
+        if (!seenValue && (text.startsWith('{') || text.startsWith('['))) {
+          // Not one value a line: a pretty-printed document, parsed whole at the end.
+          documentMode = true;
+          docStart = lineNo;
+          doc.push(raw);
+          docBytes = raw.length + 1;
+          continue;
+        }
+        throw new BadInputError(name, lineNo, `not JSON (${(err as Error).message.split('\n')[0]})`);
+      }
+      seenValue = true;
+      yield* elements(name, lineNo, value);
+    }
+  } catch (err) {
+    if (err instanceof BadInputError) throw err;
+    throw new BadInputError(name, lineNo, `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+  if (documentMode) {
+    let value: unknown;
+    try {
+      value = JSON.parse(doc.join('\n'));
+    } catch (err) {
+      const full = (err as Error).message;
+      const text = doc.join('\n');
+      throw new BadInputError(name, docStart + linesBefore(text, errorOffset(full, text)), `not JSON (${full.replace(/\s+/g, ' ')})`);
+    }
+    doc.length = 0;
+    yield* elements(name, docStart, value);
+  } else if (!seenValue) {
+    throw new BadInputError(name, lineNo || 1, 'empty: no measurement in it');
+  }
+}
+
+function* elements(file: string, line: number, value: unknown): Generator<InputRecord> {
+  if (Array.isArray(value)) {
+    for (const v of value) yield { file, line, value: v };
+    return;
+  }
+  const o = value as Record<string, unknown> | null;
+  if (o && typeof o === 'object' && Array.isArray(o.results) && !('test_keys' in o)) {
+    for (const v of o.results) yield { file, line, value: v };
+    return;
+  }
+  yield { file, line, value };
+}
+
+/**
+ * Where JSON.parse stopped: V8 gives "position N" for some errors, and for others only the text
+ * around the bad token ('..."input": \n}" is not valid JSON'), which is found in the document.
+ */
+function errorOffset(message: string, text: string): number {
+  const pos = /position (\d+)/.exec(message);
+  if (pos) return Number(pos[1]);
+  const around = /"(?:\.\.\.)?([\s\S]*?)(?:\.\.\.)?" is not valid JSON/.exec(message)?.[1];
+  const at = around ? text.indexOf(around) : -1;
+  if (at < 0 || !around) return 0;
+  // The snippet is centred on the error where the text allows: look for the token from the middle on.
+  const token = /Unexpected token '(.)'/.exec(message)?.[1];
+  const mid = Math.max(0, Math.floor(around.length / 2) - 1);
+  const t = token ? around.indexOf(token, mid) : -1;
+  return at + (t >= 0 ? t : mid);
+}
+
+function linesBefore(text: string, offset: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}

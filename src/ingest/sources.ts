@@ -1,0 +1,148 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Verdict } from '../model/verdict.ts';
+import type { Service } from '../model/service-list.ts';
+import { serviceTargetsFromYaml } from '../lists/targets.ts';
+import type { IngestItem } from '../pipeline.ts';
+import { findRun } from '../store/runs.ts';
+import { AgreementCounter, compareVerdicts } from './agreement.ts';
+import { ingestOoni } from './ooni.ts';
+import { BadInputError, readJsonValues } from './read.ts';
+import { isRunSummaryLine, isStoredResult, storedToModel } from './stored.ts';
+
+/** The shipped service lists: OONI's messenger tests and stored service results are analysed with them. */
+export const SHIPPED_SERVICE_LISTS = ['messengers.yaml', 'circumvention.yaml'].map((f) => fileURLToPath(new URL(`../../test-lists/${f}`, import.meta.url)));
+
+/** Looks services up by id in YAML service lists, read once, on first use. */
+export function serviceLookup(files: readonly string[] = SHIPPED_SERVICE_LISTS): (id: string) => Service | null {
+  let byId: Map<string, Service> | null = null;
+  return (id) => {
+    byId ??= new Map(files.flatMap((f) => serviceTargetsFromYaml(f)).map((t) => [t.service.id, t.service]));
+    return byId.get(id) ?? null;
+  };
+}
+
+/** A measurement that was read but not analysed, and why. */
+export interface Skipped {
+  where: string;
+  what: string;
+  reason: string;
+}
+
+export interface SourceState {
+  agreement: AgreementCounter;
+  /** Counts by reason, plus the first few places: bounded, whatever the input size. */
+  skipped: Map<string, { count: number; examples: string[] }>;
+  skippedTotal: number;
+}
+
+export function newSourceState(): SourceState {
+  return { agreement: new AgreementCounter(), skipped: new Map(), skippedTotal: 0 };
+}
+
+function skip(state: SourceState, s: Skipped): void {
+  state.skippedTotal++;
+  const key = `${s.what}: ${s.reason}`;
+  const e = state.skipped.get(key) ?? { count: 0, examples: [] };
+  e.count++;
+  if (e.examples.length < 3) e.examples.push(s.where);
+  state.skipped.set(key, e);
+}
+
+/** What a measurement lacks is part of the verdict: in the evidence always, in the reason when it left the verdict open. */
+function noteLacks(lacks: readonly string[]): ((v: Verdict) => Verdict) | undefined {
+  if (!lacks.length) return undefined;
+  const what = lacks.join(', ');
+  return (v) => ({
+    ...v,
+    evidence: [...v.evidence, `the measurement lacks ${what}`],
+    ...(v.status === 'inconclusive' ? { reason: `The measurement lacks ${what}: ${v.reason}` } : {}),
+  });
+}
+
+/** An input argument: "-" (stdin), a file, a run directory, or a stored run's id ("last", a prefix). */
+export function resolveInput(arg: string, dataDir: string): string {
+  if (arg === '-') return arg;
+  if (existsSync(arg)) {
+    if (statSync(arg).isDirectory()) {
+      const file = join(arg, 'measurements.jsonl');
+      if (!existsSync(file)) throw new BadInputError(arg, 0, 'a directory without measurements.jsonl (give a run directory, a file, or a run id)');
+      return file;
+    }
+    return arg;
+  }
+  const run = findRun(dataDir, arg);
+  if (run) return join(run.dir, 'measurements.jsonl');
+  throw new BadInputError(arg, 0, `no such file, and no run "${arg}" in ${dataDir}`);
+}
+
+export interface IngestOptions {
+  services: (id: string) => Service | null;
+  stdin?: Readable;
+}
+
+/**
+ * Every measurement of the inputs, mapped onto the model, one at a time: OONI measurements (JSON,
+ * JSONL, API answers) and tekser's own result lines alike. Each item carries where it came from and,
+ * for OONI, OONI's own verdict and (once analysed) the agreement with tekser's.
+ */
+export async function* ingestFiles(files: readonly string[], opts: IngestOptions, state: SourceState): AsyncGenerator<IngestItem> {
+  for (const file of files) {
+    for await (const rec of readJsonValues(file, opts.stdin)) {
+      const where = `${rec.file}:${rec.line}`;
+      if (isRunSummaryLine(rec.value)) continue;
+      if (isStoredResult(rec.value)) {
+        const s = storedToModel(rec.value, where, opts.services);
+        if ('error' in s) throw new BadInputError(rec.file, rec.line, s.error);
+        if (s.kind === 'skipped') {
+          skip(state, { where, what: s.label, reason: s.reason });
+          continue;
+        }
+        const previous = s.previous;
+        const annotate = noteLacks(s.lacks);
+        const extra = { source: { format: 'tekser', where } };
+        const afterAnalysis = (r: { verdict: Verdict }): Record<string, unknown> => ({
+          previousVerdict: { status: previous.status, method: previous.method, reason: previous.reason, changed: previous.status !== r.verdict.status || previous.method !== r.verdict.method },
+        });
+        yield s.kind === 'web'
+          ? { kind: 'web', measurement: s.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group: 'stored' }
+          : { kind: 'service', measurement: s.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group: 'stored' };
+        continue;
+      }
+      const o = ingestOoni(rec.value, where, opts.services);
+      if ('error' in o) throw new BadInputError(rec.file, rec.line, o.error);
+      if (o.kind === 'skipped') {
+        skip(state, { where, what: o.testName, reason: o.reason });
+        continue;
+      }
+      const raw = rec.value as Record<string, unknown>;
+      const inner = (typeof raw.raw_measurement === 'string' ? null : raw) ?? raw;
+      const group = [inner.probe_cc, inner.probe_asn].filter((x) => typeof x === 'string').join(' ');
+      const ooni = o.ooni;
+      const annotate = noteLacks(o.lacks);
+      const extra = { source: { format: 'ooni', where, testName: ooni.testName, testVersion: ooni.testVersion, ...(typeof raw.measurement_uid === 'string' ? { measurementUid: raw.measurement_uid } : {}) } };
+      const afterAnalysis = (r: { verdict: Verdict }): Record<string, unknown> => {
+        const agreement = compareVerdicts(ooni, r.verdict);
+        state.agreement.add(agreement);
+        return { ooni: { blocking: ooni.blocking, accessible: ooni.accessible, ...(ooni.keys ? { keys: ooni.keys } : {}), label: ooni.label }, agreement };
+      };
+      yield o.kind === 'web'
+        ? { kind: 'web', measurement: o.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group }
+        : { kind: 'service', measurement: o.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group };
+    }
+  }
+}
+
+export function describeSkipped(state: SourceState): string[] {
+  if (!state.skippedTotal) return [];
+  return [
+    `Skipped ${state.skippedTotal} measurement(s):`,
+    ...[...state.skipped].map(([what, e]) => `  ${String(e.count).padStart(5)}  ${what} (e.g. ${e.examples.join(', ')})`),
+  ];
+}
+
+export function skippedJson(state: SourceState): Array<{ what: string; count: number; examples: string[] }> {
+  return [...state.skipped].map(([what, e]) => ({ what, count: e.count, examples: e.examples }));
+}
