@@ -215,7 +215,7 @@ describe.skipIf(skipLab)(`network lab: a censoring ISP between tekser and a smal
       expect(shut.summary.blocked).toBe(0);
       expect(shut.summary.inconclusive).toBe(shut.summary.total);
       expect(shut.findings.map((f) => f.kind)).toEqual(['no-connectivity']);
-      expect(shut.findings[0]?.title).toMatch(/^No connectivity: \d+ of \d+ targets could not even reach the control resolver/);
+      expect(shut.findings[0]?.title).toMatch(/^No connectivity: /);
       writeGolden('total-shutdown', { code: 3, dataDir: `${(down as Lab & { dir: string }).dir}/data`, doc: shut, description: 'a total shutdown: the censor drops everything, its resolver included' });
     } finally {
       await down.stop();
