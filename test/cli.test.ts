@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
-import { upstream } from './helpers/paths.ts';
+import { fixtureList } from './helpers/paths.ts';
 import { tempDir } from './helpers/tmp.ts';
 
 const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
@@ -13,8 +13,8 @@ const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
 };
 
 describe('tekser CLI (in-process)', () => {
-  it('lint exits 0 on the upstream lists and 1 on an error', async () => {
-    expect((await cli(['lint', upstream('kz.csv'), '--global', upstream('global.csv')])).code).toBe(0);
+  it('lint exits 0 on valid lists and 1 on an error', async () => {
+    expect((await cli(['lint', fixtureList('kz.csv'), '--global', fixtureList('global.csv')])).code).toBe(0);
     const dir = tempDir('cli');
     const bad = join(dir, 'kz.csv');
     writeFileSync(bad, 'url,category_code,category_description,date_added,source,notes\nhttps://orda.kz,NEWS,News Media,2022-01-05,x,\n');

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { connect as netConnect, createServer } from 'node:net';
 import { createServer as createTlsServer, connect as tlsConnect } from 'node:tls';
 import { startDnsServer, startWebServer, serveUntilSignal } from '../servers/servers.mjs';
-import { NET, KZ_BLOCKPAGE, SITES, ispZone } from './scenarios.mjs';
+import { NET, KZ_BLOCKPAGE, SITES, authoritativeZone, ispZone } from './scenarios.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const closers = [];
@@ -48,6 +48,10 @@ function sniOf(buf) {
 
 const mitmNames = new Set(SITES.filter((s) => s.censor?.mitm).map((s) => s.name));
 const mitmUpstream = SITES.find((s) => s.censor?.mitm)?.ip;
+// Intercepting everything, the box finds the real server by the SNI (no SNI: the DoH control, dialled by IP).
+const truth = authoritativeZone();
+const upstreamOf = (sni) => (cfg.interceptAll ? (truth[sni]?.A?.[0] ?? NET.dohControl) : mitmUpstream);
+const intercepts = (sni) => (cfg.interceptAll ? true : Boolean(sni && mitmNames.has(sni)));
 const blockedHosts = new Set(SITES.filter((s) => s.censor?.httpBlock).map((s) => s.name));
 const httpUpstream = SITES.find((s) => s.censor?.httpBlock)?.ip;
 
@@ -55,7 +59,7 @@ const httpUpstream = SITES.find((s) => s.censor?.httpBlock)?.ip;
 // server's names), re-encrypt towards the real server; pass every other SNI through untouched.
 const interceptor = createTlsServer({ cert: cfg.mitmChain, key: cfg.mitmKey }, (tlsClient) => {
   tlsClient.on('error', () => {});
-  const upstream = tlsConnect({ host: mitmUpstream, port: 443, servername: tlsClient.servername || undefined, rejectUnauthorized: false });
+  const upstream = tlsConnect({ host: upstreamOf(tlsClient.servername), port: 443, servername: tlsClient.servername || undefined, rejectUnauthorized: false });
   upstream.on('error', () => tlsClient.destroy());
   tlsClient.pipe(upstream).pipe(tlsClient);
 });
@@ -64,13 +68,13 @@ const mitm = createServer((client) => {
   client.on('error', () => {});
   client.once('data', (first) => {
     const sni = sniOf(first);
-    if (sni && mitmNames.has(sni)) {
+    if (intercepts(sni)) {
       client.pause();
       client.unshift(first);
       interceptor.emit('connection', client);
       return;
     }
-    const upstream = netConnect({ host: mitmUpstream, port: 443 }, () => {
+    const upstream = netConnect({ host: upstreamOf(sni), port: 443 }, () => {
       upstream.write(first);
       client.pipe(upstream).pipe(client);
     });

@@ -1,50 +1,100 @@
 // The network lab: a client, a censoring ISP router and a small "internet" in network namespaces,
-// made and torn down by the test run (or by `npm run lab` for manual use). Needs root, iproute2,
-// iptables and tc. Nothing is routed off the machine: the namespaces have no link to the host.
+// made and torn down by the test run (or by `npm run lab` for manual use). Needs iproute2, iptables
+// and tc, and either root or unprivileged user namespaces: as an ordinary user, the lab lives in a
+// user namespace of its own (`unshare --user --map-root-user --mount --net`) where it is root over
+// its namespaces and nothing else. Nothing is routed off the machine: the namespaces have no link
+// to the host.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestPki } from '../servers/pki.mjs';
-import { ALL_NAMES, NET, SERVICE_HOSTS, SITES, hostAddresses, labMessengersYaml } from './scenarios.mjs';
+import { ALL_NAMES, ALL_SITES, NET, SERVICE_HOSTS, SITES, hostAddresses, labMessengersYaml } from './scenarios.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '../..');
 const TEKSER = join(REPO, 'bin/tekser');
 let labCounter = 0;
+/** ip, iptables and tc live in sbin, which an ordinary user's PATH often lacks. */
+const ENV = { ...process.env, PATH: `${process.env.PATH ?? '/usr/bin:/bin'}:/usr/local/sbin:/usr/sbin:/sbin` };
+const isRoot = () => process.getuid?.() === 0;
 
 export class LabUnavailable extends Error {}
 
 function sh(cmd, args, { ignore = false } = {}) {
   try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
   } catch (err) {
     if (ignore) return '';
     throw new Error(`lab: ${cmd} ${args.join(' ')} failed: ${err.stderr || err.message}`);
   }
 }
 
-/** Why the lab cannot run here, or null. */
+/** The shell lines that give a fresh user+mount+net namespace a private /run/netns for `ip netns`. */
+const PRIVATE_RUN = 'mount -t tmpfs tmpfs /run && mkdir -p /run/netns';
+/** Everything the lab does to a namespace, tried once in a throwaway one. */
+const PROBE = [
+  PRIVATE_RUN,
+  'ip netns add probe',
+  'ip netns exec probe sysctl -qw net.ipv4.ip_forward=1',
+  'ip netns exec probe iptables -A FORWARD -p tcp --dport 443 -m string --string probe.lab --algo bm -j REJECT --reject-with tcp-reset',
+  'ip netns exec probe iptables -t nat -A PREROUTING -d 203.0.113.1 -p tcp --dport 443 -j REDIRECT --to-ports 8443',
+  'ip netns exec probe tc qdisc add dev lo root handle 1: htb default 10',
+].join(' && ');
+
+let cachedReason;
+/** Why the lab cannot run here, or null. One line, for a skipped test's name. */
 export function labUnavailableReason() {
-  if (process.getuid?.() !== 0) return 'the network lab needs root (network namespaces, iptables)';
-  for (const tool of ['ip', 'iptables', 'tc', 'openssl']) {
+  if (cachedReason !== undefined) return cachedReason;
+  cachedReason = findUnavailableReason();
+  return cachedReason;
+}
+
+function findUnavailableReason() {
+  const tools = isRoot() ? ['ip', 'iptables', 'tc', 'openssl'] : ['ip', 'iptables', 'tc', 'openssl', 'unshare', 'nsenter'];
+  for (const tool of tools) {
     try {
-      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
+      execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore', env: ENV });
     } catch {
-      return `the network lab needs ${tool} (apt-get install -y iproute2 iptables openssl)`;
+      return `the network lab needs ${tool} (apt-get install -y iproute2 iptables openssl util-linux)`;
     }
   }
   if (!existsSync(join(REPO, 'dist/cli/main.js'))) return 'tekser is not built (npm run build)';
-  const probe = `tkprobe${process.pid}`;
+  if (isRoot()) {
+    const probe = `tkprobe${process.pid}`;
+    try {
+      execFileSync('ip', ['netns', 'add', probe], { stdio: 'ignore', env: ENV });
+      execFileSync('ip', ['netns', 'del', probe], { stdio: 'ignore', env: ENV });
+    } catch {
+      return 'cannot create network namespaces here, even as root';
+    }
+    return null;
+  }
   try {
-    execFileSync('ip', ['netns', 'add', probe], { stdio: 'ignore' });
-    execFileSync('ip', ['netns', 'del', probe], { stdio: 'ignore' });
-  } catch {
-    return 'cannot create network namespaces here';
+    execFileSync('unshare', ['--user', '--map-root-user', '--mount', '--net', 'sh', '-c', PROBE], { stdio: ['ignore', 'ignore', 'pipe'], env: ENV, timeout: 20_000 });
+  } catch (err) {
+    const why = String(err.stderr || err.message).trim().split('\n').filter(Boolean).pop() ?? 'failed';
+    return `not root, and an unprivileged user namespace cannot hold the lab here (unshare --user --map-root-user --net: ${why})`;
   }
   return null;
+}
+
+/** Holders of the user namespaces of unprivileged labs, by lab prefix (for the leak check). */
+const holders = new Map();
+
+/**
+ * As an ordinary user: a process that owns a user, mount and network namespace with a private
+ * /run, in which `ip netns` works. It lives until its stdin closes (the lab stops, or this process dies).
+ */
+async function startHolder() {
+  const child = spawn('unshare', ['--user', '--map-root-user', '--mount', '--net', 'sh', '-c', `${PRIVATE_RUN} && echo ready && exec cat >/dev/null`], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: ENV,
+  });
+  await waitReady(child, 'ready', 'user namespace');
+  return child;
 }
 
 /** Names every lab object starts with, so a leak check can find them. */
@@ -73,10 +123,15 @@ function waitReady(child, marker, what, ms = 15_000) {
 }
 
 /**
- * Builds the lab. `shutdown: true` makes the censor drop everything (a total shutdown).
+ * Builds the lab. Modes of the censor:
+ *  - shutdown: true        drops everything (a total shutdown)
+ *  - interceptAll: true    every TLS connection goes through the Qaznet-style interceptor, the DoH
+ *                          control's included (corporate and state middleboxes)
+ *  - allowOnly: [ip, ...]  default deny (8 January 2022): only these addresses are reached, everything
+ *                          else is silently dropped; the ISP's own resolver still answers
  * Returns handles to run tekser in the client namespace and to tear it all down.
  */
-export async function startLab({ shutdown = false } = {}) {
+export async function startLab({ shutdown = false, interceptAll = false, allowOnly = null } = {}) {
   const reason = labUnavailableReason();
   if (reason) throw new LabUnavailable(reason);
   const id = `${process.pid % 100000}${labCounter++}`;
@@ -85,23 +140,34 @@ export async function startLab({ shutdown = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tekser-lab-'));
   const children = [];
   let torn = false;
+  let holder = null;
+  /** A command as this lab runs it: directly as root, else inside the holder's namespaces. */
+  const wrap = (cmd, args) =>
+    holder ? ['nsenter', ['--target', String(holder.pid), '--user', '--mount', '--net', '--preserve-credentials', cmd, ...args]] : [cmd, args];
+  const run = (cmd, args, opts) => sh(...wrap(cmd, args), opts);
 
-  const inNs = (n, cmd, args, opts) => sh('ip', ['netns', 'exec', n, cmd, ...args], opts);
+  const inNs = (n, cmd, args, opts) => run('ip', ['netns', 'exec', n, cmd, ...args], opts);
   const teardown = () => {
     if (torn) return;
     torn = true;
     for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    for (const n of Object.values(ns)) sh('ip', ['netns', 'del', n], { ignore: true });
+    for (const n of Object.values(ns)) run('ip', ['netns', 'del', n], { ignore: true });
+    if (!holder) rmSync(`/etc/netns/${ns.client}`, { recursive: true, force: true });
+    if (holder && holder.exitCode === null && holder.signalCode === null) holder.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', teardown);
 
   try {
+    if (!isRoot()) {
+      holder = await startHolder();
+      holders.set(p, holder);
+    }
     // Certificates: the lab's own root for sites and the DoH control; a "Qaznet" chain for the interceptor.
     const pki = new TestPki(dir);
     const root = pki.root('lab-root', '/CN=tekser lab root');
     const site = pki.issue('site', '/CN=tekser lab site', root, { names: ALL_NAMES });
-    const doh = pki.issue('doh', '/CN=tekser lab DoH', root, { names: [NET.dohControl] });
+    const doh = pki.issue('doh', '/CN=tekser lab DoH', root, { names: [NET.dohControl, NET.dohName] });
     const qaznet = pki.root('qaznet', '/C=KZ/CN=Qaznet Trust Network');
     const inter = pki.issue('security-cert', '/C=KZ/CN=Security Certificate', qaznet, { ca: true });
     const fake = pki.issue('fake-leaf', '/CN=tekser lab site', inter, { names: ALL_NAMES }); // copies the real names
@@ -109,10 +175,10 @@ export async function startLab({ shutdown = false } = {}) {
     const signal = pki.issue('signal', '/CN=chat.signal.lab', signalRoot, { names: SERVICE_HOSTS.filter((h) => h.cert === 'signal').flatMap((h) => h.names) });
 
     // Namespaces and links: client <-> censor <-> internet.
-    for (const n of Object.values(ns)) sh('ip', ['netns', 'add', n]);
-    sh('ip', ['link', 'add', `${p}c0`, 'netns', ns.client, 'type', 'veth', 'peer', 'name', `${p}r0`, 'netns', ns.censor]);
-    sh('ip', ['link', 'add', `${p}r1`, 'netns', ns.censor, 'type', 'veth', 'peer', 'name', `${p}i0`, 'netns', ns.internet]);
-    const ipn = (n, ...args) => sh('ip', ['-n', n, ...args]);
+    for (const n of Object.values(ns)) run('ip', ['netns', 'add', n]);
+    run('ip', ['link', 'add', `${p}c0`, 'netns', ns.client, 'type', 'veth', 'peer', 'name', `${p}r0`, 'netns', ns.censor]);
+    run('ip', ['link', 'add', `${p}r1`, 'netns', ns.censor, 'type', 'veth', 'peer', 'name', `${p}i0`, 'netns', ns.internet]);
+    const ipn = (n, ...args) => run('ip', ['-n', n, ...args]);
     for (const n of Object.values(ns)) ipn(n, 'link', 'set', 'lo', 'up');
     ipn(ns.client, 'addr', 'add', `${NET.clientIp}/30`, 'dev', `${p}c0`);
     ipn(ns.censor, 'addr', 'add', `${NET.censorClientSide}/30`, 'dev', `${p}r0`);
@@ -126,6 +192,16 @@ export async function startLab({ shutdown = false } = {}) {
     ipn(ns.internet, 'route', 'add', 'default', 'via', NET.censorInternetSide);
     for (const prefix of ['203.0.113.0/24', '198.51.100.0/24']) ipn(ns.censor, 'route', 'add', prefix, 'via', NET.internetIp);
     inNs(ns.censor, 'sysctl', ['-qw', 'net.ipv4.ip_forward=1']);
+    // The client's system resolver is the ISP's, as on a real access network (`ip netns exec` binds
+    // /etc/netns/NAME/resolv.conf; the unprivileged lab has a mount namespace of its own for it).
+    const resolvConf = `nameserver ${NET.ispResolver}\n`;
+    if (!holder) {
+      mkdirSync(`/etc/netns/${ns.client}`, { recursive: true });
+      writeFileSync(`/etc/netns/${ns.client}/resolv.conf`, resolvConf);
+    } else {
+      writeFileSync(join(dir, 'resolv.conf'), resolvConf);
+      run('sh', ['-c', 't=$(readlink -f /etc/resolv.conf); case "$t" in /run/*) mkdir -p "$(dirname "$t")" && cat "$1" > "$t";; *) mount --bind "$1" /etc/resolv.conf;; esac', 'sh', join(dir, 'resolv.conf')]);
+    }
     const hostIps = new Set([...hostAddresses().keys(), ...SERVICE_HOSTS.map((h) => h.ip), NET.authoritativeDns, NET.dohControl, NET.helper]);
     for (const ip of hostIps) ipn(ns.internet, 'addr', 'add', `${ip}/32`, 'dev', 'lo');
 
@@ -135,22 +211,30 @@ export async function startLab({ shutdown = false } = {}) {
       ipt('-P', 'FORWARD', 'DROP');
       ipt('-A', 'INPUT', '-i', `${p}r0`, '-j', 'DROP');
     } else {
-      for (const s of SITES) {
-        if (s.censor?.ip === 'drop') ipt('-A', 'FORWARD', '-d', s.ip, '-j', 'DROP');
-        if (s.censor?.ip === 'reset') ipt('-A', 'FORWARD', '-d', s.ip, '-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset');
-        if (s.censor?.sni === 'reset') ipt('-A', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'REJECT', '--reject-with', 'tcp-reset');
-        if (s.censor?.sni === 'drop') ipt('-A', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'DROP');
-        if (s.censor?.mitm) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
-        if (s.censor?.httpBlock) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '80', '-j', 'REDIRECT', '--to-ports', String(NET.httpProxyPort));
+      if (allowOnly) {
+        ipt('-P', 'FORWARD', 'DROP');
+        ipt('-A', 'FORWARD', '-m', 'state', '--state', 'ESTABLISHED,RELATED', '-j', 'ACCEPT');
+        for (const ip of allowOnly) ipt('-A', 'FORWARD', '-i', `${p}r0`, '-d', ip, '-j', 'ACCEPT');
       }
-      const slow = SITES.filter((s) => s.censor?.throttle);
+      if (interceptAll) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
+      for (const s of ALL_SITES) {
+        if (s.censor?.ip === 'drop') ipt('-I', 'FORWARD', '-d', s.ip, '-j', 'DROP');
+        if (s.censor?.ip === 'reset') ipt('-I', 'FORWARD', '-d', s.ip, '-p', 'tcp', '-j', 'REJECT', '--reject-with', 'tcp-reset');
+        if (s.censor?.sni === 'reset') ipt('-I', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'REJECT', '--reject-with', 'tcp-reset');
+        if (s.censor?.sni === 'drop') ipt('-I', 'FORWARD', '-p', 'tcp', '--dport', '443', '-m', 'string', '--string', s.name, '--algo', 'bm', '-j', 'DROP');
+        // Under default deny the regime is the censorship: no proxy in the censor may reach past it.
+        if (s.censor?.mitm && !interceptAll && !allowOnly) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
+        if (s.censor?.httpBlock && !allowOnly) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '80', '-j', 'REDIRECT', '--to-ports', String(NET.httpProxyPort));
+      }
+      const slow = ALL_SITES.filter((s) => s.censor?.throttle);
       if (slow.length) {
         const dev = `${p}r0`;
-        // A token bucket (htb) for the throttled destinations only; everything else unshaped.
+        // A token bucket (htb) per throttle rate, for the throttled sources only; everything else unshaped.
         inNs(ns.censor, 'tc', ['qdisc', 'add', 'dev', dev, 'root', 'handle', '1:', 'htb', 'default', '10', 'r2q', '1000']);
         inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', '1:10', 'htb', 'rate', '10gbit']);
-        inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', '1:20', 'htb', 'rate', slow[0].censor.throttle, 'ceil', slow[0].censor.throttle]);
-        for (const s of slow) inNs(ns.censor, 'tc', ['filter', 'add', 'dev', dev, 'protocol', 'ip', 'parent', '1:0', 'prio', '1', 'u32', 'match', 'ip', 'src', `${s.ip}/32`, 'flowid', '1:20']);
+        const rates = [...new Set(slow.map((s) => s.censor.throttle))];
+        rates.forEach((rate, i) => inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', `1:${20 + i}`, 'htb', 'rate', rate, 'ceil', rate]));
+        for (const s of slow) inNs(ns.censor, 'tc', ['filter', 'add', 'dev', dev, 'protocol', 'ip', 'parent', '1:0', 'prio', '1', 'u32', 'match', 'ip', 'src', `${s.ip}/32`, 'flowid', `1:${20 + rates.indexOf(s.censor.throttle)}`]);
       }
     }
 
@@ -160,24 +244,35 @@ export async function startLab({ shutdown = false } = {}) {
     const censorCfg = join(dir, 'censor.json');
     const overridesFile = join(dir, 'dns-overrides.json');
     // Like many interception boxes, the proxy sends its whole chain, root included.
-    writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert + qaznet.cert, mitmKey: fake.key, shutdown, overridesFile }));
+    writeFileSync(censorCfg, JSON.stringify({ mitmChain: fake.cert + inter.cert + qaznet.cert, mitmKey: fake.key, shutdown, interceptAll, overridesFile }));
     const spawnIn = (n, args, what, marker) => {
-      const child = spawn('ip', ['netns', 'exec', n, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(...wrap('ip', ['netns', 'exec', n, ...args]), { stdio: ['ignore', 'pipe', 'pipe'], env: ENV });
       children.push(child);
       return waitReady(child, marker, what);
     };
     await Promise.all([
       spawnIn(ns.internet, [process.execPath, join(HERE, 'internet.mjs'), internetCfg], 'internet', 'ready'),
       spawnIn(ns.censor, [process.execPath, join(HERE, 'censor.mjs'), censorCfg], 'censor', 'ready'),
-      spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile, '--allow-lab-ranges'], 'helper', 'listening'),
+      spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile, '--allow-lab-ranges', '--rate-limit', '100000', '--max-concurrent', '256'], 'helper', 'listening'),
     ]);
 
-    // The lab's own test list.
-    const list = join(dir, 'lab.csv');
-    writeFileSync(
-      list,
-      ['url,category_code,category_description,date_added,source,notes', ...SITES.map((s) => `${s.scheme}://${s.name}/,MISC,Miscellaneous content,2026-11-23,tekser lab,${s.mirrors.replace(/,/g, ';')}`)].join('\n') + '\n',
-    );
+    // The lab's own test lists: the default one, and any subset a scenario asks for.
+    const writeList = (name, names) => {
+      const file = join(dir, `${name}.csv`);
+      const chosen = names.map((n) => {
+        const site = ALL_SITES.find((x) => x.name === n);
+        if (!site) throw new Error(`lab: no site ${n}`);
+        return site;
+      });
+      writeFileSync(
+        file,
+        ['url,category_code,category_description,date_added,source,notes', ...chosen.map((s) => `${s.scheme}://${s.name}/,MISC,Miscellaneous content,2026-11-23,tekser lab,${s.mirrors.replace(/,/g, ';')}`)].join('\n') + '\n',
+      );
+      return file;
+    };
+    const list = writeList('lab', SITES.map((s) => s.name));
+    // Neutral canaries no censor targets (ALL_SITES group "canary"), for the allow-list decision.
+    const canaryList = writeList('canaries', ALL_SITES.filter((s) => s.group === 'canary').map((s) => s.name));
 
     // The documented extension point: the lab's Qaznet root, by fingerprint.
     const interceptionCas = join(dir, 'interception-cas.yaml');
@@ -204,11 +299,34 @@ export async function startLab({ shutdown = false } = {}) {
       id,
       prefix: p,
       ns,
+      /** As an ordinary user: the process holding the lab's user namespace (enter it with nsenter). */
+      holderPid: holder?.pid ?? null,
       dir,
       rootCaFile: root.certFile,
       listFile: list,
+      canaryList,
       messengersFile: messengers,
       runArgs,
+      /** Writes a list of the named lab sites; returns its path. */
+      list: (name, names) => writeList(name, names),
+      /**
+       * The run arguments with another list, without the control helper (helper: false) or with
+       * other helpers (helper: [url, ...]), other control resolvers (control: [url, ...]; the flag
+       * is repeatable, so extra flags would only add fallbacks), and extra flags.
+       */
+      args({ list: l = list, helper = true, control = null, extra = [] } = {}) {
+        const out = [];
+        for (let i = 0; i < runArgs.length; i += 2) {
+          const [flag, value] = [runArgs[i], runArgs[i + 1]];
+          if (flag === '--list') out.push(flag, l);
+          else if (flag === '--control-resolver' && control) for (const c of control) out.push(flag, c);
+          else if (flag === '--control-helper') {
+            if (helper === true) out.push(flag, value);
+            else if (Array.isArray(helper)) for (const h of helper) out.push(flag, h);
+          } else out.push(flag, value);
+        }
+        return [...out, ...extra];
+      },
       /** Adds (or with -D removes) an iptables rule in the censor. */
       iptables: (...args) => inNs(ns.censor, 'iptables', args),
       /** Replaces the censor resolver's per-run lies: { name: "NXDOMAIN" | { A: [...] } }. */
@@ -218,7 +336,7 @@ export async function startLab({ shutdown = false } = {}) {
       /** Runs the built tekser CLI inside the client namespace. */
       tekser(args, { timeoutMs = 120_000 } = {}) {
         return new Promise((resolveRun) => {
-          const child = spawn('ip', ['netns', 'exec', ns.client, process.execPath, TEKSER, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+          const child = spawn(...wrap('ip', ['netns', 'exec', ns.client, process.execPath, TEKSER, ...args]), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...ENV, NO_COLOR: '1' } });
           let stdout = '';
           let stderr = '';
           child.stdout.on('data', (d) => (stdout += d));
@@ -237,7 +355,9 @@ export async function startLab({ shutdown = false } = {}) {
           const t = setTimeout(() => { c.kill('SIGKILL'); r(); }, 3000);
           c.once('exit', () => { clearTimeout(t); r(); });
         }))));
+        const holderGone = holder && holder.exitCode === null && holder.signalCode === null ? new Promise((r) => holder.once('exit', r)) : null;
         teardown();
+        await holderGone;
         process.removeListener('exit', teardown);
       },
     };
@@ -250,9 +370,21 @@ export async function startLab({ shutdown = false } = {}) {
 
 /** What a lab leaves behind: namespaces and links whose names start with the prefix. */
 export function leftovers(prefix) {
+  const holder = holders.get(prefix);
+  if (holder) {
+    // Unprivileged: the namespaces live and die with the holder's user namespace.
+    let alive = holder.exitCode === null && holder.signalCode === null;
+    try {
+      process.kill(holder.pid, 0);
+    } catch {
+      alive = false;
+    }
+    return alive ? [`user namespace holder ${holder.pid} still running`] : [];
+  }
   const netns = sh('ip', ['netns', 'list'], { ignore: true }).split('\n').filter((l) => l.startsWith(prefix));
   const links = sh('ip', ['-o', 'link'], { ignore: true }).split('\n').filter((l) => l.includes(prefix));
-  return [...netns, ...links];
+  const etc = existsSync(`/etc/netns/${prefix}c`) ? [`/etc/netns/${prefix}c`] : [];
+  return [...netns, ...links, ...etc];
 }
 
 // `npm run lab`: bring the lab up for manual use.
@@ -263,7 +395,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   });
   console.log(`tekser lab is up (${lab.ns.client} -> ${lab.ns.censor} -> ${lab.ns.internet}).`);
   console.log('Run tekser inside the client namespace:\n');
-  console.log(`  ip netns exec ${lab.ns.client} ${TEKSER} run ${lab.runArgs.join(' ')}\n`);
+  const enter = lab.holderPid ? `nsenter --target ${lab.holderPid} --user --mount --net --preserve-credentials ` : '';
+  console.log(`  ${enter}ip netns exec ${lab.ns.client} ${TEKSER} run ${lab.runArgs.join(' ')}\n`);
   console.log('Scenarios:');
   for (const s of SITES) console.log(`  ${s.scheme}://${s.name}/`.padEnd(32) + s.mirrors);
   console.log('\nCtrl-C tears it down.');

@@ -10,6 +10,8 @@ export const NET = {
   internetIp: '198.18.1.2',
   authoritativeDns: '198.51.100.1',
   dohControl: '198.51.100.53',
+  /** The DoH control's name, for --control-resolver https://doh.lab/dns-query. */
+  dohName: 'doh.lab',
   helper: '198.51.100.80',
   helperPort: 8080,
   /** The ISP resolver the client is given, run by the censor. */
@@ -57,6 +59,24 @@ export const SITES = [
   { name: 'dead.lab', ip: '203.0.113.70', scheme: 'https', censor: null, listen: false, expect: ['down', null], mirrors: 'a site that is down for everyone: not censorship' },
   { name: 'cdn.lab', ip: '203.0.113.50', scheme: 'https', censor: { dns: { A: ['203.0.113.51'] } }, alsoServes: ['203.0.113.51'], expect: ['accessible', null], mirrors: 'a CDN: the ISP resolver gives another valid edge' },
 ];
+
+/**
+ * Sites the internet serves and the zones hold, but that are not in the default list: the issue-11
+ * scenarios put them in their own lists (lab.list(...)).
+ *  - throttle: one big site at 2 Mbit/s among big sites at LAN speed (Azattyq 2023)
+ *  - canary: neutral sites no censor targets, measured to tell an allow-list regime from censorship
+ */
+export const SCENARIO_SITES = [
+  { name: 'big.lab', ip: '203.0.113.61', scheme: 'https', censor: { throttle: '2mbit' }, bodyBytes: 1_000_000, group: 'throttle', mirrors: 'SNI/destination throttling at 2 Mbit/s while the rest loads at LAN speed' },
+  ...Array.from({ length: 4 }, (_, i) => ({ name: `big${i + 1}.lab`, ip: `203.0.113.${62 + i}`, scheme: 'https', censor: null, bodyBytes: 1_000_000, group: 'throttle', mirrors: 'a big page at LAN speed' })),
+  ...Array.from({ length: 3 }, (_, i) => ({ name: `canary${i + 1}.lab`, ip: `198.51.100.${111 + i}`, scheme: 'https', censor: null, group: 'canary', mirrors: 'a neutral canary site' })),
+];
+
+/** Every site the lab's internet serves. */
+export const ALL_SITES = [...SITES, ...SCENARIO_SITES];
+
+/** The addresses an allow-list regime (8 January 2022) lets through: the "domestic" sites. */
+export const ALLOWED_IN_REGIME = ['203.0.113.10', '203.0.113.11'];
 
 /**
  * Stand-ins for messenger endpoints. ports: what listens where ("https", "http", or "tcp": accept
@@ -132,13 +152,14 @@ ${pem}
 `;
 }
 
-export const ALL_NAMES = [...new Set([...SITES.map((s) => s.name), ...SERVICE_HOSTS.flatMap((h) => h.names)])];
+export const ALL_NAMES = [...new Set([...ALL_SITES.map((s) => s.name), ...SERVICE_HOSTS.flatMap((h) => h.names)])];
 
 /** The authoritative zone: every site at its real address. */
 export function authoritativeZone() {
   const zone = {};
-  for (const s of SITES) zone[s.name] = { A: [s.ip], AAAA: [] };
+  for (const s of ALL_SITES) zone[s.name] = { A: [s.ip], AAAA: [] };
   for (const h of SERVICE_HOSTS) for (const n of h.names) zone[n] = { A: [h.ip], AAAA: [] };
+  zone[NET.dohName] = { A: [NET.dohControl], AAAA: [] };
   return zone;
 }
 
@@ -156,7 +177,7 @@ export function hostAddresses() {
     if (!byIp.has(ip)) byIp.set(ip, []);
     if (site) byIp.get(ip).push(site);
   };
-  for (const s of SITES) {
+  for (const s of ALL_SITES) {
     add(s.ip, s.listen === false ? null : s);
     for (const ip of s.alsoServes ?? []) add(ip, s);
   }
