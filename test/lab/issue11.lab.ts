@@ -162,8 +162,7 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
       keep(r);
     }, 90_000);
 
-    // needs net: control-name bootstrap; passes on lab+net+rules merged (checked 17:00)
-    it.skip('control resolver given by a name that cannot be resolved: no false "down", and the reason names the control', async () => {
+    it('control resolver given by a name that cannot be resolved: no false "down", and the reason names the control', async () => {
       // No helper: with one, a site that is really down (dead.lab) is rightly "down"; here nothing may be.
       const r = await scenario(L(), 'control-name-unresolvable', L().args({ list: L().list('by-bad-name', ['ok.lab', 'dns-nx.lab', 'ip-drop.lab', 'sni-rst.lab']), helper: false, control: ['https://doh.unresolvable.lab/dns-query'] }));
       expect(r.code).toBe(0);
@@ -183,8 +182,7 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
       await lab?.stop();
     });
 
-    // needs net: the control's own chain recorded, so the headline names the CA (lab+net+rules says "All TLS is intercepted, even to the control resolver, (ssl_unknown_authority; no chain recorded)")
-    it.skip('is reported as interception by the named CA, even of the control; not a shutdown, not an allow-list', async () => {
+    it('is reported as interception by the named CA, even of the control; not a shutdown, not an allow-list', async () => {
       const L = lab as Lab;
       const names = ['ok.lab', 'sni-neighbour.lab', 'mitm-pass.lab', 'canary1.lab', 'canary2.lab', 'canary3.lab', 'big1.lab', 'big2.lab', 'plain.lab'];
       const r = await scenario(L, 'intercept-all', L.args({ list: L.list('intercept-all', names) }));
