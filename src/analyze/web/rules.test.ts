@@ -90,6 +90,21 @@ describe('rule 5 name-resolution', () => {
     const v = analyzeWeb(measurement(S, { dns: { local: [dns('udp', H, [], 'dns_nxdomain_error')], control: [dns('doh', H, [], 'dns_nxdomain_error')] } }));
     expect(v.status).toBe('down');
   });
+  it('a name both resolvers point at this machine is down (never dialled), but only the control agreeing makes it so', () => {
+    const lo = { ip: '127.0.0.1', sources: ['local' as const, 'control' as const], skipped: 'loopback' as const };
+    const v = analyzeWeb(measurement(S, { dns: both(['127.0.0.1'], ['127.0.0.1']), addresses: [lo] }));
+    expect(v).toMatchObject({ status: 'down', method: null });
+    expect(v.reason).toMatch(/this machine's own address \(127\.0\.0\.1\) for the control resolver too/);
+    // Our resolver alone saying 127.0.0.1 is DNS tampering, not a dead site.
+    const hijack = analyzeWeb(measurement(S, { dns: both(['127.0.0.1'], [IP]), addresses: [{ ...lo, sources: ['local'] }] }));
+    expect(hijack.status).not.toBe('down');
+  });
+  it('a redirect to a name our resolver cannot resolve names that lookup', () => {
+    const hop = { ...http(S, IP, 301), headers: { location: 'https://gone.example/' } };
+    const v = analyzeWeb(measurement(S, { dns: both(), tcp: [tcp(IP, 443)], tls: [tls(IP, H, null, [cert(`CN=${H}`, 'CN=Some CA')])], http: [hop], redirectDns: [dns('udp', 'gone.example', [], 'dns_nxdomain_error')] }));
+    expect(v.status).toBe('inconclusive');
+    expect(v.reason).toMatch(/redirects to gone\.example, which your resolver could not resolve \(dns_nxdomain_error\)/);
+  });
 });
 
 describe('rule 6 down', () => {
