@@ -47,33 +47,6 @@ const BY_CODE: Record<string, string> = {
 };
 
 
-/** OpenSSL verify codes (tlsSocket.authorizationError) → class. */
-const CERT_CLASS_BY_CODE: Record<string, CertFailureClass> = {
-  CERT_HAS_EXPIRED: 'expired',
-  CERT_NOT_YET_VALID: 'not_yet_valid',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'wrong_name',
-  HOSTNAME_MISMATCH: 'wrong_name',
-  UNABLE_TO_GET_ISSUER_CERT: 'incomplete_chain',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'incomplete_chain',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'incomplete_chain',
-  SELF_SIGNED_CERT_IN_CHAIN: 'untrusted_root',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'self_signed',
-  CERT_UNTRUSTED: 'untrusted_root',
-};
-
-/** TLS errors that say the two ends share no acceptable protocol version or cipher. */
-const WEAK_PROTOCOL = /PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|VERSION_TOO_LOW|NO_SHARED_CIPHER|NO_CIPHERS_AVAILABLE|NO_SUITABLE|INSUFFICIENT_SECURITY|CA_MD_TOO_WEAK|EE_KEY_TOO_SMALL|CA_KEY_TOO_SMALL|UNSAFE_LEGACY_RENEGOTIATION/;
-
-/** The class of a certificate verification code or a TLS handshake error code; null when neither. */
-export function certFailureClass(code: string | null | undefined): CertFailureClass | null {
-  if (!code) return null;
-  const byCode = CERT_CLASS_BY_CODE[code];
-  if (byCode) return byCode;
-  if (WEAK_PROTOCOL.test(code)) return 'weak_or_unsupported_protocol';
-  if (code.startsWith('ERR_SSL_') || /^(CERT_|INVALID_|UNABLE_TO_|X509_)/.test(code)) return 'other';
-  return null;
-}
-
 /** The OONI failure string for a certificate failure class. */
 export function failureOfCertClass(c: CertFailureClass): string {
   switch (c) {

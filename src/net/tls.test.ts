@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPki, type KeyPair } from '../../test/helpers/pki.ts';
-import { certFailureClass, classifyError } from './failure.ts';
+import { classifyError } from './failure.ts';
+import { certFailureClassOfCode } from '../model/failure.ts';
 import { startClock } from './clock.ts';
 import { CertificateCache, certificateCache, publicTrustStore, tlsHandshake, type TrustStore } from './tls.ts';
 
@@ -143,10 +144,10 @@ describe('certificate failure classes (OpenSSL codes → class → OONI failure)
       ['ERR_SSL_UNSUPPORTED_PROTOCOL', 'weak_or_unsupported_protocol'],
       ['ERR_SSL_WRONG_VERSION_NUMBER', 'other'],
     ] as const) {
-      expect(certFailureClass(code), code).toBe(cls);
+      expect(certFailureClassOfCode(code), code).toBe(cls);
     }
     expect(classifyError({ code: 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION' })).toBe('ssl_failed_handshake');
-    expect(certFailureClass('ECONNRESET')).toBeNull();
+    expect(certFailureClassOfCode('ECONNRESET')).toBeNull();
   });
 });
 

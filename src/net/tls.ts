@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { checkServerIdentity, connect, createSecureContext, rootCertificates, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Clock } from './clock.ts';
-import { certFailureClass, classifyError } from './failure.ts';
+import { classifyError } from './failure.ts';
+import { certFailureClassOfCode } from '../model/failure.ts';
 import { FAILURES, type CertFailureClass } from '../model/failure.ts';
 import type { CertificateInfo, TlsHandshakeObservation } from '../model/observation.ts';
 import { certificateInfo } from './certificate.ts';
@@ -191,7 +192,7 @@ export async function tlsHandshake(
     tlsSock.once('error', (err) => {
       const failure = classifyError(err);
       const code = (err as { code?: string }).code;
-      const cls = failure === FAILURES.failedHandshake ? (certFailureClass(code) ?? 'other') : null;
+      const cls = failure === FAILURES.failedHandshake ? (certFailureClassOfCode(code) ?? 'other') : null;
       settle({ ...empty, failure, ...(cls ? { certFailure: cls } : {}), t0, t: opts.clock.now() }, false);
     });
     tlsSock.once('close', () => settle({ ...empty, failure: FAILURES.eof, t0, t: opts.clock.now() }, false));
@@ -211,7 +212,7 @@ function describeHandshake(tlsSock: TLSSocket, ip: string, port: number, serverN
   if (!chainTrusted) {
     const code = chainError ?? 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY';
     failure = classifyError({ code });
-    certFailure = certFailureClass(code) ?? 'other';
+    certFailure = certFailureClassOfCode(code) ?? 'other';
   } else if (hostnameMatches === false) {
     failure = FAILURES.invalidHostname;
     certFailure = 'wrong_name';
