@@ -15,7 +15,8 @@ export interface ListText {
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function readListFile(file: string): ListText {
+/** A regular file under the size cap, or an UnreadableListError in words (a FIFO or device would block or never end). */
+function checkListFile(file: string): void {
   let size: number;
   try {
     const st = statSync(file);
@@ -33,6 +34,10 @@ export function readListFile(file: string): ListText {
       `file is ${(size / 1024 / 1024).toFixed(1)} MB; lists larger than ${MAX_LIST_BYTES / 1024 / 1024} MB are refused (is this really a test list?)`,
     );
   }
+}
+
+export function readListFile(file: string): ListText {
+  checkListFile(file);
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -117,22 +122,7 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
  * chunk goes to `onText` and is dropped.
  */
 export async function streamListText(file: string, onText: (text: string) => void): Promise<{ hadBom: boolean; crlfLines: number }> {
-  let size: number;
-  try {
-    const st = statSync(file);
-    if (st.isDirectory()) throw new UnreadableListError(file, 'is a directory, not a list file');
-    if (!st.isFile()) throw new UnreadableListError(file, 'is not a regular file');
-    size = st.size;
-  } catch (err) {
-    if (err instanceof UnreadableListError) throw err;
-    throw new UnreadableListError(file, cannotRead(err));
-  }
-  if (size > MAX_LIST_BYTES) {
-    throw new UnreadableListError(
-      file,
-      `file is ${(size / 1024 / 1024).toFixed(1)} MB; lists larger than ${MAX_LIST_BYTES / 1024 / 1024} MB are refused (is this really a test list?)`,
-    );
-  }
+  checkListFile(file);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let offset = 0;
   let lines = 1;
