@@ -1,5 +1,5 @@
-import { parseResolver } from '../net/dns.ts';
-import { HELPER_TOKEN_ENV } from '../helper/protocol.ts';
+import { parseResolver } from '../net/resolver-spec.ts';
+import { HELPER_TOKEN_ENV } from '../helper/token.ts';
 
 /**
  * The value rules shared by the command-line flags (commander parsers in cli/options.ts) and the

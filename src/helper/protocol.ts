@@ -6,10 +6,7 @@ import { z } from 'zod';
  * The control helper speaks OONI's Web Connectivity test-helper protocol (POST JSON), so a run can
  * use `tekser helper` on a machine outside the censored network, or an OONI test helper.
  */
-/** Header carrying the optional shared token, as `Bearer <token>` (OONI probes send none). */
-export const HELPER_TOKEN_HEADER = 'authorization';
-/** Environment variable with the token: read by `tekser helper` and by `tekser run` for its helper. */
-export const HELPER_TOKEN_ENV = 'TEKSER_HELPER_TOKEN';
+export { HELPER_TOKEN_ENV, HELPER_TOKEN_HEADER } from './token.ts';
 
 export const helperRequestSchema = z.object({
   http_request: z.string().max(8192),

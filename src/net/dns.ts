@@ -38,40 +38,8 @@ export interface DnsOptions {
   handshakeFor?: (url: string) => TlsHandshakeObservation | undefined;
 }
 
-/** "system", "udp://IP[:port]", "tcp://IP[:port]" or "https://..." (DoH). */
-export type ResolverSpec =
-  | { kind: 'system' }
-  | { kind: 'udp' | 'tcp'; ip: string; port: number }
-  | { kind: 'doh'; url: string; /** The server's address given with the URL (`#IP`): no bootstrap lookup. */ ip?: string };
-
-export function parseResolver(spec: string): ResolverSpec {
-  if (spec === 'system') return { kind: 'system' };
-  let url: URL;
-  try {
-    url = new URL(spec);
-  } catch {
-    throw new Error(`resolver "${spec}" is not "system", udp://IP[:port], tcp://IP[:port] or an https:// DoH URL`);
-  }
-  if (url.protocol === 'https:') {
-    // `https://dns.google/dns-query#8.8.8.8`: the address to reach the DoH server at, given with it.
-    const pin = url.hash.slice(1).replace(/^\[|\]$/g, '');
-    url.hash = '';
-    if (pin && !isIP(pin)) throw new Error(`resolver "${spec}": after # give the DoH server's IP address (https://dns.google/dns-query#8.8.8.8)`);
-    return pin ? { kind: 'doh', url: url.toString(), ip: pin } : { kind: 'doh', url: url.toString() };
-  }
-  if (url.protocol === 'udp:' || url.protocol === 'tcp:') {
-    const ip = url.hostname.replace(/^\[|\]$/g, '');
-    if (!isIP(ip)) throw new Error(`resolver "${spec}": give the resolver as an IP address, not a name`);
-    return { kind: url.protocol === 'udp:' ? 'udp' : 'tcp', ip, port: url.port ? Number(url.port) : 53 };
-  }
-  throw new Error(`resolver "${spec}": unsupported scheme ${url.protocol}`);
-}
-
-export function resolverLabel(r: ResolverSpec): string {
-  if (r.kind === 'system') return 'system';
-  if (r.kind === 'doh') return r.ip ? `${r.url}#${r.ip}` : r.url;
-  return `${r.kind}://${r.ip.includes(':') ? `[${r.ip}]` : r.ip}:${r.port}`;
-}
+export { parseResolver, resolverLabel, type ResolverSpec } from './resolver-spec.ts';
+import type { ResolverSpec } from './resolver-spec.ts';
 
 /** Resolves A and AAAA (or one getaddrinfo call for the system resolver). */
 export async function resolveHost(resolver: ResolverSpec, hostname: string, opts: DnsOptions): Promise<DnsObservation[]> {
