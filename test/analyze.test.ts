@@ -5,18 +5,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { analyzeCommand } from '../src/cli/commands/analyze.ts';
 import { memoryIO } from '../src/cli/io.ts';
-import { runCli } from '../src/cli/main.ts';
 import { readJsonValues } from '../src/ingest/read.ts';
 import { runDocumentSchema, runSummaryLineSchema } from '../src/model/run.ts';
 import { startRun } from '../src/store/runs.ts';
+import { runInMemory } from './helpers/cli.ts';
 import { tempDir } from './helpers/tmp.ts';
 
 const fx = (name: string): string => new URL(`./fixtures/ooni/${name}`, import.meta.url).pathname;
-const cli = async (args: string[]) => {
-  const io = memoryIO({});
-  const code = await runCli(['node', 'tekser', 'analyze', ...args], io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-};
+const cli = (args: string[]) => runInMemory(['analyze', ...args]);
 
 describe('tekser analyze (OONI measurements)', () => {
   it('--format json of one OONI file: a run document whose results carry verdict.status and verdict.method, and OONI beside', async () => {

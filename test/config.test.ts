@@ -1,15 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.ts';
-import { memoryIO } from '../src/cli/io.ts';
+import { runInMemory } from './helpers/cli.ts';
 import { tempDir } from './helpers/tmp.ts';
 
-const cli = async (args: string[]) => {
-  const io = memoryIO({});
-  const code = await runCli(['node', 'tekser', ...args], io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-};
+const cli = (args: string[]) => runInMemory(args);
 
 describe('tekser config', () => {
   it('shows values (not "(built-in default)") under the file\'s snake_case names', async () => {

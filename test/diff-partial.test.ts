@@ -1,3 +1,4 @@
+import { runInMemory } from './helpers/cli.ts';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
@@ -45,11 +46,7 @@ describe('diff with a run that stopped early', () => {
       for (const u of urls.slice(0, n)) w.append(real(u));
       w.finish(status, { total: n, accessible: n, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0 }, []);
     };
-    const cli = async (args: string[]) => {
-      const io = memoryIO({});
-      const code = await runCli(['node', 'tekser', 'diff', '--data-dir', dataDir, ...args], io);
-      return { code, out: io.out.join(''), err: io.err.join('') };
-    };
+    const cli = (args: string[]) => runInMemory(['diff', '--data-dir', dataDir, ...args]);
     store(42, 'complete');
     await new Promise((r) => setTimeout(r, 1100)); // run ids sort by second
     store(5, 'interrupted');

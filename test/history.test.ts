@@ -3,19 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { REPO_ROOT } from './helpers/paths.ts';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/main.ts';
-import { memoryIO } from '../src/cli/io.ts';
 import { startRun } from '../src/store/runs.ts';
+import { runInMemory } from './helpers/cli.ts';
 import { tempDir } from './helpers/tmp.ts';
 import { measurement } from './fixtures/observations.ts';
 import { analyzeWeb } from '../src/analyze/web.ts';
 import { serializeResult } from '../src/report/json.ts';
 
-const cli = async (args: string[]) => {
-  const io = memoryIO({});
-  const code = await runCli(['node', 'tekser', ...args], io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-};
+const cli = (args: string[]) => runInMemory(args);
 
 describe('history with a damaged run', () => {
   it('lists a run whose run.json is corrupt as unreadable, with the problem in words, beside the good ones', async () => {

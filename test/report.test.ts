@@ -2,17 +2,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { memoryIO } from '../src/cli/io.ts';
-import { runCli } from '../src/cli/main.ts';
 import { parseSince } from '../src/cli/commands/report.ts';
 import { historyRuns, labRun, PROBER_PUBLIC_IP, writeRuns } from './fixtures/report-runs.ts';
+import { runInMemory } from './helpers/cli.ts';
 import { tempDir } from './helpers/tmp.ts';
 
-const cli = async (args: string[]) => {
-  const io = memoryIO({});
-  const code = await runCli(['node', 'tekser', ...args], io);
-  return { code, out: io.out.join(''), err: io.err.join('') };
-};
+const cli = (args: string[]) => runInMemory(args);
 
 describe('tekser report', () => {
   it('writes one run as a page, and several runs as a timeline with its CSV', async () => {
