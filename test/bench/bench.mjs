@@ -51,6 +51,8 @@ const RSS_SIZES = (flags['rss-sizes'] ?? (quick ? '1000' : '1000,5000,10000')).s
 const JSON_N = Number(flags['json-size'] ?? (quick ? 1000 : 5000));
 const ONLY = flags.only ? new Set(flags.only.split(',')) : null;
 const want = (row) => !ONLY || ONLY.has(row);
+// Extra node flags for every measured process, e.g. TEKSER_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+const NODE_ARGS = (process.env.TEKSER_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 // 0. Into a network namespace of our own, unless already there.
 if (!process.env.TEKSER_BENCH_NS) {
@@ -86,7 +88,7 @@ function measured(args, { stdoutFile = null, countVerdicts = false } = {}) {
   const usageFile = join(work, `usage-${usageCounter++}.json`);
   return new Promise((resolveRun) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, ['--import', join(HERE, 'usage.mjs'), ...args], {
+    const child = spawn(process.execPath, ['--import', join(HERE, 'usage.mjs'), ...NODE_ARGS, ...args], {
       stdio: ['ignore', stdoutFile || countVerdicts ? 'pipe' : 'ignore', 'pipe'],
       env: { ...ENV, TEKSER_BENCH_USAGE: usageFile, NO_COLOR: '1' },
     });
@@ -117,7 +119,7 @@ function measured(args, { stdoutFile = null, countVerdicts = false } = {}) {
       } catch {
         // the process died before its exit hook
       }
-      resolveRun({ code, wallMs, cpuMs: u.userMs + u.systemMs, rssMiB: u.maxRssKiB / 1024, out, err, verdicts });
+      resolveRun({ code, wallMs, cpuMs: u.userMs + u.systemMs, userMs: u.userMs, systemMs: u.systemMs, rssMiB: u.maxRssKiB / 1024, out, err, verdicts });
     });
   });
 }
@@ -197,7 +199,8 @@ if (net && want('healthy')) {
   const pc = median(p.map((r) => r.cpuMs)) / HEALTHY_N;
   const okPlain = p.map((r) => Number(r.out.trim())).join('/');
   report(`healthy HTTPS throughput, ${HEALTHY_N} targets, c=64`, `${f0(HEALTHY_N / tw)} targets/s (plain ${f0(HEALTHY_N / pw)}/s)`, '≥ 300/s', [verdictNote(t[0]), failedNote(t)].filter(Boolean).join('; '));
-  report('  CPU per target', `${tc.toFixed(2)} ms (plain ${pc.toFixed(2)} ms)`, '≤ 3 ms');
+  const split = (rs) => `user ${(median(rs.map((r) => r.userMs)) / HEALTHY_N).toFixed(2)} + system ${(median(rs.map((r) => r.systemMs)) / HEALTHY_N).toFixed(2)}`;
+  report('  CPU per target', `${tc.toFixed(2)} ms (plain ${pc.toFixed(2)} ms)`, '≤ 3 ms', `tekser ${split(t)}; plain ${split(p)}`);
   report('  CPU per target vs plain Node/undici (same run)', `${(tc / pc).toFixed(2)}×`, '≤ 1.2×', `plain loaded ${okPlain} of ${HEALTHY_N}`);
 }
 
