@@ -11,7 +11,8 @@ export * from './model/index.ts';
 export { parseCsv, CSV_HEADER, type CsvRecord } from './lists/csv.ts';
 export { parseServices, splitHostPort, prefixMatcher } from './lists/services.ts';
 export { BUILTIN_CATEGORIES, parseCategoryLegend } from './lists/categories.ts';
-export { webTargetsFromCsv, webTargetsFromUrls, serviceTargetsFromYaml, BadListError } from './lists/targets.ts';
+export { webTargetsFromCsv, webTargetsFromUrls, BadListError } from './lists/targets.ts';
+export { serviceTargetsFromYaml } from './lists/service-targets.ts';
 export { UnreadableListError, type ListProblem } from './lists/problem.ts';
 export { lintPaths, type LintReport, type LintOptions } from './lint/lint-paths.ts';
 export { LINT_RULES } from './lint/rules.ts';
@@ -44,7 +45,8 @@ export { analyzeService } from './analyze/service.ts';
 export { analyzeDns } from './analyze/dns.ts';
 export { findFindings, FINDING_RULES, FINDINGS, slimResult } from './findings/index.ts';
 export { WEB_RULES } from './analyze/web.ts';
-export { matchInterceptionCa, parseInterceptionCaFile, interceptionCaFileSchema } from './analyze/interception.ts';
+export { matchInterceptionCa } from './analyze/interception.ts';
+export { parseInterceptionCaFile, interceptionCaFileSchema } from './analyze/interception-file.ts';
 export { BUILTIN_INTERCEPTION_CAS } from './data/interception-cas.ts';
 
 // Reports and storage

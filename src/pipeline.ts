@@ -1,19 +1,19 @@
 import type { DnsObservation } from './model/observation.ts';
 import v8 from 'node:v8';
 import pLimit from 'p-limit';
-import { findFindings, slimResult } from './findings/index.ts';
-import { analyzeService } from './analyze/service.ts';
-import { analyzeWeb, type AnalysisKnowledge } from './analyze/web.ts';
+import { slimResult } from './findings/slim.ts';
+import type { AnalysisKnowledge } from './analyze/web.ts';
 import type { MeasureContext } from './measure/context.ts';
 import { withDeadline } from './measure/deadline.ts';
 import { measureService } from './measure/service.ts';
 import { measureWeb } from './measure/web.ts';
 import type { Finding, FindingInput } from './model/finding.ts';
-import { emptyWebMeasurement, type ServiceMeasurement, type WebMeasurement } from './model/measurement.ts';
-import { RUN_SCHEMA_ID, type RunDocument, type RunSummary, type ServiceResult, type TargetResult, type TargetResultJson, type WebResult } from './model/run.ts';
-import { targetLabel, type ServiceTarget, type Target, type WebTarget } from './model/target.ts';
+import type { ServiceMeasurement, WebMeasurement } from './model/measurement.ts';
+import { emptyWebMeasurement, RUN_SCHEMA_ID, targetLabel } from './model/values.ts';
+import type { RunDocument, RunSummary, ServiceResult, TargetResult, TargetResultJson, WebResult } from './model/run.ts';
+import type { ServiceTarget, Target, WebTarget } from './model/target.ts';
 import type { InterceptionCa, Verdict } from './model/verdict.ts';
-import { serializeResult, type SerializeOptions } from './report/json.ts';
+import type { SerializeOptions } from './report/json.ts';
 import type { TableRow } from './report/table.ts';
 
 /**
@@ -23,6 +23,18 @@ import type { TableRow } from './report/table.ts';
  * fields the run-level findings, the summary and the table read — is kept. Memory stays flat
  * whatever the number of targets.
  */
+
+/**
+ * Analysis, findings and serialisation (zod, the block-page signature tables) load on first use, not
+ * with this module: a run sends its first queries first, and these load while they are in flight
+ * (start-up, issue #13). runPipeline starts the load as its first targets start.
+ */
+let analysisModules: ReturnType<typeof importAnalysis> | undefined;
+const importAnalysis = async () => {
+  const [web, service, findings, json] = await Promise.all([import('./analyze/web.ts'), import('./analyze/service.ts'), import('./findings/index.ts'), import('./report/json.ts')]);
+  return { analyzeWeb: web.analyzeWeb, analyzeService: service.analyzeService, findFindings: findings.findFindings, serializeResult: json.serializeResult };
+};
+export const loadAnalysis = (): ReturnType<typeof importAnalysis> => (analysisModules ??= importAnalysis());
 
 /**
  * Flat memory needs V8 to collect old garbage sooner: a target's observations live across its
@@ -187,9 +199,10 @@ export async function measureTarget(target: Target, ctx: MeasureContext, measure
     const m =
       (await run((c) => measurers.service(target, c))) ??
       ({ target, startedAt, runtime: elapsed(), localResolver: ctx.localResolver.kind, checks: [], controlAnswered: null, deadlineExceeded: true } satisfies ServiceMeasurement);
-    return { target, verdict: analyzeService(m), measurement: m };
+    return { target, verdict: (await loadAnalysis()).analyzeService(m), measurement: m };
   }
   const m = (await run((c) => measurers.web(target, c))) ?? { ...emptyWebMeasurement(target, ctx.localResolver.kind, startedAt, elapsed()), deadlineExceeded: true };
+  const { analyzeWeb } = await loadAnalysis();
   return { target, verdict: analyzeWeb(m, { interceptionCas: ctx.interceptionCas }), measurement: m };
 }
 
@@ -247,7 +260,7 @@ export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOut
       const target = opts.targets[i];
       if (!target) return;
       const r = await measureTarget(target, opts.ctx, opts.measurers);
-      const line = serializeResult(r, opts.serialize);
+      const line = (await loadAnalysis()).serializeResult(r, opts.serialize);
       opts.store?.append(line);
       counter.add(r.verdict.status);
       slim.push(slimRecord(r, opts.ctx.interceptionCas));
@@ -257,7 +270,10 @@ export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOut
       await chain;
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, opts.targets.length)) }, worker));
+  const workers = Array.from({ length: Math.max(1, Math.min(opts.concurrency, opts.targets.length)) }, worker);
+  // The first targets have sent their first queries: analysis loads while they are in flight.
+  const { findFindings } = await loadAnalysis();
+  await Promise.all(workers);
   await chain;
   const controlCheck = await opts.controlCheck;
   const outcome: PipelineOutcome = {
@@ -283,7 +299,8 @@ export interface AnalyzePipelineOptions {
 }
 
 /** Analyses one measurement with the current rules: the same functions `run` uses. */
-export function analyzeItem(item: IngestItem, knowledge: AnalysisKnowledge): TargetResult {
+export async function analyzeItem(item: IngestItem, knowledge: AnalysisKnowledge): Promise<TargetResult> {
+  const { analyzeService, analyzeWeb } = await loadAnalysis();
   if (item.kind === 'service') {
     const verdict = analyzeService(item.measurement);
     return { target: item.measurement.target, verdict: item.annotate ? item.annotate(verdict) : verdict, measurement: item.measurement };
@@ -300,8 +317,9 @@ export function analyzeItem(item: IngestItem, knowledge: AnalysisKnowledge): Tar
 export async function analyzePipeline(opts: AnalyzePipelineOptions): Promise<PipelineOutcome> {
   const counter = new SummaryCounter();
   const groups = new Map<string, FindingInput[]>();
+  const { findFindings, serializeResult } = await loadAnalysis();
   for await (const item of opts.items) {
-    const r = analyzeItem(item, opts.knowledge);
+    const r = await analyzeItem(item, opts.knowledge);
     const line = { ...serializeResult(r, opts.serialize), ...item.extra, ...item.afterAnalysis?.(r) };
     counter.add(r.verdict.status);
     const g = item.group ?? '';

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matchInterceptionCa, parseInterceptionCaFile } from '../src/analyze/interception.ts';
+import { matchInterceptionCa } from '../src/analyze/interception.ts';
+import { parseInterceptionCaFile } from '../src/analyze/interception-file.ts';
 import { runCli } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
 import { certificateInfo } from '../src/net/certificate.ts';

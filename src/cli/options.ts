@@ -1,6 +1,10 @@
-import { InvalidArgumentError } from 'commander';
+import { createRequire } from 'node:module';
+import type * as Commander from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
 import { RULES } from '../config/rules.ts';
+
+// commander is CommonJS, required directly (see main.ts).
+const { InvalidArgumentError } = createRequire(import.meta.url)('commander') as typeof Commander;
 
 export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config' | 'report' | 'evidence' | 'analyze';
 

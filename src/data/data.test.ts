@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { matchBlockpage, matchDnsBlockAnswer } from '../analyze/blockpage.ts';
+import { z } from 'zod';
+import { interceptionCaSchema } from '../model/verdict.ts';
 import { BUILTIN_INTERCEPTION_CAS } from './interception-cas.ts';
+import shippedCas from './interception-cas.json' with { type: 'json' };
 import { censoredPlanetSignatures, citizenLabDnsSignatures, citizenLabHttpSignatures } from './signatures.ts';
 
 interface ManifestFile {
@@ -22,6 +25,11 @@ const manifest = JSON.parse(readFileSync(dataFileUrl('SOURCES.json'), 'utf8')) a
 const sha256 = (path: string) => createHash('sha256').update(readFileSync(dataFileUrl(path))).digest('hex');
 
 describe('shipped data files (src/data)', () => {
+  it('the interception-CA table matches the model schema (it is not parsed at start-up)', () => {
+    expect(z.array(interceptionCaSchema).parse(shippedCas.interceptionCas)).toEqual(BUILTIN_INTERCEPTION_CAS);
+    expect(BUILTIN_INTERCEPTION_CAS.length).toBeGreaterThan(0);
+  });
+
   it('every file matches the sha256 recorded in SOURCES.json, with its upstream commit', () => {
     expect(manifest.sources.map((s) => s.id)).toEqual(['censoredplanet-assets', 'citizenlab-filtering-annotations']);
     for (const src of manifest.sources) {

@@ -3,9 +3,9 @@ import { controlInterception } from '../analyze/control.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
 import { FAILURES, SSL_FAILURE_PREFIX } from '../model/failure.ts';
 import type { FailureKind, FindingInput } from '../model/finding.ts';
-import { isDefiniteAnswer, type HttpObservation } from '../model/observation.ts';
+import type { HttpObservation } from '../model/observation.ts';
+import { isDefiniteAnswer, targetLabel } from '../model/values.ts';
 import type { ServiceResult, TargetResult, WebResult } from '../model/run.ts';
-import { targetLabel } from '../model/target.ts';
 import type { InterceptionCa } from '../model/verdict.ts';
 
 /** IPv6 failures that mean "this network has no IPv6" (as the web rules drop them). */

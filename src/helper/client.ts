@@ -1,10 +1,11 @@
-import { request, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { loadUndici } from '../net/undici.ts';
 import type { Clock } from '../net/clock.ts';
 import { classifyError } from '../net/failure.ts';
 import { FAILURES } from '../model/failure.ts';
 import { BROWSER_HEADERS } from '../net/http.ts';
-import { HELPER_TOKEN_ENV, HELPER_TOKEN_HEADER } from './protocol.ts';
-import { helperResponseSchema, type HelperResponse } from '../model/control.ts';
+import { HELPER_TOKEN_ENV, HELPER_TOKEN_HEADER } from './token.ts';
+import type { HelperResponse } from '../model/control.ts';
 
 /** One call to one helper: which, how it ended, when (seconds on the target's clock). */
 export interface HelperAttempt {
@@ -32,6 +33,8 @@ export interface HelperCallOptions {
 /** Asks the control helper to measure the URL from outside; failures are values, never thrown. */
 export async function queryHelper(helperUrl: string, targetUrl: string, endpoints: readonly string[], opts: HelperCallOptions): Promise<HelperCallResult> {
   if (opts.signal?.aborted) return { url: helperUrl, response: null, failure: FAILURES.interrupted };
+  // undici and the response schema (zod) load on the first helper call, not at start-up.
+  const [{ request }, { helperResponseSchema }] = await Promise.all([loadUndici(), import('../model/control.ts')]);
   // The helper's optional shared token (see `tekser helper --token`): one header, nothing else.
   const token = opts.token ?? process.env[HELPER_TOKEN_ENV];
   try {

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../model/verdict.ts';
 import type { Service } from '../model/service-list.ts';
-import { serviceTargetsFromYaml } from '../lists/targets.ts';
+import { serviceTargetsFromYaml } from '../lists/service-targets.ts';
 import type { IngestItem } from '../pipeline.ts';
 import { findRun } from '../store/runs.ts';
 import { AgreementCounter, compareVerdicts } from './agreement.ts';

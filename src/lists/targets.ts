@@ -1,9 +1,13 @@
 import { extname } from 'node:path';
-import { parse as parseStream, type Options } from 'csv-parse';
-import type { ServiceTarget, Target, WebTarget } from '../model/target.ts';
-import { parseServices } from './services.ts';
+import { createRequire } from 'node:module';
+import type { Options, parse as parseCsv } from 'csv-parse';
+import type { Target, WebTarget } from '../model/target.ts';
 import { syntaxProblem } from './csv.ts';
-import { readListFile, streamListText } from './read-file.ts';
+import { streamListText } from './read-file.ts';
+
+// csv-parse's CommonJS build, required directly: one file, faster to load than its ESM modules, on
+// the path to a run's first query (start-up, issue #13).
+const parseStream = (createRequire(import.meta.url)('csv-parse') as { parse: typeof parseCsv }).parse;
 
 /** Problems kept word for word in a BadListError; the rest are counted (a 200,000-row bad list stays small). */
 export const MAX_LIST_PROBLEMS_KEPT = 100;
@@ -179,7 +183,8 @@ export async function readTargets(urls: readonly string[], files: readonly strin
   });
   for (const file of files) {
     try {
-      if (isServiceList(file)) for (const t of serviceTargetsFromYaml(file)) keep(t);
+      // The YAML reader (yaml, zod) loads only for a service list: a CSV run starts without it.
+      if (isServiceList(file)) for (const t of (await import('./service-targets.ts')).serviceTargetsFromYaml(file)) keep(t);
       else await streamWebTargetsFromCsv(file, keep, problems);
     } catch (err) {
       if (!(err instanceof BadListError)) throw err;
@@ -208,13 +213,4 @@ export function dedupeTargets<T extends { url: string }>(targets: readonly T[]):
     out.push(t);
   }
   return out;
-}
-
-/** Reads a YAML service list; schema problems are reported with file:line. */
-export function serviceTargetsFromYaml(file: string): ServiceTarget[] {
-  const read = readListFile(file);
-  const { list, problems } = parseServices(read.text, file);
-  const errors = problems.filter((p) => p.severity === 'error');
-  if (!list || errors.length) throw new BadListError(errors.map((p) => `${file}:${p.line}: ${p.message}`));
-  return list.services.map((service) => ({ kind: 'service', service, url: `service:${service.id}`, source: file }));
 }

@@ -1,9 +1,10 @@
 import { isIP } from 'node:net';
 import type { ServiceCheck } from '../model/service-list.ts';
-import { splitHostPort } from '../lists/services.ts';
+import { splitHostPort } from '../lists/endpoints.ts';
 import { startClock, type Clock } from '../net/clock.ts';
 import { addressesOf, resolveHost, resolverLabel } from '../net/dns.ts';
-import { isDefiniteAnswer, type DnsObservation } from '../model/observation.ts';
+import type { DnsObservation } from '../model/observation.ts';
+import { isDefiniteAnswer } from '../model/values.ts';
 import { httpRequest } from '../net/http.ts';
 import { tcpConnect } from '../net/tcp.ts';
 import { pinnedTrustStore, tlsHandshake, type TrustStore } from '../net/tls.ts';

@@ -2,7 +2,8 @@ import { isIP } from 'node:net';
 import { queryHelpers } from '../helper/client.ts';
 import { startClock, type Clock } from '../net/clock.ts';
 import { addressesOf, resolveHost, resolverLabel, type ResolverSpec } from '../net/dns.ts';
-import { isDefiniteAnswer, type DnsObservation, type HttpObservation, type TcpConnectObservation, type TlsHandshakeObservation } from '../model/observation.ts';
+import type { DnsObservation, HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../model/observation.ts';
+import { isDefiniteAnswer } from '../model/values.ts';
 import { destroyOnAbort, tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake } from '../net/tls.ts';
 import { hedgedAttempts } from '../net/hedge.ts';
@@ -12,7 +13,7 @@ import { fetchFollowingRedirects } from '../net/fetch.ts';
 import type { AddressInfo, SniProbe, WebMeasurement } from '../model/measurement.ts';
 import type { WebTarget } from '../model/target.ts';
 import { FAILURES, isCertificateFailure } from '../model/failure.ts';
-import { splitHostPort } from '../lists/services.ts';
+import { splitHostPort } from '../lists/endpoints.ts';
 import { isSelfAddress } from '../net/addresses.ts';
 
 

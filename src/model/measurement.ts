@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { helperObservationSchema } from './control.ts';
 import { dnsObservationSchema, httpObservationSchema, storedHttpObservationSchema, tcpObservationSchema, tlsObservationSchema } from './observation.ts';
-import { serviceTargetSchema, webTargetSchema, type WebTarget } from './target.ts';
+import { serviceTargetSchema, webTargetSchema } from './target.ts';
 
 /** Where an address came from. */
 export const ADDRESS_SOURCES = ['local', 'control', 'helper'] as const;
@@ -98,25 +98,4 @@ export const storedServiceMeasurementSchema = serviceMeasurementSchema.omit({ ta
 });
 export type StoredServiceMeasurement = z.infer<typeof storedServiceMeasurementSchema>;
 
-/** A web measurement with nothing observed yet: the shape a deadline-cut measurement reports. */
-export function emptyWebMeasurement(target: WebTarget, localResolver: string, startedAt: string, runtime: number): WebMeasurement {
-  const url = new URL(target.url);
-  return {
-    target,
-    startedAt,
-    runtime,
-    hostname: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
-    localResolver,
-    dns: { local: [], control: [] },
-    addresses: [],
-    tcp: [],
-    tls: [],
-    http: [],
-    redirectDns: [],
-    helper: null,
-    controlRecheck: [],
-    sniProbes: [],
-    deadlineExceeded: false,
-  };
-}
+export { emptyWebMeasurement } from './values.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CERT_FAILURE_CLASSES, FAILURES } from './failure.ts';
+import { CERT_FAILURE_CLASSES } from './failure.ts';
 
 /**
  * What the network primitives return: what was tried, when (seconds relative to the target's
@@ -137,7 +137,4 @@ export const storedHttpObservationSchema = httpObservationBase.extend({
 });
 export type StoredHttpObservation = z.infer<typeof storedHttpObservationSchema>;
 
-/** An answer the resolver stands behind: addresses, NXDOMAIN or an empty NOERROR (not a timeout or an error). */
-export function isDefiniteAnswer(o: DnsObservation): boolean {
-  return o.failure === null || o.failure === FAILURES.nxdomain || o.failure === FAILURES.noAnswer;
-}
+export { isDefiniteAnswer } from './values.ts';

@@ -6,13 +6,9 @@ import { SERVICE_KINDS } from './service-list.ts';
 import { serviceTargetSchema, webTargetSchema } from './target.ts';
 import { verdictSchema } from './verdict.ts';
 
-/**
- * The machine-readable output of `tekser run` (--format json / jsonl), versioned. Consumers should
- * check `schema` and tolerate fields added in later minor versions.
- */
-export const RUN_SCHEMA_ID = 'tekser/run/v1';
-/** run.json in a stored run's directory. */
-export const RUN_RECORD_SCHEMA_ID = 'tekser/run-record/v1';
+import { RUN_RECORD_SCHEMA_ID, RUN_SCHEMA_ID } from './values.ts';
+
+export { RUN_RECORD_SCHEMA_ID, RUN_SCHEMA_ID } from './values.ts';
 
 // In memory: a measured and analysed target.
 

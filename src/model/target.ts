@@ -30,7 +30,4 @@ export type ServiceTarget = z.infer<typeof serviceTargetSchema>;
 export const targetSchema = z.discriminatedUnion('kind', [webTargetSchema, serviceTargetSchema]);
 export type Target = z.infer<typeof targetSchema>;
 
-/** How a target is named in reports. */
-export function targetLabel(t: Target): string {
-  return t.kind === 'service' ? `${t.service.name} (${t.service.kind})` : t.url;
-}
+export { targetLabel } from './values.ts';

@@ -1,5 +1,6 @@
 import { isIP, type Socket } from 'node:net';
-import { Agent, type buildConnector } from 'undici';
+import type { Agent, buildConnector } from 'undici';
+import { undiciNow } from './undici.ts';
 import { startClock, type Clock } from './clock.ts';
 import { lookupSystem } from './dns.ts';
 import { FAILURES } from '../model/failure.ts';
@@ -81,7 +82,19 @@ export function createControlDispatcher(opts: ControlDispatcherOptions): Control
       cb(null, hs.socket);
     })().catch((err: unknown) => cb(err as Error, null));
   };
-  const dispatcher = new Agent({ connect, headersTimeout: opts.requestTimeoutMs, bodyTimeout: opts.requestTimeoutMs, allowH2: false });
+  // The Agent is built on first use: a run's context exists before undici is loaded (net/undici.ts),
+  // and the first use is a request through undici, which has loaded it by then.
+  let agent: Agent | undefined;
+  const real = (): Agent => (agent ??= new (undiciNow().Agent)({ connect, headersTimeout: opts.requestTimeoutMs, bodyTimeout: opts.requestTimeoutMs, allowH2: false }));
+  const dispatcher = new Proxy({} as Agent, {
+    get(_t, key) {
+      // Closing an Agent never built needs no undici.
+      if (!agent && (key === 'close' || key === 'destroy')) return () => Promise.resolve();
+      const a = real();
+      const v: unknown = Reflect.get(a, key, a);
+      return typeof v === 'function' ? v.bind(a) : v;
+    },
+  });
   return {
     dispatcher,
     handshakeFor(url: string): TlsHandshakeObservation | undefined {

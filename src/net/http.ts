@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net';
-import { Client } from 'undici';
+import { loadUndici } from './undici.ts';
 import type { Clock } from './clock.ts';
 import { classifyError } from './failure.ts';
 import { FAILURES } from '../model/failure.ts';
@@ -64,6 +64,8 @@ function defaultPort(url: URL): number {
 
 /** One HTTP(S) request to a chosen IP with the URL's Host (and SNI); no redirect is followed. */
 export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Promise<HttpObservation> {
+  // undici loads on the first request, before its clock starts (start-up: see net/undici.ts).
+  const { Client } = await loadUndici();
   const url = new URL(spec.url);
   const port = defaultPort(url);
   const method = spec.method ?? 'GET';

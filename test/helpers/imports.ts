@@ -58,3 +58,31 @@ export function closure(start: readonly string[]): Set<string> {
   }
   return seen;
 }
+
+const RUNTIME_STATIC = /(?:^|\n)\s*(import|export)\s+(?!type[\s{*])([\s\S]*?)\s*from\s*['"]([^'"]+)['"]/g;
+/** A package required at load: a top-level `const … = createRequire(import.meta.url)('pkg')` (not one inside a function). */
+const REQUIRED = /^(?:const|let)\s[^=]+=\s*\(?createRequire\(import\.meta\.url\)\(\s*['"]([^'"]+)['"]\s*\)/gm;
+
+/**
+ * What loading one src file loads before it runs: its static imports and re-exports that survive
+ * compilation (not `import type` / `export type`: verbatimModuleSyntax drops exactly those), bare
+ * imports, and packages it require()s at load (createRequire). Dynamic `import()` is not followed.
+ */
+export function runtimeImportsOf(file: string): string[] {
+  const text = readFileSync(join(SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const specs = [...[...text.matchAll(RUNTIME_STATIC)].map((m) => m[3] ?? ''), ...[...text.matchAll(BARE)].map((m) => m[1] ?? ''), ...[...text.matchAll(REQUIRED)].map((m) => m[1] ?? '')];
+  return specs.map((s) => (s.startsWith('.') ? normalize(join(dirname(file), s)) : s));
+}
+
+/** Everything loaded with `start` before any of its code runs: src files (relative to src/) and package names. */
+export function runtimeClosure(start: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...start];
+  while (todo.length) {
+    const f = todo.pop() as string;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    if (f.endsWith('.ts')) for (const i of runtimeImportsOf(f)) if (!seen.has(i)) todo.push(i);
+  }
+  return seen;
+}

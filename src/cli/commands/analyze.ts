@@ -10,7 +10,7 @@ import { defaultDataDir } from '../../store/paths.ts';
 import { TEKSER_VERSION } from '../../version.ts';
 import { EXIT, UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { loadInterceptionCas } from './run.ts';
+import { loadInterceptionCas } from '../interception-cas.ts';
 
 export interface AnalyzeCommandOptions {
   format: 'table' | 'json' | 'jsonl';

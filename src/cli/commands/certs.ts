@@ -4,7 +4,8 @@ import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { auditStores } from '../../analyze/trust-store-audit.ts';
 import { EXIT } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { loadInterceptionCas, readFlagFile } from './run.ts';
+import { loadInterceptionCas } from '../interception-cas.ts';
+import { readFlagFile } from '../flag-file.ts';
 
 export interface CertsCommandOptions {
   store?: string[];

@@ -1,6 +1,6 @@
 import type { CommandIO } from '../io.ts';
 import { DEFAULT_CONTROL_RESOLVERS, DEFAULT_LISTS, effectiveRunOptions, type RunCommandOptions } from './run.ts';
-import { CONFIG_KEYS, lineOf } from '../../config/config.ts';
+import { CONFIG_KEYS, lineOf } from '../../config/keys.ts';
 
 /** Values `run` uses when neither the file nor a flag sets them, and commander has no default for. */
 const IMPLICIT_DEFAULTS: Record<string, unknown> = { list: DEFAULT_LISTS, controlResolver: DEFAULT_CONTROL_RESOLVERS };
@@ -16,8 +16,8 @@ export interface ConfigSetting {
 }
 
 /** `tekser config`: the effective settings for `tekser run`, and where each value comes from. */
-export function configCommand(opts: RunCommandOptions & { format?: 'text' | 'json' }, io: CommandIO, isFromCli: (key: string) => boolean): number {
-  const { options, sources, dataDir, configFile, config } = effectiveRunOptions(opts, io.env, isFromCli);
+export async function configCommand(opts: RunCommandOptions & { format?: 'text' | 'json' }, io: CommandIO, isFromCli: (key: string) => boolean): Promise<number> {
+  const { options, sources, dataDir, configFile, config } = await effectiveRunOptions(opts, io.env, isFromCli);
   const shown = options as unknown as Record<string, unknown>;
   const settings: ConfigSetting[] = CONFIG_KEYS.map((k) => {
     const value = shown[k.option] ?? IMPLICIT_DEFAULTS[k.option] ?? null;

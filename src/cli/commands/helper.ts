@@ -6,7 +6,7 @@ import { parseResolver } from '../../net/dns.ts';
 import { publicTrustStore } from '../../net/tls.ts';
 import { UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { readFlagFile } from './run.ts';
+import { readFlagFile } from '../flag-file.ts';
 
 export interface HelperCommandOptions {
   listen: string;

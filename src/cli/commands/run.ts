@@ -1,32 +1,33 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+// Start-up (issue #13): everything imported here statically is on the path to the run's first DNS
+// query, and must not load zod, undici, yaml or the signature tables (test/startup.test.ts checks).
+// The config reader, the store, the table and the analysis load when they are needed, the analysis
+// while the first queries are in flight (pipeline.ts).
 import { controlConnections, DEFAULT_TIMEOUTS, type MeasureContext } from '../../measure/context.ts';
 import { checkControl } from '../../measure/control.ts';
 import { RttTracker } from '../../net/rtt.ts';
 import type { Target } from '../../model/target.ts';
-import { RUN_SCHEMA_ID, type RunSummary } from '../../model/run.ts';
-import type { InterceptionCa } from '../../model/verdict.ts';
+import type { RunSummary } from '../../model/run.ts';
+import { RUN_SCHEMA_ID } from '../../model/values.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
 import { BadListError, readTargets, targetUrl } from '../../lists/targets.ts';
-import { makeChalk } from '../../report/color.ts';
-import { summarize } from '../../report/json.ts';
-import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
-import { applyConfig, configPath, loadConfig } from '../../config/config.ts';
+import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, SummaryCounter, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
+import { applyConfig, configPath, type LoadedConfig } from '../../config/keys.ts';
 import { defaultDataDir } from '../../store/paths.ts';
-import { sha256File } from '../../store/runs.ts';
 import { createProgress } from '../../report/progress.ts';
-import { renderTable } from '../../report/table.ts';
 import { StepTally } from '../../report/next-steps.ts';
-import { openReportOutput, savingEpilogue, startSaving, type ReportSink, type Saving } from '../run-output.ts';
+import type { ReportSink, Saving } from '../run-output.ts';
 import { TEKSER_VERSION } from '../../version.ts';
-import { HELPER_TOKEN_ENV } from '../../helper/protocol.ts';
+import { HELPER_TOKEN_ENV } from '../../helper/token.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
-import { parseInterceptionCaFile } from '../../analyze/interception.ts';
-import { EXIT, fsProblem, UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { checkDataDir } from './stored.ts';
+import { checkDataDir } from '../data-dir.ts';
+import { readFlagFile } from '../flag-file.ts';
+
+export { readFlagFile } from '../flag-file.ts';
 
 export const DEFAULT_CONTROL_RESOLVERS = ['https://1.1.1.1/dns-query', 'https://8.8.8.8/dns-query'];
 export const DEFAULT_LISTS = ['kz.csv', 'global.csv', 'messengers.yaml', 'circumvention.yaml'].map((f) => fileURLToPath(new URL(`../../../test-lists/${f}`, import.meta.url)));
@@ -64,12 +65,13 @@ export interface RunCommandOptions {
 }
 
 /** Resolves the data directory and the config file under the flags; `isFromCli` says which options the user typed. */
-export function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.ProcessEnv, isFromCli: (key: string) => boolean) {
+export async function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.ProcessEnv, isFromCli: (key: string) => boolean) {
   const dataDir = checkDataDir(opts.dataDir ?? defaultDataDir(env));
   const file = configPath(opts.config, dataDir);
-  let config = null;
+  let config: LoadedConfig | null = null;
   try {
-    config = file ? loadConfig(file) : null;
+    // The reader (yaml, zod) loads only when there is a file to read.
+    config = file ? (await import('../../config/config.ts')).loadConfig(file) : null;
   } catch (err) {
     throw new UsageError(`config ${(err as Error).message}`);
   }
@@ -77,31 +79,11 @@ export function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.Process
   return { options: options as unknown as RunCommandOptions, sources, dataDir, configFile: file, config };
 }
 
-/** Reads a file named by a flag; a missing or unreadable file is the user's to fix, not a crash. */
-export function readFlagFile(flag: string, file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`${flag} ${file}: cannot read: ${fsProblem(err)}`);
-  }
-}
-
 function readPems(files: readonly string[]): string[] {
   return files.map((f) => {
     const text = readFlagFile('--ca-file', f);
     if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca-file ${f}: no PEM certificate in it`);
     return text;
-  });
-}
-
-export function loadInterceptionCas(files: readonly string[]): InterceptionCa[] {
-  return files.flatMap((f) => {
-    const text = readFlagFile('--interception-cas', f);
-    try {
-      return parseInterceptionCaFile(text, f);
-    } catch (err) {
-      throw new UsageError(`--interception-cas ${(err as Error).message}`);
-    }
   });
 }
 
@@ -132,7 +114,7 @@ export async function loadTargets(urls: readonly string[], lists: readonly strin
   return { targets, lists: [...chosen] };
 }
 
-export function buildContext(opts: RunCommandOptions): MeasureContext {
+export async function buildContext(opts: RunCommandOptions): Promise<MeasureContext> {
   const extraCaPems = readPems(opts.caFile ?? []);
   const trust = publicTrustStore(extraCaPems);
   const timeouts = {
@@ -177,23 +159,26 @@ export function buildContext(opts: RunCommandOptions): MeasureContext {
     retries: opts.retries,
     harmlessSni: opts.harmlessSni,
     sniProbeHost: opts.sniProbeHost ?? null,
-    interceptionCas: [...BUILTIN_INTERCEPTION_CAS, ...loadInterceptionCas(opts.interceptionCas ?? [])],
+    interceptionCas: [...BUILTIN_INTERCEPTION_CAS, ...(opts.interceptionCas?.length ? (await import('../interception-cas.ts')).loadInterceptionCas(opts.interceptionCas) : [])],
   };
 }
 
 /** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
 export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
-  const { options: opts, dataDir } = effectiveRunOptions(given, io.env, isFromCli);
+  const { options: opts, dataDir } = await effectiveRunOptions(given, io.env, isFromCli);
   const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
-  const ctx = buildContext(opts);
+  const ctx = await buildContext(opts);
   const startedAt = new Date().toISOString();
 
   // Cron safety: one run at a time per data directory; the runs a killed process left are marked.
   // -o is opened under the lock and before the run record: a bad path never leaves a run behind.
   let opened: ReportSink | null = null;
   let saving: Saving | null = null;
-  if (opts.save) {
-    saving = startSaving(
+  // The store (zod, for the records it checks) and -o: loaded when used; stdout needs neither.
+  const runOutput = opts.save || opts.output ? await import('../run-output.ts') : null;
+  if (opts.save && runOutput) {
+    const { sha256File } = await import('../../store/runs.ts');
+    saving = runOutput.startSaving(
       dataDir,
       {
         tekserVersion: TEKSER_VERSION,
@@ -202,9 +187,9 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
         targets: targets.length,
       },
       io,
-      () => void (opened = openReportOutput(opts.output, io)),
+      () => void (opened = runOutput.openReportOutput(opts.output, io)),
     );
-  } else opened = openReportOutput(opts.output, io);
+  } else opened = runOutput ? runOutput.openReportOutput(opts.output, io) : { write: io.stdout, end: () => {}, file: null, problem: null };
   const sink = opened as unknown as ReportSink;
   const writer = saving?.writer ?? null;
   const release = saving?.release ?? null;
@@ -215,7 +200,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   let signalCode = 0;
   const onSignal = (sig: NodeJS.Signals): void => {
     if (stopReason === 'signal') {
-      writer?.finish('interrupted', summarize([]), []);
+      writer?.finish('interrupted', new SummaryCounter().summary, []);
       release?.();
       process.exit(sig === 'SIGINT' ? 130 : 143);
     }
@@ -267,7 +252,8 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
       ? jsonlRenderer(out, startedAt)
       : opts.format === 'json'
         ? jsonDocumentRenderer(out, { schema: RUN_SCHEMA_ID, tekser, startedAt, settings })
-        : tableRenderer((rows, findings) => {
+        : tableRenderer(async (rows, findings) => {
+            const [{ makeChalk }, { renderTable }] = await Promise.all([import('../../report/color.ts'), import('../../report/table.ts')]);
             const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
             const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
             return out(renderTable(rows, { chalk, header, findings, steps, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
@@ -304,7 +290,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   const finishedAt = new Date().toISOString();
   writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings, controlCheck);
   release?.();
-  const epilogue = savingEpilogue(saving, summary.total);
+  const epilogue = runOutput?.savingEpilogue(saving, summary.total) ?? null;
   steps = tally.steps(
     findings.map((f) => f.kind),
     writer && !writer.problem ? writer.id : null,
