@@ -5,6 +5,7 @@ import { slimResult } from './findings/slim.ts';
 import type { AnalysisKnowledge } from './analyze/web.ts';
 import type { MeasureContext } from './measure/context.ts';
 import { withDeadline } from './measure/deadline.ts';
+import { loadAfterFirstQueries } from './net/startup.ts';
 import { measureService } from './measure/service.ts';
 import { measureWeb } from './measure/web.ts';
 import type { Finding, FindingInput } from './model/finding.ts';
@@ -27,14 +28,15 @@ import type { TableRow } from './report/table.ts';
 /**
  * Analysis, findings and serialisation (zod, the block-page signature tables) load on first use, not
  * with this module: a run sends its first queries first, and these load while they are in flight
- * (start-up, issue #13). runPipeline starts the load as its first targets start.
+ * (start-up, issue #13): runPipeline asks for them as its first targets start, and they load once those
+ * targets' first queries are answered (net/startup.ts), so no recorded round-trip time includes them.
  */
 let analysisModules: ReturnType<typeof importAnalysis> | undefined;
 const importAnalysis = async () => {
   const [web, service, findings, json] = await Promise.all([import('./analyze/web.ts'), import('./analyze/service.ts'), import('./findings/index.ts'), import('./report/json.ts')]);
   return { analyzeWeb: web.analyzeWeb, analyzeService: service.analyzeService, findFindings: findings.findFindings, serializeResult: json.serializeResult };
 };
-export const loadAnalysis = (): ReturnType<typeof importAnalysis> => (analysisModules ??= importAnalysis());
+export const loadAnalysis = (): ReturnType<typeof importAnalysis> => (analysisModules ??= loadAfterFirstQueries(importAnalysis));
 
 /**
  * Flat memory needs V8 to collect old garbage sooner: a target's observations live across its

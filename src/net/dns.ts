@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type * as DnsPacket from 'dns-packet';
 import type { Dispatcher } from 'undici';
 import { loadUndici } from './undici.ts';
+import { whileDnsInFlight } from './startup.ts';
 import type { Clock } from './clock.ts';
 import { withTimeout } from './clock.ts';
 import { classifyError } from './failure.ts';
@@ -48,9 +49,10 @@ import type { ResolverSpec } from './resolver-spec.ts';
 const dnsPacket = createRequire(import.meta.url)('dns-packet') as typeof DnsPacket;
 
 /** Resolves A and AAAA (or one getaddrinfo call for the system resolver). */
-export async function resolveHost(resolver: ResolverSpec, hostname: string, opts: DnsOptions): Promise<DnsObservation[]> {
-  if (resolver.kind === 'system') return [await lookupSystem(hostname, opts)];
-  return Promise.all((['A', 'AAAA'] as const).map((qt) => queryResolver(resolver, hostname, qt, opts)));
+export function resolveHost(resolver: ResolverSpec, hostname: string, opts: DnsOptions): Promise<DnsObservation[]> {
+  const query = resolver.kind === 'system' ? lookupSystem(hostname, opts).then((o) => [o]) : Promise.all((['A', 'AAAA'] as const).map((qt) => queryResolver(resolver, hostname, qt, opts)));
+  // Start-up: heavy modules wait until no such query is in flight, so none delays an answer's timestamp (net/startup.ts).
+  return resolver.kind === 'doh' ? query : whileDnsInFlight(query);
 }
 
 export async function queryResolver(resolver: Exclude<ResolverSpec, { kind: 'system' }>, hostname: string, qtype: 'A' | 'AAAA', opts: DnsOptions): Promise<DnsObservation> {

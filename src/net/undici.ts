@@ -1,10 +1,11 @@
 import { createRequire } from 'node:module';
+import { loadAfterFirstQueries } from './startup.ts';
 
 /**
  * undici, loaded on first use. It is the heaviest dependency (~0.15–0.3 s to load), and a run's
- * first queries (UDP/TCP DNS, TCP, TLS) need none of it: DoH, HTTP and helper calls load it here,
- * so it loads while the first queries are in flight (start-up, issue #13). Call sites keep undici's
- * own API: `const { request } = await loadUndici()`.
+ * first queries (UDP/TCP DNS) need none of it: DoH, HTTP and helper calls load it here, after the
+ * first queries are answered (net/startup.ts). Call sites keep undici's own API:
+ * `const { request } = await loadUndici()`.
  */
 type Undici = typeof import('undici');
 
@@ -13,7 +14,7 @@ let loading: Promise<Undici> | undefined;
 
 export function loadUndici(): Promise<Undici> {
   if (loaded) return Promise.resolve(loaded);
-  loading ??= import('undici').then((m) => (loaded = m));
+  loading ??= loadAfterFirstQueries(() => import('undici')).then((m) => (loaded = m));
   return loading;
 }
 
