@@ -136,6 +136,18 @@ describe('tekser lint on lists in the upstream format (fixtures; npm run upstrea
     ]);
   });
 
+  it("judges file names by the country legend beside the lists when there is one (upstream's 00-LEGEND-country_codes.csv), else by ISO 3166", async () => {
+    const dir = workdir();
+    const row = 'url,category_code,category_description,date_added,source,notes\nhttps://orda.kz/,NEWS,News Media,2022-01-05,t,\n';
+    for (const name of ['xx.csv', 'fr.csv']) writeFileSync(join(dir, name), row);
+    const warned = async (): Promise<string[]> => (await lintPaths([dir])).problems.filter((p) => p.ruleId === 'file-name-country').map((p) => p.file.split('/').pop() ?? '');
+    // Without a legend: xx is no ISO 3166 region, fr and kz are.
+    expect(await warned()).toEqual(['xx.csv']);
+    // With one, the legend decides (here it knows XX and KZ, not FR), and the legend itself is not linted.
+    writeFileSync(join(dir, '00-LEGEND-country_codes.csv'), 'CountryCode,CountryName\nKZ,Kazakhstan\nXX,Test Land\n');
+    expect(await warned()).toEqual(['fr.csv']);
+  });
+
   it('reports a BOM and CRLF endings with lines, and --fix repairs them with the other mechanical fixes', async () => {
     const dir = workdir();
     const kz = join(dir, 'kz.csv');

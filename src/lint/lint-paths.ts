@@ -4,7 +4,6 @@ import { BUILTIN_CATEGORIES, parseCategoryLegend } from '../lists/categories.ts'
 import { csvRecords, forEachCsvRecord, parseCsv, type CsvRecord } from '../lists/csv.ts';
 import { UnreadableListError, type ListProblem } from '../lists/problem.ts';
 import { cannotRead, readListFile } from '../lists/read-file.ts';
-import { writeFileAtomic } from '../lists/atomic-write.ts';
 import { CsvLinter, type CsvLintContext } from './lint-csv.ts';
 import { fixCsv, type CsvFix } from './fix-csv.ts';
 import { RULE_BY_ID } from './rules.ts';
@@ -68,6 +67,8 @@ export interface ListEntry {
 
 const LIST_EXTENSIONS = new Set(['.csv', '.yaml', '.yml']);
 const LEGEND_NAME = '00-LEGEND-new_category_codes.csv';
+/** Upstream's country legend (CountryCode,CountryName): the file-name check uses it when it is beside the file. */
+export const COUNTRY_LEGEND_NAME = '00-LEGEND-country_codes.csv';
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -174,6 +175,16 @@ export async function lintPathsTo(paths: readonly string[], opts: LintOptions, s
     }
     return map;
   };
+  const countryCache = new Map<string, ReadonlySet<string> | null>();
+  const countriesFor = (file: string): ReadonlySet<string> | null => {
+    const legend = join(dirname(file), COUNTRY_LEGEND_NAME);
+    let codes = countryCache.get(legend);
+    if (codes === undefined) {
+      codes = existsSync(legend) ? countryLegendCodes(readListFile(legend).text, legend) : null;
+      countryCache.set(legend, codes);
+    }
+    return codes;
+  };
   const globalFor = (file: string): { urls: ReadonlySet<string> | null; path: string | null } => {
     const g = opts.globalFile ?? join(dirname(file), 'global.csv');
     if (!opts.globalFile && !existsSync(g)) return { urls: null, path: null };
@@ -223,7 +234,7 @@ export async function lintPathsTo(paths: readonly string[], opts: LintOptions, s
 
     const global = globalFor(file);
     const isGlobalList = basename(file) === 'global.csv' || (global.path !== null && resolve(global.path) === resolve(file));
-    const ctx: CsvLintContext = { globalUrls: global.urls, categories: categoriesFor(file), isGlobalList };
+    const ctx: CsvLintContext = { globalUrls: global.urls, categories: categoriesFor(file), isGlobalList, countryCodes: countriesFor(file) };
 
     if (opts.fix) {
       // Fixing rewrites the file, so its records are held; the plain lint below keeps none.
@@ -231,6 +242,8 @@ export async function lintPathsTo(paths: readonly string[], opts: LintOptions, s
       if (parsed.problems.length === 0) {
         const fixed = fixCsv(parsed.records, { endsWithNewline: read.text.endsWith('\n'), hadBom: read.hadBom, crlfLines: read.crlfLines.length });
         if (fixed.fixes.length > 0) {
+          // Loaded only to fix (node:crypto is ~2 MiB of a plain lint's memory).
+          const { writeFileAtomic } = await import('../lists/atomic-write.ts');
           writeFileAtomic(file, fixed.text);
           counts.fixes += fixed.fixes.length;
           sink.file({ file, kind, fixes: fixed.fixes });
@@ -275,6 +288,23 @@ function lintRecords(file: string, records: readonly CsvRecord[], ctx: CsvLintCo
   }
   linter.end();
   sorter.flushAll();
+}
+
+/** The codes of a country legend, lower case (its first column, header skipped); null when it has none. */
+export function countryLegendCodes(text: string, file: string): ReadonlySet<string> | null {
+  const codes = new Set<string>();
+  let header = true;
+  forEachCsvRecord(
+    text,
+    file,
+    (r) => {
+      const code = (r.fields[0] ?? '').trim().toLowerCase();
+      if (!header && /^[a-z]{2}$/.test(code)) codes.add(code);
+      header = false;
+    },
+    () => {},
+  );
+  return codes.size ? codes : null;
 }
 
 function unreadableProblem(file: string, reason: string): ListProblem {

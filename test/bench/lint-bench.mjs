@@ -22,7 +22,8 @@ export const TARGET = { rssMiB: 40, listRssMiB: 200 };
 
 /** A directory shaped like upstream's lists/: global.csv, the legend, 146 country files; 39,206 rows in all. */
 export function makeLintCorpus(dir = mkdtempSync(join(tmpdir(), 'tekser-lint-corpus-')), upstream = UPSTREAM) {
-  for (const f of ['global.csv', '00-LEGEND-new_category_codes.csv']) copyFileSync(join(upstream, f), join(dir, f));
+  // The two legends upstream's lists/ directory holds beside the lists (its linter reads both).
+  for (const f of ['global.csv', '00-LEGEND-new_category_codes.csv', '00-LEGEND-country_codes.csv']) copyFileSync(join(upstream, f), join(dir, f));
   const [header, ...kzRows] = readFileSync(join(upstream, 'kz.csv'), 'utf8').trimEnd().split('\n');
   const globalRows = readFileSync(join(upstream, 'global.csv'), 'utf8').trimEnd().split('\n').length - 1;
   const codes = readFileSync(join(upstream, '00-LEGEND-country_codes.csv'), 'utf8')
