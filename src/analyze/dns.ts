@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { FAILURES, isCertificateFailure } from '../model/failure.ts';
-import { isDefiniteAnswer, type DnsObservation } from '../model/observation.ts';
+import type { DnsObservation } from '../model/observation.ts';
+import { isDefiniteAnswer } from '../model/values.ts';
 import type { WebMeasurement } from '../model/measurement.ts';
 import { isBogon } from '../net/addresses.ts';
 import { matchDnsBlockAnswer } from './blockpage.ts';

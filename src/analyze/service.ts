@@ -1,7 +1,8 @@
 import type { Service, ServiceCheck, Step } from '../model/service-list.ts';
-import { prefixMatcher } from '../lists/services.ts';
+import { prefixMatcher } from '../lists/endpoints.ts';
 import { FAILURES, isCertificateFailure } from '../model/failure.ts';
-import { isDefiniteAnswer, type DnsObservation } from '../model/observation.ts';
+import type { DnsObservation } from '../model/observation.ts';
+import { isDefiniteAnswer } from '../model/values.ts';
 import type { EndpointAttempt, ServiceMeasurement } from '../model/measurement.ts';
 import { isBogon } from '../net/addresses.ts';
 import type { BlockingMethod, CheckVerdict, EndpointVerdict, InterceptionCa, InterceptionMatch, Verdict, VerdictStatus } from '../model/verdict.ts';

@@ -1,7 +1,8 @@
 import { controlInterception } from '../analyze/control.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
 import type { ControlInterception, Finding, FindingInput, FindingKind } from '../model/finding.ts';
-import { isDefiniteAnswer, type DnsObservation } from '../model/observation.ts';
+import type { DnsObservation } from '../model/observation.ts';
+import { isDefiniteAnswer } from '../model/values.ts';
 import type { InterceptionCa } from '../model/verdict.ts';
 
 /** What the run knows beside its results. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type ServiceResult, type TargetResult, type WebResult, RUN_SCHEMA_ID, type RunDocument, type RunSummary, type TargetResultJson, type WebResultJson } from '../model/run.ts';
+import type { ServiceResult, TargetResult, WebResult, RunDocument, RunSummary, TargetResultJson, WebResultJson } from '../model/run.ts';
+import { RUN_SCHEMA_ID } from '../model/values.ts';
 import type { Finding } from '../model/finding.ts';
 import type { HttpObservation } from '../model/observation.ts';
 

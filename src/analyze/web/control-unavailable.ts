@@ -1,4 +1,4 @@
-import { isDefiniteAnswer } from '../../model/observation.ts';
+import { isDefiniteAnswer } from '../../model/values.ts';
 import type { WebRule } from './context.ts';
 
 /**
