@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runtimeClosure, runtimeImportsOf } from './helpers/imports.ts';
+import { V8_FLAGS, v8FlagsFor } from '../src/cli/v8-flags.ts';
 
 /**
  * Start-up (issue #13): what `tekser run` loads before its first DNS query. The launcher imports
@@ -33,10 +35,33 @@ describe("start-up: the run command's path to its first DNS query", () => {
     expect([...loaded].filter((f) => HEAVY_MODULES.some((re) => re.test(f)))).toEqual([]);
   });
 
+  it("the analysis, findings and output a run loads once its first queries are out load no zod and no yaml either (fixed memory of a run)", () => {
+    // What pipeline.ts and run.ts import lazily; the zod schemas are for reading stored data (the store loads them).
+    const later = runtimeClosure(['analyze/web.ts', 'analyze/service.ts', 'findings/index.ts', 'report/json.ts', 'report/table.ts', 'report/color.ts']);
+    expect(later).toContain('data/signatures.ts');
+    expect([...later].filter((f) => f === 'zod' || f === 'yaml' || /^model\/(run|observation|measurement|target|verdict|finding|control|service-list)\.ts$/.test(f))).toEqual([]);
+  });
+
   it('the scanner sees value imports and required packages, and skips type-only imports', () => {
     // model/values.ts imports model/failure.ts for a value and the schema modules for types only.
     expect(runtimeImportsOf('model/values.ts')).toEqual(['model/failure.ts']);
     expect(runtimeImportsOf('net/dns.ts')).toContain('dns-packet');
     expect(runtimeImportsOf('model/run.ts')).toContain('zod');
+  });
+});
+
+describe('V8 flags bin/tekser sets per command (src/cli/v8-flags.ts)', () => {
+  it('are chosen by the command word, whatever options come first', () => {
+    expect(v8FlagsFor(['node', 'tekser', 'lint', 'lists/'])).toBe(V8_FLAGS.lint);
+    expect(v8FlagsFor(['node', 'tekser', '--no-color', 'run', '--list', 'x.csv'])).toBe(V8_FLAGS.run);
+    expect(v8FlagsFor(['node', 'tekser', 'history'])).toBeNull();
+    expect(v8FlagsFor(['node', 'tekser', '--version'])).toBeNull();
+  });
+
+  it('are flags this node knows (setFlagsFromString ignores a misspelt one; the command line does not)', () => {
+    for (const flags of Object.values(V8_FLAGS)) {
+      const r = spawnSync(process.execPath, [...flags.split(' '), '-e', '0'], { encoding: 'utf8' });
+      expect(r.status, `${flags}: ${r.stderr}`).toBe(0);
+    }
   });
 });

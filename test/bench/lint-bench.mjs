@@ -67,6 +67,9 @@ function child(script, args, nodeArgs = []) {
 
 const LINT_CHILD = `
 const t0 = performance.now();
+// The V8 flags bin/tekser sets for lint (src/cli/v8-flags.ts).
+const { V8_FLAGS } = await import(${JSON.stringify(join(REPO, 'dist/cli/v8-flags.js'))});
+(await import('node:v8')).default.setFlagsFromString(V8_FLAGS.lint);
 const { lintCommand } = await import(${JSON.stringify(join(REPO, 'dist/cli/commands/lint.js'))});
 let bytes = 0;
 const code = await lintCommand([process.argv[1]], {}, { stdout: (t) => { bytes += t.length; }, stderr: () => {}, env: {}, stdoutIsTTY: false, stderrIsTTY: false });

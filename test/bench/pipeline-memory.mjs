@@ -75,6 +75,9 @@ async function parent() {
 }
 
 async function child({ n, format, engine, concurrency, servers, dir }) {
+  // The V8 flags bin/tekser sets for `run` (src/cli/v8-flags.ts), before anything else loads.
+  const { V8_FLAGS } = await import(join(REPO, 'dist/cli/v8-flags.js'));
+  (await import('node:v8')).default.setFlagsFromString(V8_FLAGS.run);
   // What `tekser run` loads itself, not the whole library (dist/index.js loads every command's modules).
   const libModules = ['model/values.js', 'net/tls.js', 'net/dns.js', 'measure/context.js', 'data/interception-cas.js'];
   const lib = Object.assign({}, ...(await Promise.all(libModules.map((m) => import(join(REPO, 'dist', m))))));
