@@ -1,6 +1,6 @@
 /**
  * Start-up (issue #13): a run sends its first queries before its heavy modules (undici, the
- * analysis with zod and the signature tables) are loaded. Loading them blocks the event loop for a
+ * analysis with the block-page signature tables) are loaded. Loading them blocks the event loop for a
  * few hundred milliseconds, and an answer that arrives meanwhile is timestamped only when the loop
  * is free again, so loading while a query is in flight would inflate the round-trip times the
  * measurement records. Hence:
