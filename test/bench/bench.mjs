@@ -20,7 +20,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -83,10 +83,25 @@ const work = mkdtempSync(join(tmpdir(), 'tekser-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 let usageCounter = 0;
 
+/** CPU (user, system ms) the bench servers' process has used so far, from /proc (Linux); null elsewhere. */
+function serversCpu() {
+  const pid = net?.servers.pid;
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
+    return { userMs: Number(f[11]) * tick, systemMs: Number(f[12]) * tick };
+  } catch {
+    return null;
+  }
+}
+
 /** Runs a node script with the usage hook; resolves with wall ms, CPU ms, peak RSS MiB, exit code. */
 function measured(args, { stdoutFile = null, countVerdicts = false } = {}) {
   const usageFile = join(work, `usage-${usageCounter++}.json`);
   return new Promise((resolveRun) => {
+    const s0 = serversCpu();
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', join(HERE, 'usage.mjs'), ...NODE_ARGS, ...args], {
       stdio: ['ignore', stdoutFile || countVerdicts ? 'pipe' : 'ignore', 'pipe'],
@@ -119,7 +134,9 @@ function measured(args, { stdoutFile = null, countVerdicts = false } = {}) {
       } catch {
         // the process died before its exit hook
       }
-      resolveRun({ code, wallMs, cpuMs: u.userMs + u.systemMs, userMs: u.userMs, systemMs: u.systemMs, rssMiB: u.maxRssKiB / 1024, out, err, verdicts });
+      const s1 = serversCpu();
+      const servers = s0 && s1 ? { userMs: s1.userMs - s0.userMs, systemMs: s1.systemMs - s0.systemMs } : { userMs: NaN, systemMs: NaN };
+      resolveRun({ code, wallMs, cpuMs: u.userMs + u.systemMs, userMs: u.userMs, systemMs: u.systemMs, rssMiB: u.maxRssKiB / 1024, out, err, verdicts, servers });
     });
   });
 }
@@ -202,6 +219,12 @@ if (net && want('healthy')) {
   const split = (rs) => `user ${(median(rs.map((r) => r.userMs)) / HEALTHY_N).toFixed(2)} + system ${(median(rs.map((r) => r.systemMs)) / HEALTHY_N).toFixed(2)}`;
   report('  CPU per target', `${tc.toFixed(2)} ms (plain ${pc.toFixed(2)} ms)`, '≤ 3 ms', `tekser ${split(t)}; plain ${split(p)}`);
   report('  CPU per target vs plain Node/undici (same run)', `${(tc / pc).toFixed(2)}×`, '≤ 1.2×', `plain loaded ${okPlain} of ${HEALTHY_N}`);
+  // The servers share the machine's cores with what is measured: their CPU per target, beside the
+  // client's, says which side caps the throughput (cores × 1000 / (client + servers ms) targets/s).
+  const sv = (rs) => median(rs.map((r) => r.servers.userMs + r.servers.systemMs)) / HEALTHY_N;
+  const svSplit = (rs) => `user ${(median(rs.map((r) => r.servers.userMs)) / HEALTHY_N).toFixed(2)} + system ${(median(rs.map((r) => r.servers.systemMs)) / HEALTHY_N).toFixed(2)}`;
+  const cores = availableParallelism();
+  report('  bench servers\' CPU per target (DNS, DoH, HTTPS)', `${sv(t).toFixed(2)} ms (during plain ${sv(p).toFixed(2)} ms)`, 'not tekser\'s', `during tekser ${svSplit(t)}; ${cores} cores → CPU-bound ceiling ≈ ${f0((cores * 1000) / (tc + sv(t)))}/s for tekser + servers, ${f0((cores * 1000) / (pc + sv(p)))}/s plain`);
 }
 
 if (net && want('rss')) {
