@@ -96,9 +96,20 @@ describe('certificate failure classes (OpenSSL codes → class → OONI failure)
     const r = await hs(ports.future as number, 'future.test');
     expect(r.observation).toMatchObject({ failure: 'ssl_invalid_certificate', chainError: 'CERT_NOT_YET_VALID', certFailure: 'not_yet_valid' });
   });
+  it('a verified chain is recorded whole: the leaf the server sent, then the root from the trust store', async () => {
+    // The chain comes from the detailed certificate Node builds for its identity hook on a verified
+    // chain (tls.ts keeps it rather than building it again): it must be the same chain, root included.
+    const r = await hs(ports.ok as number, 'ok.test');
+    expect(r.observation.peerCertificates.map((c) => c.subject)).toEqual(['CN=ok.test', 'CN=tekser tls test root']);
+  });
   it('wrong name → wrong_name, ssl_invalid_hostname', async () => {
     const r = await hs(ports.ok as number, 'other.test');
     expect(r.observation).toMatchObject({ failure: 'ssl_invalid_hostname', chainTrusted: true, hostnameMatches: false, certFailure: 'wrong_name' });
+  });
+  it('no SNI (an IP-literal URL): the name is checked against verifyName, and a wrong one still fails', async () => {
+    const at = (verifyName: string) => tlsHandshake(LO, ports.ok as number, null, { clock: startClock(), timeoutMs: 5000, trust, verifyName });
+    expect((await at('ok.test')).observation).toMatchObject({ failure: null, chainTrusted: true, hostnameMatches: true });
+    expect((await at('other.test')).observation).toMatchObject({ failure: 'ssl_invalid_hostname', chainTrusted: true, hostnameMatches: false, certFailure: 'wrong_name' });
   });
   it('missing intermediate → incomplete_chain, ssl_unknown_authority', async () => {
     const r = await hs(ports.incomplete as number, 'chain.test');

@@ -141,6 +141,9 @@ export async function tlsHandshake(
   }
   return new Promise((resolve) => {
     let tlsSock: TLSSocket;
+    // On a verified chain Node builds the detailed chain itself (getPeerCertificate(true), the most
+    // costly call of a handshake) and passes it to checkServerIdentity: keep it rather than build it twice.
+    let nodeChain: DetailedPeerCertificate | undefined;
     try {
       tlsSock = connect({
         socket: raw,
@@ -153,7 +156,10 @@ export async function tlsHandshake(
         session: undefined,
         // The name is checked below, on its own: Node's built-in check would fold it into \`authorized\`
         // (and, with no SNI, check against "localhost").
-        checkServerIdentity: () => undefined,
+        checkServerIdentity: (_name, cert) => {
+          nodeChain = cert as DetailedPeerCertificate;
+          return undefined;
+        },
       });
     } catch (err) {
       raw.destroy();
@@ -182,7 +188,7 @@ export async function tlsHandshake(
     tlsSock.once('secureConnect', () => {
       let observation: TlsHandshakeObservation;
       try {
-        observation = describeHandshake(tlsSock, ip, port, serverName, opts.verifyName ?? serverName, t0, opts.clock.now());
+        observation = describeHandshake(tlsSock, nodeChain, ip, port, serverName, opts.verifyName ?? serverName, t0, opts.clock.now());
       } catch (err) {
         observation = { ...empty, failure: FAILURES.failedHandshake, certFailure: 'other', t0, t: opts.clock.now() };
         void err;
@@ -199,9 +205,12 @@ export async function tlsHandshake(
   });
 }
 
-/** The observation of a completed handshake: one getPeerCertificate call, certificates parsed once per run. */
-function describeHandshake(tlsSock: TLSSocket, ip: string, port: number, serverName: string | null, expectedName: string | null, t0: number, t: number): TlsHandshakeObservation {
-  const leaf = tlsSock.getPeerCertificate(true) as DetailedPeerCertificate | undefined;
+/**
+ * The observation of a completed handshake: the detailed chain Node already built (`nodeChain`, on a
+ * verified chain) or one getPeerCertificate call, certificates parsed once per run.
+ */
+function describeHandshake(tlsSock: TLSSocket, nodeChain: DetailedPeerCertificate | undefined, ip: string, port: number, serverName: string | null, expectedName: string | null, t0: number, t: number): TlsHandshakeObservation {
+  const leaf = nodeChain?.raw ? nodeChain : (tlsSock.getPeerCertificate(true) as DetailedPeerCertificate | undefined);
   const chain = peerChain(leaf);
   const chainTrusted = tlsSock.authorized;
   const chainError = tlsSock.authorizationError ? String(tlsSock.authorizationError) : null;
