@@ -19,7 +19,8 @@
 //   --only a,b              rows: blackhole, healthy, rss, json, spawn, lint, analyze
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,46 +98,53 @@ function serversCpu() {
   }
 }
 
-/** Runs a node script with the usage hook; resolves with wall ms, CPU ms, peak RSS MiB, exit code. */
+/**
+ * Runs a node script with the usage hook; resolves with wall ms, CPU ms, peak RSS MiB, exit code.
+ * `countVerdicts`: the JSONL goes to a file, read after the process exits, so that this process
+ * parsing 10 KiB lines does not compete with the measured one for the cores (nor block its stdout).
+ */
 function measured(args, { stdoutFile = null, countVerdicts = false } = {}) {
   const usageFile = join(work, `usage-${usageCounter++}.json`);
+  const jsonlFile = countVerdicts ? join(work, `out-${usageCounter}.jsonl`) : null;
+  const fd = jsonlFile ? openSync(jsonlFile, 'w') : null;
   return new Promise((resolveRun) => {
     const s0 = serversCpu();
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', join(HERE, 'usage.mjs'), ...NODE_ARGS, ...args], {
-      stdio: ['ignore', stdoutFile || countVerdicts ? 'pipe' : 'ignore', 'pipe'],
+      stdio: ['ignore', fd ?? (stdoutFile ? 'pipe' : 'ignore'), 'pipe'],
       env: { ...ENV, TEKSER_BENCH_USAGE: usageFile, NO_COLOR: '1' },
     });
+    if (fd !== null) closeSync(fd);
     let out = '';
     let err = '';
-    // JSONL from tekser run: count verdicts as lines arrive (10k results need not sit in memory).
-    const verdicts = {};
-    let partial = '';
-    child.stdout?.on('data', (d) => {
-      if (!countVerdicts) return void (out += d);
-      const lines = (partial + d).split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) {
-        try {
-          const status = JSON.parse(line)?.verdict?.status;
-          if (status) verdicts[status] = (verdicts[status] ?? 0) + 1;
-        } catch {
-          // the summary line or a non-JSON line
-        }
-      }
-    });
+    child.stdout?.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
-    child.on('close', (code) => {
+    child.on('close', async (code) => {
       const wallMs = performance.now() - t0;
+      const s1 = serversCpu();
       let u = { userMs: NaN, systemMs: NaN, maxRssKiB: NaN };
       try {
         u = JSON.parse(readFileSync(usageFile, 'utf8'));
       } catch {
         // the process died before its exit hook
       }
-      const s1 = serversCpu();
       const servers = s0 && s1 ? { userMs: s1.userMs - s0.userMs, systemMs: s1.systemMs - s0.systemMs } : { userMs: NaN, systemMs: NaN };
-      resolveRun({ code, wallMs, cpuMs: u.userMs + u.systemMs, userMs: u.userMs, systemMs: u.systemMs, rssMiB: u.maxRssKiB / 1024, out, err, verdicts, servers });
+      // JSONL from tekser run: count verdicts line by line (10k results need not sit in memory).
+      const verdicts = {};
+      let outBytes = 0;
+      if (jsonlFile) {
+        outBytes = statSync(jsonlFile).size;
+        for await (const line of createInterface({ input: createReadStream(jsonlFile), crlfDelay: Infinity })) {
+          try {
+            const status = JSON.parse(line)?.verdict?.status;
+            if (status) verdicts[status] = (verdicts[status] ?? 0) + 1;
+          } catch {
+            // the summary line or a non-JSON line
+          }
+        }
+        rmSync(jsonlFile, { force: true });
+      }
+      resolveRun({ code, wallMs, cpuMs: u.userMs + u.systemMs, userMs: u.userMs, systemMs: u.systemMs, rssMiB: u.maxRssKiB / 1024, out, err, verdicts, servers, outBytes });
     });
   });
 }
@@ -215,7 +223,7 @@ if (net && want('healthy')) {
   const tc = median(t.map((r) => r.cpuMs)) / HEALTHY_N;
   const pc = median(p.map((r) => r.cpuMs)) / HEALTHY_N;
   const okPlain = p.map((r) => Number(r.out.trim())).join('/');
-  report(`healthy HTTPS throughput, ${HEALTHY_N} targets, c=64`, `${f0(HEALTHY_N / tw)} targets/s (plain ${f0(HEALTHY_N / pw)}/s)`, '≥ 300/s', [verdictNote(t[0]), failedNote(t)].filter(Boolean).join('; '));
+  report(`healthy HTTPS throughput, ${HEALTHY_N} targets, c=64`, `${f0(HEALTHY_N / tw)} targets/s (plain ${f0(HEALTHY_N / pw)}/s)`, '≥ 300/s', [verdictNote(t[0]), `${f1(t[0].outBytes / HEALTHY_N / 1024)} KiB of JSONL per target`, failedNote(t)].filter(Boolean).join('; '));
   const split = (rs) => `user ${(median(rs.map((r) => r.userMs)) / HEALTHY_N).toFixed(2)} + system ${(median(rs.map((r) => r.systemMs)) / HEALTHY_N).toFixed(2)}`;
   report('  CPU per target', `${tc.toFixed(2)} ms (plain ${pc.toFixed(2)} ms)`, '≤ 3 ms', `tekser ${split(t)}; plain ${split(p)}`);
   report('  CPU per target vs plain Node/undici (same run)', `${(tc / pc).toFixed(2)}×`, '≤ 1.2×', `plain loaded ${okPlain} of ${HEALTHY_N}`);
