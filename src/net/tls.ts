@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { checkServerIdentity, connect, createSecureContext, rootCertificates, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, connect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Clock } from './clock.ts';
 import { classifyError } from './failure.ts';
 import { certFailureClassOfCode } from '../model/failure.ts';
 import { FAILURES, type CertFailureClass } from '../model/failure.ts';
 import type { CertificateInfo, TlsHandshakeObservation } from '../model/observation.ts';
 import { certificateInfo } from './certificate.ts';
+import { assembleChain, identityFields, peerSentCertificates, storeTail, type IdentityFields } from './chain.ts';
 import { tcpConnect } from './tcp.ts';
 
 /** Roots a chain must lead to: Node's bundled Mozilla store (never the OS store) plus what the user adds. */
@@ -103,17 +104,74 @@ export class CertificateCache {
 /** One cache per process: certificate facts do not depend on the run. */
 export const certificateCache = new CertificateCache();
 
-/** The chain as the peer presented it, leaf first; the issuer walk stops at a self-signed root. */
-function peerChain(leaf: DetailedPeerCertificate | undefined): CertificateInfo[] {
-  const out: CertificateInfo[] = [];
-  const seen = new Set<string>();
-  let cert: DetailedPeerCertificate | undefined = leaf;
-  while (cert && cert.raw && !seen.has(cert.fingerprint256)) {
-    seen.add(cert.fingerprint256);
-    out.push(certificateCache.info(cert.fingerprint256, cert.raw));
-    cert = cert.issuerCertificate;
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** Per trust store: its certificates parsed (on first need), and the store's part of a chain by the last certificate the peer sent. */
+interface StoreIndex {
+  certs: X509Certificate[] | null;
+  tails: Map<string, X509Certificate[]>;
+}
+const storeIndexes = new WeakMap<TrustStore, StoreIndex>();
+
+function storeIssuersFor(trust: TrustStore): (cert: X509Certificate) => readonly X509Certificate[] {
+  let index = storeIndexes.get(trust);
+  if (!index) {
+    index = { certs: null, tails: new Map() };
+    storeIndexes.set(trust, index);
   }
-  return out;
+  const ix = index;
+  return (cert) => {
+    const hit = ix.tails.get(cert.fingerprint256);
+    if (hit) return hit;
+    ix.certs ??= trust.pems.flatMap((pem) =>
+      (pem.match(PEM_BLOCK) ?? []).flatMap((block) => {
+        try {
+          return [new X509Certificate(block)];
+        } catch {
+          return []; // OpenSSL's store skips what it cannot parse too
+        }
+      }),
+    );
+    const tail = storeTail(cert, ix.certs);
+    ix.tails.set(cert.fingerprint256, tail);
+    if (ix.tails.size > 512) {
+      const oldest = ix.tails.keys().next().value;
+      if (oldest !== undefined) ix.tails.delete(oldest);
+    }
+    return tail;
+  };
+}
+
+/** The name check's fields of each leaf, by fingerprint (bounded like the certificate cache). */
+const identities = new Map<string, IdentityFields>();
+function identityOf(leaf: X509Certificate): IdentityFields {
+  const fp = leaf.fingerprint256;
+  let id = identities.get(fp);
+  if (!id) {
+    id = identityFields(leaf);
+    identities.set(fp, id);
+    if (identities.size > 512) {
+      const oldest = identities.keys().next().value;
+      if (oldest !== undefined) identities.delete(oldest);
+    }
+  }
+  return id;
+}
+
+/**
+ * Node's onConnectSecure calls \`this.getPeerCertificate(true)\` on every verified handshake only to
+ * hand the result to checkServerIdentity, which tekser replaces with a no-op (describeHandshake
+ * checks the name itself, from the same fields). That detailed chain was ~0.4 ms per handshake.
+ * This shadows the method on this one socket until the handshake has settled (the returned function
+ * removes the shadow, so later callers get Node's method); the verify result (\`authorized\`,
+ * \`authorizationError\`) does not depend on it. tls.test.ts checks that a wrong name still fails
+ * with the same failure and class, and that the socket handed on has Node's own method.
+ */
+function skipUnusedDetailedChain(sock: TLSSocket): () => void {
+  Object.defineProperty(sock, 'getPeerCertificate', { configurable: true, writable: true, value: () => ({}) });
+  return () => {
+    delete (sock as { getPeerCertificate?: unknown }).getPeerCertificate;
+  };
 }
 
 /**
@@ -141,9 +199,7 @@ export async function tlsHandshake(
   }
   return new Promise((resolve) => {
     let tlsSock: TLSSocket;
-    // On a verified chain Node builds the detailed chain itself (getPeerCertificate(true), the most
-    // costly call of a handshake) and passes it to checkServerIdentity: keep it rather than build it twice.
-    let nodeChain: DetailedPeerCertificate | undefined;
+    let restore = (): void => {};
     try {
       tlsSock = connect({
         socket: raw,
@@ -156,11 +212,9 @@ export async function tlsHandshake(
         session: undefined,
         // The name is checked below, on its own: Node's built-in check would fold it into \`authorized\`
         // (and, with no SNI, check against "localhost").
-        checkServerIdentity: (_name, cert) => {
-          nodeChain = cert as DetailedPeerCertificate;
-          return undefined;
-        },
+        checkServerIdentity: () => undefined,
       });
+      restore = skipUnusedDetailedChain(tlsSock);
     } catch (err) {
       raw.destroy();
       resolve({ observation: { ...empty, failure: classifyError(err), t0, t: opts.clock.now() }, socket: null });
@@ -171,6 +225,7 @@ export async function tlsHandshake(
     const settle = (observation: TlsHandshakeObservation, keep: boolean): void => {
       if (settled) return;
       settled = true;
+      restore();
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       tlsSock.removeAllListeners('secureConnect');
@@ -188,7 +243,8 @@ export async function tlsHandshake(
     tlsSock.once('secureConnect', () => {
       let observation: TlsHandshakeObservation;
       try {
-        observation = describeHandshake(tlsSock, nodeChain, ip, port, serverName, opts.verifyName ?? serverName, t0, opts.clock.now());
+        restore();
+        observation = describeHandshake(tlsSock, opts.trust, ip, port, serverName, opts.verifyName ?? serverName, t0, opts.clock.now());
       } catch (err) {
         observation = { ...empty, failure: FAILURES.failedHandshake, certFailure: 'other', t0, t: opts.clock.now() };
         void err;
@@ -205,17 +261,15 @@ export async function tlsHandshake(
   });
 }
 
-/**
- * The observation of a completed handshake: the detailed chain Node already built (`nodeChain`, on a
- * verified chain) or one getPeerCertificate call, certificates parsed once per run.
- */
-function describeHandshake(tlsSock: TLSSocket, nodeChain: DetailedPeerCertificate | undefined, ip: string, port: number, serverName: string | null, expectedName: string | null, t0: number, t: number): TlsHandshakeObservation {
-  const leaf = nodeChain?.raw ? nodeChain : (tlsSock.getPeerCertificate(true) as DetailedPeerCertificate | undefined);
-  const chain = peerChain(leaf);
+/** The observation of a completed handshake: the chain as Node would describe it, each certificate parsed once per run. */
+function describeHandshake(tlsSock: TLSSocket, trust: TrustStore, ip: string, port: number, serverName: string | null, expectedName: string | null, t0: number, t: number): TlsHandshakeObservation {
+  const certs = assembleChain(peerSentCertificates(tlsSock.getPeerX509Certificate()), storeIssuersFor(trust));
+  const chain = certs.map((c) => certificateCache.info(c.fingerprint256, c.raw));
+  const leaf = certs[0];
   const chainTrusted = tlsSock.authorized;
   const chainError = tlsSock.authorizationError ? String(tlsSock.authorizationError) : null;
   let hostnameMatches: boolean | null = null;
-  if (expectedName) hostnameMatches = leaf && leaf.raw ? checkServerIdentity(expectedName, leaf) === undefined : false;
+  if (expectedName) hostnameMatches = leaf ? checkServerIdentity(expectedName, identityOf(leaf) as PeerCertificate) === undefined : false;
   let failure: string | null = null;
   let certFailure: CertFailureClass | null = null;
   if (!chainTrusted) {
