@@ -29,7 +29,8 @@ import { parseArgs } from 'node:util';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
-const TEKSER = join(REPO, 'bin/tekser');
+// TEKSER_BENCH_BIN: another build's bin/tekser (to compare two builds in the same conditions).
+const TEKSER = process.env.TEKSER_BENCH_BIN ?? join(REPO, 'bin/tekser');
 const SELF = fileURLToPath(import.meta.url);
 const ENV = { ...process.env, PATH: `${process.env.PATH ?? '/usr/bin:/bin'}:/usr/local/sbin:/usr/sbin:/sbin` };
 
