@@ -3,7 +3,9 @@ import { cert, dns, http, measurement, tcp, tls } from '../test/fixtures/observa
 import { findFindings } from './findings/index.ts';
 import { analyzeWeb } from './analyze/web.ts';
 import { DEFAULT_TIMEOUTS, type MeasureContext } from './measure/context.ts';
-import type { WebMeasurement } from './model/measurement.ts';
+import type { ServiceMeasurement, WebMeasurement } from './model/measurement.ts';
+import type { InterceptionCa } from './model/verdict.ts';
+import { parseServices } from './lists/services.ts';
 import type { TargetResult, WebResult } from './model/run.ts';
 import type { WebTarget } from './model/target.ts';
 import { analyzePipeline, jsonDocumentRenderer, jsonlRenderer, runPipeline, runTargets, slimRecord, tableRenderer, type IngestItem } from './pipeline.ts';
@@ -232,5 +234,44 @@ describe('runTargets', () => {
       },
     });
     expect(results).toHaveLength(3);
+  });
+});
+
+describe('services in a run use the run\'s interception-CA table', () => {
+  const yaml = `version: 1
+description: test
+services:
+  - id: corpchat
+    name: Corp chat
+    kind: messenger
+    category_code: COMT
+    checks:
+      - id: web
+        title: the web client
+        protocol: https
+        endpoints: [https://chat.example/]
+        blocked_when: all_endpoints_blocked
+`;
+  const service = parseServices(yaml, 'corp.yaml').list?.services[0];
+  if (!service) throw new Error('the test service did not parse');
+  const ip = '198.51.100.9';
+  const chain = [cert('CN=chat.example', 'CN=Corp Interceptor'), cert('CN=Corp Interceptor', 'CN=Corp Interceptor')];
+  const m: ServiceMeasurement = {
+    target: { kind: 'service', service, url: 'service:corpchat', source: 'test' },
+    startedAt: '2026-11-23T00:00:00Z',
+    runtime: 1,
+    localResolver: 'udp://192.0.2.53:53',
+    controlAnswered: true,
+    deadlineExceeded: false,
+    checks: [{ checkId: 'web', attempts: [{ label: 'https://chat.example/', host: 'chat.example', port: 443, dns: { local: [dns('udp', 'chat.example', [ip])], control: [dns('doh', 'chat.example', [ip])] }, tcp: [], tls: [], http: http('https://chat.example/', ip, null, { failure: 'ssl_unknown_authority', failedOperation: 'tls_handshake', tls: tls(ip, 'chat.example', 'ssl_unknown_authority', chain) }) }] }],
+  };
+  const corp: InterceptionCa = { name: 'Corp Interceptor', country: 'ZZ', notes: 'given with --interception-cas', sha256: [], spkiSha256: [], names: ['CN=Corp Interceptor'] };
+  const measurers = { web: async (): Promise<WebMeasurement> => { throw new Error('unused'); }, service: async () => m };
+
+  it('a CA given with --interception-cas names the interception of a service, as it does for web targets', async () => {
+    const [named] = await runTargets([m.target], { ...shortCtx, interceptionCas: [...BUILTIN_INTERCEPTION_CAS, corp] }, { concurrency: 1, measurers });
+    expect(named?.verdict).toMatchObject({ method: 'mitm', interceptionCa: { ca: 'Corp Interceptor' } });
+    const [unnamed] = await runTargets([m.target], { ...shortCtx, interceptionCas: BUILTIN_INTERCEPTION_CAS }, { concurrency: 1, measurers });
+    expect(unnamed?.verdict.interceptionCa).toBeFalsy();
   });
 });

@@ -187,7 +187,7 @@ export async function measureTarget(target: Target, ctx: MeasureContext, measure
     const m =
       (await run((c) => measurers.service(target, c))) ??
       ({ target, startedAt, runtime: elapsed(), localResolver: ctx.localResolver.kind, checks: [], controlAnswered: null, deadlineExceeded: true } satisfies ServiceMeasurement);
-    return { target, verdict: analyzeService(m), measurement: m };
+    return { target, verdict: analyzeService(m, target.service, ctx.interceptionCas), measurement: m };
   }
   const m = (await run((c) => measurers.web(target, c))) ?? { ...emptyWebMeasurement(target, ctx.localResolver.kind, startedAt, elapsed()), deadlineExceeded: true };
   return { target, verdict: analyzeWeb(m, { interceptionCas: ctx.interceptionCas }), measurement: m };
@@ -269,10 +269,27 @@ export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOut
   return outcome;
 }
 
+/**
+ * Run-level evidence that came with stored measurements (run.json, the summary line, a JSON
+ * document): shared by the items of one run, so a re-analysis sees what the run saw.
+ */
+export interface IngestRunContext {
+  /** The run's own check of the control resolvers (decides no-connectivity and control interception). */
+  controlCheck?: DnsObservation[];
+}
+
+interface IngestItemBase {
+  extra?: Record<string, unknown>;
+  /** Findings are made per group (one network at one time). */
+  group?: string;
+  /** The run-level evidence of the item's run; may be filled in later (a summary line comes last). */
+  context?: IngestRunContext;
+  annotate?: (v: Verdict) => Verdict;
+  afterAnalysis?: (r: TargetResult) => Record<string, unknown>;
+}
+
 /** One measurement from elsewhere (OONI, a stored run), already mapped onto the model. */
-export type IngestItem =
-  | { kind: 'web'; measurement: WebMeasurement; extra?: Record<string, unknown>; group?: string; annotate?: (v: Verdict) => Verdict; afterAnalysis?: (r: TargetResult) => Record<string, unknown> }
-  | { kind: 'service'; measurement: ServiceMeasurement; extra?: Record<string, unknown>; group?: string; annotate?: (v: Verdict) => Verdict; afterAnalysis?: (r: TargetResult) => Record<string, unknown> };
+export type IngestItem = (IngestItemBase & { kind: 'web'; measurement: WebMeasurement }) | (IngestItemBase & { kind: 'service'; measurement: ServiceMeasurement });
 
 export interface AnalyzePipelineOptions {
   items: AsyncIterable<IngestItem>;
@@ -284,11 +301,13 @@ export interface AnalyzePipelineOptions {
 
 /** Analyses one measurement with the current rules: the same functions `run` uses. */
 export function analyzeItem(item: IngestItem, knowledge: AnalysisKnowledge): TargetResult {
+  const controlCheck = item.context?.controlCheck;
   if (item.kind === 'service') {
-    const verdict = analyzeService(item.measurement);
-    return { target: item.measurement.target, verdict: item.annotate ? item.annotate(verdict) : verdict, measurement: item.measurement };
+    const m = item.measurement;
+    const verdict = analyzeService(m, m.target.service, knowledge.interceptionCas, controlCheck);
+    return { target: m.target, verdict: item.annotate ? item.annotate(verdict) : verdict, measurement: m };
   }
-  const verdict = analyzeWeb(item.measurement, knowledge);
+  const verdict = analyzeWeb(item.measurement, controlCheck ? { ...knowledge, controlCheck } : knowledge);
   return { target: item.measurement.target, verdict: item.annotate ? item.annotate(verdict) : verdict, measurement: item.measurement };
 }
 
@@ -300,6 +319,7 @@ export function analyzeItem(item: IngestItem, knowledge: AnalysisKnowledge): Tar
 export async function analyzePipeline(opts: AnalyzePipelineOptions): Promise<PipelineOutcome> {
   const counter = new SummaryCounter();
   const groups = new Map<string, FindingInput[]>();
+  const contexts = new Map<string, IngestRunContext>();
   for await (const item of opts.items) {
     const r = analyzeItem(item, opts.knowledge);
     const line = { ...serializeResult(r, opts.serialize), ...item.extra, ...item.afterAnalysis?.(r) };
@@ -307,13 +327,15 @@ export async function analyzePipeline(opts: AnalyzePipelineOptions): Promise<Pip
     const g = item.group ?? '';
     let list = groups.get(g);
     if (!list) groups.set(g, (list = []));
+    if (item.context) contexts.set(g, item.context);
     list.push(slimRecord(r, opts.knowledge.interceptionCas));
     opts.onResult?.(r);
     await opts.output.result(line, rowOf(r));
   }
   const findings: Finding[] = [];
   for (const [group, rs] of groups) {
-    for (const f of findFindings(rs, { interceptionCas: opts.knowledge.interceptionCas })) findings.push(groups.size > 1 && group ? { ...f, title: `[${group}] ${f.title}` } : f);
+    const controlCheck = contexts.get(group)?.controlCheck;
+    for (const f of findFindings(rs, { interceptionCas: opts.knowledge.interceptionCas, ...(controlCheck ? { controlCheck } : {}) })) findings.push(groups.size > 1 && group ? { ...f, title: `[${group}] ${f.title}` } : f);
   }
   return { summary: counter.summary, findings };
 }

@@ -8,6 +8,9 @@ import { memoryIO } from '../src/cli/io.ts';
 import { readJsonValues } from '../src/ingest/read.ts';
 import { runDocumentSchema, runSummaryLineSchema } from '../src/model/run.ts';
 import { startRun } from '../src/store/runs.ts';
+import { analyzeWeb } from '../src/analyze/web.ts';
+import { serializeResult } from '../src/report/json.ts';
+import { dns, measurement, tcp } from './fixtures/observations.ts';
 import { runInMemory } from './helpers/cli.ts';
 import { tempDir } from './helpers/tmp.ts';
 
@@ -143,5 +146,39 @@ describe('readJsonValues', () => {
     await expect(async () => {
       for await (const _ of readJsonValues('-', Readable.from(['\n\n']))) void _;
     }).rejects.toThrow('<stdin>:2: empty: no measurement in it');
+  });
+});
+
+describe('tekser analyze (a stored run\'s run-level evidence)', () => {
+  // One target that timed out, and the run's own control check that got no answer: in the run, that
+  // is "no connectivity" (the control check decides it, #11). Re-analysed, it must stay so.
+  const host = 'orda.kz';
+  const m = measurement(`https://${host}/`, { dns: { local: [dns('udp', host, ['203.0.113.5'])], control: [dns('doh', host, ['203.0.113.5'])] }, tcp: [tcp('203.0.113.5', 443, 'generic_timeout_error')] });
+  const line = serializeResult({ target: m.target, verdict: analyzeWeb(m), measurement: m }, { includeBodies: false });
+  const deadControl = [dns('doh', 'example.org', [], 'network_unreachable')];
+  const kinds = (out: string): string[] => out.trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.type === 'run-summary').findings.map((f: { kind: string }) => f.kind);
+
+  it('run.json\'s control check still decides no connectivity; without it, one timed-out site is no finding', async () => {
+    const dataDir = tempDir('analyze-control');
+    const writer = startRun(dataDir, { tekserVersion: 'test', lists: [], settings: {}, targets: 1 });
+    writer.append(line);
+    writer.finish('complete', { total: 1, accessible: 0, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 1 }, [], deadControl);
+    const withRun = await cli(['last', '--data-dir', dataDir, '--format', 'jsonl']);
+    expect(withRun.code).toBe(0);
+    expect(kinds(withRun.out)).toEqual(['no-connectivity']);
+
+    const bare = join(tempDir('analyze-bare'), 'results.jsonl');
+    writeFileSync(bare, `${JSON.stringify(line)}\n`);
+    expect(kinds((await cli([bare, '--format', 'jsonl'])).out)).toEqual([]);
+  });
+
+  it('--format jsonl output: the control check of the summary line counts; a --format json document\'s too', async () => {
+    const dir = tempDir('analyze-summary');
+    const jsonl = join(dir, 'run.jsonl');
+    writeFileSync(jsonl, `${JSON.stringify(line)}\n${JSON.stringify({ schema: line.schema, type: 'run-summary', startedAt: '', finishedAt: '', summary: {}, findings: [], controlCheck: deadControl })}\n`);
+    expect(kinds((await cli([jsonl, '--format', 'jsonl'])).out)).toEqual(['no-connectivity']);
+    const doc = join(dir, 'run.json.out');
+    writeFileSync(doc, JSON.stringify({ schema: line.schema, controlCheck: deadControl, results: [line] }, null, 2));
+    expect(kinds((await cli([doc, '--format', 'jsonl'])).out)).toEqual(['no-connectivity']);
   });
 });

@@ -156,6 +156,26 @@ describe('findFindings: statements about a whole run', () => {
     expect(f[0]?.title).toMatch(/^No connectivity: 1 of 1 targets could not even reach the control resolver/);
   });
 
+  it('a control helper that did not answer is said once, with counts by reason, not hidden in per-target reasons', () => {
+    const helperDown = (host: string, ip: string, failure: string): WebResult => {
+      const url = `https://${host}/`;
+      return result(measurement(url, { dns: { local: [dns('udp', host, [ip])], control: [dns('doh', host, [ip])] }, tcp: [tcp(ip, 443, 'generic_timeout_error')], helper: { url: 'https://helper.example/', response: null, failure } }));
+    };
+    const rs = [helperDown('a.example', '203.0.113.5', 'connection_refused'), helperDown('b.example', '203.0.113.6', 'connection_refused'), helperDown('c.example', '203.0.113.7', 'http_request_failed'), ipBlocked('d.example', '203.0.113.8'), works('e.example', '198.51.100.1')];
+    const f = findFindings(rs).find((x) => x.kind === 'helper-unavailable');
+    expect(f?.title).toBe('The control helper did not answer for 3 of 4 of the targets it was asked about (connection_refused): their verdicts had no outside view');
+    expect(f?.details).toContain('failures: connection_refused × 2, http_request_failed × 1');
+    expect(f?.targets).toEqual(['https://a.example/', 'https://b.example/', 'https://c.example/']);
+    // A helper that answered every time, or none asked: nothing to say.
+    expect(kinds([ipBlocked('d.example', '203.0.113.8'), works('e.example', '198.51.100.1')])).not.toContain('helper-unavailable');
+    // Offline: the helper fails with everything else, and no-connectivity says it all.
+    const offlineWithHelper = (host: string): WebResult => {
+      const r = offline(host);
+      return result({ ...r.measurement, helper: { url: 'https://helper.example/', response: null, failure: 'network_unreachable' } });
+    };
+    expect(kinds([offlineWithHelper('a.example'), offlineWithHelper('b.example')])).toEqual(['no-connectivity']);
+  });
+
   it('no connectivity from the run-level control check, whatever the targets say', () => {
     const check = [dns('doh', 'example.org', [], 'network_unreachable')];
     const f = findFindings([unreachable('orda.kz', '203.0.113.5')], { controlCheck: check });

@@ -4,6 +4,7 @@ import { ALLOW_LIST, allowListFinding } from './allow-list.ts';
 import { COLLATERAL, collateralFinding } from './collateral.ts';
 import { buildFindingContext, type FindingRule, type RunEvidence } from './context.ts';
 import { controlInterceptionFinding } from './control-interception.ts';
+import { helperUnavailableFinding } from './helper-unavailable.ts';
 import { interceptionFinding } from './interception.ts';
 import { NO_CONNECTIVITY, noConnectivityFinding } from './no-connectivity.ts';
 import { sniFilteringFinding } from './sni-filtering.ts';
@@ -25,6 +26,7 @@ export { slimResult, toSlim, transferOf, isFindingInput, type FindingRecord } fr
  * | 5 | sni-filtering        | —                                         |
  * | 6 | state-mitm / suspected-mitm | —                                  |
  * | 7 | throttling           | —                                         |
+ * | 8 | helper-unavailable   | no-connectivity, allow-list (the regime explains it) |
  *
  * Each file states the evidence it requires (an exported *_EVIDENCE constant) and its blind spots.
  */
@@ -36,6 +38,7 @@ export const FINDINGS: readonly FindingRule[] = [
   sniFilteringFinding,
   interceptionFinding,
   throttlingFinding,
+  helperUnavailableFinding,
 ];
 
 /** Thresholds, named so tests and docs can cite them. */

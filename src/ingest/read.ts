@@ -21,6 +21,8 @@ export interface InputRecord {
   file: string;
   line: number;
   value: unknown;
+  /** For an element of a document: the document's own fields beside its results (a tekser run's controlCheck). */
+  document?: Record<string, unknown>;
 }
 
 /** A pretty-printed document is held whole; bigger than this it should have been JSONL. */
@@ -110,7 +112,8 @@ function* elements(file: string, line: number, value: unknown): Generator<InputR
   }
   const o = value as Record<string, unknown> | null;
   if (o && typeof o === 'object' && Array.isArray(o.results) && !('test_keys' in o)) {
-    for (const v of o.results) yield { file, line, value: v };
+    const { results, ...document } = o;
+    for (const v of results as unknown[]) yield { file, line, value: v, document };
     return;
   }
   yield { file, line, value };

@@ -1,11 +1,12 @@
-import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { Verdict } from '../model/verdict.ts';
 import type { Service } from '../model/service-list.ts';
 import { serviceTargetsFromYaml } from '../lists/targets.ts';
-import type { IngestItem } from '../pipeline.ts';
+import { controlCheckSchema } from '../model/run.ts';
+import type { IngestItem, IngestRunContext } from '../pipeline.ts';
 import { findRun } from '../store/runs.ts';
 import { AgreementCounter, compareVerdicts } from './agreement.ts';
 import { ingestOoni } from './ooni.ts';
@@ -78,6 +79,25 @@ export function resolveInput(arg: string, dataDir: string): string {
   throw new BadInputError(arg, 0, `no such file, and no run "${arg}" in ${dataDir}`);
 }
 
+/** The control check a stored run, summary line or document carries, when it is well formed. */
+function controlCheckOf(value: unknown): IngestRunContext['controlCheck'] {
+  const raw = value && typeof value === 'object' ? (value as Record<string, unknown>).controlCheck : undefined;
+  const parsed = controlCheckSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** A run directory's run.json beside its measurements.jsonl: the run-level evidence the results were made with. */
+function storedRunContext(file: string): IngestRunContext {
+  if (file === '-' || basename(file) !== 'measurements.jsonl') return {};
+  try {
+    const controlCheck = controlCheckOf(JSON.parse(readFileSync(join(dirname(file), 'run.json'), 'utf8')));
+    return controlCheck ? { controlCheck } : {};
+  } catch {
+    // No run.json, or an unreadable one: the results alone (as before).
+    return {};
+  }
+}
+
 export interface IngestOptions {
   services: (id: string) => Service | null;
   stdin?: Readable;
@@ -90,10 +110,18 @@ export interface IngestOptions {
  */
 export async function* ingestFiles(files: readonly string[], opts: IngestOptions, state: SourceState): AsyncGenerator<IngestItem> {
   for (const file of files) {
+    // One stored run is one group, with its own run-level evidence (control check).
+    const context = storedRunContext(file);
+    const runGroup = file === '-' ? 'stored' : basename(file) === 'measurements.jsonl' ? basename(dirname(file)) : basename(file);
     for await (const rec of readJsonValues(file, opts.stdin)) {
       const where = `${rec.file}:${rec.line}`;
-      if (isRunSummaryLine(rec.value)) continue;
+      if (isRunSummaryLine(rec.value)) {
+        // --format jsonl ends with the run's summary: its control check still counts for the findings.
+        context.controlCheck ??= controlCheckOf(rec.value);
+        continue;
+      }
       if (isStoredResult(rec.value)) {
+        if (rec.document) context.controlCheck ??= controlCheckOf(rec.document);
         const s = storedToModel(rec.value, where, opts.services);
         if ('error' in s) throw new BadInputError(rec.file, rec.line, s.error);
         if (s.kind === 'skipped') {
@@ -107,8 +135,8 @@ export async function* ingestFiles(files: readonly string[], opts: IngestOptions
           previousVerdict: { status: previous.status, method: previous.method, reason: previous.reason, changed: previous.status !== r.verdict.status || previous.method !== r.verdict.method },
         });
         yield s.kind === 'web'
-          ? { kind: 'web', measurement: s.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group: 'stored' }
-          : { kind: 'service', measurement: s.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group: 'stored' };
+          ? { kind: 'web', measurement: s.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group: runGroup, context }
+          : { kind: 'service', measurement: s.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group: runGroup, context };
         continue;
       }
       const o = ingestOoni(rec.value, where, opts.services);

@@ -58,7 +58,7 @@ export const runSummarySchema = z.object({
 });
 
 /** The control resolvers' own health check: their observations (with the DoH handshake), so that a run can tell no connectivity and an intercepted control apart. */
-const controlCheckSchema = z.array(dnsObservationSchema).optional();
+export const controlCheckSchema = z.array(dnsObservationSchema).optional();
 
 /** The last line of --format jsonl: the run's summary and findings. */
 export const runSummaryLineSchema = z.object({

@@ -6,7 +6,7 @@ import STEPS from './next-steps.json' with { type: 'json' };
  * What a person should do after a run, one plain step per situation. The texts live in
  * next-steps.json (by language) so a later `--lang` can translate them without touching code.
  */
-export const STEP_IDS = ['offline', 'control-intercepted', 'control-failing', 'need-helper', 'blocked', 'warn-control'] as const;
+export const STEP_IDS = ['offline', 'control-intercepted', 'control-failing', 'need-helper', 'helper-failed', 'blocked', 'warn-control'] as const;
 export type StepId = (typeof STEP_IDS)[number];
 type StepTexts = Record<StepId, string>;
 const TEXTS = STEPS as unknown as Record<string, StepTexts | string>;
@@ -67,6 +67,9 @@ export class StepTally {
   controlFailed = 0;
   controlIntercepted = 0;
   helperWouldDecide = 0;
+  /** Web targets whose control helper was asked and did not answer. */
+  helperFailed = 0;
+  private helperFailure: string | null = null;
   /** Consecutive control failures since the first target (stops counting at the first success). */
   private leadingFailures = 0;
   private leading = true;
@@ -81,6 +84,11 @@ export class StepTally {
       if (c.failures.some(isInterceptedControl)) this.controlIntercepted++;
     }
     if (needsHelper(r)) this.helperWouldDecide++;
+    const helper = (r.measurement as { helper?: { response: unknown; failure: string | null } | null } | undefined)?.helper;
+    if (r.target.kind === 'web' && helper && !helper.response) {
+      this.helperFailed++;
+      this.helperFailure ??= helper.failure;
+    }
     if (this.leading) {
       if (c.failed) this.leadingFailures++;
       else if (r.target.kind === 'service' || isIP(String((r.measurement as { hostname?: string } | undefined)?.hostname ?? '')) === 0) this.leading = false;
@@ -102,6 +110,7 @@ export class StepTally {
     else if (findingKinds.includes('no-connectivity')) out.push(stepText('offline', {}, lang));
     else if (this.controlFailed >= Math.min(3, this.total) && share >= 0.25) out.push(stepText('control-failing', { count: this.controlFailed }, lang));
     if (this.helperWouldDecide > 0 && this.helperWouldDecide >= Math.min(3, this.total)) out.push(stepText('need-helper', { count: this.helperWouldDecide }, lang));
+    if (this.helperFailed > 0 && !findingKinds.includes('no-connectivity') && !findingKinds.includes('allow-list')) out.push(stepText('helper-failed', { count: this.helperFailed, failure: this.helperFailure ?? 'no answer' }, lang));
     if (this.blocked > 0 && run) out.push(stepText('blocked', { count: this.blocked, run }, lang));
     return out;
   }

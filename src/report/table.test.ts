@@ -92,6 +92,17 @@ describe('next steps', () => {
     expect(t.steps([], 'R')[0]).toMatch(/run with a control helper/);
   });
 
+  it('a control helper that did not answer: check the helper (not "run with a helper", which the user did)', () => {
+    const t = new StepTally();
+    const helperDown = { ...web('inconclusive', null, true), measurement: { ...web('inconclusive', null, true).measurement, helper: { response: null, failure: 'connection_refused' } } };
+    for (let i = 0; i < 3; i++) t.add(helperDown);
+    t.add(web('accessible', null));
+    expect(t.steps(['helper-unavailable'], 'R')).toEqual([stepText('helper-failed', { count: 3, failure: 'connection_refused' })]);
+    expect(t.steps([], 'R')[0]).toMatch(/^Next: the control helper did not answer for 3 target\(s\) \(connection_refused\)/);
+    // Offline, the helper failing is no news: "check your connection" says it.
+    expect(t.steps(['no-connectivity'], 'R')).not.toContainEqual(expect.stringMatching(/control helper did not answer/));
+  });
+
   it('blocked sites: points at tekser report with the run id (not when the run was not kept)', () => {
     const t = new StepTally();
     t.add(web('blocked', null));

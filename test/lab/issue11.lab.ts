@@ -141,6 +141,8 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
       expect(text).not.toMatch(/without a control helper \(--control-helper\)/);
       expect(text).toMatch(/control helper http:\/\/127\.0\.0\.1:1\/ (failed|did not answer|unreachable)/i);
       expect(verdictOf(r, 'https://dead.lab/')?.[0]).toBe('inconclusive');
+      // ...and the run says it once, as a finding, with what to check.
+      expect(r.doc.findings.find((f) => f.kind === 'helper-unavailable')?.details).toContain('helper: http://127.0.0.1:1/');
       keep(r);
     }, 90_000);
 
@@ -151,6 +153,7 @@ describe.skipIf(skipLab)(`network lab, issue 11: findings an activist can trust$
       expect(verdictOf(r, 'https://dead.lab/')).toEqual(['down', null]);
       expect(verdictOf(r, 'https://ip-drop.lab/')).toEqual(['blocked', 'tcp_ip']);
       expect(verdictOf(r, 'https://shared2.lab/')).toEqual(['blocked', 'tcp_ip']);
+      expect(kinds(r)).not.toContain('helper-unavailable');
       keep(r);
     }, 90_000);
 
