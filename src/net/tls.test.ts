@@ -9,7 +9,7 @@ import { TestPki, type KeyPair } from '../../test/helpers/pki.ts';
 import { classifyError } from './failure.ts';
 import { certFailureClassOfCode } from '../model/failure.ts';
 import { startClock } from './clock.ts';
-import { CertificateCache, certificateCache, publicTrustStore, secureContextFor, tlsHandshake, type TrustStore } from './tls.ts';
+import { CertificateCache, certificateCache, pinnedTrustStore, publicTrustStore, secureContextFor, tlsHandshake, type TrustStore } from './tls.ts';
 
 const LO = '127.0.0.1';
 const servers: Server[] = [];
@@ -216,6 +216,13 @@ describe('the recorded chain is the one Node describes (getPeerCertificate(true)
     expect(Object.hasOwn(r.socket as object, 'getPeerCertificate')).toBe(false);
     expect(r.socket?.getPeerCertificate).toBe(TLSSocket.prototype.getPeerCertificate);
     r.socket?.destroy();
+  });
+  it('pinned stores: the same pins give the same store (one secure context), other pins another', () => {
+    const a = pinnedTrustStore([trust.pems.at(-1) as string], false);
+    expect(pinnedTrustStore([trust.pems.at(-1) as string], false)).toBe(a);
+    expect(secureContextFor(pinnedTrustStore([trust.pems.at(-1) as string], false))).toBe(secureContextFor(a));
+    expect(pinnedTrustStore([trust.pems.at(-1) as string], true)).not.toBe(a);
+    expect(pinnedTrustStore([trust.pems[0] as string], false)).not.toBe(a);
   });
   it('a trust store given as one PEM bundle still supplies the root', async () => {
     const bundled = publicTrustStore([trust.pems.slice(-1).join('') + trust.pems[0]]);

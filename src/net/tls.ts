@@ -35,8 +35,25 @@ export function publicTrustStore(extraPems: readonly string[] = []): TrustStore 
   };
 }
 
-/** A store of only the given roots (pinned CAs), optionally with the public roots too. */
+const pinnedStores = new Map<string, TrustStore>();
+
+/**
+ * A store of only the given roots (pinned CAs), optionally with the public roots too. The same
+ * inputs give the same store object, so a service checked for every target reuses one secure
+ * context (building one parses every root).
+ */
 export function pinnedTrustStore(pems: readonly string[], withPublic: boolean, extraPems: readonly string[] = []): TrustStore {
+  const key = JSON.stringify([pems, withPublic, extraPems]);
+  let store = pinnedStores.get(key);
+  if (!store) {
+    store = newPinnedTrustStore(pems, withPublic, extraPems);
+    if (pinnedStores.size >= 64) pinnedStores.clear();
+    pinnedStores.set(key, store);
+  }
+  return store;
+}
+
+function newPinnedTrustStore(pems: readonly string[], withPublic: boolean, extraPems: readonly string[]): TrustStore {
   return {
     pems: withPublic ? [...rootCertificates, ...extraPems, ...pems] : [...pems],
     label: withPublic ? `bundled Mozilla roots + ${pems.length} pinned` : `${pems.length} pinned root(s) only`,
@@ -106,6 +123,23 @@ export const certificateCache = new CertificateCache();
 
 const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
 
+/** Each PEM text parsed once per process (the bundled roots are the same strings in every store). */
+const parsedPems = new Map<string, X509Certificate[]>();
+function parsedPem(pem: string): X509Certificate[] {
+  let certs = parsedPems.get(pem);
+  if (!certs) {
+    certs = (pem.match(PEM_BLOCK) ?? []).flatMap((block) => {
+      try {
+        return [new X509Certificate(block)];
+      } catch {
+        return []; // OpenSSL's store skips what it cannot parse too
+      }
+    });
+    parsedPems.set(pem, certs);
+  }
+  return certs;
+}
+
 /** Per trust store: its certificates parsed (on first need), and the store's part of a chain by the last certificate the peer sent. */
 interface StoreIndex {
   certs: X509Certificate[] | null;
@@ -123,15 +157,7 @@ function storeIssuersFor(trust: TrustStore): (cert: X509Certificate) => readonly
   return (cert) => {
     const hit = ix.tails.get(cert.fingerprint256);
     if (hit) return hit;
-    ix.certs ??= trust.pems.flatMap((pem) =>
-      (pem.match(PEM_BLOCK) ?? []).flatMap((block) => {
-        try {
-          return [new X509Certificate(block)];
-        } catch {
-          return []; // OpenSSL's store skips what it cannot parse too
-        }
-      }),
-    );
+    ix.certs ??= trust.pems.flatMap(parsedPem);
     const tail = storeTail(cert, ix.certs);
     ix.tails.set(cert.fingerprint256, tail);
     if (ix.tails.size > 512) {
