@@ -9,6 +9,11 @@
 // every SYN (the blackholed share). Where no namespace can be made, the network rows are skipped
 // with the reason and the lint row still runs.
 //
+// The servers share the machine's cores with the measured process: the healthy row prints their
+// CPU per target too, and the CPU-bound ceiling both together allow, so a figure says which side
+// capped it. Node runs a process's JavaScript on one core: tekser's own ceiling is 1000 / (its CPU
+// ms per target) targets/s, whatever the servers do.
+//
 // Flags:
 //   --quick                 fewer targets and runs (a smoke run: minutes, not tens of minutes)
 //   --runs N                runs per timing (median; default 3, quick 1)
@@ -53,6 +58,7 @@ const RSS_SIZES = (flags['rss-sizes'] ?? (quick ? '1000' : '1000,5000,10000')).s
 const JSON_N = Number(flags['json-size'] ?? (quick ? 1000 : 5000));
 const ONLY = flags.only ? new Set(flags.only.split(',')) : null;
 const want = (row) => !ONLY || ONLY.has(row);
+// Environment: TEKSER_BENCH_BIN=path/to/other/bin/tekser compares another build in the same conditions.
 // Extra node flags for every measured process, e.g. TEKSER_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
 const NODE_ARGS = (process.env.TEKSER_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
