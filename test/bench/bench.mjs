@@ -239,7 +239,7 @@ if (net && want('healthy')) {
   const sv = (rs) => median(rs.map((r) => r.servers.userMs + r.servers.systemMs)) / HEALTHY_N;
   const svSplit = (rs) => `user ${(median(rs.map((r) => r.servers.userMs)) / HEALTHY_N).toFixed(2)} + system ${(median(rs.map((r) => r.servers.systemMs)) / HEALTHY_N).toFixed(2)}`;
   const cores = availableParallelism();
-  report('  bench servers\' CPU per target (DNS, DoH, HTTPS)', `${sv(t).toFixed(2)} ms (during plain ${sv(p).toFixed(2)} ms)`, 'not tekser\'s', `during tekser ${svSplit(t)}; ${cores} cores → CPU-bound ceiling ≈ ${f0((cores * 1000) / (tc + sv(t)))}/s for tekser + servers, ${f0((cores * 1000) / (pc + sv(p)))}/s plain`);
+  report('  bench servers\' CPU per target (DNS, DoH, HTTPS)', `${sv(t).toFixed(2)} ms (during plain ${sv(p).toFixed(2)} ms)`, 'not tekser\'s', `during tekser ${svSplit(t)}; ${cores} cores → CPU-bound ceiling ≈ ${f0((cores * 1000) / (tc + sv(t)))}/s for tekser + servers, ${f0((cores * 1000) / (pc + sv(p)))}/s plain; one core's worth of tekser ≈ ${f0(1000 / tc)}/s, of plain ≈ ${f0(1000 / pc)}/s`);
 }
 
 if (net && want('rss')) {
