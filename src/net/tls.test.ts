@@ -64,6 +64,8 @@ beforeAll(async () => {
   ports.future = await tlsServer({ cert: future.cert, key: future.key });
   ports.incomplete = await tlsServer({ cert: viaInter.cert, key: viaInter.key }); // intermediate not sent
   ports.withInter = await tlsServer({ cert: viaInter.cert + inter.cert, key: viaInter.key });
+  const cnOnly = pki.issue('cn', '/CN=cn.test', root); // no subjectAltName: the name check falls back to the CN
+  ports.cnOnly = await tlsServer({ cert: cnOnly.cert, key: cnOnly.key });
   // Out of order, with a stranger and the root: the recorded chain follows issuance, as Node's does.
   ports.shuffled = await tlsServer({ cert: viaInter.cert + otherRoot.cert + root.cert + inter.cert, key: viaInter.key });
   ports.untrusted = await tlsServer({ cert: intercepted.cert + otherRoot.cert, key: intercepted.key });
@@ -113,6 +115,10 @@ describe('certificate failure classes (OpenSSL codes → class → OONI failure)
     const at = (verifyName: string) => tlsHandshake(LO, ports.ok as number, null, { clock: startClock(), timeoutMs: 5000, trust, verifyName });
     expect((await at('ok.test')).observation).toMatchObject({ failure: null, chainTrusted: true, hostnameMatches: true });
     expect((await at('other.test')).observation).toMatchObject({ failure: 'ssl_invalid_hostname', chainTrusted: true, hostnameMatches: false, certFailure: 'wrong_name' });
+  });
+  it('a certificate with no SAN: the name is checked against its CN, as Node does', async () => {
+    expect((await hs(ports.cnOnly as number, 'cn.test')).observation).toMatchObject({ failure: null, hostnameMatches: true });
+    expect((await hs(ports.cnOnly as number, 'other.test')).observation).toMatchObject({ failure: 'ssl_invalid_hostname', hostnameMatches: false, certFailure: 'wrong_name' });
   });
   it('missing intermediate → incomplete_chain, ssl_unknown_authority', async () => {
     const r = await hs(ports.incomplete as number, 'chain.test');

@@ -7,7 +7,7 @@ import { certFailureClassOfCode } from '../model/failure.ts';
 import { FAILURES, type CertFailureClass } from '../model/failure.ts';
 import type { CertificateInfo, TlsHandshakeObservation } from '../model/observation.ts';
 import { certificateInfo } from './certificate.ts';
-import { assembleChain, identityFields, peerSentCertificates, storeTail, type IdentityFields } from './chain.ts';
+import { assembleChain, identityFields, peerSentCertificates, storeTail } from './chain.ts';
 import { tcpConnect } from './tcp.ts';
 
 /** Roots a chain must lead to: Node's bundled Mozilla store (never the OS store) plus what the user adds. */
@@ -168,22 +168,6 @@ function storeIssuersFor(trust: TrustStore): (cert: X509Certificate) => readonly
   };
 }
 
-/** The name check's fields of each leaf, by fingerprint (bounded like the certificate cache). */
-const identities = new Map<string, IdentityFields>();
-function identityOf(leaf: X509Certificate): IdentityFields {
-  const fp = leaf.fingerprint256;
-  let id = identities.get(fp);
-  if (!id) {
-    id = identityFields(leaf);
-    identities.set(fp, id);
-    if (identities.size > 512) {
-      const oldest = identities.keys().next().value;
-      if (oldest !== undefined) identities.delete(oldest);
-    }
-  }
-  return id;
-}
-
 /**
  * Node's onConnectSecure calls \`this.getPeerCertificate(true)\` on every verified handshake only to
  * hand the result to checkServerIdentity, which tekser replaces with a no-op (describeHandshake
@@ -295,7 +279,7 @@ function describeHandshake(tlsSock: TLSSocket, trust: TrustStore, ip: string, po
   const chainTrusted = tlsSock.authorized;
   const chainError = tlsSock.authorizationError ? String(tlsSock.authorizationError) : null;
   let hostnameMatches: boolean | null = null;
-  if (expectedName) hostnameMatches = leaf ? checkServerIdentity(expectedName, identityOf(leaf) as PeerCertificate) === undefined : false;
+  if (expectedName) hostnameMatches = leaf ? checkServerIdentity(expectedName, identityFields(leaf) as PeerCertificate) === undefined : false;
   let failure: string | null = null;
   let certFailure: CertFailureClass | null = null;
   if (!chainTrusted) {
