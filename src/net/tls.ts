@@ -92,7 +92,7 @@ export class CertificateCache {
     return this.entries.size;
   }
   /** `fingerprint` is Node's colon-separated SHA-256 of the DER (it is computed by the TLS layer anyway). */
-  info(fingerprint: string, der: Buffer): CertificateInfo {
+  info(fingerprint: string, der: Buffer, parsed?: X509Certificate): CertificateInfo {
     const hit = this.entries.get(fingerprint);
     if (hit) {
       this.hits++;
@@ -103,7 +103,7 @@ export class CertificateCache {
     this.misses++;
     let info: CertificateInfo;
     try {
-      info = certificateInfo(der);
+      info = certificateInfo(der, parsed);
     } catch {
       // A certificate Node's X509 parser refuses is still recorded (DER and hash), never a crash.
       const sha = createHash('sha256').update(der).digest('hex');
@@ -274,7 +274,7 @@ export async function tlsHandshake(
 /** The observation of a completed handshake: the chain as Node would describe it, each certificate parsed once per run. */
 function describeHandshake(tlsSock: TLSSocket, trust: TrustStore, ip: string, port: number, serverName: string | null, expectedName: string | null, t0: number, t: number): TlsHandshakeObservation {
   const certs = assembleChain(peerSentCertificates(tlsSock.getPeerX509Certificate()), storeIssuersFor(trust));
-  const chain = certs.map((c) => certificateCache.info(c.fingerprint256, c.raw));
+  const chain = certs.map((c) => certificateCache.info(c.fingerprint256, c.raw, c));
   const leaf = certs[0];
   const chainTrusted = tlsSock.authorized;
   const chainError = tlsSock.authorizationError ? String(tlsSock.authorizationError) : null;
