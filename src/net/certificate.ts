@@ -1,9 +1,9 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { CertificateInfo } from '../model/observation.ts';
 
-/** A certificate (DER) as the model records it. Pure (no I/O): analysis uses it too. */
-export function certificateInfo(der: Buffer): CertificateInfo {
-  const x = new X509Certificate(der);
+/** A certificate (DER) as the model records it. Pure (no I/O): analysis uses it too. `parsed`: the same certificate already parsed (from a TLS socket). */
+export function certificateInfo(der: Buffer, parsed?: X509Certificate): CertificateInfo {
+  const x = parsed ?? new X509Certificate(der);
   const spki = x.publicKey.export({ type: 'spki', format: 'der' });
   return {
     der: der.toString('base64'),

@@ -62,3 +62,34 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * A signal that aborts when `parent` does (with its reason) or after `ms` (with the TimeoutError
+ * DOMException AbortSignal.timeout gives), and `release()` to drop the timer and the listener once
+ * the work is over. The same as AbortSignal.any([parent, AbortSignal.timeout(ms)]), which in Node 20
+ * costs ~3× more per call and leaves weak references and finalizers for the GC: three per target.
+ */
+export function deadlineSignal(ms: number, parent?: AbortSignal): { signal: AbortSignal; release: () => void } {
+  const ac = new AbortController();
+  if (parent?.aborted) {
+    ac.abort(parent.reason);
+    return { signal: ac.signal, release: () => {} };
+  }
+  const onParent = (): void => {
+    clearTimeout(timer);
+    ac.abort(parent?.reason);
+  };
+  const timer = setTimeout(() => {
+    parent?.removeEventListener('abort', onParent);
+    ac.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, ms);
+  timer.unref?.();
+  parent?.addEventListener('abort', onParent, { once: true });
+  return {
+    signal: ac.signal,
+    release: () => {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', onParent);
+    },
+  };
+}

@@ -9,7 +9,7 @@ import type { Dispatcher } from 'undici';
 import { loadUndici } from './undici.ts';
 import { whileDnsInFlight } from './startup.ts';
 import type { Clock } from './clock.ts';
-import { withTimeout } from './clock.ts';
+import { deadlineSignal, withTimeout } from './clock.ts';
 import { classifyError } from './failure.ts';
 import { FAILURES, type Failure } from '../model/failure.ts';
 import type { DnsAnswer, DnsObservation, QueryType, TlsHandshakeObservation } from '../model/observation.ts';
@@ -313,13 +313,14 @@ export async function queryDoh(url: string, hostname: string, qtype: 'A' | 'AAAA
   };
   const fail = (failure: string): DnsObservation => withTls({ ...base, answers: [], rcode: null, failure, t0, t: opts.clock.now() });
   if (opts.signal?.aborted) return fail(FAILURES.interrupted);
+  const deadline = deadlineSignal(opts.timeoutMs, opts.signal);
   try {
     // RFC 8484 §4.1: id 0 for cache friendliness.
     const res = await request(url, {
       method: 'POST',
       body: buildQuery(hostname, qtype, 0),
       headers: { 'content-type': 'application/dns-message', accept: 'application/dns-message' },
-      signal: opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]) : AbortSignal.timeout(opts.timeoutMs),
+      signal: deadline.signal,
       headersTimeout: opts.timeoutMs,
       bodyTimeout: opts.timeoutMs,
       ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}),
@@ -340,6 +341,8 @@ export async function queryDoh(url: string, hostname: string, qtype: 'A' | 'AAAA
     return withTls({ ...base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, qtype), t0, t: opts.clock.now() });
   } catch (err) {
     return fail(opts.signal?.aborted ? FAILURES.interrupted : classifyError(err));
+  } finally {
+    deadline.release();
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { loadUndici } from './undici.ts';
-import type { Clock } from './clock.ts';
+import { deadlineSignal, type Clock } from './clock.ts';
 import { classifyError } from './failure.ts';
 import { FAILURES } from '../model/failure.ts';
 import type { HttpObservation, TlsHandshakeObservation } from '../model/observation.ts';
@@ -133,13 +133,14 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
   // The connection dies with the deadline, whatever undici is doing with it.
   const detach = destroyOnAbort(socket, signal);
   const sampleEvery = opts.sampleEveryMs ?? SAMPLE_EVERY_MS;
+  const deadline = deadlineSignal(opts.httpTimeoutMs, signal);
   try {
     const res = await client.request({
       path: `${url.pathname}${url.search}`,
       method,
       headers: { host: url.host, ...BROWSER_HEADERS, ...(method === 'POST' ? { 'content-length': '0' } : {}) },
       ...(method === 'POST' ? { body: '' } : {}),
-      signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(opts.httpTimeoutMs)]) : AbortSignal.timeout(opts.httpTimeoutMs),
+      signal: deadline.signal,
     });
     const responseAt = opts.clock.now();
     const headers: Record<string, string> = {};
@@ -194,6 +195,7 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
   } catch (err) {
     return failed(signal?.aborted ? FAILURES.interrupted : classifyError(err), 'http_round_trip', tls);
   } finally {
+    deadline.release();
     detach();
     await client.destroy().catch(() => {});
     socket.destroy();

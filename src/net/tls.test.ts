@@ -1,15 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer as createTcpServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { createServer as createTlsServer } from 'node:tls';
+import { connect as tlsConnect, createServer as createTlsServer, TLSSocket, type DetailedPeerCertificate } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPki, type KeyPair } from '../../test/helpers/pki.ts';
 import { classifyError } from './failure.ts';
 import { certFailureClassOfCode } from '../model/failure.ts';
 import { startClock } from './clock.ts';
-import { CertificateCache, certificateCache, publicTrustStore, tlsHandshake, type TrustStore } from './tls.ts';
+import { CertificateCache, certificateCache, pinnedTrustStore, publicTrustStore, secureContextFor, tlsHandshake, type TrustStore } from './tls.ts';
 
 const LO = '127.0.0.1';
 const servers: Server[] = [];
@@ -63,6 +63,11 @@ beforeAll(async () => {
   ports.expired = await tlsServer({ cert: expired.cert, key: expired.key });
   ports.future = await tlsServer({ cert: future.cert, key: future.key });
   ports.incomplete = await tlsServer({ cert: viaInter.cert, key: viaInter.key }); // intermediate not sent
+  ports.withInter = await tlsServer({ cert: viaInter.cert + inter.cert, key: viaInter.key });
+  const cnOnly = pki.issue('cn', '/CN=cn.test', root); // no subjectAltName: the name check falls back to the CN
+  ports.cnOnly = await tlsServer({ cert: cnOnly.cert, key: cnOnly.key });
+  // Out of order, with a stranger and the root: the recorded chain follows issuance, as Node's does.
+  ports.shuffled = await tlsServer({ cert: viaInter.cert + otherRoot.cert + root.cert + inter.cert, key: viaInter.key });
   ports.untrusted = await tlsServer({ cert: intercepted.cert + otherRoot.cert, key: intercepted.key });
   ports.self = await tlsServer({ cert: self.cert, key: self.key });
   ports.tls10 = await tlsServer({ cert: ok.cert, key: ok.key, minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' });
@@ -96,9 +101,24 @@ describe('certificate failure classes (OpenSSL codes → class → OONI failure)
     const r = await hs(ports.future as number, 'future.test');
     expect(r.observation).toMatchObject({ failure: 'ssl_invalid_certificate', chainError: 'CERT_NOT_YET_VALID', certFailure: 'not_yet_valid' });
   });
+  it('a verified chain is recorded whole: the leaf the server sent, then the root from the trust store', async () => {
+    // The chain comes from the detailed certificate Node builds for its identity hook on a verified
+    // chain (tls.ts keeps it rather than building it again): it must be the same chain, root included.
+    const r = await hs(ports.ok as number, 'ok.test');
+    expect(r.observation.peerCertificates.map((c) => c.subject)).toEqual(['CN=ok.test', 'CN=tekser tls test root']);
+  });
   it('wrong name → wrong_name, ssl_invalid_hostname', async () => {
     const r = await hs(ports.ok as number, 'other.test');
     expect(r.observation).toMatchObject({ failure: 'ssl_invalid_hostname', chainTrusted: true, hostnameMatches: false, certFailure: 'wrong_name' });
+  });
+  it('no SNI (an IP-literal URL): the name is checked against verifyName, and a wrong one still fails', async () => {
+    const at = (verifyName: string) => tlsHandshake(LO, ports.ok as number, null, { clock: startClock(), timeoutMs: 5000, trust, verifyName });
+    expect((await at('ok.test')).observation).toMatchObject({ failure: null, chainTrusted: true, hostnameMatches: true });
+    expect((await at('other.test')).observation).toMatchObject({ failure: 'ssl_invalid_hostname', chainTrusted: true, hostnameMatches: false, certFailure: 'wrong_name' });
+  });
+  it('a certificate with no SAN: the name is checked against its CN, as Node does', async () => {
+    expect((await hs(ports.cnOnly as number, 'cn.test')).observation).toMatchObject({ failure: null, hostnameMatches: true });
+    expect((await hs(ports.cnOnly as number, 'other.test')).observation).toMatchObject({ failure: 'ssl_invalid_hostname', hostnameMatches: false, certFailure: 'wrong_name' });
   });
   it('missing intermediate → incomplete_chain, ssl_unknown_authority', async () => {
     const r = await hs(ports.incomplete as number, 'chain.test');
@@ -148,6 +168,72 @@ describe('certificate failure classes (OpenSSL codes → class → OONI failure)
     }
     expect(classifyError({ code: 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION' })).toBe('ssl_failed_handshake');
     expect(certFailureClassOfCode('ECONNRESET')).toBeNull();
+  });
+});
+
+/** The chain as Node's getPeerCertificate(true) gives it, on a connection of its own: SHA-256s, leaf first. */
+function nodeChain(port: number, servername: string): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const s = tlsConnect({ host: LO, port, servername, secureContext: secureContextFor(trust), rejectUnauthorized: false });
+    s.once('error', reject);
+    s.once('secureConnect', () => {
+      const out: string[] = [];
+      const seen = new Set<string>();
+      for (let c: DetailedPeerCertificate | undefined = s.getPeerCertificate(true); c?.raw && !seen.has(c.fingerprint256); c = c.issuerCertificate) {
+        seen.add(c.fingerprint256);
+        out.push(createHash('sha256').update(c.raw).digest('hex'));
+      }
+      s.destroy();
+      resolve(out);
+    });
+  });
+}
+
+describe('the recorded chain is the one Node describes (getPeerCertificate(true)), built more cheaply', () => {
+  const cases: Array<[string, string, number]> = [
+    ['leaf only, root from the trust store', 'ok.test', 1],
+    ['leaf and intermediate sent, root from the store', 'chain.test', 2],
+    ['out of order, a stranger and the root sent', 'chain.test', 2],
+    ['intermediate missing (incomplete)', 'chain.test', 0],
+    ['an untrusted root sent', 'ok.test', 0],
+    ['self-signed', 'self.test', 0],
+    ['expired leaf', 'expired.test', 0],
+  ];
+  const portOf: Record<string, string> = {
+    'leaf only, root from the trust store': 'ok',
+    'leaf and intermediate sent, root from the store': 'withInter',
+    'out of order, a stranger and the root sent': 'shuffled',
+    'intermediate missing (incomplete)': 'incomplete',
+    'an untrusted root sent': 'untrusted',
+    'self-signed': 'self',
+    'expired leaf': 'expired',
+  };
+  for (const [what, sni] of cases) {
+    it(what, async () => {
+      const port = ports[portOf[what] as string] as number;
+      const r = await hs(port, sni);
+      expect(r.observation.peerCertificates.length).toBeGreaterThan(0);
+      expect(r.observation.peerCertificates.map((c) => c.sha256)).toEqual(await nodeChain(port, sni));
+    });
+  }
+  it('the connection handed on keeps Node\'s own getPeerCertificate (the handshake-time shadow is gone)', async () => {
+    const r = await tlsHandshake(LO, ports.ok as number, 'ok.test', { clock: startClock(), timeoutMs: 5000, trust, keepOpen: true });
+    expect(r.socket).not.toBeNull();
+    expect(Object.hasOwn(r.socket as object, 'getPeerCertificate')).toBe(false);
+    expect(r.socket?.getPeerCertificate).toBe(TLSSocket.prototype.getPeerCertificate);
+    r.socket?.destroy();
+  });
+  it('pinned stores: the same pins give the same store (one secure context), other pins another', () => {
+    const a = pinnedTrustStore([trust.pems.at(-1) as string], false);
+    expect(pinnedTrustStore([trust.pems.at(-1) as string], false)).toBe(a);
+    expect(secureContextFor(pinnedTrustStore([trust.pems.at(-1) as string], false))).toBe(secureContextFor(a));
+    expect(pinnedTrustStore([trust.pems.at(-1) as string], true)).not.toBe(a);
+    expect(pinnedTrustStore([trust.pems[0] as string], false)).not.toBe(a);
+  });
+  it('a trust store given as one PEM bundle still supplies the root', async () => {
+    const bundled = publicTrustStore([trust.pems.slice(-1).join('') + trust.pems[0]]);
+    const r = await tlsHandshake(LO, ports.ok as number, 'ok.test', { clock: startClock(), timeoutMs: 5000, trust: bundled });
+    expect(r.observation.peerCertificates.map((c) => c.subject)).toEqual(['CN=ok.test', 'CN=tekser tls test root']);
   });
 });
 

@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import type { Socket } from 'node:net';
-import { checkServerIdentity, connect, createSecureContext, rootCertificates, type DetailedPeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
+import { checkServerIdentity, connect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
 import type { Clock } from './clock.ts';
 import { classifyError } from './failure.ts';
 import { certFailureClassOfCode } from '../model/failure.ts';
 import { FAILURES, type CertFailureClass } from '../model/failure.ts';
 import type { CertificateInfo, TlsHandshakeObservation } from '../model/observation.ts';
 import { certificateInfo } from './certificate.ts';
+import { assembleChain, identityFields, peerSentCertificates, storeTail } from './chain.ts';
 import { tcpConnect } from './tcp.ts';
 
 /** Roots a chain must lead to: Node's bundled Mozilla store (never the OS store) plus what the user adds. */
@@ -34,8 +35,25 @@ export function publicTrustStore(extraPems: readonly string[] = []): TrustStore 
   };
 }
 
-/** A store of only the given roots (pinned CAs), optionally with the public roots too. */
+const pinnedStores = new Map<string, TrustStore>();
+
+/**
+ * A store of only the given roots (pinned CAs), optionally with the public roots too. The same
+ * inputs give the same store object, so a service checked for every target reuses one secure
+ * context (building one parses every root).
+ */
 export function pinnedTrustStore(pems: readonly string[], withPublic: boolean, extraPems: readonly string[] = []): TrustStore {
+  const key = JSON.stringify([pems, withPublic, extraPems]);
+  let store = pinnedStores.get(key);
+  if (!store) {
+    store = newPinnedTrustStore(pems, withPublic, extraPems);
+    if (pinnedStores.size >= 64) pinnedStores.clear();
+    pinnedStores.set(key, store);
+  }
+  return store;
+}
+
+function newPinnedTrustStore(pems: readonly string[], withPublic: boolean, extraPems: readonly string[]): TrustStore {
   return {
     pems: withPublic ? [...rootCertificates, ...extraPems, ...pems] : [...pems],
     label: withPublic ? `bundled Mozilla roots + ${pems.length} pinned` : `${pems.length} pinned root(s) only`,
@@ -74,7 +92,7 @@ export class CertificateCache {
     return this.entries.size;
   }
   /** `fingerprint` is Node's colon-separated SHA-256 of the DER (it is computed by the TLS layer anyway). */
-  info(fingerprint: string, der: Buffer): CertificateInfo {
+  info(fingerprint: string, der: Buffer, parsed?: X509Certificate): CertificateInfo {
     const hit = this.entries.get(fingerprint);
     if (hit) {
       this.hits++;
@@ -85,7 +103,7 @@ export class CertificateCache {
     this.misses++;
     let info: CertificateInfo;
     try {
-      info = certificateInfo(der);
+      info = certificateInfo(der, parsed);
     } catch {
       // A certificate Node's X509 parser refuses is still recorded (DER and hash), never a crash.
       const sha = createHash('sha256').update(der).digest('hex');
@@ -103,17 +121,67 @@ export class CertificateCache {
 /** One cache per process: certificate facts do not depend on the run. */
 export const certificateCache = new CertificateCache();
 
-/** The chain as the peer presented it, leaf first; the issuer walk stops at a self-signed root. */
-function peerChain(leaf: DetailedPeerCertificate | undefined): CertificateInfo[] {
-  const out: CertificateInfo[] = [];
-  const seen = new Set<string>();
-  let cert: DetailedPeerCertificate | undefined = leaf;
-  while (cert && cert.raw && !seen.has(cert.fingerprint256)) {
-    seen.add(cert.fingerprint256);
-    out.push(certificateCache.info(cert.fingerprint256, cert.raw));
-    cert = cert.issuerCertificate;
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g;
+
+/** Each PEM text parsed once per process (the bundled roots are the same strings in every store). */
+const parsedPems = new Map<string, X509Certificate[]>();
+function parsedPem(pem: string): X509Certificate[] {
+  let certs = parsedPems.get(pem);
+  if (!certs) {
+    certs = (pem.match(PEM_BLOCK) ?? []).flatMap((block) => {
+      try {
+        return [new X509Certificate(block)];
+      } catch {
+        return []; // OpenSSL's store skips what it cannot parse too
+      }
+    });
+    parsedPems.set(pem, certs);
   }
-  return out;
+  return certs;
+}
+
+/** Per trust store: its certificates parsed (on first need), and the store's part of a chain by the last certificate the peer sent. */
+interface StoreIndex {
+  certs: X509Certificate[] | null;
+  tails: Map<string, X509Certificate[]>;
+}
+const storeIndexes = new WeakMap<TrustStore, StoreIndex>();
+
+function storeIssuersFor(trust: TrustStore): (cert: X509Certificate) => readonly X509Certificate[] {
+  let index = storeIndexes.get(trust);
+  if (!index) {
+    index = { certs: null, tails: new Map() };
+    storeIndexes.set(trust, index);
+  }
+  const ix = index;
+  return (cert) => {
+    const hit = ix.tails.get(cert.fingerprint256);
+    if (hit) return hit;
+    ix.certs ??= trust.pems.flatMap(parsedPem);
+    const tail = storeTail(cert, ix.certs);
+    ix.tails.set(cert.fingerprint256, tail);
+    if (ix.tails.size > 512) {
+      const oldest = ix.tails.keys().next().value;
+      if (oldest !== undefined) ix.tails.delete(oldest);
+    }
+    return tail;
+  };
+}
+
+/**
+ * Node's onConnectSecure calls \`this.getPeerCertificate(true)\` on every verified handshake only to
+ * hand the result to checkServerIdentity, which tekser replaces with a no-op (describeHandshake
+ * checks the name itself, from the same fields). That detailed chain was ~0.4 ms per handshake.
+ * This shadows the method on this one socket until the handshake has settled (the returned function
+ * removes the shadow, so later callers get Node's method); the verify result (\`authorized\`,
+ * \`authorizationError\`) does not depend on it. tls.test.ts checks that a wrong name still fails
+ * with the same failure and class, and that the socket handed on has Node's own method.
+ */
+function skipUnusedDetailedChain(sock: TLSSocket): () => void {
+  Object.defineProperty(sock, 'getPeerCertificate', { configurable: true, writable: true, value: () => ({}) });
+  return () => {
+    delete (sock as { getPeerCertificate?: unknown }).getPeerCertificate;
+  };
 }
 
 /**
@@ -141,6 +209,7 @@ export async function tlsHandshake(
   }
   return new Promise((resolve) => {
     let tlsSock: TLSSocket;
+    let restore = (): void => {};
     try {
       tlsSock = connect({
         socket: raw,
@@ -155,6 +224,7 @@ export async function tlsHandshake(
         // (and, with no SNI, check against "localhost").
         checkServerIdentity: () => undefined,
       });
+      restore = skipUnusedDetailedChain(tlsSock);
     } catch (err) {
       raw.destroy();
       resolve({ observation: { ...empty, failure: classifyError(err), t0, t: opts.clock.now() }, socket: null });
@@ -165,6 +235,7 @@ export async function tlsHandshake(
     const settle = (observation: TlsHandshakeObservation, keep: boolean): void => {
       if (settled) return;
       settled = true;
+      restore();
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
       tlsSock.removeAllListeners('secureConnect');
@@ -182,7 +253,8 @@ export async function tlsHandshake(
     tlsSock.once('secureConnect', () => {
       let observation: TlsHandshakeObservation;
       try {
-        observation = describeHandshake(tlsSock, ip, port, serverName, opts.verifyName ?? serverName, t0, opts.clock.now());
+        restore();
+        observation = describeHandshake(tlsSock, opts.trust, ip, port, serverName, opts.verifyName ?? serverName, t0, opts.clock.now());
       } catch (err) {
         observation = { ...empty, failure: FAILURES.failedHandshake, certFailure: 'other', t0, t: opts.clock.now() };
         void err;
@@ -199,14 +271,15 @@ export async function tlsHandshake(
   });
 }
 
-/** The observation of a completed handshake: one getPeerCertificate call, certificates parsed once per run. */
-function describeHandshake(tlsSock: TLSSocket, ip: string, port: number, serverName: string | null, expectedName: string | null, t0: number, t: number): TlsHandshakeObservation {
-  const leaf = tlsSock.getPeerCertificate(true) as DetailedPeerCertificate | undefined;
-  const chain = peerChain(leaf);
+/** The observation of a completed handshake: the chain as Node would describe it, each certificate parsed once per run. */
+function describeHandshake(tlsSock: TLSSocket, trust: TrustStore, ip: string, port: number, serverName: string | null, expectedName: string | null, t0: number, t: number): TlsHandshakeObservation {
+  const certs = assembleChain(peerSentCertificates(tlsSock.getPeerX509Certificate()), storeIssuersFor(trust));
+  const chain = certs.map((c) => certificateCache.info(c.fingerprint256, c.raw, c));
+  const leaf = certs[0];
   const chainTrusted = tlsSock.authorized;
   const chainError = tlsSock.authorizationError ? String(tlsSock.authorizationError) : null;
   let hostnameMatches: boolean | null = null;
-  if (expectedName) hostnameMatches = leaf && leaf.raw ? checkServerIdentity(expectedName, leaf) === undefined : false;
+  if (expectedName) hostnameMatches = leaf ? checkServerIdentity(expectedName, identityFields(leaf) as PeerCertificate) === undefined : false;
   let failure: string | null = null;
   let certFailure: CertFailureClass | null = null;
   if (!chainTrusted) {

@@ -9,6 +9,11 @@
 // every SYN (the blackholed share). Where no namespace can be made, the network rows are skipped
 // with the reason and the lint row still runs.
 //
+// The servers share the machine's cores with the measured process: the healthy row prints their
+// CPU per target too, and the CPU-bound ceiling both together allow, so a figure says which side
+// capped it. Node runs a process's JavaScript on one core: tekser's own ceiling is 1000 / (its CPU
+// ms per target) targets/s, whatever the servers do.
+//
 // Flags:
 //   --quick                 fewer targets and runs (a smoke run: minutes, not tens of minutes)
 //   --runs N                runs per timing (median; default 3, quick 1)
@@ -19,8 +24,9 @@
 //   --only a,b              rows: blackhole, healthy, rss, json, spawn, lint, analyze
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -28,7 +34,8 @@ import { parseArgs } from 'node:util';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
-const TEKSER = join(REPO, 'bin/tekser');
+// TEKSER_BENCH_BIN: another build's bin/tekser (to compare two builds in the same conditions).
+const TEKSER = process.env.TEKSER_BENCH_BIN ?? join(REPO, 'bin/tekser');
 const SELF = fileURLToPath(import.meta.url);
 const ENV = { ...process.env, PATH: `${process.env.PATH ?? '/usr/bin:/bin'}:/usr/local/sbin:/usr/sbin:/sbin` };
 
@@ -51,6 +58,7 @@ const RSS_SIZES = (flags['rss-sizes'] ?? (quick ? '1000' : '1000,5000,10000')).s
 const JSON_N = Number(flags['json-size'] ?? (quick ? 1000 : 5000));
 const ONLY = flags.only ? new Set(flags.only.split(',')) : null;
 const want = (row) => !ONLY || ONLY.has(row);
+// Environment: TEKSER_BENCH_BIN=path/to/other/bin/tekser compares another build in the same conditions.
 // Extra node flags for every measured process, e.g. TEKSER_BENCH_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
 const NODE_ARGS = (process.env.TEKSER_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
@@ -83,43 +91,67 @@ const work = mkdtempSync(join(tmpdir(), 'tekser-bench-'));
 process.on('exit', () => rmSync(work, { recursive: true, force: true }));
 let usageCounter = 0;
 
-/** Runs a node script with the usage hook; resolves with wall ms, CPU ms, peak RSS MiB, exit code. */
+/** CPU (user, system ms) the bench servers' process has used so far, from /proc (Linux); null elsewhere. */
+function serversCpu() {
+  const pid = net?.servers.pid;
+  if (!pid) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const tick = 1000 / 100; // USER_HZ is 100 on Linux
+    return { userMs: Number(f[11]) * tick, systemMs: Number(f[12]) * tick };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs a node script with the usage hook; resolves with wall ms, CPU ms, peak RSS MiB, exit code.
+ * `countVerdicts`: the JSONL goes to a file, read after the process exits, so that this process
+ * parsing 10 KiB lines does not compete with the measured one for the cores (nor block its stdout).
+ */
 function measured(args, { stdoutFile = null, countVerdicts = false } = {}) {
   const usageFile = join(work, `usage-${usageCounter++}.json`);
+  const jsonlFile = countVerdicts ? join(work, `out-${usageCounter}.jsonl`) : null;
+  const fd = jsonlFile ? openSync(jsonlFile, 'w') : null;
   return new Promise((resolveRun) => {
+    const s0 = serversCpu();
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', join(HERE, 'usage.mjs'), ...NODE_ARGS, ...args], {
-      stdio: ['ignore', stdoutFile || countVerdicts ? 'pipe' : 'ignore', 'pipe'],
+      stdio: ['ignore', fd ?? (stdoutFile ? 'pipe' : 'ignore'), 'pipe'],
       env: { ...ENV, TEKSER_BENCH_USAGE: usageFile, NO_COLOR: '1' },
     });
+    if (fd !== null) closeSync(fd);
     let out = '';
     let err = '';
-    // JSONL from tekser run: count verdicts as lines arrive (10k results need not sit in memory).
-    const verdicts = {};
-    let partial = '';
-    child.stdout?.on('data', (d) => {
-      if (!countVerdicts) return void (out += d);
-      const lines = (partial + d).split('\n');
-      partial = lines.pop() ?? '';
-      for (const line of lines) {
-        try {
-          const status = JSON.parse(line)?.verdict?.status;
-          if (status) verdicts[status] = (verdicts[status] ?? 0) + 1;
-        } catch {
-          // the summary line or a non-JSON line
-        }
-      }
-    });
+    child.stdout?.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (err = (err + d).slice(-4000)));
-    child.on('close', (code) => {
+    child.on('close', async (code) => {
       const wallMs = performance.now() - t0;
+      const s1 = serversCpu();
       let u = { userMs: NaN, systemMs: NaN, maxRssKiB: NaN };
       try {
         u = JSON.parse(readFileSync(usageFile, 'utf8'));
       } catch {
         // the process died before its exit hook
       }
-      resolveRun({ code, wallMs, cpuMs: u.userMs + u.systemMs, userMs: u.userMs, systemMs: u.systemMs, rssMiB: u.maxRssKiB / 1024, out, err, verdicts });
+      const servers = s0 && s1 ? { userMs: s1.userMs - s0.userMs, systemMs: s1.systemMs - s0.systemMs } : { userMs: NaN, systemMs: NaN };
+      // JSONL from tekser run: count verdicts line by line (10k results need not sit in memory).
+      const verdicts = {};
+      let outBytes = 0;
+      if (jsonlFile) {
+        outBytes = statSync(jsonlFile).size;
+        for await (const line of createInterface({ input: createReadStream(jsonlFile), crlfDelay: Infinity })) {
+          try {
+            const status = JSON.parse(line)?.verdict?.status;
+            if (status) verdicts[status] = (verdicts[status] ?? 0) + 1;
+          } catch {
+            // the summary line or a non-JSON line
+          }
+        }
+        rmSync(jsonlFile, { force: true });
+      }
+      resolveRun({ code, wallMs, cpuMs: u.userMs + u.systemMs, userMs: u.userMs, systemMs: u.systemMs, rssMiB: u.maxRssKiB / 1024, out, err, verdicts, servers, outBytes });
     });
   });
 }
@@ -198,10 +230,16 @@ if (net && want('healthy')) {
   const tc = median(t.map((r) => r.cpuMs)) / HEALTHY_N;
   const pc = median(p.map((r) => r.cpuMs)) / HEALTHY_N;
   const okPlain = p.map((r) => Number(r.out.trim())).join('/');
-  report(`healthy HTTPS throughput, ${HEALTHY_N} targets, c=64`, `${f0(HEALTHY_N / tw)} targets/s (plain ${f0(HEALTHY_N / pw)}/s)`, '≥ 300/s', [verdictNote(t[0]), failedNote(t)].filter(Boolean).join('; '));
+  report(`healthy HTTPS throughput, ${HEALTHY_N} targets, c=64`, `${f0(HEALTHY_N / tw)} targets/s (plain ${f0(HEALTHY_N / pw)}/s)`, '≥ 300/s', [verdictNote(t[0]), `${f1(t[0].outBytes / HEALTHY_N / 1024)} KiB of JSONL per target`, failedNote(t)].filter(Boolean).join('; '));
   const split = (rs) => `user ${(median(rs.map((r) => r.userMs)) / HEALTHY_N).toFixed(2)} + system ${(median(rs.map((r) => r.systemMs)) / HEALTHY_N).toFixed(2)}`;
   report('  CPU per target', `${tc.toFixed(2)} ms (plain ${pc.toFixed(2)} ms)`, '≤ 3 ms', `tekser ${split(t)}; plain ${split(p)}`);
   report('  CPU per target vs plain Node/undici (same run)', `${(tc / pc).toFixed(2)}×`, '≤ 1.2×', `plain loaded ${okPlain} of ${HEALTHY_N}`);
+  // The servers share the machine's cores with what is measured: their CPU per target, beside the
+  // client's, says which side caps the throughput (cores × 1000 / (client + servers ms) targets/s).
+  const sv = (rs) => median(rs.map((r) => r.servers.userMs + r.servers.systemMs)) / HEALTHY_N;
+  const svSplit = (rs) => `user ${(median(rs.map((r) => r.servers.userMs)) / HEALTHY_N).toFixed(2)} + system ${(median(rs.map((r) => r.servers.systemMs)) / HEALTHY_N).toFixed(2)}`;
+  const cores = availableParallelism();
+  report('  bench servers\' CPU per target (DNS, DoH, HTTPS)', `${sv(t).toFixed(2)} ms (during plain ${sv(p).toFixed(2)} ms)`, 'not tekser\'s', `during tekser ${svSplit(t)}; ${cores} cores → CPU-bound ceiling ≈ ${f0((cores * 1000) / (tc + sv(t)))}/s for tekser + servers, ${f0((cores * 1000) / (pc + sv(p)))}/s plain; one core's worth of tekser ≈ ${f0(1000 / tc)}/s, of plain ≈ ${f0(1000 / pc)}/s`);
 }
 
 if (net && want('rss')) {

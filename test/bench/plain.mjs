@@ -1,28 +1,22 @@
-// The baseline: a plain Node/undici script doing the network work tekser does for one target
-// (4 DNS queries: A and AAAA from the resolver under test over UDP and from the DoH control; a
-// TLS handshake; a GET over a second connection), for every target of a list, at the same
-// concurrency. Usage: node plain.mjs LIST CAFILE CONCURRENCY RESOLVER_IP DOH_IP
+// The baseline: a plain Node/undici script doing the network work tekser does for one healthy
+// target (4 DNS queries: A and AAAA from the resolver under test over UDP and from the DoH control;
+// one TLS handshake; a GET over that same connection), for every target of a list, at the same
+// concurrency. Like tekser, it builds one secure context for the whole run (a context per
+// connection parses the CA again each time). Usage: node plain.mjs LIST CAFILE CONCURRENCY RESOLVER_IP DOH_IP
 import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:tls';
+import { connect, createSecureContext } from 'node:tls';
 import * as dnsPacket from 'dns-packet';
 import pLimit from 'p-limit';
-import { Agent, request } from 'undici';
+import { Agent, Client, request } from 'undici';
 
 const [list, caFile, concurrency, resolverIp, dohIp] = process.argv.slice(2);
 const ca = readFileSync(caFile, 'utf8');
 const urls = readFileSync(list, 'utf8').split('\n').slice(1).filter(Boolean).map((l) => l.split(',')[0]);
 const TIMEOUT = 10_000;
 
-const doh = new Agent({ connect: { ca }, connections: 8 });
-// The GET dials the address the resolver under test gave (no system resolver involved).
-const resolved = new Map();
-const lookup = (host, opts, cb) => {
-  const address = resolved.get(host);
-  if (!address) return cb(Object.assign(new Error(`not resolved: ${host}`), { code: 'ENOTFOUND' }));
-  return opts?.all ? cb(null, [{ address, family: 4 }]) : cb(null, address, 4);
-};
-const web = new Agent({ connect: { ca, timeout: TIMEOUT, lookup }, pipelining: 0 });
+const secureContext = createSecureContext({ ca });
+const doh = new Agent({ connect: { secureContext }, connections: 8 });
 let nextId = 1;
 
 function udpQuery(name, type) {
@@ -41,30 +35,45 @@ async function dohQuery(name, type) {
 }
 function handshake(ip, servername) {
   return new Promise((resolve) => {
-    const s = connect({ host: ip, port: 443, servername, ca, timeout: TIMEOUT });
-    const done = (ok) => { s.destroy(); resolve(ok); };
+    const s = connect({ host: ip, port: 443, servername, secureContext, ALPNProtocols: ['http/1.1'] });
+    const done = (ok) => {
+      s.setTimeout(0);
+      s.removeAllListeners('error');
+      s.on('error', () => {});
+      if (!ok) s.destroy();
+      resolve(ok ? s : null);
+    };
     s.setTimeout(TIMEOUT, () => done(false));
     s.once('secureConnect', () => done(true));
     s.once('error', () => done(false));
   });
 }
 
-async function one(url) {
-  const { hostname } = new URL(url);
-  const [a] = await Promise.all([udpQuery(hostname, 'A'), udpQuery(hostname, 'AAAA'), dohQuery(hostname, 'A'), dohQuery(hostname, 'AAAA')]);
-  const ip = a?.answers?.find((x) => x.type === 'A')?.data;
-  if (!ip || !(await handshake(ip, hostname))) return false;
-  resolved.set(hostname, ip);
+/** GET over the connection whose handshake was made (as tekser does), read to the end. */
+async function get(url, socket) {
+  const u = new URL(url);
+  const client = new Client(`https://${u.host}`, { connect: (_o, cb) => setImmediate(() => cb(null, socket)), pipelining: 0, headersTimeout: TIMEOUT, bodyTimeout: TIMEOUT });
   try {
-    const r = await request(url, { dispatcher: web, headers: { connection: 'close' }, headersTimeout: TIMEOUT, bodyTimeout: TIMEOUT });
+    const r = await client.request({ path: u.pathname, method: 'GET', headers: { host: u.host } });
     await r.body.arrayBuffer();
     return r.statusCode === 200;
   } catch {
     return false;
+  } finally {
+    await client.destroy().catch(() => {});
+    socket.destroy();
   }
+}
+
+async function one(url) {
+  const { hostname } = new URL(url);
+  const [a] = await Promise.all([udpQuery(hostname, 'A'), udpQuery(hostname, 'AAAA'), dohQuery(hostname, 'A'), dohQuery(hostname, 'AAAA')]);
+  const ip = a?.answers?.find((x) => x.type === 'A')?.data;
+  const socket = ip ? await handshake(ip, hostname) : null;
+  return socket ? get(url, socket) : false;
 }
 
 const limit = pLimit(Number(concurrency));
 const ok = (await Promise.all(urls.map((u) => limit(() => one(u))))).filter(Boolean).length;
-await Promise.all([doh.close(), web.close()]);
+await doh.close();
 process.stdout.write(`${ok}\n`);
