@@ -42,6 +42,13 @@ describe("start-up: the run command's path to its first DNS query", () => {
     expect([...later].filter((f) => f === 'zod' || f === 'yaml' || /^model\/(run|observation|measurement|target|verdict|finding|control|service-list)\.ts$/.test(f))).toEqual([]);
   });
 
+  it('saving the run (the default) loads no zod before the first query either: run-output and the store\'s writer', () => {
+    // run.ts imports cli/run-output.ts (lock, run directory, -o) before it measures.
+    const saving = runtimeClosure(['cli/run-output.ts', 'store/writer.ts']);
+    expect(saving).toContain('store/writer.ts');
+    expect([...saving].filter((f) => HEAVY_PACKAGES.some((p) => f === p || f.startsWith(`${p}/`)) || HEAVY_MODULES.some((re) => re.test(f) && f !== 'cli/run-output.ts'))).toEqual([]);
+  });
+
   it('the scanner sees value imports and required packages, and skips type-only imports', () => {
     // model/values.ts imports model/failure.ts for a value and the schema modules for types only.
     expect(runtimeImportsOf('model/values.ts')).toEqual(['model/failure.ts']);

@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli/main.ts';
 import { memoryIO } from '../src/cli/io.ts';
 import { createProgress } from '../src/report/progress.ts';
-import { listRuns, startRun } from '../src/store/runs.ts';
+import { listRuns, repairInterrupted, startRun } from '../src/store/runs.ts';
 import { diffRuns } from '../src/store/diff.ts';
 import type { FindingJson } from '../src/model/finding.ts';
 import type { TargetResultJson } from '../src/model/run.ts';
@@ -91,6 +91,42 @@ describe('runs that last', () => {
     const shown = await cli(['show', 'last', '--data-dir', dataDir]);
     expect(shown.out).toMatch(/interrupted \(3 of 5 targets finished\)/);
   }, 40_000);
+
+  it('a run start repairs the newest killed run on disk, without reading the whole history', () => {
+    const dataDir = tempDir('store-repair');
+    const summary = { total: 1, accessible: 1, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0 };
+    const init = { tekserVersion: 'test', lists: [], settings: {}, targets: 2 };
+    const deadPid = 2 ** 22 + 7; // above pid_max's default: no such process
+    const kill = (w: ReturnType<typeof startRun>, measured: string[]): void => {
+      for (const line of measured) w.append(JSON.parse(line));
+      const file = join(w.dir, 'run.json');
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), pid: deadPid }));
+    };
+    const result = serializeResult({ target: measurement('https://a.example/').target, verdict: analyzeWeb(measurement('https://a.example/')), measurement: measurement('https://a.example/') }, { includeBodies: false });
+    // An old killed run whose repair never happened, then a finished run, then a killed one (newest).
+    const old = startRun(dataDir, init);
+    kill(old, [JSON.stringify(result)]);
+    const done = startRun(dataDir, init);
+    done.finish('complete', summary, []);
+    const newest = startRun(dataDir, init);
+    kill(newest, [JSON.stringify(result), JSON.stringify(result)]);
+    writeFileSync(join(newest.dir, 'measurements.jsonl'), `${readFileSync(join(newest.dir, 'measurements.jsonl'), 'utf8')}{"cut short`);
+    // Run ids sort by the second they started: give the three distinct seconds, oldest first.
+    const dirs = [old, done, newest].map((w, i) => {
+      const dir = join(dataDir, 'runs', `20260101T00000${i}Z-000${i}`);
+      renameSync(w.dir, dir);
+      return dir;
+    });
+    const [oldDir, , newestDir] = dirs as [string, string, string];
+
+    repairInterrupted(dataDir);
+    const onDisk = (dir: string) => JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    expect(onDisk(newestDir)).toMatchObject({ status: 'interrupted', measured: 2 });
+    // The scan stopped at the finished run: the old one is untouched on disk...
+    expect(onDisk(oldDir).status).toBe('running');
+    // ...and every reader still sees it as interrupted, with what it had finished.
+    expect(listRuns(dataDir).find((r) => r.dir === oldDir)?.record).toMatchObject({ status: 'interrupted', measured: 1 });
+  });
 
   it('two runs at once: the second exits at once with the lock code (4) and says why', async () => {
     const dataDir = tempDir('store');

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { acquireLock, LockedError } from '../store/lock.ts';
 import { dataDirProblem } from '../store/paths.ts';
 import type { RunRecord } from '../model/run.ts';
-import { listRuns, startRun, type RunWriter } from '../store/runs.ts';
+import { repairInterrupted, startRun, type RunWriter } from '../store/writer.ts';
 import { EXIT, fsProblem, UsageError } from './errors.ts';
 import type { CommandIO } from './io.ts';
 
@@ -119,7 +119,7 @@ export function startSaving(
     release();
     throw err;
   }
-  listRuns(dataDir, { repair: true });
+  repairInterrupted(dataDir);
   let writer: RunWriter | null = null;
   try {
     writer = startRun(dataDir, init, (err, stage) =>

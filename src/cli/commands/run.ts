@@ -177,7 +177,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   // The store (zod, for the records it checks) and -o: loaded when used; stdout needs neither.
   const runOutput = opts.save || opts.output ? await import('../run-output.ts') : null;
   if (opts.save && runOutput) {
-    const { sha256File } = await import('../../store/runs.ts');
+    const { sha256File } = await import('../../store/writer.ts');
     saving = runOutput.startSaving(
       dataDir,
       {
