@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runtimeClosure, runtimeImportsOf } from './helpers/imports.ts';
 import { V8_FLAGS, v8FlagsFor } from '../src/cli/v8-flags.ts';
+import { FLAT_MEMORY_V8_FLAGS } from '../src/pipeline.ts';
 
 /**
  * Start-up (issue #13): what `tekser run` loads before its first DNS query. The launcher imports
@@ -66,7 +67,7 @@ describe('V8 flags bin/tekser sets per command (src/cli/v8-flags.ts)', () => {
   });
 
   it('are flags this node knows (setFlagsFromString ignores a misspelt one; the command line does not)', () => {
-    for (const flags of Object.values(V8_FLAGS)) {
+    for (const flags of [...Object.values(V8_FLAGS), FLAT_MEMORY_V8_FLAGS]) {
       const r = spawnSync(process.execPath, [...flags.split(' '), '-e', '0'], { encoding: 'utf8' });
       expect(r.status, `${flags}: ${r.stderr}`).toBe(0);
     }

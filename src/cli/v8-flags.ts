@@ -10,7 +10,7 @@
  * - `--no-opt` (lint only): lint is a batch job of a few hundred milliseconds; TurboFan's
  *   compilations cost it ~6 MiB and save it no time (39,206 rows: 63 → 51 MiB with both, CPU unchanged).
  *
- * `run` also asks for `--optimize-for-size` itself (pipeline.ts, preferFlatMemory).
+ * `run` and `analyze` also ask for `--heap-growing-percent=10` themselves (pipeline.ts, preferFlatMemory).
  */
 export const V8_FLAGS: Readonly<Record<string, string>> = {
   lint: '--no-opt --semi-space-growth-factor=1',
