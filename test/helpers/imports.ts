@@ -31,9 +31,27 @@ const STATIC = /(?:^|\n)\s*(?:import|export)\s+(?:type\s+)?([\s\S]*?)\s*from\s*[
 const BARE = /(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g;
 const DYNAMIC = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
+/** One src file's text with its comments stripped (an import named in a comment is no import). */
+function sourceText(file: string): string {
+  return readFileSync(join(SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+/** Everything reachable from `start` by `next`, `start` included. */
+function reachable(start: readonly string[], next: (f: string) => readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const todo = [...start];
+  while (todo.length) {
+    const f = todo.pop() as string;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    for (const n of next(f)) if (!seen.has(n)) todo.push(n);
+  }
+  return seen;
+}
+
 /** The imports (and re-exports) of one src file. Comments are stripped first. */
 export function importsOf(file: string): Import[] {
-  const text = readFileSync(join(SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const text = sourceText(file);
   const out: Import[] = [];
   const add = (specifier: string, clause: string): void => {
     const file2 = specifier.startsWith('.') ? normalize(join(dirname(file), specifier)) : null;
@@ -48,15 +66,7 @@ export function importsOf(file: string): Import[] {
 
 /** Every src file reachable from `start` through relative imports, `start` included. */
 export function closure(start: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const todo = [...start];
-  while (todo.length) {
-    const f = todo.pop() as string;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    for (const i of importsOf(f)) if (i.file && !seen.has(i.file)) todo.push(i.file);
-  }
-  return seen;
+  return reachable(start, (f) => importsOf(f).flatMap((i) => (i.file ? [i.file] : [])));
 }
 
 const RUNTIME_STATIC = /(?:^|\n)\s*(import|export)\s+(?!type[\s{*])([\s\S]*?)\s*from\s*['"]([^'"]+)['"]/g;
@@ -69,20 +79,12 @@ const REQUIRED = /^(?:const|let)\s[^=]+=\s*\(?createRequire\(import\.meta\.url\)
  * imports, and packages it require()s at load (createRequire). Dynamic `import()` is not followed.
  */
 export function runtimeImportsOf(file: string): string[] {
-  const text = readFileSync(join(SRC, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+  const text = sourceText(file);
   const specs = [...[...text.matchAll(RUNTIME_STATIC)].map((m) => m[3] ?? ''), ...[...text.matchAll(BARE)].map((m) => m[1] ?? ''), ...[...text.matchAll(REQUIRED)].map((m) => m[1] ?? '')];
   return specs.map((s) => (s.startsWith('.') ? normalize(join(dirname(file), s)) : s));
 }
 
 /** Everything loaded with `start` before any of its code runs: src files (relative to src/) and package names. */
 export function runtimeClosure(start: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const todo = [...start];
-  while (todo.length) {
-    const f = todo.pop() as string;
-    if (seen.has(f)) continue;
-    seen.add(f);
-    if (f.endsWith('.ts')) for (const i of runtimeImportsOf(f)) if (!seen.has(i)) todo.push(i);
-  }
-  return seen;
+  return reachable(start, (f) => (f.endsWith('.ts') ? runtimeImportsOf(f) : []));
 }
