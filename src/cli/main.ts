@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
-import { UnreadableListError } from '../lists/problem.ts';
+import { isTekserError } from '../errors.ts';
 import { TEKSER_VERSION } from '../version.ts';
 import { EXIT, UsageError } from './errors.ts';
 import { processIO, type CommandIO } from './io.ts';
@@ -259,13 +259,10 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return closed(EXIT.ok);
       return EXIT.usage;
     }
-    if (err instanceof UsageError) {
+    // Every error tekser raises on purpose (src/errors.ts): one line, its exit code, never a stack.
+    if (isTekserError(err)) {
       io.stderr(`tekser: ${err.message}\n`);
       return err.exitCode;
-    }
-    if (err instanceof UnreadableListError) {
-      io.stderr(`tekser: ${err.message}\n`);
-      return EXIT.usage;
     }
     throw err;
   }

@@ -36,7 +36,7 @@ const pick = (c: ConfigFile, path: string): unknown => path.split('.').reduce<un
 /** Config keys mapped to the `run` options they set (commander's camelCase names). */
 export const CONFIG_TO_OPTION: Record<string, (c: ConfigFile) => unknown> = Object.fromEntries(CONFIG_KEYS.map((k) => [k.option, (c: ConfigFile) => pick(c, k.file)]));
 
-export class ConfigError extends Error {}
+export { ConfigError } from '../errors.ts';
 
 export function configPath(explicit: string | undefined, dataDir: string): string | null {
   if (explicit) return explicit;

@@ -14,6 +14,7 @@ import { helperRequestSchema, HELPER_TOKEN_HEADER, type HelperRequest } from './
 import type { HelperResponse } from '../model/control.ts';
 import { FAILURES, unknownFailure } from '../model/failure.ts';
 import { embeddedIPv4, hextets, isBogon, isLabAddress, isSelfAddress } from '../net/addresses.ts';
+import { HelperRequestError } from '../errors.ts';
 
 /** What one caller may cost the helper. Every field has a default (see HELPER_LIMITS). */
 export interface HelperLimits {
@@ -81,14 +82,7 @@ export function destinationRefusal(ip: string, opts: Pick<HelperServerOptions, '
 /** The failure string a refused dial is recorded with (OONI's vocabulary has none for it). */
 const refusedFailure = (reason: string): string => unknownFailure(reason);
 
-/** A request the helper refuses as a whole: answered with this HTTP status and a one-line error. */
-export class HelperRequestError extends Error {
-  readonly status: number;
-  constructor(status: number, message: string) {
-    super(message);
-    this.status = status;
-  }
-}
+export { HelperRequestError };
 
 /** Measures a URL the way the probe does, from wherever the helper runs, and answers in OONI's TH format. */
 export async function measureForHelper(body: unknown, opts: HelperServerOptions): Promise<HelperResponse> {

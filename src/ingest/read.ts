@@ -2,19 +2,9 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { BadInputError } from '../errors.ts';
 
-/** Input the user gave that is not what it should be: named by file and line. */
-export class BadInputError extends Error {
-  readonly file: string;
-  readonly line: number;
-  readonly problem: string;
-  constructor(file: string, line: number, problem: string) {
-    super(`${file}:${line}: ${problem}`);
-    this.file = file;
-    this.line = line;
-    this.problem = problem;
-  }
-}
+export { BadInputError };
 
 /** One JSON value read from an input, with where it starts. */
 export interface InputRecord {

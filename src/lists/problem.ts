@@ -13,14 +13,4 @@ export interface ListProblem {
   value?: string;
 }
 
-/** A list that cannot be read at all (missing, binary, too large): exit code 2 at the CLI edge. */
-export class UnreadableListError extends Error {
-  readonly file: string;
-  readonly reason: string;
-  readonly code = 'TEKSER_UNREADABLE_LIST';
-  constructor(file: string, reason: string) {
-    super(`${file}: ${reason}`);
-    this.file = file;
-    this.reason = reason;
-  }
-}
+export { UnreadableListError } from '../errors.ts';

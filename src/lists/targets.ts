@@ -4,6 +4,7 @@ import type { Options, parse as parseCsv } from 'csv-parse';
 import type { Target, WebTarget } from '../model/target.ts';
 import { syntaxProblem } from './csv.ts';
 import { streamListText } from './read-file.ts';
+import { BadListError } from '../errors.ts';
 
 // csv-parse's CommonJS build, required directly: one file, faster to load than its ESM modules, on
 // the path to a run's first query (start-up, issue #13).
@@ -12,19 +13,7 @@ const parseStream = (createRequire(import.meta.url)('csv-parse') as { parse: typ
 /** Problems kept word for word in a BadListError; the rest are counted (a 200,000-row bad list stays small). */
 export const MAX_LIST_PROBLEMS_KEPT = 100;
 
-/** A list that cannot be used for a run: every message names file and line. */
-export class BadListError extends Error {
-  readonly code = 'TEKSER_BAD_LIST';
-  /** The first MAX_LIST_PROBLEMS_KEPT problems. */
-  readonly problems: string[];
-  /** How many problems there were in all. */
-  readonly total: number;
-  constructor(problems: string[], total: number = problems.length) {
-    super(problems.join('\n'));
-    this.problems = problems;
-    this.total = total;
-  }
-}
+export { BadListError };
 
 /** Collects problems up to the cap and counts the rest. */
 class ProblemLog {

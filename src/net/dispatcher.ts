@@ -7,6 +7,7 @@ import { FAILURES } from '../model/failure.ts';
 import type { DnsObservation, TlsHandshakeObservation } from '../model/observation.ts';
 import { tcpConnect } from './tcp.ts';
 import { tlsHandshake, type TrustStore } from './tls.ts';
+import { ConnectError } from '../errors.ts';
 
 export interface ControlDispatcherOptions {
   trust: TrustStore;
@@ -30,9 +31,7 @@ export interface ControlDispatcher {
 }
 
 /** A connect failure undici passes back unchanged: classifyError reads `failure` first. */
-function connectError(failure: string, message: string): Error {
-  return Object.assign(new Error(message), { code: 'TEKSER_CONNECT', failure });
-}
+const connectError = (failure: string, message: string): Error => new ConnectError(failure, message);
 
 const keyOf = (host: string, port: number): string => `${host.replace(/^\[|\]$/g, '').toLowerCase()}:${port}`;
 

@@ -1,3 +1,4 @@
+import { ConnectError } from '../errors.ts';
 import { FAILURES, unknownFailure, type CertFailureClass } from '../model/failure.ts';
 
 /**
@@ -78,7 +79,7 @@ export function classifyError(err: unknown): string {
   const e = err as { code?: string; name?: string; message?: string; cause?: unknown; failure?: unknown } | null;
   if (!e) return unknownFailure('null');
   // Our own connectors (net/dispatcher.ts) fail with the failure already classified.
-  if (e.code === 'TEKSER_CONNECT' && typeof e.failure === 'string') return e.failure;
+  if (err instanceof ConnectError) return err.failure;
   const message = String(e.message ?? '');
   // A FIN during the handshake surfaces as ECONNRESET with this message: it is an EOF, not a RST.
   if (e.code === 'ECONNRESET' && /socket disconnected before secure TLS connection/i.test(message)) return FAILURES.eof;

@@ -1,21 +1,11 @@
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { LockedError, type LockHolder } from '../errors.ts';
 
-export interface LockInfo {
-  pid: number;
-  host: string;
-  startedAt: string;
-}
-
-/** Another run holds the lock: the caller exits at once with a distinct code. */
-export class LockedError extends Error {
-  readonly holder: LockInfo;
-  constructor(file: string, holder: LockInfo) {
-    super(`another tekser run (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}) holds ${file}; not starting a second one`);
-    this.holder = holder;
-  }
-}
+/** Who holds the lock (pid, host, since when). */
+export type LockInfo = LockHolder;
+export { LockedError };
 
 export function isAlive(pid: number): boolean {
   try {

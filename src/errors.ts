@@ -1,0 +1,161 @@
+/**
+ * Every error tekser raises on purpose, with a stable code (undici's `lib/core/errors.js` is the
+ * model: one base class, one code per kind, in one file). Errors the user can cause and fix carry an
+ * exit code; the CLI edge (cli/main.ts) prints their message as one line, never a stack, and exits
+ * with it. Anything that is not a TekserError is a bug and keeps its stack.
+ *
+ * Imports nothing: every layer may raise these.
+ */
+
+/** Exit codes, stable for scripts and cron (README "Exit codes" lists them). */
+export const EXIT = {
+  ok: 0,
+  /** lint errors; `run --fail-on blocked` findings; `diff --fail-on-change`. */
+  findings: 1,
+  /** bad flags, unreadable lists, a config file or path that cannot be used. */
+  usage: 2,
+  /** run: the network itself is down (no connectivity, control unreachable). */
+  noConnectivity: 3,
+  /** run: another run holds the lock. */
+  locked: 4,
+  /** run: measured, but not everything could be written (a full disk in the data directory or for -o); said on stderr. */
+  notWritten: 5,
+  /** the reader of stdout went away (`| head`): 128 + SIGPIPE, as a shell reports it. A run still finishes and is kept. */
+  outputClosed: 141,
+  /** stopped by SIGINT / SIGTERM. */
+  interrupted: 130,
+  terminated: 143,
+} as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+/** The stable codes, one per kind of error. Scripts and tests match on these, never on messages. */
+export const ERROR_CODES = [
+  /** bad flags or arguments, or a path that cannot be used. */
+  'TEKSER_USAGE',
+  /** a config file that cannot be read or does not validate. */
+  'TEKSER_CONFIG',
+  /** a list that cannot be read at all (missing, binary, too large). */
+  'TEKSER_UNREADABLE_LIST',
+  /** a list that was read but cannot be used for a run (every problem named by file and line). */
+  'TEKSER_BAD_LIST',
+  /** an input to `analyze` that is not a measurement (file:line). */
+  'TEKSER_BAD_INPUT',
+  /** another run holds the data directory's lock. */
+  'TEKSER_LOCKED',
+  /** a request the control helper refuses as a whole (answered with an HTTP status). */
+  'TEKSER_HELPER_REQUEST',
+  /** one of tekser's own connectors failed, with the failure already classified (net/failure.ts reads it). */
+  'TEKSER_CONNECT',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** The base of every error tekser raises on purpose. */
+export class TekserError extends Error {
+  readonly code: ErrorCode;
+  /** The exit code at the CLI edge when this error ends a command. */
+  readonly exitCode: number;
+  constructor(code: ErrorCode, message: string, exitCode: number = EXIT.usage) {
+    super(message);
+    this.name = 'TekserError';
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+/** An error the user caused and can fix: printed as one line, never with a stack. */
+export class UsageError extends TekserError {
+  constructor(message: string, exitCode: number = EXIT.usage) {
+    super('TEKSER_USAGE', message, exitCode);
+    this.name = 'UsageError';
+  }
+}
+
+/** A config file that cannot be used: the message names file:line. */
+export class ConfigError extends TekserError {
+  constructor(message: string) {
+    super('TEKSER_CONFIG', message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** A list that cannot be read at all (missing, binary, too large): exit code 2 at the CLI edge. */
+export class UnreadableListError extends TekserError {
+  readonly file: string;
+  readonly reason: string;
+  constructor(file: string, reason: string) {
+    super('TEKSER_UNREADABLE_LIST', `${file}: ${reason}`);
+    this.name = 'UnreadableListError';
+    this.file = file;
+    this.reason = reason;
+  }
+}
+
+/** A list that cannot be used for a run: every message names file and line. */
+export class BadListError extends TekserError {
+  /** The first problems, word for word (the caller decides how many to keep). */
+  readonly problems: string[];
+  /** How many problems there were in all. */
+  readonly total: number;
+  constructor(problems: string[], total: number = problems.length) {
+    super('TEKSER_BAD_LIST', problems.join('\n'));
+    this.name = 'BadListError';
+    this.problems = problems;
+    this.total = total;
+  }
+}
+
+/** Input the user gave that is not what it should be: named by file and line. */
+export class BadInputError extends TekserError {
+  readonly file: string;
+  readonly line: number;
+  readonly problem: string;
+  constructor(file: string, line: number, problem: string) {
+    super('TEKSER_BAD_INPUT', `${file}:${line}: ${problem}`);
+    this.name = 'BadInputError';
+    this.file = file;
+    this.line = line;
+    this.problem = problem;
+  }
+}
+
+/** Who holds a run lock. */
+export interface LockHolder {
+  pid: number;
+  host: string;
+  startedAt: string;
+}
+
+/** Another run holds the lock: the caller exits at once with a distinct code. */
+export class LockedError extends TekserError {
+  readonly holder: LockHolder;
+  constructor(file: string, holder: LockHolder) {
+    super('TEKSER_LOCKED', `another tekser run (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}) holds ${file}; not starting a second one`, EXIT.locked);
+    this.name = 'LockedError';
+    this.holder = holder;
+  }
+}
+
+/** A request the helper refuses as a whole: answered with this HTTP status and a one-line error. */
+export class HelperRequestError extends TekserError {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super('TEKSER_HELPER_REQUEST', message);
+    this.name = 'HelperRequestError';
+    this.status = status;
+  }
+}
+
+/** A connect failure of tekser's own connectors, passed back unchanged through undici: `failure` is already classified. */
+export class ConnectError extends TekserError {
+  readonly failure: string;
+  constructor(failure: string, message: string) {
+    super('TEKSER_CONNECT', message);
+    this.name = 'ConnectError';
+    this.failure = failure;
+  }
+}
+
+/** Whether a value is one of tekser's own errors (across module copies too: by code, not only by class). */
+export function isTekserError(err: unknown): err is TekserError {
+  return err instanceof TekserError || (typeof err === 'object' && err !== null && (ERROR_CODES as readonly string[]).includes(String((err as { code?: unknown }).code)) && typeof (err as { exitCode?: unknown }).exitCode === 'number');
+}
