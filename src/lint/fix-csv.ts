@@ -3,7 +3,7 @@ import { pyStrip, urlPath } from './lint-csv.ts';
 
 export interface CsvFix {
   line: number;
-  ruleId: 'url-spaces' | 'url-no-trailing-slash' | 'duplicate-url' | 'file-bom' | 'file-crlf';
+  ruleId: 'url-spaces' | 'url-no-trailing-slash' | 'duplicate-url' | 'file-bom' | 'file-crlf' | 'file-cr';
   description: string;
 }
 
@@ -21,10 +21,11 @@ export function csvField(value: string): string {
  * Applies the mechanical fixes (spaces around URLs, missing trailing slash, exact duplicate rows)
  * and keeps every untouched record byte-for-byte. Pure: the caller writes the result.
  */
-export function fixCsv(records: readonly CsvRecord[], opts: { endsWithNewline: boolean; hadBom: boolean; crlfLines: number }): CsvFixResult {
+export function fixCsv(records: readonly CsvRecord[], opts: { endsWithNewline: boolean; hadBom: boolean; crlfLines: number; crLines?: number }): CsvFixResult {
   const fixes: CsvFix[] = [];
   if (opts.hadBom) fixes.push({ line: 1, ruleId: 'file-bom', description: 'removed the byte-order mark' });
   if (opts.crlfLines > 0) fixes.push({ line: 1, ruleId: 'file-crlf', description: `converted ${opts.crlfLines} CRLF line ending(s) to LF` });
+  if (opts.crLines) fixes.push({ line: 1, ruleId: 'file-cr', description: `converted ${opts.crLines} CR line ending(s) to LF` });
   const out: string[] = [];
   const seen = new Set<string>();
   records.forEach((rec, i) => {

@@ -240,7 +240,7 @@ export async function lintPathsTo(paths: readonly string[], opts: LintOptions, s
       // Fixing rewrites the file, so its records are held; the plain lint below keeps none.
       const parsed = parseCsv(read.text, file);
       if (parsed.problems.length === 0) {
-        const fixed = fixCsv(parsed.records, { endsWithNewline: read.text.endsWith('\n'), hadBom: read.hadBom, crlfLines: read.crlfLines.length });
+        const fixed = fixCsv(parsed.records, { endsWithNewline: read.text.endsWith('\n'), hadBom: read.hadBom, crlfLines: read.crlfLines.length, crLines: read.crLines });
         if (fixed.fixes.length > 0) {
           // Loaded only to fix (node:crypto is ~2 MiB of a plain lint's memory).
           const { writeFileAtomic } = await import('../lists/atomic-write.ts');

@@ -15,6 +15,7 @@ export const LINT_RULES = [
   { id: 'file-unreadable', severity: 'error', title: 'Unreadable list file', fixable: false, upstream: false, help: 'The file could not be read as a UTF-8 text list (missing, a dangling or looping symlink, no permission, binary, too large).' },
   { id: 'file-bom', severity: 'error', title: 'Byte-order mark', fixable: true, upstream: false, help: 'Save the file as UTF-8 without a BOM.' },
   { id: 'file-crlf', severity: 'error', title: 'CRLF line endings', fixable: true, upstream: false, help: 'Use LF line endings.' },
+  { id: 'file-cr', severity: 'error', title: 'CR line endings', fixable: true, upstream: false, help: 'Use LF line endings (a classic Mac file ends its lines with CR alone; they are read as line ends, as upstream reads them).' },
   { id: 'csv-syntax', severity: 'error', title: 'CSV syntax error', fixable: false, upstream: false, help: 'Close every quoted field; double a " inside quotes.' },
   { id: 'csv-header', severity: 'error', title: 'Invalid Header', fixable: false, upstream: true, help: 'The first line must be url,category_code,category_description,date_added,source,notes.' },
   { id: 'column-count', severity: 'error', title: 'Invalid Column Number', fixable: false, upstream: true, help: 'Each row has exactly 6 columns; quote fields that contain commas.' },

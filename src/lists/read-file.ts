@@ -6,10 +6,12 @@ export const MAX_LIST_BYTES = 16 * 1024 * 1024;
 
 export interface ListText {
   file: string;
-  /** Text with any BOM removed and CRLF turned into LF, so line numbers stay physical. */
+  /** Text with any BOM removed and CRLF (and a lone CR) turned into LF, so line numbers stay physical. */
   text: string;
   hadBom: boolean;
   crlfLines: number[];
+  /** Lines ended by a lone CR (classic Mac), read as line ends the way Python's csv reader reads them. */
+  crLines: number;
   problems: ListProblem[];
 }
 
@@ -91,7 +93,27 @@ export function decodeListBytes(file: string, bytes: Buffer): ListText {
       message: `Windows line endings (CRLF) on ${crlfLines.length} line(s); use LF`,
     });
   }
-  return { file, text, hadBom, crlfLines, problems };
+  const cr = lonelyCrToLf(text);
+  if (cr.lines > 0) {
+    text = cr.text;
+    problems.push({ file, line: cr.firstLine, ruleId: 'file-cr', severity: 'error', message: `Classic Mac line endings (CR) on ${cr.lines} line(s); use LF` });
+  }
+  return { file, text, hadBom, crlfLines, crLines: cr.lines, problems };
+}
+
+/**
+ * A CR that is not part of CRLF ends a line, as it does for Python's csv reader and universal
+ * newlines (upstream's linter finds its rows that way); turned into LF, so rows and line numbers
+ * come out as upstream's. Call after CRLF is turned into LF.
+ */
+export function lonelyCrToLf(text: string): { text: string; lines: number; firstLine: number } {
+  const first = text.indexOf('\r');
+  if (first === -1) return { text, lines: 0, firstLine: 0 };
+  let lines = 0;
+  for (let i = first; i !== -1; i = text.indexOf('\r', i + 1)) lines++;
+  let firstLine = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < first; i = text.indexOf('\n', i + 1)) firstLine++;
+  return { text: text.replace(/\r/g, '\n'), lines, firstLine };
 }
 
 function lineAtOffset(bytes: Buffer, offset: number): number {
@@ -118,10 +140,10 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
 
 /**
  * Reads a list file as a stream of text chunks, with the same checks as readListFile (size cap,
- * NUL bytes, strict UTF-8, BOM removed, CRLF turned into LF) but without holding the file: each
+ * NUL bytes, strict UTF-8, BOM removed, CRLF and a lone CR turned into LF) but without holding the file: each
  * chunk goes to `onText` and is dropped.
  */
-export async function streamListText(file: string, onText: (text: string) => void): Promise<{ hadBom: boolean; crlfLines: number }> {
+export async function streamListText(file: string, onText: (text: string) => void): Promise<{ hadBom: boolean; crlfLines: number; crLines: number }> {
   checkListFile(file);
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let offset = 0;
@@ -129,6 +151,7 @@ export async function streamListText(file: string, onText: (text: string) => voi
   let first = true;
   let hadBom = false;
   let crlfLines = 0;
+  let crLines = 0;
   let carryCr = false;
   const countLines = (s: string): void => {
     for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) lines++;
@@ -143,6 +166,9 @@ export async function streamListText(file: string, onText: (text: string) => voi
       text = text.replace(/\r\n/g, '\n');
       crlfLines += before - text.length;
     }
+    const cr = lonelyCrToLf(text);
+    text = cr.text;
+    crLines += cr.lines;
     countLines(text);
     if (text) onText(text);
   };
@@ -188,5 +214,5 @@ export async function streamListText(file: string, onText: (text: string) => voi
     if (err instanceof UnreadableListError) throw err;
     throw new UnreadableListError(file, cannotRead(err));
   }
-  return { hadBom, crlfLines };
+  return { hadBom, crlfLines, crLines };
 }
