@@ -35,6 +35,12 @@ export const FAILURES = {
   controlBootstrap: 'control_bootstrap_failed',
 } as const;
 
+/**
+ * Failures of an IPv6 attempt that mean "this network has no IPv6 route" (no route, no address, the
+ * family unsupported), not blocking: the analysis leaves such attempts out, as OONI does.
+ */
+export const NO_IPV6_ROUTE: ReadonlySet<string> = new Set<string>([FAILURES.networkUnreachable, FAILURES.hostUnreachable, FAILURES.addressNotAvailable, FAILURES.addressFamilyNotSupported]);
+
 /** Every known failure string, as an `as const` array (for z.enum and membership tests). */
 export const FAILURE_STRINGS = Object.values(FAILURES) as [KnownFailure, ...KnownFailure[]];
 export type KnownFailure = (typeof FAILURES)[keyof typeof FAILURES];
