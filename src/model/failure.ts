@@ -57,6 +57,11 @@ export function unknownFailure(detail: string): string {
 
 export type Failure = string | null;
 
+/** An answer the resolver stands behind: addresses, NXDOMAIN or an empty NOERROR (not a timeout or an error). */
+export function isDefiniteAnswer(o: { failure: Failure }): boolean {
+  return o.failure === null || o.failure === FAILURES.nxdomain || o.failure === FAILURES.noAnswer;
+}
+
 /** Failures that mean "the TLS chain or name did not check out" rather than "the connection broke". */
 export function isCertificateFailure(failure: Failure): boolean {
   return failure === FAILURES.unknownAuthority || failure === FAILURES.invalidHostname || failure === FAILURES.invalidCertificate;
