@@ -54,37 +54,56 @@ export interface WebRule {
 /** A handshake that got as far as a certificate: the server answered, whatever the name check says. */
 export const completed = (t: TlsHandshakeObservation): boolean => t.failure === null || isCertificateFailure(t.failure);
 
-/** What every web rule reads, derived once from the measurement and the run's knowledge. */
-export function buildWebContext(m: WebMeasurement, knowledge: AnalysisKnowledge): WebContext {
-  const dns = analyzeDns(m);
-  const helper = m.helper?.response ?? null;
-  const evidence: string[] = [];
-  const final = m.http[m.http.length - 1];
+/** The first plain-HTTP hop that matches a known block page. */
+function blockpageOf(m: WebMeasurement): BlockpageMatch | null {
   let blockpage: BlockpageMatch | null = null;
   for (const hop of m.http.filter((h) => h.failure === null && h.status !== null && h.tls === null)) blockpage ??= matchBlockpage(hop.status ?? 0, hop.headers, hop.body);
-  const control = targetControl(m, knowledge.interceptionCas);
-  const controlIntercepted = control.interception ?? runControl(knowledge.controlCheck, knowledge.interceptionCas).interception;
-  const literal = isIP(m.hostname) !== 0;
+  return blockpage;
+}
 
+/** TCP attempts and handshakes to the site's own addresses on the target's port (IPv6 "no route" dropped). */
+function siteAttempts(m: WebMeasurement, dns: DnsAnalysis): Pick<WebContext, 'tcp' | 'tls'> {
+  const literal = isIP(m.hostname) !== 0;
   // Addresses that belong to the site: the control's, plus ours when DNS was consistent.
   const siteIps = new Set(dns.consistency === 'consistent' ? [...dns.localAddresses, ...dns.controlAddresses] : dns.controlAddresses.length ? dns.controlAddresses : dns.localAddresses);
   const relevant = <T extends { ip: string; failure: string | null }>(xs: readonly T[]): T[] => xs.filter((x) => siteIps.has(x.ip) && !(isIP(x.ip) === 6 && x.failure !== null && NO_IPV6_ROUTE.has(x.failure)));
   const tcp = relevant(m.tcp).filter((t) => t.port === m.port);
   const tls = m.target.url.startsWith('https:') ? relevant(m.tls).filter((t) => t.port === m.port && t.serverName === (literal ? null : m.hostname)) : [];
-  let failedStep: FailedStep | null = null;
-  if (tcp.length > 0 && tcp.every((t) => t.failure !== null)) failedStep = 'tcp';
-  else if (tls.length > 0 && tls.every((t) => t.failure !== null)) failedStep = 'tls';
-  else if (final && final.failure !== null) failedStep = 'http';
+  return { tcp, tls };
+}
 
-  evidence.push(dnsEvidence(m, dns));
+function failedStepOf({ tcp, tls, final }: Pick<WebContext, 'tcp' | 'tls' | 'final'>): FailedStep | null {
+  if (tcp.length > 0 && tcp.every((t) => t.failure !== null)) return 'tcp';
+  if (tls.length > 0 && tls.every((t) => t.failure !== null)) return 'tls';
+  if (final && final.failure !== null) return 'http';
+  return null;
+}
+
+/** The evidence lines every verdict carries, in order: DNS, control, helper, block page, fetch, connections, SNI probes. */
+function evidenceOf(ctx: Pick<WebContext, 'm' | 'dns' | 'helper' | 'blockpage' | 'controlIntercepted' | 'tcp' | 'tls'>): string[] {
+  const { m, blockpage, controlIntercepted } = ctx;
+  const evidence = [dnsEvidence(m, ctx.dns)];
   if (controlIntercepted) evidence.push(`control resolver ${controlIntercepted.resolver}: TLS intercepted ${describeControlInterception(controlIntercepted)}`);
   if (m.helper && m.helper.failure) evidence.push(`control helper ${m.helper.url}: ${m.helper.failure}${attemptsText(m)}`);
   if (blockpage) evidence.push(`block page: matches fingerprint ${blockpage.fingerprint} (${blockpage.source}${blockpage.generic ? ', generic wording' : ''})`);
   for (const h of m.http) evidence.push(h.failure ? `GET ${h.url} via ${h.ip}: ${h.failure} at ${h.failedOperation}` : `GET ${describeResponse(h)}`);
-  for (const t of tcp) evidence.push(tcpEvidence(t, helper?.tcp_connect[joinHostPort(t.ip, t.port)]));
-  for (const t of tls) evidence.push(tlsEvidence(t));
+  for (const t of ctx.tcp) evidence.push(tcpEvidence(t, ctx.helper?.tcp_connect[joinHostPort(t.ip, t.port)]));
+  for (const t of ctx.tls) evidence.push(tlsEvidence(t));
   for (const p of m.sniProbes) evidence.push(`SNI probe ${p.kind} (${p.handshake.serverName ?? 'no SNI'} to ${joinHostPort(p.handshake.ip, p.handshake.port)}): ${completed(p.handshake) ? 'handshake completed' : p.handshake.failure}`);
+  return evidence;
+}
 
+/** What every web rule reads, derived once from the measurement and the run's knowledge. */
+export function buildWebContext(m: WebMeasurement, knowledge: AnalysisKnowledge): WebContext {
+  const dns = analyzeDns(m);
+  const helper = m.helper?.response ?? null;
+  const final = m.http[m.http.length - 1];
+  const blockpage = blockpageOf(m);
+  const control = targetControl(m, knowledge.interceptionCas);
+  const controlIntercepted = control.interception ?? runControl(knowledge.controlCheck, knowledge.interceptionCas).interception;
+  const literal = isIP(m.hostname) !== 0;
+  const { tcp, tls } = siteAttempts(m, dns);
+  const evidence = evidenceOf({ m, dns, helper, blockpage, controlIntercepted, tcp, tls });
   const ctx: WebContext = {
     m,
     knowledge,
@@ -98,7 +117,7 @@ export function buildWebContext(m: WebMeasurement, knowledge: AnalysisKnowledge)
     tcp,
     tls,
     sniSent: !literal,
-    failedStep,
+    failedStep: failedStepOf({ tcp, tls, final }),
     evidence,
     notes: { httpComparison: null, untrustedIssuer: null, interceptionCa: null, sniProof: null },
     verdict: (status, method, reason) => ({
