@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { UnreadableListError, type ListProblem } from './problem.ts';
+import { UnreadableListError } from '../errors.ts';
+import type { ListProblem } from './problem.ts';
 
 /** Lists are small (upstream global.csv is ~150 KB); anything this big is a mistake, not a list. */
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { renderRunHtml, renderTimelineHtml } from '../../report/html.ts';
 import { buildTimeline, timelineCsv, type ReportRun } from '../../report/timeline.ts';
 import { listRuns, readResults } from '../../store/runs.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
