@@ -4,7 +4,7 @@ import { HELPER_TOKEN_ENV } from '../../helper/protocol.ts';
 import { parseResolver } from '../../net/dns.ts';
 import { addressFamily, joinHostPort, splitHostPort } from '../../net/endpoint.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { UsageError } from '../../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { readFlagFile } from '../flag-file.ts';
 
@@ -81,5 +81,5 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  return 0;
+  return EXIT.ok;
 }
