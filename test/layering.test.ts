@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { closure, importsOf, sourceFiles, type Import } from './helpers/imports.ts';
 
 /**
- * The layering rules of docs/architecture.md and issue #10, checked on the import graph of src/:
+ * The layering rules of issue #10 (README "Development", Layout), checked on the import graph of src/:
  * data flows model → net → measure → (pipeline) analyze → report/store, never backwards.
  */
 

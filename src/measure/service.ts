@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { ServiceCheck } from '../model/service-list.ts';
-import { splitHostPort } from '../lists/endpoints.ts';
+import { splitHostPort } from '../net/endpoint.ts';
 import { startClock, type Clock } from '../net/clock.ts';
 import { addressesOf, resolveHost, resolverLabel } from '../net/dns.ts';
 import type { DnsObservation } from '../model/observation.ts';

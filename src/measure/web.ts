@@ -13,7 +13,7 @@ import { fetchFollowingRedirects } from '../net/fetch.ts';
 import type { AddressInfo, SniProbe, WebMeasurement } from '../model/measurement.ts';
 import type { WebTarget } from '../model/target.ts';
 import { FAILURES, isCertificateFailure } from '../model/failure.ts';
-import { splitHostPort } from '../lists/endpoints.ts';
+import { splitHostPort } from '../net/endpoint.ts';
 import { isSelfAddress } from '../net/addresses.ts';
 
 
