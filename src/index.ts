@@ -9,7 +9,8 @@ export * from './model/index.ts';
 
 // Lists and lint
 export { parseCsv, CSV_HEADER, type CsvRecord } from './lists/csv.ts';
-export { parseServices, splitHostPort, prefixMatcher } from './lists/services.ts';
+export { parseServices, prefixMatcher } from './lists/services.ts';
+export { splitHostPort, joinHostPort, bareHost, defaultPort } from './net/endpoint.ts';
 export { BUILTIN_CATEGORIES, parseCategoryLegend } from './lists/categories.ts';
 export { webTargetsFromCsv, webTargetsFromUrls, BadListError } from './lists/targets.ts';
 export { serviceTargetsFromYaml } from './lists/service-targets.ts';
