@@ -31,7 +31,7 @@ export { startClock } from './net/clock.ts';
 export { measureWeb } from './measure/web.ts';
 export { measureService } from './measure/service.ts';
 export { measureTarget, runTargets, runPipeline, analyzePipeline } from './pipeline.ts';
-export { slimRecord } from './findings/compact.ts';
+export { compactFindingRecord } from './findings/compact.ts';
 export { jsonlRenderer, jsonDocumentRenderer, tableRenderer, chooseRenderer, type ResultRenderer } from './report/render.ts';
 
 // Ingest: OONI measurements and stored runs onto the model (`tekser analyze`)
@@ -47,7 +47,7 @@ export { DEFAULT_TIMEOUTS, controlDispatcher, type MeasureContext } from './meas
 export { analyzeWeb } from './analyze/web.ts';
 export { analyzeService } from './analyze/service.ts';
 export { analyzeDns } from './analyze/dns.ts';
-export { findFindings, FINDING_RULES, FINDINGS, slimResult } from './findings/index.ts';
+export { findFindings, FINDING_RULES, FINDINGS, findingRecord, findingRecordOf } from './findings/index.ts';
 export { WEB_RULES } from './analyze/web.ts';
 export { matchInterceptionCa } from './analyze/interception.ts';
 export { parseInterceptionCaFile, interceptionCaFileSchema } from './analyze/interception-file.ts';

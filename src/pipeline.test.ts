@@ -9,7 +9,7 @@ import { parseServices } from './lists/services.ts';
 import type { TargetResult, WebResult } from './model/run.ts';
 import type { WebTarget } from './model/target.ts';
 import { analyzePipeline, runPipeline, runTargets } from './pipeline.ts';
-import { slimRecord } from './findings/compact.ts';
+import { compactFindingRecord } from './findings/compact.ts';
 import type { IngestItem } from './ingest/item.ts';
 import { jsonDocumentRenderer, jsonlRenderer, tableRenderer } from './report/render.ts';
 import { BUILTIN_INTERCEPTION_CAS } from './data/interception-cas.ts';
@@ -43,7 +43,7 @@ const mitm = (host: string, ip: string, issuer: string): WebResult =>
   result(measurement(`https://${host}/`, { dns: { local: [dns('udp', host, [ip])], control: [dns('doh', host, [ip])] }, tcp: [tcp(ip, 443)], tls: [tls(ip, host, 'ssl_unknown_authority', [cert(`CN=${host}`, issuer), cert(issuer, issuer)])] }));
 
 describe('slim records: what findings need, nothing more', () => {
-  const slim = (r: TargetResult) => slimRecord(r, BUILTIN_INTERCEPTION_CAS);
+  const slim = (r: TargetResult) => compactFindingRecord(r, BUILTIN_INTERCEPTION_CAS);
   const sets: Record<string, TargetResult[]> = {
     collateral: [ipBlocked('a.example', '203.0.113.7'), ipBlocked('b.example', '203.0.113.7'), works('d.example', '203.0.113.10')],
     shutdown: [offline('a.example'), offline('b.example'), offline('c.example')],

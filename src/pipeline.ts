@@ -1,20 +1,20 @@
 import type { DnsObservation } from './model/observation.ts';
-import { slimRecord } from './findings/compact.ts';
+import { compactRecord } from './findings/compact.ts';
 import { AgreementCounter, compareWithSource } from './ingest/agreement.ts';
 import { noteLacks, type IngestItem, type IngestRunContext } from './ingest/item.ts';
-import type { AnalysisKnowledge } from './analyze/web.ts';
+import type { AnalysisKnowledge } from './analyze/knowledge.ts';
 import type { MeasureContext } from './measure/context.ts';
 import { withDeadline } from './measure/deadline.ts';
 import { loadAfterFirstQueries } from './net/startup.ts';
 import { measureService } from './measure/service.ts';
 import { measureWeb } from './measure/web.ts';
-import type { Finding, FindingInput } from './model/finding.ts';
+import type { Finding, FindingRecord } from './model/finding.ts';
 import type { ResultRenderer } from './report/render.ts';
 import type { ServiceMeasurement, WebMeasurement } from './model/measurement.ts';
 import { emptyWebMeasurement, targetLabel } from './model/values.ts';
 import type { RunSummary, ServiceResult, TargetResult, TargetResultJson, WebResult } from './model/run.ts';
 import type { ServiceTarget, Target, WebTarget } from './model/target.ts';
-import type { Verdict } from './model/verdict.ts';
+import type { Verdict, VerdictFacts } from './model/verdict.ts';
 import type { SerializeOptions } from './report/json.ts';
 import type { TableRow } from './report/table.ts';
 
@@ -35,7 +35,13 @@ import type { TableRow } from './report/table.ts';
 let analysisModules: ReturnType<typeof importAnalysis> | undefined;
 const importAnalysis = async () => {
   const [web, service, findings, json] = await Promise.all([import('./analyze/web.ts'), import('./analyze/service.ts'), import('./findings/index.ts'), import('./report/json.ts')]);
-  return { analyzeWeb: web.analyzeWeb, analyzeService: service.analyzeService, findFindings: findings.findFindings, serializeResult: json.serializeResult };
+  return {
+    analyzeWebTarget: web.analyzeWebTarget,
+    analyzeServiceTarget: service.analyzeServiceTarget,
+    findingRecord: findings.findingRecord,
+    findFindings: findings.findFindings,
+    serializeResult: json.serializeResult,
+  };
 };
 type FindFindings = Awaited<ReturnType<typeof importAnalysis>>['findFindings'];
 export const loadAnalysis = (): ReturnType<typeof importAnalysis> => (analysisModules ??= loadAfterFirstQueries(importAnalysis));
@@ -83,11 +89,27 @@ export interface RunOptions extends Schedule {
 }
 
 
+/** A result with the facts its analysis decided beside the verdict (never stored: the findings read them). */
+export interface Analysed {
+  result: TargetResult;
+  facts: VerdictFacts;
+}
+
+/** The finding record of an analysed result, its repeated parts shared (findings/compact.ts). */
+async function recordOf({ result, facts }: Analysed): Promise<FindingRecord> {
+  return compactRecord((await loadAnalysis()).findingRecord(result.target, result.verdict, facts));
+}
+
 /** Measures one target within the whole-target deadline, then analyses it. */
 export async function measureTarget(target: WebTarget, ctx: MeasureContext, measurers?: Measurers): Promise<WebResult>;
 export async function measureTarget(target: ServiceTarget, ctx: MeasureContext, measurers?: Measurers): Promise<ServiceResult>;
 export async function measureTarget(target: Target, ctx: MeasureContext, measurers?: Measurers): Promise<TargetResult>;
 export async function measureTarget(target: Target, ctx: MeasureContext, measurers: Measurers = DEFAULT_MEASURERS): Promise<TargetResult> {
+  return (await measureAndAnalyse(target, ctx, measurers)).result;
+}
+
+/** Measures one target within the whole-target deadline, then analyses it, keeping the decided facts. */
+async function measureAndAnalyse(target: Target, ctx: MeasureContext, measurers: Measurers): Promise<Analysed> {
   const startedAt = new Date().toISOString();
   const t0 = performance.now();
   const elapsed = (): number => (performance.now() - t0) / 1000;
@@ -97,11 +119,12 @@ export async function measureTarget(target: Target, ctx: MeasureContext, measure
     const m =
       (await run((c) => measurers.service(target, c))) ??
       ({ target, startedAt, runtime: elapsed(), localResolver: ctx.localResolver.kind, checks: [], controlAnswered: null, deadlineExceeded: true } satisfies ServiceMeasurement);
-    return { target, verdict: (await loadAnalysis()).analyzeService(m, target.service, ctx.interceptionCas), measurement: m };
+    const { verdict, facts } = (await loadAnalysis()).analyzeServiceTarget(m, ctx.interceptionCas);
+    return { result: { target, verdict, measurement: m }, facts };
   }
   const m = (await run((c) => measurers.web(target, c))) ?? { ...emptyWebMeasurement(target, ctx.localResolver.kind, startedAt, elapsed()), deadlineExceeded: true };
-  const { analyzeWeb } = await loadAnalysis();
-  return { target, verdict: analyzeWeb(m, { interceptionCas: ctx.interceptionCas }), measurement: m };
+  const { verdict, facts } = (await loadAnalysis()).analyzeWebTarget(m, { interceptionCas: ctx.interceptionCas });
+  return { result: { target, verdict, measurement: m }, facts };
 }
 
 /** How targets are scheduled: at most `concurrency` at once; none started once `signal` aborts. */
@@ -118,14 +141,14 @@ export interface Schedule {
  * (awaited: a slow consumer holds the workers back). The workers start before this returns a
  * promise, so a caller can load what it needs while the first queries are in flight.
  */
-export function measureAll(targets: readonly Target[], ctx: MeasureContext, schedule: Schedule, each: (r: TargetResult, index: number) => void | Promise<void>): Promise<void> {
+export function measureAll(targets: readonly Target[], ctx: MeasureContext, schedule: Schedule, each: (a: Analysed, index: number) => void | Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (!schedule.signal?.aborted) {
       const i = next++;
       const target = targets[i];
       if (!target) return;
-      await each(await measureTarget(target, ctx, schedule.measurers), i);
+      await each(await measureAndAnalyse(target, ctx, schedule.measurers ?? DEFAULT_MEASURERS), i);
     }
   };
   const workers = Array.from({ length: Math.max(1, Math.min(schedule.concurrency, targets.length)) }, worker);
@@ -135,7 +158,7 @@ export function measureAll(targets: readonly Target[], ctx: MeasureContext, sche
 /** Measures targets with the same scheduler and holds every result, in input order: for small runs and tests (`runPipeline` streams). */
 export async function runTargets(targets: readonly Target[], ctx: MeasureContext, opts: RunOptions): Promise<TargetResult[]> {
   const results: Array<TargetResult | undefined> = new Array(targets.length);
-  await measureAll(targets, ctx, opts, (r, i) => {
+  await measureAll(targets, ctx, opts, ({ result: r }, i) => {
     results[i] = r;
     opts.onResult?.(r);
   });
@@ -170,13 +193,14 @@ export interface RunPipelineOptions {
 /** `tekser run`: measure → analyze → findings, streaming each result out as it is analysed. */
 export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOutcome> {
   const counter = new SummaryCounter();
-  const slim: FindingInput[] = [];
+  const records: FindingRecord[] = [];
   let chain: Promise<void> = Promise.resolve();
-  const done = measureAll(opts.targets, opts.ctx, opts, async (r) => {
+  const done = measureAll(opts.targets, opts.ctx, opts, async (analysed) => {
+    const r = analysed.result;
     const line = (await loadAnalysis()).serializeResult(r, opts.serialize);
     opts.store?.append(line);
     counter.add(r.verdict.status);
-    slim.push(slimRecord(r, opts.ctx.interceptionCas));
+    records.push(await recordOf(analysed));
     opts.onResult?.(r);
     // Output in completion order; a slow writer holds the workers back rather than piling up lines.
     chain = chain.then(() => opts.output.result(line, rowOf(r)));
@@ -189,7 +213,7 @@ export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOut
   const controlCheck = await opts.controlCheck;
   const outcome: PipelineOutcome = {
     summary: counter.summary,
-    findings: findFindings(slim, { interceptionCas: opts.ctx.interceptionCas, ...(controlCheck ? { controlCheck } : {}) }),
+    findings: findFindings(records, { interceptionCas: opts.ctx.interceptionCas, ...(controlCheck ? { controlCheck } : {}) }),
     ...(controlCheck ? { controlCheck } : {}),
   };
   await opts.beforeFinish?.(outcome);
@@ -210,22 +234,19 @@ export interface AnalyzeOutcome extends PipelineOutcome {
 }
 
 /** Analyses one measurement with the current rules (the same functions `run` uses); what it lacks is noted in the verdict. */
-export async function analyzeItem(item: IngestItem, knowledge: AnalysisKnowledge): Promise<TargetResult> {
-  const { analyzeService, analyzeWeb } = await loadAnalysis();
+export async function analyzeItem(item: IngestItem, knowledge: AnalysisKnowledge): Promise<Analysed> {
+  const { analyzeServiceTarget, analyzeWebTarget } = await loadAnalysis();
   const controlCheck = item.context?.controlCheck;
-  if (item.kind === 'service') {
-    const m = item.measurement;
-    return { target: m.target, verdict: noteLacks(analyzeService(m, m.target.service, knowledge.interceptionCas, controlCheck), item.lacks), measurement: m };
-  }
-  const verdict = analyzeWeb(item.measurement, controlCheck ? { ...knowledge, controlCheck } : knowledge);
-  return { target: item.measurement.target, verdict: noteLacks(verdict, item.lacks), measurement: item.measurement };
+  const m = item.measurement;
+  const { verdict, facts } = item.kind === 'service' ? analyzeServiceTarget(item.measurement, knowledge.interceptionCas, controlCheck) : analyzeWebTarget(item.measurement, controlCheck ? { ...knowledge, controlCheck } : knowledge);
+  return { result: { target: m.target, verdict: noteLacks(verdict, item.lacks), measurement: m } as TargetResult, facts };
 }
 
-/** Slim records by group (one network at one time), with each group's run-level evidence. */
+/** Finding records by group (one network at one time), with each group's run-level evidence. */
 class Groups {
-  readonly records = new Map<string, FindingInput[]>();
+  readonly records = new Map<string, FindingRecord[]>();
   readonly contexts = new Map<string, IngestRunContext>();
-  add(item: IngestItem, record: FindingInput): void {
+  add(item: IngestItem, record: FindingRecord): void {
     const g = item.group ?? '';
     let list = this.records.get(g);
     if (!list) this.records.set(g, (list = []));
@@ -254,11 +275,12 @@ export async function analyzePipeline(opts: AnalyzePipelineOptions): Promise<Ana
   const groups = new Groups();
   const { findFindings, serializeResult } = await loadAnalysis();
   for await (const item of opts.items) {
-    const r = await analyzeItem(item, opts.knowledge);
+    const analysed = await analyzeItem(item, opts.knowledge);
+    const r = analysed.result;
     const compared = compareWithSource(item, r.verdict, agreement);
     const line = { ...serializeResult(r, opts.serialize), ...(item.source ? { source: item.source } : {}), ...compared };
     counter.add(r.verdict.status);
-    groups.add(item, slimRecord(r, opts.knowledge.interceptionCas));
+    groups.add(item, await recordOf(analysed));
     opts.onResult?.(r);
     await opts.output.result(line, rowOf(r));
   }

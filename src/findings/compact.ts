@@ -1,7 +1,7 @@
-import type { FindingInput } from '../model/finding.ts';
+import type { FindingRecord } from '../model/finding.ts';
 import type { TargetResult } from '../model/run.ts';
 import type { InterceptionCa } from '../model/verdict.ts';
-import { slimResult } from './slim.ts';
+import { findingRecordOf } from './slim.ts';
 
 /**
  * Compact slim records: the findings' own slim record (findings/slim.ts) with its repeated parts
@@ -29,7 +29,7 @@ export function share<T>(value: T): T {
 /** A fresh flat copy: never a slice of a page body or a concatenation holding its parts alive. */
 const flat = (s: string): string => Buffer.from(s).toString();
 
-export function compactRecord(rec: FindingInput): FindingInput {
+export function compactRecord(rec: FindingRecord): FindingRecord {
   const v = rec.verdict;
   // url and label are the target's own strings (flat, from the list); the record adds no copy of them.
   return {
@@ -42,7 +42,7 @@ export function compactRecord(rec: FindingInput): FindingInput {
   };
 }
 
-/** The slim record findings keep of one result, compacted. */
-export function slimRecord(r: TargetResult, interceptionCas: readonly InterceptionCa[]): FindingInput {
-  return compactRecord(slimResult(r, interceptionCas));
+/** The compact finding record of a full result, its facts decided again by the analysis (for results that come without them). */
+export function compactFindingRecord(r: TargetResult, interceptionCas: readonly InterceptionCa[]): FindingRecord {
+  return compactRecord(findingRecordOf(r, { interceptionCas }));
 }

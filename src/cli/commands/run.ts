@@ -117,7 +117,7 @@ export async function loadTargets(urls: readonly string[], lists: readonly strin
   return { targets, lists: [...chosen] };
 }
 
-export async function buildContext(opts: RunCommandOptions): Promise<MeasureContext> {
+export async function buildMeasureContext(opts: RunCommandOptions): Promise<MeasureContext> {
   const extraCaPems = readPems(opts.caFile ?? []);
   const trust = publicTrustStore(extraCaPems);
   const timeouts = {
@@ -316,7 +316,7 @@ function exitCode(opts: RunCommandOptions, outcome: PipelineOutcome, stopping: S
 export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
   const { options: opts, dataDir } = await effectiveRunOptions(given, io.env, isFromCli);
   const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
-  const ctx = await buildContext(opts);
+  const ctx = await buildMeasureContext(opts);
   const startedAt = new Date().toISOString();
   const dest = await openDestinations(opts, urls, lists, targets.length, ctx, dataDir, io);
   const { sink, saving } = dest;
