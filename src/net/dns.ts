@@ -1,3 +1,4 @@
+import { whenAborted } from './abort.ts';
 import { lookup as systemLookup } from 'node:dns/promises';
 import { createSocket } from 'node:dgram';
 import { connect as netConnect } from 'node:net';
@@ -169,12 +170,13 @@ export function queryUdp(ip: string, port: number, hostname: string, qtype: 'A' 
     const late: DnsAnswer[][] = [];
     let stray = 0;
     let closed = false;
+    let stopWaiting = (): void => {};
     const close = (): void => {
       if (closed) return;
       closed = true;
       clearTimeout(deadline);
       clearTimeout(lingerTimer);
-      opts.signal?.removeEventListener('abort', onAbort);
+      stopWaiting();
       try {
         sock.close();
       } catch {
@@ -207,11 +209,10 @@ export function queryUdp(ip: string, port: number, hostname: string, qtype: 'A' 
       if (accepted) deliver();
       else finish({ ...base, answers: [], rcode: null, failure: FAILURES.timeout, t0, t: opts.clock.now(), ...(stray ? { strayReplies: stray } : {}) });
     }, opts.timeoutMs);
-    const onAbort = (): void => {
+    stopWaiting = whenAborted(opts.signal, () => {
       if (accepted) deliver();
       else finish({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: opts.clock.now() });
-    };
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    });
     sock.on('message', (buf) => {
       const msg = decodeSafe(buf);
       if (!msg || !matchesQuery(msg, id, hostname, qtype)) {
@@ -264,17 +265,17 @@ export function queryTcp(ip: string, port: number, hostname: string, qtype: 'A' 
     const sock = netConnect({ host: ip, port, autoSelectFamily: false });
     let buf = Buffer.alloc(0);
     let done = false;
-    const onAbort = (): void => finish({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: opts.clock.now() });
+    let stopWaiting = (): void => {};
     const finish = (obs: DnsObservation): void => {
       if (done) return;
       done = true;
       clearTimeout(deadline);
-      opts.signal?.removeEventListener('abort', onAbort);
+      stopWaiting();
       sock.on('error', () => {});
       sock.destroy();
       resolve(obs);
     };
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    stopWaiting = whenAborted(opts.signal, () => finish({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: opts.clock.now() }));
     const deadline = setTimeout(() => finish({ ...base, answers: [], rcode: null, failure: FAILURES.timeout, t0, t: opts.clock.now() }), opts.timeoutMs);
     sock.on('connect', () => {
       const len = Buffer.alloc(2);

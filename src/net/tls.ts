@@ -1,3 +1,4 @@
+import { whenAborted } from './abort.ts';
 import { createHash, X509Certificate } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { checkServerIdentity, connect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
@@ -231,13 +232,13 @@ export async function tlsHandshake(
       return;
     }
     let settled = false;
-    const onAbort = (): void => settle({ ...empty, failure: FAILURES.interrupted, t0, t: opts.clock.now() }, false);
+    let stopWaiting = (): void => {};
     const settle = (observation: TlsHandshakeObservation, keep: boolean): void => {
       if (settled) return;
       settled = true;
       restore();
       clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
+      stopWaiting();
       tlsSock.removeAllListeners('secureConnect');
       tlsSock.on('error', () => {});
       if (keep) {
@@ -249,7 +250,7 @@ export async function tlsHandshake(
       }
     };
     const timer = setTimeout(() => settle({ ...empty, failure: FAILURES.timeout, t0, t: opts.clock.now() }, false), opts.timeoutMs);
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    stopWaiting = whenAborted(opts.signal, () => settle({ ...empty, failure: FAILURES.interrupted, t0, t: opts.clock.now() }, false));
     tlsSock.once('secureConnect', () => {
       let observation: TlsHandshakeObservation;
       try {
