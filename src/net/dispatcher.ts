@@ -1,4 +1,5 @@
-import { isIP, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { bareHost, defaultPort, isIpLiteral, joinHostPort, urlPort } from './endpoint.ts';
 import type { Agent, buildConnector } from 'undici';
 import { undiciNow } from './undici.ts';
 import { startClock, type Clock } from './clock.ts';
@@ -33,7 +34,8 @@ export interface ControlDispatcher {
 /** A connect failure undici passes back unchanged: classifyError reads `failure` first. */
 const connectError = (failure: string, message: string): Error => new ConnectError(failure, message);
 
-const keyOf = (host: string, port: number): string => `${host.replace(/^\[|\]$/g, '').toLowerCase()}:${port}`;
+/** The key of a control server's handshake: its host (lower case) and port. */
+const keyOf = (host: string, port: number): string => joinHostPort(host.toLowerCase(), port);
 
 /**
  * The dispatcher for control traffic (DoH control resolvers, control helpers). Its connections are
@@ -49,8 +51,8 @@ export function createControlDispatcher(opts: ControlDispatcherOptions): Control
   const boots = new Map<string, Promise<{ ip: string | null; observation: DnsObservation }>>();
   const bootstrap = opts.bootstrap ?? ((h: string, c: Clock) => lookupSystem(h, { clock: c, timeoutMs: opts.connectTimeoutMs }));
   const addressOf = (host: string): Promise<string | null> => {
-    const bare = host.replace(/^\[|\]$/g, '');
-    if (isIP(bare)) return Promise.resolve(bare);
+    const bare = bareHost(host);
+    if (isIpLiteral(bare)) return Promise.resolve(bare);
     const pinned = opts.pinned?.get(bare.toLowerCase());
     if (pinned) return Promise.resolve(pinned);
     let p = boots.get(bare.toLowerCase());
@@ -65,7 +67,7 @@ export function createControlDispatcher(opts: ControlDispatcherOptions): Control
   };
   const connect: buildConnector.connector = (o, cb) => {
     const https = o.protocol === 'https:';
-    const port = Number(o.port) || (https ? 443 : 80);
+    const port = Number(o.port) || defaultPort(o.protocol);
     const host = o.hostname;
     void (async () => {
       const ip = await addressOf(host);
@@ -73,8 +75,8 @@ export function createControlDispatcher(opts: ControlDispatcherOptions): Control
       const tcp = await tcpConnect(ip, port, { clock, timeoutMs: opts.connectTimeoutMs });
       if (!tcp.socket) return cb(connectError(tcp.observation.failure ?? FAILURES.timeout, `connect to control ${host}`), null);
       if (!https) return cb(null, tcp.socket as Socket);
-      const bare = host.replace(/^\[|\]$/g, '');
-      const sni = o.servername || (isIP(bare) ? null : bare);
+      const bare = bareHost(host);
+      const sni = o.servername || (isIpLiteral(bare) ? null : bare);
       const hs = await tlsHandshake(ip, port, sni, { clock, timeoutMs: opts.tlsTimeoutMs, trust: opts.trust, alpn: ['http/1.1'], keepOpen: true, socket: tcp.socket, ...(sni ? {} : { verifyName: bare }) });
       handshakes.set(keyOf(host, port), hs.observation);
       if (!hs.socket) return cb(connectError(hs.observation.failure ?? FAILURES.failedHandshake, `TLS with control ${host}`), null);
@@ -99,7 +101,7 @@ export function createControlDispatcher(opts: ControlDispatcherOptions): Control
     handshakeFor(url: string): TlsHandshakeObservation | undefined {
       try {
         const u = new URL(url);
-        return handshakes.get(keyOf(u.hostname, Number(u.port) || (u.protocol === 'https:' ? 443 : 80)));
+        return handshakes.get(keyOf(u.hostname, urlPort(u)));
       } catch {
         return undefined;
       }

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { bareHost, isIpLiteral } from './endpoint.ts';
 import { isForbiddenDestination, isSelfAddress } from './addresses.ts';
 import { httpRequest, type HttpOptions, type ReusedConnection } from './http.ts';
 import type { DnsObservation, HttpObservation } from '../model/observation.ts';
@@ -39,9 +39,9 @@ export async function fetchFollowingRedirects(
   const redirectDns: DnsObservation[] = [];
   const visited = new Set<string>();
   const given = new URL(url);
-  const givenHost = given.hostname.replace(/^\[|\]$/g, '');
+  const givenHost = bareHost(given.hostname);
   // The user asked for this address: it may be local (a lab, a router page), but only this origin.
-  const allowedOrigin = isIP(givenHost) && isForbiddenDestination(givenHost) ? originOf(given) : null;
+  const allowedOrigin = isIpLiteral(givenHost) && isForbiddenDestination(givenHost) ? originOf(given) : null;
   let current = url;
   let ip = firstIp;
   let currentHost = givenHost;
@@ -63,14 +63,14 @@ export async function fetchFollowingRedirects(
     }
     if (next.protocol !== 'http:' && next.protocol !== 'https:') return { hops, redirectDns, stoppedReason: `redirect to ${next.protocol} URL` };
     if (visited.has(next.toString())) return { hops, redirectDns, stoppedReason: 'redirect loop' };
-    const host = next.hostname.replace(/^\[|\]$/g, '');
+    const host = bareHost(next.hostname);
     let nextIp = ip;
     // Same host name: the address is the one the target's (or the previous hop's) DNS answer gave,
     // already dialled; a new destination is what must be checked.
-    const sameName = host === currentHost && !isIP(host);
+    const sameName = host === currentHost && !isIpLiteral(host);
     let fromAnswer = false;
     if (host !== currentHost) {
-      if (isIP(host)) {
+      if (isIpLiteral(host)) {
         nextIp = host;
       } else {
         const resolved = await resolveHop(host);
