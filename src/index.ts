@@ -30,6 +30,7 @@ export { startClock } from './net/clock.ts';
 // Measurement
 export { measureWeb } from './measure/web.ts';
 export { measureService } from './measure/service.ts';
+export { emptyWebMeasurement } from './measure/empty.ts';
 export { measureTarget, runTargets, runPipeline, analyzePipeline } from './pipeline.ts';
 export { compactFindingRecord } from './findings/compact.ts';
 export { jsonlRenderer, jsonDocumentRenderer, tableRenderer, chooseRenderer, type ResultRenderer } from './report/render.ts';
