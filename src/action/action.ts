@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { EXIT, isTekserError } from '../errors.ts';
 import { createLintReporter, escapeGithubData, type LintReporter } from '../lint/format.ts';
 import { lintPathsTo, type LintCounts, type LintSink } from '../lint/lint-paths.ts';
+import { boundSink, DEFAULT_MAX_PER_RULE, type LintMore } from '../lint/bound.ts';
 import { TEKSER_VERSION } from '../version.ts';
 import { selectChanged, type ChangedSelection } from './changed.ts';
 import { lintFormatOf, readActionInputs, type ActionInputs } from './inputs.ts';
@@ -20,10 +21,11 @@ export interface ActionIO {
 }
 
 /** One sink feeding several: the log, the SARIF file, the summary. */
-function tee(sinks: readonly LintSink[], pause: LintSink['pause']): LintSink {
+function tee(sinks: ReadonlyArray<LintSink & { more?(m: LintMore): void }>, pause: LintSink['pause']): LintSink & { more(m: LintMore): void } {
   return {
     file: (f) => sinks.forEach((s) => s.file(f)),
     problem: (p) => sinks.forEach((s) => s.problem(p)),
+    more: (m) => sinks.forEach((s) => s.more?.(m)),
     ...(pause ? { pause } : {}),
   };
 }
@@ -66,7 +68,10 @@ async function lintAll(inputs: ActionInputs, paths: readonly string[], io: Actio
   const empty: LintCounts = { files: 0, fixes: 0, errorCount: 0, warningCount: 0 };
   try {
     const sinks = [log, summary, ...(sarif ? [sarif.reporter] : [])];
-    const counts = paths.length ? await lintPathsTo(paths, inputs.global ? { globalFile: inputs.global } : {}, tee(sinks, log.pause)) : empty;
+    // Bounded as `tekser lint` is by default: the log, the SARIF file and the summary see the same folds.
+    const sink = boundSink(tee(sinks, log.pause), DEFAULT_MAX_PER_RULE);
+    const counts = paths.length ? await lintPathsTo(paths, inputs.global ? { globalFile: inputs.global } : {}, sink) : empty;
+    sink.finish();
     log.end(counts);
     sarif?.reporter.end(counts);
     return { counts, summary };

@@ -1,3 +1,4 @@
+import type { LintMore } from '../lint/bound.ts';
 import type { LintCounts, LintSink } from '../lint/lint-paths.ts';
 import type { ListProblem } from '../lists/problem.ts';
 
@@ -6,6 +7,7 @@ export const SUMMARY_PROBLEMS = 20;
 
 /** Collects what the job's step summary shows, in flat memory: counts by rule and the first problems. */
 export interface SummarySink extends LintSink {
+  more(m: LintMore): void;
   markdown(counts: LintCounts, note: string | null): string;
 }
 
@@ -14,14 +16,18 @@ const cell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|
 export function summarySink(): SummarySink {
   const byRule = new Map<string, { severity: string; count: number }>();
   const first: ListProblem[] = [];
+  const count = (ruleId: string, severity: string, n: number): void => {
+    const r = byRule.get(ruleId) ?? { severity, count: 0 };
+    r.count += n;
+    byRule.set(ruleId, r);
+  };
   return {
     file: () => {},
     problem: (p) => {
-      const r = byRule.get(p.ruleId) ?? { severity: p.severity, count: 0 };
-      r.count++;
-      byRule.set(p.ruleId, r);
+      count(p.ruleId, p.severity, 1);
       if (first.length < SUMMARY_PROBLEMS) first.push(p);
     },
+    more: (m) => count(m.ruleId, m.severity, m.count),
     markdown: (counts, note) => {
       const lines = ['## tekser lint', ''];
       const verdict = counts.errorCount > 0 ? '❌' : counts.warningCount > 0 ? '⚠️' : '✅';

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
+import { DEFAULT_MAX_PER_RULE } from '../lint/bound.ts';
 import { RULES } from '../config/rules.ts';
 
 // commander is CommonJS, required directly (see main.ts).
@@ -32,6 +33,7 @@ function numberBy(check: (v: unknown) => string | null) {
 }
 const positiveInt = (_name: string) => numberBy(RULES.positiveInt);
 const seconds = numberBy(RULES.seconds);
+const wholeNumber = (_name: string) => numberBy((v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? null : 'must be a whole number ≥ 0'));
 function collect(v: string, prev: unknown): string[] {
   return [...((prev as string[] | undefined) ?? []), v];
 }
@@ -53,6 +55,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--categories <file>', description: 'category legend (00-LEGEND-new_category_codes.csv format)', defaultDescription: 'the legend beside each list, else built in', commands: ['lint'] },
   { flags: '--fix', description: 'rewrite what is mechanically fixable (spaces, trailing slash, exact duplicates, BOM, CRLF) and report it', commands: ['lint'] },
   { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, defaultDescription: 'github under GitHub Actions, else text', commands: ['lint'] },
+  { flags: '--max-per-rule <n>', description: 'problems of one rule listed per file; the rest become one line "and N more like this (rows a–b)" (JSON and SARIF carry the count); 0 lists all', parse: wholeNumber('--max-per-rule'), defaultValue: DEFAULT_MAX_PER_RULE, commands: ['lint'] },
   // run
   { flags: '-l, --list <file>', description: 'test list to run: Citizen Lab CSV, or a YAML service list (messengers, circumvention); repeat for several', parse: collect, defaultDescription: 'the shipped lists in test-lists/: kz.csv, global.csv, messengers.yaml, circumvention.yaml', commands: ['run', 'config'] },
   { flags: '--canaries <file>', description: 'neutral canary targets (CSV) measured to recognise an allow-list regime; "none" to skip', defaultDescription: 'test-lists/canaries.csv when the shipped lists run, else none', commands: ['run'] },

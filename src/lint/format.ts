@@ -2,6 +2,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ListProblem } from '../lists/problem.ts';
 import { RULE_BY_ID, type LintRule } from './rules.ts';
+import { moreText, type LintMore } from './bound.ts';
 import type { LintCounts, LintFileSummary, LintReport, LintSink } from './lint-paths.ts';
 
 export const LINT_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
@@ -20,6 +21,8 @@ export function defaultLintFormat(env: NodeJS.ProcessEnv): LintFormat {
  * flat memory. Call `end` with the counts once the linter is done.
  */
 export interface LintReporter extends LintSink {
+  /** Problems of one rule in one file folded into one line (see bound.ts). */
+  more(m: LintMore): void;
   end(counts: LintCounts): void;
 }
 
@@ -54,6 +57,7 @@ function reporterFor(format: LintFormat, version: string, out: ReturnType<typeof
       return {
         file: (f) => fixLines(f).forEach((l) => out.put(`${l}\n`)),
         problem: (p) => out.put(`${location(p)}: ${p.severity} ${p.message} [${p.ruleId}]\n`),
+        more: (m) => out.put(`${moreLine(m)}\n`),
         end: (c) => {
           out.put(`${c.errorCount === 0 ? `ok: ${summary(c)}` : summary(c)}\n`);
           out.flush();
@@ -83,6 +87,11 @@ export function formatLintReport(report: LintReport, format: LintFormat, version
     warningCount: report.warningCount,
   });
   return text;
+}
+
+/** The fold in the listing, placed like a problem at its first row. */
+function moreLine(m: LintMore): string {
+  return `${m.firstLine > 0 ? `${m.file}:${m.firstLine}` : m.file}: ${m.severity} ${moreText(m)} [${m.ruleId}]`;
 }
 
 /** file:line[:column], or just the file for a problem with the whole file (line 0). */
@@ -140,6 +149,11 @@ function githubReporter(out: ReturnType<typeof batched>): LintReporter {
       if (kept[p.severity].length < GITHUB_ANNOTATIONS_PER_KIND) kept[p.severity].push(p);
       else hidden[p.severity]++;
     },
+    more: (m) => {
+      open();
+      out.put(`${escapeGithubData(moreLine(m))}\n`);
+      hidden[m.severity] += m.count;
+    },
     end: (c) => {
       open();
       out.put('::endgroup::\n');
@@ -156,9 +170,10 @@ function githubReporter(out: ReturnType<typeof batched>): LintReporter {
   };
 }
 
-/** Problems stream out first; files and counts, known only at the end, follow them. */
+/** Problems stream out first; files, folds and counts, known only at the end, follow them. */
 function jsonReporter(out: ReturnType<typeof batched>): LintReporter {
   const files: object[] = [];
+  const omitted: object[] = [];
   let n = 0;
   out.put('{\n  "schema": "tekser/lint/v1",\n  "problems": [');
   return {
@@ -167,8 +182,10 @@ function jsonReporter(out: ReturnType<typeof batched>): LintReporter {
       const row = { file: p.file, line: p.line, column: p.column ?? null, severity: p.severity, ruleId: p.ruleId, message: p.message, value: p.value ?? null };
       out.put(`${n++ ? ',' : ''}\n    ${JSON.stringify(row)}`);
     },
+    more: (m) => void omitted.push({ file: m.file, ruleId: m.ruleId, severity: m.severity, count: m.count, firstLine: m.firstLine, lastLine: m.lastLine, message: moreText(m) }),
     end: (c) => {
-      out.put(`${n ? '\n  ' : ''}],\n  "files": ${JSON.stringify(files)},\n  "errorCount": ${c.errorCount},\n  "warningCount": ${c.warningCount}\n}\n`);
+      const tail = `"files": ${JSON.stringify(files)},\n  "omitted": ${JSON.stringify(omitted)},\n  "errorCount": ${c.errorCount},\n  "warningCount": ${c.warningCount}`;
+      out.put(`${n ? '\n  ' : ''}],\n  ${tail}\n}\n`);
       out.flush();
     },
   };
@@ -184,36 +201,31 @@ export function sarifUri(file: string): string {
   return slashed.split('/').map(encodeURIComponent).join('/');
 }
 
-/** Results stream out; the rules they point at (by first use) and the tool follow them. */
+/** Results stream out; the rules they point at (by first use) and the tool follow them. A fold is one result with its count (`occurrenceCount`) over its rows. */
 function sarifReporter(out: ReturnType<typeof batched>, version: string): LintReporter {
   const ruleIndex = new Map<string, number>();
   const rules: LintRule[] = [];
   let n = 0;
+  const indexOf = (ruleId: string): number => {
+    let idx = ruleIndex.get(ruleId);
+    const rule = RULE_BY_ID.get(ruleId);
+    if (idx === undefined && rule) {
+      idx = rules.push(rule) - 1;
+      ruleIndex.set(ruleId, idx);
+    }
+    return idx ?? -1;
+  };
+  const put = (result: object): void => out.put(`${n++ ? ',' : ''}\n        ${JSON.stringify(result)}`);
   out.put('{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [');
   return {
     file: () => {},
     problem: (p) => {
-      let idx = ruleIndex.get(p.ruleId);
-      const rule = RULE_BY_ID.get(p.ruleId);
-      if (idx === undefined && rule) {
-        idx = rules.push(rule) - 1;
-        ruleIndex.set(p.ruleId, idx);
-      }
-      const result = {
-        ruleId: p.ruleId,
-        ruleIndex: idx ?? -1,
-        level: rule?.severity ?? p.severity,
-        message: { text: p.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: sarifUri(p.file) },
-              region: { startLine: Math.max(1, p.line), ...(p.column ? { startColumn: p.column } : {}) },
-            },
-          },
-        ],
-      };
-      out.put(`${n++ ? ',' : ''}\n        ${JSON.stringify(result)}`);
+      const region = { startLine: Math.max(1, p.line), ...(p.column ? { startColumn: p.column } : {}) };
+      put(sarifResult(p.ruleId, indexOf(p.ruleId), p.severity, p.message, p.file, region));
+    },
+    more: (m) => {
+      const region = { startLine: Math.max(1, m.firstLine), endLine: Math.max(1, m.lastLine) };
+      put({ ...sarifResult(m.ruleId, indexOf(m.ruleId), m.severity, moreText(m), m.file, region), occurrenceCount: m.count });
     },
     end: () => {
       const driver = {
@@ -225,4 +237,9 @@ function sarifReporter(out: ReturnType<typeof batched>, version: string): LintRe
       out.flush();
     },
   };
+}
+
+function sarifResult(ruleId: string, ruleIndex: number, severity: string, text: string, file: string, region: object): object {
+  const level = RULE_BY_ID.get(ruleId)?.severity ?? severity;
+  return { ruleId, ruleIndex, level, message: { text }, locations: [{ physicalLocation: { artifactLocation: { uri: sarifUri(file) }, region } }] };
 }

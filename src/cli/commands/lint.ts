@@ -1,5 +1,6 @@
 import { lintPathsTo } from '../../lint/lint-paths.ts';
 import { createLintReporter, defaultLintFormat, type LintFormat } from '../../lint/format.ts';
+import { boundSink } from '../../lint/bound.ts';
 import { TEKSER_VERSION } from '../../version.ts';
 import { EXIT } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
@@ -9,11 +10,14 @@ export interface LintCommandOptions {
   categories?: string;
   fix?: boolean;
   format?: LintFormat;
+  /** Problems of one rule shown per file before "and N more like this"; 0 or unset shows all (the CLI's default is DEFAULT_MAX_PER_RULE). */
+  maxPerRule?: number;
 }
 
 /** `tekser lint`: returns the exit code; the report is written as the lint goes (flat memory). */
 export async function lintCommand(paths: string[], opts: LintCommandOptions, io: CommandIO): Promise<number> {
   const reporter = createLintReporter(opts.format ?? defaultLintFormat(io.env), TEKSER_VERSION, io.stdout, io.stdoutDrained);
+  const sink = boundSink(reporter, opts.maxPerRule ?? 0);
   const counts = await lintPathsTo(
     paths.length ? paths : ['test-lists'],
     {
@@ -21,8 +25,9 @@ export async function lintCommand(paths: string[], opts: LintCommandOptions, io:
       ...(opts.categories ? { categoriesFile: opts.categories } : {}),
       fix: opts.fix ?? false,
     },
-    reporter,
+    sink,
   );
+  sink.finish();
   reporter.end(counts);
   return counts.errorCount > 0 ? EXIT.findings : EXIT.ok;
 }
