@@ -118,6 +118,18 @@ describe('the GitHub Action (action.yml, run step by step as GitHub runs it)', (
     expect(action.inputs.format?.default).toBe('annotations');
   });
 
+  it("the README's workflow for a test-lists repository uses this action with inputs it declares", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /`\.github\/workflows\/lint-lists\.yml`:\n\n```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const workflow = parseYaml(block) as { jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }> };
+    const steps = Object.values(workflow.jobs).flatMap((j) => j.steps);
+    const ours = steps.find((st) => st.uses?.startsWith('OWNER/tekser@'));
+    expect(Object.keys(ours?.with ?? {}).filter((k) => !(k in action.inputs))).toEqual([]);
+    expect(Object.keys(ours?.with ?? {})).toEqual(expect.arrayContaining(['paths', 'changed-only', 'sarif']));
+    expect(steps.find((st) => st.uses?.startsWith('actions/checkout@'))?.with?.['fetch-depth']).toBe(0);
+    expect(steps.find((st) => st.uses?.startsWith('github/codeql-action/upload-sarif@'))?.with?.sarif_file).toBe(ours?.with?.sarif);
+  });
+
   it('installs exactly its own version of tekser from the npm registry, then annotates, summarises and fails on errors', () => {
     const ws = listsRepo({
       'lists/global.csv': GLOBAL,
