@@ -36,6 +36,16 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   max_runtime: seconds.optional(),
+  /** The network this probe measures from (never its address): written into every run record. */
+  network: z
+    .strictObject({
+      asn: rule(z.union([z.number(), z.string()]), RULES.asn).optional(),
+      cc: rule(z.string(), RULES.countryCode).optional(),
+      name: rule(z.string(), RULES.networkName).optional(),
+    })
+    .optional(),
+  /** The fleet's database that `tekser push` and `run --push` write to. */
+  fleet_url: rule(z.string(), RULES.fleetUrl).optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;
 

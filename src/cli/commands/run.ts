@@ -26,13 +26,17 @@ import { EXIT, UsageError } from '../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { checkDataDir } from '../data-dir.ts';
 import { readFlagFile } from '../flag-file.ts';
+import { networkOf, type NetworkOptions } from '../../fleet/network.ts';
 
 export { readFlagFile } from '../flag-file.ts';
 
 export const DEFAULT_CONTROL_RESOLVERS = ['https://1.1.1.1/dns-query', 'https://8.8.8.8/dns-query'];
 export const DEFAULT_LISTS = ['kz.csv', 'global.csv', 'messengers.yaml', 'circumvention.yaml'].map((f) => fileURLToPath(new URL(`../../../test-lists/${f}`, import.meta.url)));
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends NetworkOptions {
+  /** Push the run to the fleet's database (fleet_url / --fleet-url) when it is kept. */
+  push?: boolean;
+  fleetUrl?: string;
   list?: string[];
   /** Neutral canary targets (CSV), or "none". */
   canaries?: string;
@@ -185,6 +189,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
         lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
         settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls: urls.map(targetUrl) },
         targets: targets.length,
+        network: networkOf(opts),
       },
       io,
       () => void (opened = runOutput.openReportOutput(opts.output, io)),
