@@ -111,6 +111,22 @@ Examples:
   tekser analyze last                             the latest stored run, with today's rules
 
 Exit codes: 0 analysed (interference found is data), 1 --fail-on matched, 2 bad usage or input (file:line).`,
+  push: `
+Examples:
+  tekser push                                      the runs still queued, else the last run
+  tekser push last --to postgres://probe_alice@fleet.example.org/tekser?sslmode=verify-full
+  tekser push --all                                every stored run (the database keeps each once)
+
+Each run goes in one transaction; a run pushed twice is stored once. What cannot be pushed stays
+queued in the data directory and goes with the next push or \`run --push\`.
+Exit codes: 0 pushed, 2 bad usage, 6 the database could not take every run (they stay queued).`,
+  fleet: `
+Examples:
+  tekser fleet init --db postgres://admin@fleet.example.org/tekser?sslmode=verify-full
+
+Creates or updates the fleet's schema (versioned migrations, applied in order, recorded in
+tekser_fleet.migrations) and two group roles: tekser_probe (push only) and tekser_reader (read only).
+Exit codes: 0 up to date, 2 bad usage, 6 the database cannot be reached or refused.`,
   helper: `
 Run this on a machine outside the censored network; give its URL to \`tekser run --control-helper\`.
 It answers OONI's Web Connectivity test-helper protocol (POST JSON). It never dials loopback,
@@ -226,6 +242,16 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   addOptions(program.command('helper').description('serve a control helper that measures URLs from outside the censored network'), 'helper').action(async (opts) => {
     const { helperCommand } = await import('./commands/helper.ts');
     result.pending = helperCommand(opts, io);
+  });
+
+  addOptions(program.command('push').description("push stored runs to the fleet's PostgreSQL database (queued when it cannot be reached)").argument('[runs...]', 'run ids, unique prefixes, last or last~N'), 'push').action(async (refs: string[] | undefined, opts) => {
+    const { pushCommand } = await import('./commands/push.ts');
+    result.pending = pushCommand(refs ?? [], opts, io);
+  });
+
+  addOptions(program.command('fleet').description("set up the fleet's PostgreSQL database: schema and roles").argument('<action>', 'init'), 'fleet').action(async (action: string, opts) => {
+    const { fleetCommand } = await import('./commands/fleet.ts');
+    result.pending = fleetCommand(action, opts, io);
   });
 
   addOptions(

@@ -6,7 +6,7 @@ import { RULES } from '../config/rules.ts';
 // commander is CommonJS, required directly (see main.ts).
 const { InvalidArgumentError } = createRequire(import.meta.url)('commander') as typeof Commander;
 
-export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config' | 'report' | 'evidence' | 'analyze';
+export type CommandName = 'run' | 'lint' | 'helper' | 'certs' | 'history' | 'show' | 'diff' | 'export' | 'config' | 'report' | 'evidence' | 'analyze' | 'push' | 'fleet';
 
 export interface OptionSpec {
   flags: string;
@@ -70,9 +70,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--harmless-sni <name>', description: 'SNI used to prove SNI filtering (the same address should accept it)', defaultValue: 'example.org', commands: ['run'] },
   { flags: '--sni-probe-host <host[:port]>', description: 'neutral TLS server to send blocked SNIs to: shows whether the filter follows the name anywhere', commands: ['run'] },
   { flags: '--interception-cas <file>', description: 'extra known interception CAs (YAML/JSON, see README), added to the built-in table', parse: collect, commands: ['run', 'certs', 'config', 'analyze'] },
-  { flags: '--data-dir <dir>', description: 'where runs, history and the config file live', defaultDescription: '$XDG_DATA_HOME/tekser (Linux), ~/Library/Application Support/tekser (macOS), %LOCALAPPDATA%\\tekser (Windows); TEKSER_DATA_DIR overrides', commands: ['run', 'history', 'show', 'diff', 'export', 'config', 'report', 'evidence', 'analyze'] },
+  { flags: '--data-dir <dir>', description: 'where runs, history and the config file live', defaultDescription: '$XDG_DATA_HOME/tekser (Linux), ~/Library/Application Support/tekser (macOS), %LOCALAPPDATA%\\tekser (Windows); TEKSER_DATA_DIR overrides', commands: ['run', 'history', 'show', 'diff', 'export', 'config', 'report', 'evidence', 'analyze', 'push'] },
   { flags: '--no-save', description: 'do not keep this run in the data directory (no lock either)', commands: ['run'] },
-  { flags: '--config <file>', description: 'config file (YAML) with defaults for run; flags override it', defaultDescription: '<data-dir>/config.yaml if present', commands: ['run', 'config'] },
+  { flags: '--config <file>', description: 'config file (YAML) with defaults for run; flags override it', defaultDescription: '<data-dir>/config.yaml if present', commands: ['run', 'config', 'push'] },
   { flags: '--max-runtime <s>', description: 'whole-run deadline: no new targets start after it (set it below your cron interval)', parse: seconds, commands: ['run', 'config'] },
   { flags: '-q, --quiet', description: 'run: print nothing unless something is blocked or a finding is made; diff: print nothing unless something changed (for cron mail)', commands: ['run', 'diff'] },
   { flags: '--format <format>', description: 'output: table (people), json (one document), jsonl (one line per target as it finishes)', choices: ['table', 'json', 'jsonl'], defaultValue: 'table', commands: ['run', 'show', 'analyze'] },
@@ -82,6 +82,17 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run', 'analyze'] },
   { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run', 'show', 'analyze'] },
   { flags: '--no-color', description: 'no colours (NO_COLOR is honoured too)', commands: ['run', 'show', 'analyze'] },
+  // the network this probe measures from, and the fleet it pushes to
+  { flags: '--network-asn <asn>', description: 'AS number of the network measured from (9198 or AS9198), kept with the run; never looked up', parse: stringBy(RULES.asn), commands: ['run', 'config'] },
+  { flags: '--network-cc <cc>', description: 'country of the network measured from (two letters, KZ)', parse: stringBy(RULES.countryCode), commands: ['run', 'config'] },
+  { flags: '--network-name <name>', description: 'name of the network measured from, as people call it (Kazakhtelecom); fleet reports group by it', parse: stringBy(RULES.networkName), commands: ['run', 'config'] },
+  { flags: '--fleet-url <url>', description: "the fleet's PostgreSQL database (postgres://probe@host/db?sslmode=verify-full; the password in ~/.pgpass or PGPASSWORD)", parse: stringBy(RULES.fleetUrl), commands: ['run', 'config'] },
+  { flags: '--push', description: 'after the run, push it (and any run still queued) to --fleet-url; a database that cannot be reached keeps them queued', commands: ['run'] },
+  { flags: '--to <url>', description: "the fleet's PostgreSQL database", parse: stringBy(RULES.fleetUrl), defaultDescription: 'fleet_url in the config file', commands: ['push'] },
+  { flags: '--all', description: 'push every stored run (the database keeps each once)', commands: ['push'] },
+  { flags: '--db <url>', description: "the fleet's PostgreSQL database, as a role that may create schemas and roles", parse: stringBy(RULES.fleetUrl), commands: ['fleet'] },
+  { flags: '--from <url>', description: "read the fleet's PostgreSQL database (a reader role) instead of the data directory", parse: stringBy(RULES.fleetUrl), commands: ['report', 'history', 'diff'] },
+  { flags: '--network <name>', description: 'with --from: only these networks (name, or AS number); repeatable', parse: collect, commands: ['report', 'history', 'diff'] },
   // history, show, diff, export
   { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], defaultValue: 'table', commands: ['history'] },
   { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text', commands: ['diff'] },

@@ -1,15 +1,13 @@
 import pg from 'pg';
 import { FleetError } from '../errors.ts';
+import { redactUrl } from './url.ts';
 
 // The one way into the fleet's database: node-postgres (pg), parameterised queries only. Nothing a
 // list, a page or a certificate says is ever spliced into SQL text: values travel as parameters.
 
 export type Db = pg.Client;
 
-/** The URL with its password (and user) replaced: what messages may repeat. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/[^/@?#]*@/, '//***@');
-}
+export { redactUrl } from './url.ts';
 
 /** PostgreSQL's and Node's reasons for a refused connection or statement, in words. */
 const REASONS: Record<string, string> = {
@@ -61,6 +59,10 @@ export async function withDb<T>(url: string, fn: (db: Db) => Promise<T>, what?: 
   const db = await connect(url, what);
   try {
     return await fn(db);
+  } catch (err) {
+    // A statement the database refused (SQLSTATE): one line; anything else is a bug and keeps its stack.
+    if (/^[0-9A-Z]{5}$/.test(String((err as { code?: unknown }).code ?? ''))) throw fleetError(err, what ?? 'the fleet database refused', url);
+    throw err;
   } finally {
     await db.end().catch(() => {});
   }

@@ -12,6 +12,14 @@ import { resultRow, runDocument, type ResultRow } from './rows.ts';
 // measurements.jsonl in batches (a 2,000-target run never sits in memory whole), idempotent (the
 // database keeps a run once per probe: pushing it again stores nothing) and resumable (queue.ts).
 
+/**
+ * JSON text for a jsonb parameter. PostgreSQL's text cannot hold U+0000 (a page title or a header
+ * may): it becomes U+FFFD, so one odd byte never stops a run from being stored.
+ */
+export function jsonParam(value: unknown): string {
+  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+}
+
 /** Results per statement: big enough to keep the round trips few, small enough to stream. */
 export const BATCH = 500;
 
@@ -53,14 +61,14 @@ export async function pushRun(db: Db, run: StoredRun, batchSize: number = BATCH)
   const { record } = run;
   await db.query('BEGIN');
   try {
-    const started = await db.query<{ fresh: boolean }>('SELECT tekser_fleet.push_run($1::jsonb) AS fresh', [JSON.stringify(runDocument(record))]);
+    const started = await db.query<{ fresh: boolean }>('SELECT tekser_fleet.push_run($1::jsonb) AS fresh', [jsonParam(runDocument(record))]);
     if (!started.rows[0]?.fresh) {
       await db.query('ROLLBACK');
       return { id: record.id, stored: false, results: 0 };
     }
     let results = 0;
     for await (const batch of resultBatches(run.dir, batchSize)) {
-      await db.query('SELECT tekser_fleet.push_results($1, $2, $3::jsonb)', [record.id, record.startedAt, JSON.stringify(batch)]);
+      await db.query('SELECT tekser_fleet.push_results($1, $2, $3::jsonb)', [record.id, record.startedAt, jsonParam(batch)]);
       results += batch.length;
     }
     await db.query('SELECT tekser_fleet.finish_push($1, $2)', [record.id, record.startedAt]);

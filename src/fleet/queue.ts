@@ -9,7 +9,8 @@ export function queueDir(dataDir: string): string {
   return join(dataDir, 'fleet-queue');
 }
 
-const RUN_ID = /^[0-9]{8}T[0-9]{6}Z-[0-9a-f]{4}$/;
+/** A run id as a file name: no path separators, no leading dot. */
+const RUN_ID = /^[0-9A-Za-z][0-9A-Za-z._-]{0,79}$/;
 
 /** Queues runs by id (again is harmless). */
 export function enqueue(dataDir: string, ids: readonly string[]): void {

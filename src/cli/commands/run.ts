@@ -27,6 +27,7 @@ import type { CommandIO } from '../io.ts';
 import { checkDataDir } from '../data-dir.ts';
 import { readFlagFile } from '../flag-file.ts';
 import { networkOf, type NetworkOptions } from '../../fleet/network.ts';
+import { pushAfterRun, pushProblem } from '../../fleet/after-run.ts';
 
 export { readFlagFile } from '../flag-file.ts';
 
@@ -170,6 +171,8 @@ export async function buildContext(opts: RunCommandOptions): Promise<MeasureCont
 /** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
 export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
   const { options: opts, dataDir } = await effectiveRunOptions(given, io.env, isFromCli);
+  const pushing = pushProblem(opts);
+  if (pushing) throw new UsageError(pushing);
   const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
   const ctx = await buildContext(opts);
   const startedAt = new Date().toISOString();
@@ -295,6 +298,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   const finishedAt = new Date().toISOString();
   writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings, controlCheck);
   release?.();
+  if (opts.push && opts.fleetUrl && writer && !writer.problem) await pushAfterRun(dataDir, writer.id, opts.fleetUrl, io.stderr, Boolean(opts.quiet));
   const epilogue = runOutput?.savingEpilogue(saving, summary.total) ?? null;
   steps = tally.steps(
     findings.map((f) => f.kind),
