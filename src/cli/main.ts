@@ -197,6 +197,10 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   });
 
   addOptions(program.command('history').description('list the runs kept in the data directory, newest first'), 'history').action(async (opts) => {
+    if (opts.from) {
+      result.pending = (await import('./commands/fleet-read.ts')).fleetHistoryCommand(opts, io);
+      return;
+    }
     const { historyCommand } = await import('./commands/history.ts');
     result.code = historyCommand(opts, io);
   });
@@ -210,6 +214,11 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     program.command('diff').description('what changed between two runs: newly blocked, unblocked, other methods, findings').argument('[old]', 'older run (default: the one before the last)').argument('[new]', 'newer run (default: the last)'),
     'diff',
   ).action(async (oldRef: string | undefined, newRef: string | undefined, opts) => {
+    if (opts.from) {
+      if (oldRef || newRef) throw new UsageError('diff --from compares each probe\'s last two runs: give no run ids (--network picks networks)');
+      result.pending = (await import('./commands/fleet-read.ts')).fleetDiffCommand(opts, io);
+      return;
+    }
     const { diffCommand } = await import('./commands/diff.ts');
     result.code = diffCommand(oldRef, newRef, opts, io);
   });
@@ -220,6 +229,11 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
   });
 
   addOptions(program.command('report').description('a self-contained HTML page of a run, or a timeline of runs (default: the last 24 h)').argument('[runs...]', 'run ids, unique prefixes, last or last~N'), 'report').action(async (refs: string[] | undefined, opts) => {
+    if (opts.from) {
+      if (refs?.length) throw new UsageError('report --from reads the fleet database: give no run ids (--since and --network choose the runs)');
+      result.pending = (await import('./commands/fleet-read.ts')).fleetReportCommand(opts, io);
+      return;
+    }
     const { reportCommand } = await import('./commands/report.ts');
     result.code = reportCommand(refs ?? [], opts, io);
   });

@@ -92,6 +92,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--all', description: 'push every stored run (the database keeps each once)', commands: ['push'] },
   { flags: '--db <url>', description: "the fleet's PostgreSQL database, as a role that may create schemas and roles", parse: stringBy(RULES.fleetUrl), commands: ['fleet'] },
   { flags: '--from <url>', description: "read the fleet's PostgreSQL database (a reader role) instead of the data directory", parse: stringBy(RULES.fleetUrl), commands: ['report', 'history', 'diff'] },
+  { flags: '--since <when>', description: 'with --from: the runs since then, as a duration (90m, 24h, 7d) or a UTC date/time', defaultDescription: '7d', commands: ['history', 'diff'] },
   { flags: '--network <name>', description: 'with --from: only these networks (name, or AS number); repeatable', parse: collect, commands: ['report', 'history', 'diff'] },
   // history, show, diff, export
   { flags: '--format <format>', description: 'output format', choices: ['table', 'json'], defaultValue: 'table', commands: ['history'] },
