@@ -13,15 +13,17 @@ const h = (s: string | number | null | undefined): string =>
     .replace(/[&<>"']/g, (c) => ESC[c] ?? c);
 const utc = (t: Date): string => t.toISOString().slice(0, 16).replace('T', ' ');
 const SYMBOL: Record<string, string> = { accessible: '✓', blocked: '✕', 'partially blocked': '◐', down: '↓', inconclusive: '?' };
-const cls = (s: string | null): string => (s ? `v-${s.replace(/\s+/g, '-')}` : 'v-none');
+/** Short class names: a page has a cell per target, network and span (2,000 × 20 × 12 = 480,000). */
+const CELL: Record<string, string> = { accessible: 'a', blocked: 'b', 'partially blocked': 'p', down: 'd', inconclusive: 'i' };
 
 const CSS = `
 body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
 h1{font-size:1.3em}h2{font-size:1.1em;margin-top:1.6em}
 table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:2px 6px;text-align:left;vertical-align:top}
-.tl td.c{width:1.1em;text-align:center;padding:0}.tl th.n{text-align:center;border-left:3px solid #888}.tl td.first{border-left:3px solid #888}
-.v-blocked{background:#e53935;color:#fff}.v-partially-blocked{background:#fb8c00;color:#fff}.v-down{background:#9e9e9e;color:#fff}
-.v-inconclusive{background:#fff59d}.v-accessible{background:#c8e6c9}.v-none{background:#fafafa}
+.tl td:not(:first-child){width:1.1em;text-align:center;padding:0}.tl th.n{text-align:center;border-left:3px solid #888}.tl .f{border-left:3px solid #888}
+.tl .b{background:#e53935;color:#fff}.tl .p{background:#fb8c00;color:#fff}.tl .d{background:#9e9e9e;color:#fff}
+.tl .i{background:#fff59d}.tl .a{background:#c8e6c9}.tl .n{background:#fafafa}
+.key span{display:inline-block;padding:0 .4em;margin-right:.4em}
 li{margin:.2em 0}.muted{color:#777}`;
 
 function networksTable(view: FleetView): string {
@@ -43,12 +45,14 @@ function findingsTable(view: FleetView): string {
 function timelineTable(view: FleetView): string {
   const names = view.networks.map((n) => n.network);
   const head1 = `<tr><th rowspan="2">target</th>${names.map((n) => `<th class="n" colspan="${view.buckets.length}">${h(n)}</th>`).join('')}</tr>`;
-  const head2 = `<tr>${names.map(() => view.buckets.map((b, i) => `<th class="c${i === 0 ? ' first' : ''}" title="until ${h(utc(b))} UTC">${h(when(b, view.now).slice(-5, -3))}</th>`).join('')).join('')}</tr>`;
+  const head2 = `<tr>${names.map(() => view.buckets.map((b, i) => `<th${i === 0 ? ' class="f"' : ''} title="until ${h(utc(b))} UTC">${h(when(b, view.now).slice(-5, -3))}</th>`).join('')).join('')}</tr>`;
+  const none = view.buckets.map(() => null);
   const rows = view.targets.map((t) => {
-    const cells = names.map((n) => (t.timeline.get(n) ?? view.buckets.map(() => null)).map((s, i) => `<td class="c ${cls(s)}${i === 0 ? ' first' : ''}" title="${h(n)}: ${h(s ?? 'not measured')}">${s ? (SYMBOL[s] ?? '') : ''}</td>`).join('')).join('');
-    return `<tr><td>${h(t.label)}</td>${cells}</tr>`;
+    const cells = names.map((n) => (t.timeline.get(n) ?? none).map((s, i) => `<td class="${s ? (CELL[s] ?? 'n') : 'n'}${i === 0 ? ' f' : ''}">${s ? (SYMBOL[s] ?? '') : ''}</td>`).join('')).join('');
+    return `<tr title="${h(t.sentence)}"><td>${h(t.label)}</td>${cells}</tr>`;
   });
-  return `<h2>Timeline</h2><p class="muted">One row per target, a band of columns per network; each column is the status at the end of its span (the worst among the network's probes).</p><table class="tl">${head1}${head2}${rows.join('')}</table>`;
+  const key = Object.entries(CELL).map(([s, c]) => `<span class="${c}">${SYMBOL[s]} ${h(s)}</span>`).join('');
+  return `<h2>Timeline</h2><p class="muted">One row per target, a band of columns per network; each column is the status at the end of its span (the worst among the network's probes). Hover a row for it in words.</p><p class="key tl">${key}<span class="n">not measured</span></p><table class="tl">${head1}${head2}${rows.join('')}</table>`;
 }
 
 /** The page. */

@@ -4,8 +4,8 @@ import type { Db } from './client.ts';
 // changes (kept by finish_push), findings and runs, never every result: a 7-day report over a big
 // fleet reads a few rows per target and network (EXPLAIN in test/bench/fleet-bench.mjs).
 
+/** The probes of one network that see a target one way: how many, and since when (the earliest of them). */
 export interface StateRow {
-  probe: string;
   network: string;
   target_key: string;
   label: string;
@@ -13,7 +13,16 @@ export interface StateRow {
   method: string | null;
   reason: string;
   since: Date;
-  last_seen: Date;
+  probes: number;
+}
+
+/** One probe's state of a target whose status changed in the span (the timeline walks its changes back). */
+export interface ProbeStateRow {
+  probe: string;
+  network: string;
+  target_key: string;
+  status: string;
+  since: Date;
 }
 
 export interface ChangeRow {
@@ -49,6 +58,7 @@ export interface NetworkRow {
 export interface FleetData {
   networks: NetworkRow[];
   states: StateRow[];
+  changed: ProbeStateRow[];
   changes: ChangeRow[];
   findings: FindingRow[];
 }
@@ -61,10 +71,17 @@ WHERE started_at >= $1
   AND ($2::text[] IS NULL OR network = ANY($2) OR 'AS' || network_asn = ANY($2) OR network_asn::text = ANY($2))
 GROUP BY network ORDER BY network`;
 
+/** Grouped in the database: one row per network, target and status, not one per probe. */
 export const STATES_SQL = `
-SELECT probe, network, target_key, label, status, method, reason, since, last_seen
+SELECT network, target_key, min(label) AS label, status, method, min(reason) AS reason, min(since) AS since, count(*)::int AS probes
 FROM tekser_fleet.target_state
-WHERE last_seen >= $1 AND network = ANY($2)`;
+WHERE last_seen >= $1 AND network = ANY($2)
+GROUP BY network, target_key, status, method`;
+
+export const CHANGED_SQL = `
+SELECT s.probe, s.network, s.target_key, s.status, s.since
+FROM tekser_fleet.target_state s
+WHERE (s.probe, s.target_key) IN (SELECT probe, target_key FROM tekser_fleet.state_changes WHERE at >= $1 AND network = ANY($2))`;
 
 export const CHANGES_SQL = `
 SELECT at, probe, network, target_key, label, from_status, from_method, to_status, to_method
@@ -82,12 +99,13 @@ GROUP BY network, kind ORDER BY network, kind`;
 export async function readFleet(db: Db, since: Date, networks: readonly string[] = []): Promise<FleetData> {
   const found = (await db.query<NetworkRow>(NETWORKS_SQL, [since, networks.length ? networks : null])).rows;
   const names = found.map((n) => n.network);
-  if (names.length === 0) return { networks: [], states: [], changes: [], findings: [] };
+  if (names.length === 0) return { networks: [], states: [], changed: [], changes: [], findings: [] };
   // One connection runs one statement at a time.
   const states = await db.query<StateRow>(STATES_SQL, [since, names]);
+  const changed = await db.query<ProbeStateRow>(CHANGED_SQL, [since, names]);
   const changes = await db.query<ChangeRow>(CHANGES_SQL, [since, names]);
   const findings = await db.query<FindingRow>(FINDINGS_SQL, [since, names]);
-  return { networks: found.map((n) => ({ ...n, asn: n.asn === null ? null : Number(n.asn) })), states: states.rows, changes: changes.rows, findings: findings.rows };
+  return { networks: found.map((n) => ({ ...n, asn: n.asn === null ? null : Number(n.asn) })), states: states.rows, changed: changed.rows, changes: changes.rows, findings: findings.rows };
 }
 
 export interface FleetRunRow {

@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { ChangeRow, FleetData, StateRow } from './read.ts';
+import type { ChangeRow, FleetData, ProbeStateRow, StateRow } from './read.ts';
 
 // The fleet report, as data: for each target, each network's status and since when (the most severe
 // across that network's probes), the targets blocked on some networks and not others first, in words,
@@ -47,18 +47,21 @@ export interface FleetView {
   findings: FleetData['findings'];
 }
 
-function networkCell(states: readonly StateRow[]): NetworkCell {
-  const worst = [...states].sort((a, b) => rank(a.status) - rank(b.status) || a.since.getTime() - b.since.getTime())[0] as StateRow;
-  const agreeing = states.filter((s) => s.status === worst.status);
-  const since = new Date(Math.min(...agreeing.map((s) => s.since.getTime())));
-  return { status: worst.status, method: worst.method, reason: worst.reason, since, probes: states.length, agreeing: agreeing.length };
+/** A network's cell: its most severe status among its probes, since when, how many agree. */
+function networkCell(groups: readonly StateRow[]): NetworkCell {
+  const worst = [...groups].sort((a, b) => rank(a.status) - rank(b.status) || a.since.getTime() - b.since.getTime())[0] as StateRow;
+  const probes = groups.reduce((n, g) => n + g.probes, 0);
+  const agreeing = groups.filter((g) => g.status === worst.status).reduce((n, g) => n + g.probes, 0);
+  return { status: worst.status, method: worst.method, reason: worst.reason, since: worst.since, probes, agreeing };
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "14:00" within a day of `now`, else "22 Nov 14:00" (UTC). */
 export function when(t: Date, now: Date): string {
   const hm = t.toISOString().slice(11, 16);
   if (now.getTime() - t.getTime() < 86_400_000) return hm;
-  return `${t.getUTCDate()} ${t.toLocaleString('en', { month: 'short', timeZone: 'UTC' })} ${hm}`;
+  return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${hm}`;
 }
 
 const andList = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
@@ -97,7 +100,7 @@ export function bucketsOf(since: Date, now: Date): Date[] {
  * A probe's status of a target at time t, from its state now and its changes (oldest first). Without
  * a change, a state that began after t means the probe had not measured the target yet (null).
  */
-export function statusAt(state: StateRow, changes: readonly ChangeRow[], t: Date): string | null {
+export function statusAt(state: { status: string; since: Date }, changes: readonly ChangeRow[], t: Date): string | null {
   if (changes.length === 0) return state.since <= t ? state.status : null;
   let status: string | null = null;
   for (const c of changes) {
@@ -107,11 +110,19 @@ export function statusAt(state: StateRow, changes: readonly ChangeRow[], t: Date
   return status ?? state.status;
 }
 
-/** The most severe status among a network's probes at each bucket end. */
-function networkTimeline(states: readonly StateRow[], changesOf: (s: StateRow) => ChangeRow[], buckets: readonly Date[]): Array<string | null> {
+const worse = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : rank(b) < rank(a) ? b : a);
+
+/**
+ * The most severe status among a network's probes at each bucket end. A group of probes that sees the
+ * target one way now has done so since its `since` (at least its earliest probe has); the probes whose
+ * status changed in the span add what they saw before, walked back through their changes.
+ */
+function networkTimeline(groups: readonly StateRow[], changed: ReadonlyArray<{ state: ProbeStateRow; changes: ChangeRow[] }>, buckets: readonly Date[]): Array<string | null> {
   return buckets.map((t) => {
-    const seen = states.map((s) => statusAt(s, changesOf(s), t)).filter((x): x is string => x !== null);
-    return seen.length ? (seen.sort((a, b) => rank(a) - rank(b))[0] as string) : null;
+    let status: string | null = null;
+    for (const g of groups) if (g.since <= t) status = worse(status, g.status);
+    for (const c of changed) status = worse(status, statusAt(c.state, c.changes, t));
+    return status;
   });
 }
 
@@ -122,36 +133,44 @@ const groupOf = (t: FleetTarget): number => {
   return t.changes > 0 ? 2 : 3;
 };
 
+/** Values by key, in arrival order. */
+function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const list = out.get(k);
+    if (list) list.push(x);
+    else out.set(k, [x]);
+  }
+  return out;
+}
+
+const LABELS = new Intl.Collator('en', { numeric: true });
+
 /** The fleet report from what the database returned. Pure. */
 export function buildFleetView(data: FleetData, since: Date, now: Date): FleetView {
   const buckets = bucketsOf(since, now);
-  const changesByProbeTarget = new Map<string, ChangeRow[]>();
-  for (const c of data.changes) {
-    const k = `${c.probe}\u0000${c.target_key}`;
-    changesByProbeTarget.set(k, [...(changesByProbeTarget.get(k) ?? []), c]);
-  }
-  const changesOf = (s: StateRow): ChangeRow[] => changesByProbeTarget.get(`${s.probe}\u0000${s.target_key}`) ?? [];
-  const byTarget = new Map<string, Map<string, StateRow[]>>();
-  for (const s of data.states) {
-    const networks = byTarget.get(s.target_key) ?? new Map<string, StateRow[]>();
-    networks.set(s.network, [...(networks.get(s.network) ?? []), s]);
-    byTarget.set(s.target_key, networks);
-  }
-  const targets = [...byTarget].map(([key, networks]): FleetTarget => {
-    const cells = new Map([...networks].map(([n, states]) => [n, networkCell(states)]));
+  const changesOf = groupBy(data.changes, (c) => `${c.probe}\u0000${c.target_key}`);
+  const changedOf = groupBy(
+    data.changed.map((state) => ({ state, changes: changesOf.get(`${state.probe}\u0000${state.target_key}`) ?? [] })),
+    (c) => `${c.state.network}\u0000${c.state.target_key}`,
+  );
+  const byTarget = groupBy(data.states, (s) => s.target_key);
+  const targets = [...byTarget].map(([key, rows]): FleetTarget => {
+    const networks = groupBy(rows, (s) => s.network);
+    const cells = new Map([...networks].map(([n, groups]) => [n, networkCell(groups)]));
     const statuses = [...cells.values()].map((c) => c.status);
-    const all = [...networks.values()].flat();
     return {
       key,
-      label: all[0]?.label ?? key,
+      label: rows[0]?.label ?? key,
       cells,
       divergent: statuses.some(isBlocked) && statuses.includes('accessible'),
-      timeline: new Map([...networks].map(([n, states]) => [n, networkTimeline(states, changesOf, buckets)])),
-      changes: all.reduce((k, s) => k + changesOf(s).length, 0),
+      timeline: new Map([...networks].map(([n, groups]) => [n, networkTimeline(groups, changedOf.get(`${n}\u0000${key}`) ?? [], buckets)])),
+      changes: [...networks.keys()].reduce((k, n) => k + (changedOf.get(`${n}\u0000${key}`) ?? []).reduce((m, c) => m + c.changes.length, 0), 0),
       sentence: sentence(cells, now),
     };
   });
-  targets.sort((a, b) => groupOf(a) - groupOf(b) || a.label.localeCompare(b.label, 'en', { numeric: true }));
+  targets.sort((a, b) => groupOf(a) - groupOf(b) || LABELS.compare(a.label, b.label));
   return { since, now, networks: data.networks, targets, buckets, findings: data.findings };
 }
 
