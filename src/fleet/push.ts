@@ -1,12 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { targetResultSchema } from '../model/run.ts';
 import type { StoredRun } from '../store/runs.ts';
 import { listRuns } from '../store/runs.ts';
 import { connect, fleetError, type Db } from './client.ts';
 import { dequeue, noteFailure, queued } from './queue.ts';
-import { resultRow, runDocument, type ResultRow } from './rows.ts';
+import { runDocument } from './rows.ts';
 
 // Pushing stored runs to the fleet's database: one transaction per run, results streamed from
 // measurements.jsonl in batches (a 2,000-target run never sits in memory whole), idempotent (the
@@ -17,8 +16,11 @@ import { resultRow, runDocument, type ResultRow } from './rows.ts';
  * may): it becomes U+FFFD, so one odd byte never stops a run from being stored.
  */
 export function jsonParam(value: unknown): string {
-  return JSON.stringify(value).replace(/(?<!\\)((?:\\\\)*)\\u0000/g, '$1\\ufffd');
+  return JSON.stringify(value).replace(NUL_ESCAPE, '$1\\ufffd');
 }
+
+/** "\u0000" in JSON text, not preceded by an escaped backslash. */
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
 /** Results per statement: big enough to keep the round trips few, small enough to stream. */
 export const BATCH = 500;
@@ -30,21 +32,20 @@ export interface PushedRun {
   results: number;
 }
 
-/** Reads a run's results line by line, in batches of rows (lines a crash cut short are skipped, as readResults does). */
-async function* resultBatches(dir: string, size: number): AsyncGenerator<ResultRow[]> {
+/**
+ * Reads a run's results line by line, in batches of JSON text (the database reads the fields: tekser
+ * parses no line twice). Only the last line can be cut short (the store appends whole lines; a crash
+ * or a full disk stops at one), so only it is parsed here, and kept when whole.
+ */
+async function* resultBatches(dir: string, size: number, careful: boolean): AsyncGenerator<string[]> {
   const lines = createInterface({ input: createReadStream(join(dir, 'measurements.jsonl')), crlfDelay: Infinity });
-  let batch: ResultRow[] = [];
+  let batch: string[] = [];
+  let held: string | null = null;
   try {
     for await (const line of lines) {
       if (!line.trim()) continue;
-      let parsed;
-      try {
-        parsed = targetResultSchema.safeParse(JSON.parse(line));
-      } catch {
-        continue;
-      }
-      if (!parsed.success) continue;
-      batch.push(resultRow(parsed.data));
+      if (held !== null) batch.push(held);
+      held = line.startsWith('{') && (!careful || isWhole(line)) ? line : null;
       if (batch.length >= size) {
         yield batch;
         batch = [];
@@ -53,11 +54,36 @@ async function* resultBatches(dir: string, size: number): AsyncGenerator<ResultR
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
+  if (held !== null && isWhole(held)) batch.push(held);
   if (batch.length) yield batch;
 }
 
-/** Pushes one stored run in one transaction. */
+function isWhole(line: string): boolean {
+  try {
+    JSON.parse(line);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A batch of result lines as one jsonb parameter (U+0000 made U+FFFD, as jsonParam does). */
+const batchParam = (lines: readonly string[]): string => `[${lines.join(',')}]`.replace(NUL_ESCAPE, '$1\\ufffd');
+
+/**
+ * Pushes one stored run in one transaction. A line the database cannot read as JSON (a damaged
+ * file) makes it push the run again, checking every line here and leaving out those that are not whole.
+ */
 export async function pushRun(db: Db, run: StoredRun, batchSize: number = BATCH): Promise<PushedRun> {
+  try {
+    return await pushOnce(db, run, batchSize, false);
+  } catch (err) {
+    if ((err as { code?: string }).code !== '22P02') throw err;
+    return pushOnce(db, run, batchSize, true);
+  }
+}
+
+async function pushOnce(db: Db, run: StoredRun, batchSize: number, careful: boolean): Promise<PushedRun> {
   const { record } = run;
   await db.query('BEGIN');
   try {
@@ -67,11 +93,10 @@ export async function pushRun(db: Db, run: StoredRun, batchSize: number = BATCH)
       return { id: record.id, stored: false, results: 0 };
     }
     let results = 0;
-    for await (const batch of resultBatches(run.dir, batchSize)) {
-      await db.query('SELECT tekser_fleet.push_results($1, $2, $3::jsonb)', [record.id, record.startedAt, jsonParam(batch)]);
+    for await (const batch of resultBatches(run.dir, batchSize, careful)) {
+      await db.query('SELECT tekser_fleet.push_results($1, $2, $3::jsonb)', [record.id, record.startedAt, batchParam(batch)]);
       results += batch.length;
     }
-    await db.query('SELECT tekser_fleet.finish_push($1, $2)', [record.id, record.startedAt]);
     await db.query('COMMIT');
     return { id: record.id, stored: true, results };
   } catch (err) {

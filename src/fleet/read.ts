@@ -1,7 +1,7 @@
 import type { Db } from './client.ts';
 
 // The fleet's report queries, all parameterised. They read the per-probe target state and its
-// changes (kept by finish_push), findings and runs, never every result: a 7-day report over a big
+// changes (kept by push_results), findings and runs, never every result: a 7-day report over a big
 // fleet reads a few rows per target and network (EXPLAIN in test/bench/fleet-bench.mjs).
 
 /** The probes of one network that see a target one way: how many, and since when (the earliest of them). */

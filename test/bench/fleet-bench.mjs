@@ -112,7 +112,7 @@ async function pushPhase(admin, cluster) {
   }
 }
 
-/** The tables the report reads, at full scale, by SQL (as finish_push would have left them). */
+/** The tables the report reads, at full scale, by SQL (as push_results would have left them). */
 async function fillState(admin) {
   const t0 = performance.now();
   const end = DAY0 + D * 86_400_000;

@@ -46,8 +46,8 @@ CREATE TABLE tekser_fleet.results (
   target           jsonb       NOT NULL,
   measurement      jsonb       NOT NULL
 ) PARTITION BY RANGE (started_at);
+-- A run's results (diff --from). Reports read target_state, not results: no other index to keep up.
 CREATE INDEX ON tekser_fleet.results (probe, run_id);
-CREATE INDEX ON tekser_fleet.results (network, target_key, started_at);
 
 CREATE TABLE tekser_fleet.findings (
   started_at timestamptz NOT NULL,
@@ -61,7 +61,7 @@ CREATE TABLE tekser_fleet.findings (
 ) PARTITION BY RANGE (started_at);
 CREATE INDEX ON tekser_fleet.findings (network, started_at);
 
--- What each probe last saw of each target, and since when: kept by finish_push, so a report over
+-- What each probe last saw of each target, and since when: kept by push_results, so a report over
 -- any span reads a few rows per target and network, not every result.
 CREATE TABLE tekser_fleet.target_state (
   probe      text        NOT NULL,
@@ -117,7 +117,7 @@ BEGIN
   END LOOP;
 END $$;
 
--- Starts pushing a run: true when it is new (then push_results and finish_push follow in the same
+-- Starts pushing a run: true when it is new (then push_results follows in the same
 -- transaction), false when this probe pushed it before (nothing is written).
 CREATE FUNCTION tekser_fleet.push_run(p_run jsonb) RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
@@ -161,43 +161,43 @@ BEGIN
   RETURN v_network;
 END $$;
 
--- A batch of a run's results (a JSON array of rows, as src/fleet/rows.ts makes them).
+-- A batch of a run's results: a JSON array of stored results, each as measurements.jsonl has it
+-- (model targetResultSchema). The verdict's fields people query become columns; lines that are not a
+-- result of this schema are skipped. In the same statement, each target's state on this probe and
+-- its change, if any: a run older than what the probe already reported (a queued run pushed late)
+-- changes no state.
 CREATE FUNCTION tekser_fleet.push_results(p_run_id text, p_started timestamptz, p_rows jsonb) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   v_network text := tekser_fleet.run_in_push(p_run_id, p_started);
   n integer;
 BEGIN
-  INSERT INTO tekser_fleet.results (started_at, probe, run_id, network, target_key, label, kind, status, method, reason, dns_consistency, blockpage, untrusted_issuer, interception_ca, sni_proof, verdict_detail, target, measurement)
-  SELECT p_started, session_user, p_run_id, v_network, x.target_key, x.label, x.kind, x.status, x.method, x.reason, x.dns_consistency, x.blockpage, x.untrusted_issuer, x.interception_ca, x.sni_proof, x.verdict_detail, x.target, x.measurement
-  FROM jsonb_to_recordset(p_rows) AS x(target_key text, label text, kind text, status text, method text, reason text, dns_consistency text, blockpage text, untrusted_issuer text, interception_ca text, sni_proof text, verdict_detail jsonb, target jsonb, measurement jsonb);
-  GET DIAGNOSTICS n = ROW_COUNT;
-  RETURN n;
-END $$;
-
--- Ends a push: every target's state and its changes, from this run's results. A run older than
--- what a probe already reported for a target (a queued run pushed late) changes no state.
-CREATE FUNCTION tekser_fleet.finish_push(p_run_id text, p_started timestamptz) RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-  v_network text := tekser_fleet.run_in_push(p_run_id, p_started);
-  n integer;
-BEGIN
-  INSERT INTO tekser_fleet.state_changes (at, probe, network, target_key, label, from_status, from_method, to_status, to_method, run_id)
-  SELECT p_started, r.probe, r.network, r.target_key, r.label, s.status, s.method, r.status, r.method, r.run_id
-  FROM tekser_fleet.results r JOIN tekser_fleet.target_state s ON s.probe = r.probe AND s.target_key = r.target_key
-  WHERE r.started_at = p_started AND r.probe = session_user AND r.run_id = p_run_id
-    AND s.last_seen < p_started AND (s.status, coalesce(s.method, '')) IS DISTINCT FROM (r.status, coalesce(r.method, ''));
-  GET DIAGNOSTICS n = ROW_COUNT;
-  INSERT INTO tekser_fleet.target_state AS s (probe, target_key, network, label, status, method, reason, since, last_seen, run_id)
-  SELECT r.probe, r.target_key, r.network, r.label, r.status, r.method, r.reason, p_started, p_started, r.run_id
-  FROM tekser_fleet.results r
-  WHERE r.started_at = p_started AND r.probe = session_user AND r.run_id = p_run_id
-  ON CONFLICT (probe, target_key) DO UPDATE SET
-    since = CASE WHEN (s.status, coalesce(s.method, '')) IS DISTINCT FROM (excluded.status, coalesce(excluded.method, '')) THEN excluded.since ELSE s.since END,
-    network = excluded.network, label = excluded.label, status = excluded.status, method = excluded.method, reason = excluded.reason,
-    last_seen = excluded.last_seen, run_id = excluded.run_id
-  WHERE s.last_seen < excluded.last_seen;
+  WITH stored AS (
+    INSERT INTO tekser_fleet.results (started_at, probe, run_id, network, target_key, label, kind, status, method, reason, dns_consistency, blockpage, untrusted_issuer, interception_ca, sni_proof, verdict_detail, target, measurement)
+    SELECT p_started, session_user, p_run_id, v_network,
+      CASE WHEN t->>'kind' = 'service' THEN 'service:' || (t->>'id') ELSE t->>'url' END,
+      CASE WHEN t->>'kind' = 'service' THEN (t->>'name') || ' (' || (t->>'serviceKind') || ')' ELSE t->>'url' END,
+      t->>'kind', v->>'status', v->>'method', v->>'reason', v->>'dnsConsistency', v->'blockpage'->>'fingerprint', v->>'untrustedIssuer', v->'interceptionCa'->>'ca', v->>'sniProof',
+      v - '{status,method,reason,dnsConsistency,untrustedIssuer,sniProof}'::text[], t, x->'measurement'
+    FROM jsonb_array_elements(p_rows) AS x, LATERAL (SELECT x->'target' AS t, x->'verdict' AS v) AS parts
+    WHERE x->>'schema' = 'tekser/run/v1' AND t->>'kind' IN ('web', 'service')
+      AND v->>'status' IN ('accessible', 'blocked', 'partially blocked', 'down', 'inconclusive') AND x->'measurement' IS NOT NULL
+    RETURNING probe, target_key, label, status, method, reason
+  ), changed AS (
+    INSERT INTO tekser_fleet.state_changes (at, probe, network, target_key, label, from_status, from_method, to_status, to_method, run_id)
+    SELECT p_started, r.probe, v_network, r.target_key, r.label, s.status, s.method, r.status, r.method, p_run_id
+    FROM stored r JOIN tekser_fleet.target_state s ON s.probe = r.probe AND s.target_key = r.target_key
+    WHERE s.last_seen < p_started AND (s.status, coalesce(s.method, '')) IS DISTINCT FROM (r.status, coalesce(r.method, ''))
+  ), state AS (
+    INSERT INTO tekser_fleet.target_state AS s (probe, target_key, network, label, status, method, reason, since, last_seen, run_id)
+    SELECT DISTINCT ON (r.target_key) r.probe, r.target_key, v_network, r.label, r.status, r.method, r.reason, p_started, p_started, p_run_id FROM stored r
+    ON CONFLICT (probe, target_key) DO UPDATE SET
+      since = CASE WHEN (s.status, coalesce(s.method, '')) IS DISTINCT FROM (excluded.status, coalesce(excluded.method, '')) THEN excluded.since ELSE s.since END,
+      network = excluded.network, label = excluded.label, status = excluded.status, method = excluded.method, reason = excluded.reason,
+      last_seen = excluded.last_seen, run_id = excluded.run_id
+    WHERE s.last_seen < excluded.last_seen
+  )
+  SELECT count(*) INTO n FROM stored;
   RETURN n;
 END $$;
 
@@ -206,5 +206,5 @@ END $$;
 REVOKE ALL ON ALL FUNCTIONS IN SCHEMA tekser_fleet FROM PUBLIC;
 REVOKE ALL ON ALL TABLES IN SCHEMA tekser_fleet FROM PUBLIC;
 GRANT USAGE ON SCHEMA tekser_fleet TO tekser_probe, tekser_reader;
-GRANT EXECUTE ON FUNCTION tekser_fleet.push_run(jsonb), tekser_fleet.push_results(text, timestamptz, jsonb), tekser_fleet.finish_push(text, timestamptz) TO tekser_probe;
+GRANT EXECUTE ON FUNCTION tekser_fleet.push_run(jsonb), tekser_fleet.push_results(text, timestamptz, jsonb) TO tekser_probe;
 GRANT SELECT ON ALL TABLES IN SCHEMA tekser_fleet TO tekser_reader;
