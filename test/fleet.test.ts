@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../src/fleet/client.ts';
@@ -72,5 +74,29 @@ describe.skipIf(!cluster)(`fleet schema and push on a throwaway PostgreSQL${reas
     expect(row).toEqual({ network: 'Beeline', network_asn: '21299', probe: 'probe_beeline' });
     const parts = await q<{ relname: string }>(admin, "SELECT relname FROM pg_class WHERE relname LIKE 'results_2%' AND relkind = 'r'");
     expect(parts.map((p) => p.relname)).toEqual(['results_20261122']);
+  });
+
+  it('applies only the migrations a database has not had, in version order, and says which changed since', async () => {
+    const dir = tempDir('fleet-migrations');
+    writeFileSync(join(dir, '002-second.sql'), 'CREATE TABLE tekser_fleet.second (id int); INSERT INTO tekser_fleet.second VALUES (2);');
+    writeFileSync(join(dir, '001-first.sql'), 'CREATE TABLE tekser_fleet.first (id int); INSERT INTO tekser_fleet.first VALUES (1);');
+    writeFileSync(join(dir, 'notes.txt'), 'not a migration');
+    const url = await freshDatabase(cluster!, 'fleet_order');
+    const db = await connect(url);
+    try {
+      expect(migrations(dir).map((m) => m.name)).toEqual(['001-first', '002-second']);
+      expect(await migrate(db, migrations(dir).slice(0, 1))).toMatchObject({ applied: ['001-first'] });
+      expect(await migrate(db, migrations(dir))).toMatchObject({ applied: ['002-second'], alreadyThere: ['001-first'] });
+      writeFileSync(join(dir, '001-first.sql'), 'DROP TABLE tekser_fleet.first;');
+      expect(await migrate(db, migrations(dir))).toEqual({ applied: [], alreadyThere: ['002-second'], changed: ['001-first'] });
+      expect((await db.query('SELECT id FROM tekser_fleet.first')).rows).toEqual([{ id: 1 }]);
+      // A migration that fails leaves nothing behind and is not recorded.
+      writeFileSync(join(dir, '003-broken.sql'), 'CREATE TABLE tekser_fleet.third (id int); SELECT no_such_function();');
+      await expect(migrate(db, migrations(dir))).rejects.toThrow(/migration 003-broken/);
+      expect((await db.query("SELECT to_regclass('tekser_fleet.third') AS t")).rows[0].t).toBeNull();
+      expect(await schemaVersion(db)).toBe(2);
+    } finally {
+      await db.end();
+    }
   });
 });
