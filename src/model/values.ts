@@ -1,13 +1,13 @@
-import { FAILURES } from './failure.ts';
 import type { WebMeasurement } from './measurement.ts';
-import type { DnsObservation } from './observation.ts';
 import type { Target, WebTarget } from './target.ts';
+
+export { isDefiniteAnswer } from './failure.ts';
 
 /**
  * The model's values that need no schema: the schema ids, and small functions over the inferred
- * types. The schema modules (run.ts, observation.ts, measurement.ts, target.ts) import and
- * re-export them, so each is defined once; code that must start fast (the run command's path to its
- * first DNS query) imports them from here without loading zod.
+ * types (imported as types only, so this module loads no zod). Code that must start fast (the run
+ * command's path to its first DNS query) imports them from here. The schema modules never import
+ * this file back (run.ts only takes the schema ids), so the model has no import circle.
  */
 
 /**
@@ -17,11 +17,6 @@ import type { Target, WebTarget } from './target.ts';
 export const RUN_SCHEMA_ID = 'tekser/run/v1';
 /** run.json in a stored run's directory. */
 export const RUN_RECORD_SCHEMA_ID = 'tekser/run-record/v1';
-
-/** An answer the resolver stands behind: addresses, NXDOMAIN or an empty NOERROR (not a timeout or an error). */
-export function isDefiniteAnswer(o: DnsObservation): boolean {
-  return o.failure === null || o.failure === FAILURES.nxdomain || o.failure === FAILURES.noAnswer;
-}
 
 /** How a target is named in reports. */
 export function targetLabel(t: Target): string {

@@ -1,3 +1,5 @@
+import { whenAborted } from './abort.ts';
+
 /**
  * Hedged retries: the attempts at one endpoint are the same as when they ran one after another
  * (same count, same per-attempt timeout, the same observations kept), but the next attempt starts
@@ -34,8 +36,7 @@ export interface HedgeResult<T> {
 
 export function hedgedAttempts<T>(opts: HedgeOptions<T>): Promise<HedgeResult<T>> {
   const stop = new AbortController();
-  const onOuterAbort = (): void => stop.abort();
-  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const stopWaiting = whenAborted(opts.signal, () => stop.abort());
   if (opts.signal?.aborted) stop.abort();
 
   return new Promise((resolve) => {
@@ -50,7 +51,7 @@ export function hedgedAttempts<T>(opts: HedgeOptions<T>): Promise<HedgeResult<T>
       if (finished) return;
       finished = true;
       clearTimeout(hedgeTimer);
-      opts.signal?.removeEventListener('abort', onOuterAbort);
+      stopWaiting();
       results.sort((a, b) => a.index - b.index);
       resolve({ completed: results.map((r) => r.value), winner });
     };
@@ -66,9 +67,8 @@ export function hedgedAttempts<T>(opts: HedgeOptions<T>): Promise<HedgeResult<T>
       // The attempt's signal follows `stop` (a listener removed when the attempt ends: cheaper than
       // AbortSignal.any in Node 20, which leaves weak references for the GC on every attempt).
       const own = new AbortController();
-      const onStop = (): void => own.abort(stop.signal.reason);
-      if (stop.signal.aborted) onStop();
-      else stop.signal.addEventListener('abort', onStop, { once: true });
+      if (stop.signal.aborted) own.abort(stop.signal.reason);
+      const stopFollowing = whenAborted(stop.signal, () => own.abort(stop.signal.reason));
       const signal = own.signal;
       let answered = false;
       // Hedge: if this attempt has not answered within the delay, start the next one beside it.
@@ -85,7 +85,7 @@ export function hedgedAttempts<T>(opts: HedgeOptions<T>): Promise<HedgeResult<T>
             if (index === started - 1) clearTimeout(hedgeTimer);
           },
         })
-        .finally(() => stop.signal.removeEventListener('abort', onStop))
+        .finally(stopFollowing)
         .then(
           (value) => {
             running--;
