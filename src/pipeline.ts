@@ -11,7 +11,8 @@ import { measureWeb } from './measure/web.ts';
 import type { Finding, FindingRecord } from './model/finding.ts';
 import type { ResultRenderer } from './report/render.ts';
 import type { ServiceMeasurement, WebMeasurement } from './model/measurement.ts';
-import { emptyWebMeasurement, targetLabel } from './model/values.ts';
+import { targetLabel } from './model/values.ts';
+import { emptyWebMeasurement } from './measure/empty.ts';
 import type { RunSummary, ServiceResult, TargetResult, TargetResultJson, WebResult } from './model/run.ts';
 import type { ServiceTarget, Target, WebTarget } from './model/target.ts';
 import type { Verdict, VerdictFacts } from './model/verdict.ts';
@@ -46,11 +47,6 @@ const importAnalysis = async () => {
 type FindFindings = Awaited<ReturnType<typeof importAnalysis>>['findFindings'];
 export const loadAnalysis = (): ReturnType<typeof importAnalysis> => (analysisModules ??= loadAfterFirstQueries(importAnalysis));
 
-/**
- * Kept for old imports: the flag is in the one flag table (cli/v8-flags.ts), and the commands set it;
- * the pipeline does not tune V8.
- */
-export { FLAT_MEMORY_V8_FLAGS } from './cli/v8-flags.ts';
 
 export interface ResultStore {
   append(line: TargetResultJson): void;

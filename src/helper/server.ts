@@ -83,7 +83,6 @@ export function destinationRefusal(ip: string, opts: Pick<HelperServerOptions, '
 /** The failure string a refused dial is recorded with (OONI's vocabulary has none for it). */
 const refusedFailure = (reason: string): string => unknownFailure(reason);
 
-export { HelperRequestError };
 
 /** Measures a URL the way the probe does, from wherever the helper runs, and answers in OONI's TH format. */
 export async function measureForHelper(body: unknown, opts: HelperServerOptions): Promise<HelperResponse> {

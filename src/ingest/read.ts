@@ -4,7 +4,6 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { BadInputError } from '../errors.ts';
 
-export { BadInputError };
 
 /** One JSON value read from an input, with where it starts. */
 export interface InputRecord {

@@ -8,7 +8,8 @@ import { controlCheckSchema } from '../model/run.ts';
 import type { IngestItem, IngestRunContext, IngestSource } from './item.ts';
 import { findRun } from '../store/runs.ts';
 import { ingestOoni, type IngestedMeasurement } from './ooni.ts';
-import { BadInputError, readJsonValues } from './read.ts';
+import { readJsonValues } from './read.ts';
+import { BadInputError } from '../errors.ts';
 import { isRunSummaryLine, isStoredResult, storedToModel } from './stored.ts';
 import type { InputRecord } from './read.ts';
 

@@ -1,6 +1,6 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
-import { BadInputError } from '../../ingest/read.ts';
+import { BadInputError } from '../../errors.ts';
 import { describeSkipped, ingestFiles, newSourceState, resolveInput, serviceLookup, skippedJson } from '../../ingest/sources.ts';
 import { analyzePipeline, type AnalyzeOutcome } from '../../pipeline.ts';
 import { chooseRenderer, type ResultRenderer, type Write } from '../../report/render.ts';
@@ -10,7 +10,7 @@ import { RUN_SCHEMA_ID } from '../../model/run.ts';
 import { renderTable } from '../../report/table.ts';
 import { defaultDataDir } from '../../store/paths.ts';
 import { TEKSER_VERSION } from '../../version.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
 
