@@ -6,7 +6,7 @@ import { buildFleetView, fleetCsv } from '../../fleet/view.ts';
 import type { FindingJson } from '../../model/finding.ts';
 import type { TargetResultJson } from '../../model/run.ts';
 import { diffRuns, type RunDiff } from '../../store/diff.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { parseSince } from './report.ts';
 

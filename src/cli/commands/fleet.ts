@@ -1,6 +1,6 @@
 import { redactUrl, withDb } from '../../fleet/client.ts';
 import { migrate, PROBE_ROLE, READER_ROLE } from '../../fleet/migrate.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 
 export interface FleetCommandOptions {

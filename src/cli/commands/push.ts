@@ -3,7 +3,7 @@ import { redactUrl } from '../../fleet/client.ts';
 import { pushQueue, type PushOutcome } from '../../fleet/push.ts';
 import { enqueue, queued } from '../../fleet/queue.ts';
 import { findRun, listRuns } from '../../store/runs.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf } from './stored.ts';
 
