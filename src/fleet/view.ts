@@ -32,7 +32,10 @@ export interface FleetTarget {
   divergent: boolean;
   /** Status at the end of each time bucket, per network (null: not measured by then). */
   timeline: Map<string, Array<string | null>>;
+  /** Changes of status in the span, on all networks. */
   changes: number;
+  /** The same, network by network. */
+  changesOn: Map<string, number>;
   /** One line: "blocked on Beeline and Kcell since 14:00; accessible on Kazakhtelecom". */
   sentence: string;
 }
@@ -145,6 +148,12 @@ function groupBy<T>(items: readonly T[], key: (x: T) => string): Map<string, T[]
   return out;
 }
 
+/** How many times a target's status changed in the span, per network and in all. */
+function changeCounts(key: string, networks: readonly string[], changedOf: ReadonlyMap<string, ReadonlyArray<{ changes: readonly ChangeRow[] }>>): { changes: number; changesOn: Map<string, number> } {
+  const changesOn = new Map(networks.map((n) => [n, (changedOf.get(`${n}\u0000${key}`) ?? []).reduce((m, c) => m + c.changes.length, 0)]));
+  return { changes: [...changesOn.values()].reduce((a, b) => a + b, 0), changesOn };
+}
+
 const LABELS = new Intl.Collator('en', { numeric: true });
 
 /** The fleet report from what the database returned. Pure. */
@@ -166,7 +175,7 @@ export function buildFleetView(data: FleetData, since: Date, now: Date): FleetVi
       cells,
       divergent: statuses.some(isBlocked) && statuses.includes('accessible'),
       timeline: new Map([...networks].map(([n, groups]) => [n, networkTimeline(groups, changedOf.get(`${n}\u0000${key}`) ?? [], buckets)])),
-      changes: [...networks.keys()].reduce((k, n) => k + (changedOf.get(`${n}\u0000${key}`) ?? []).reduce((m, c) => m + c.changes.length, 0), 0),
+      ...changeCounts(key, [...networks.keys()], changedOf),
       sentence: sentence(cells, now),
     };
   });
@@ -184,7 +193,7 @@ export function fleetCsv(view: FleetView): string {
   const lines: string[][] = [];
   for (const t of view.targets) {
     for (const [network, c] of [...t.cells].sort((a, b) => a[0].localeCompare(b[0]))) {
-      lines.push([t.label, network, c.status, c.method ?? '', c.since.toISOString(), String(c.probes), String(c.agreeing), String(t.changes), t.divergent ? 'yes' : 'no', c.reason].map(safe));
+      lines.push([t.label, network, c.status, c.method ?? '', c.since.toISOString(), String(c.probes), String(c.agreeing), String(t.changesOn.get(network) ?? 0), t.divergent ? 'yes' : 'no', c.reason].map(safe));
     }
   }
   return stringify(lines, { header: true, columns: [...FLEET_CSV_COLUMNS], record_delimiter: 'unix' });
