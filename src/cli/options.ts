@@ -86,6 +86,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--network-asn <asn>', description: 'AS number of the network measured from (9198 or AS9198), kept with the run; never looked up', parse: stringBy(RULES.asn), commands: ['run', 'config'] },
   { flags: '--network-cc <cc>', description: 'country of the network measured from (two letters, KZ)', parse: stringBy(RULES.countryCode), commands: ['run', 'config'] },
   { flags: '--network-name <name>', description: 'name of the network measured from, as people call it (Kazakhtelecom); fleet reports group by it', parse: stringBy(RULES.networkName), commands: ['run', 'config'] },
+  { flags: '--network-from-helper', description: 'ask the control helper for the AS and country it sees this machine in (it needs --asn-table; it never says the address); --network-asn and --network-cc win', commands: ['run', 'config'] },
   { flags: '--fleet-url <url>', description: "the fleet's PostgreSQL database (postgres://probe@host/db?sslmode=verify-full; the password in ~/.pgpass or PGPASSWORD)", parse: stringBy(RULES.fleetUrl), commands: ['run', 'config'] },
   { flags: '--push', description: 'after the run, push it (and any run still queued) to --fleet-url; a database that cannot be reached keeps them queued', commands: ['run'] },
   { flags: '--to <url>', description: "the fleet's PostgreSQL database", parse: stringBy(RULES.fleetUrl), defaultDescription: 'fleet_url in the config file', commands: ['push'] },
@@ -116,6 +117,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--rate-limit <n>', description: 'requests per minute per client address', parse: positiveInt('--rate-limit'), defaultValue: 60, commands: ['helper'] },
   { flags: '--max-concurrent <n>', description: 'measurements in flight at once (503 above)', parse: positiveInt('--max-concurrent'), defaultValue: 16, commands: ['helper'] },
   { flags: '--trust-forwarded-for', description: 'rate-limit by the X-Forwarded-For your reverse proxy sets (only behind one)', commands: ['helper'] },
+  { flags: '--asn-table <csv>', description: 'IP-to-AS table (prefix,asn,cc per line): GET /network tells a caller its AS and country, never its address', commands: ['helper'] },
   { flags: '--allow-lab-ranges', description: 'network lab only: dial documentation and benchmarking ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 198.18/15)', commands: ['helper'], hidden: true },
 ];
 

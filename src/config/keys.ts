@@ -32,6 +32,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { file: 'network.asn', option: 'networkAsn', flag: '--network-asn' },
   { file: 'network.cc', option: 'networkCc', flag: '--network-cc' },
   { file: 'network.name', option: 'networkName', flag: '--network-name' },
+  { file: 'network.from_helper', option: 'networkFromHelper', flag: '--network-from-helper' },
   { file: 'fleet_url', option: 'fleetUrl', flag: '--fleet-url' },
 ];
 

@@ -38,6 +38,8 @@ export const configSchema = z.strictObject({
       asn: rule(z.union([z.number(), z.string()]), RULES.asn).optional(),
       cc: rule(z.string(), RULES.countryCode).optional(),
       name: rule(z.string(), RULES.networkName).optional(),
+      /** Ask the control helper for the AS and country it sees this machine in (never the address). */
+      from_helper: z.boolean().optional(),
     })
     .optional(),
   /** The fleet's database that `tekser push` and `run --push` write to. */

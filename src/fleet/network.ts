@@ -11,6 +11,8 @@ export interface NetworkOptions {
   networkAsn?: string | number;
   networkCc?: string;
   networkName?: string;
+  /** Ask the control helper for the AS and country (it needs an IP-to-AS table). */
+  networkFromHelper?: boolean;
 }
 
 /** "AS9198" from 9198, "9198" or "as9198"; null when not given. */
@@ -40,4 +42,25 @@ export function networkLabel(n: Partial<NetworkIdentity> | null | undefined): st
   if (n?.name) return n.name;
   if (n?.asn) return n.country ? `${n.asn} (${n.country})` : n.asn;
   return n?.country ? `a network in ${n.country}` : 'unknown network';
+}
+
+/**
+ * --network-from-helper: the AS and country the first control helper sees this machine in, for
+ * the parts the config and flags leave unset. The helper answers from its IP-to-AS table and never
+ * says the address; a helper that cannot answer leaves them unknown (one line on stderr).
+ */
+export async function networkFromHelper(opts: NetworkOptions, helperUrls: readonly string[], stderr: (text: string) => void): Promise<NetworkOptions> {
+  if (opts.networkAsn !== undefined && opts.networkCc !== undefined) return {};
+  const url = helperUrls[0];
+  if (!url) {
+    stderr('tekser: --network-from-helper needs a control helper (--control-helper); the network stays as configured\n');
+    return {};
+  }
+  const { helperNetwork } = await import('../helper/client.ts');
+  const answer = await helperNetwork(url, { timeoutMs: 10_000 });
+  if ('problem' in answer) {
+    stderr(`tekser: the control helper did not say which network this is (${answer.problem}); the network stays as configured\n`);
+    return {};
+  }
+  return { ...(opts.networkAsn === undefined && answer.asn ? { networkAsn: answer.asn } : {}), ...(opts.networkCc === undefined && answer.cc ? { networkCc: answer.cc } : {}) };
 }

@@ -30,7 +30,7 @@ import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { checkDataDir } from '../data-dir.ts';
 import { readFlagFile } from '../flag-file.ts';
-import { networkOf, type NetworkOptions } from '../../fleet/network.ts';
+import { networkFromHelper, networkOf, type NetworkOptions } from '../../fleet/network.ts';
 import { pushAfterRun, pushProblem } from '../../fleet/after-run.ts';
 
 export { readFlagFile } from '../flag-file.ts';
@@ -326,6 +326,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   if (pushing) throw new UsageError(pushing);
   const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
   const ctx = await buildMeasureContext(opts);
+  if (opts.networkFromHelper) Object.assign(opts, await networkFromHelper(opts, ctx.helperUrls ?? [], io.stderr));
   const startedAt = new Date().toISOString();
   const dest = await openDestinations(opts, urls, lists, targets.length, ctx, dataDir, io);
   const { sink, saving } = dest;
