@@ -295,6 +295,9 @@ def row(core, store, captured, scenario: str, result: dict, line: str) -> dict:
         "agree": agreement(verdict, ooni),
         "false_ok": false_ok_claims(m, result["verdict"]),
         "report_id": m.get("report_id"),
+        "compared": m["test_name"] == "web_connectivity" and (m.get("test_keys") or {}).get("status_code_match") is not None,
+        "control_in_queries": any("control" in (q.get("tags") or []) for q in (m.get("test_keys") or {}).get("queries") or []),
+        "control_failure": (m.get("test_keys") or {}).get("control_failure"),
     }
 
 
@@ -323,6 +326,8 @@ def summary(rows: list) -> str:
         lines += [f"  tekser {k[0]:<18} → OONI {k[1]:<14} {v}" for k, v in sorted(classes.items())]
     lines.append(f"messenger keys claiming ok/false where tekser's verdict is not accessible: {n(lambda r: r['false_ok'])}")
     lines.append(f"empty report_id: {n(lambda r: not r['report_id'])}")
+    lines.append(f"web_connectivity with the comparison fields filled (status_code_match not null): {n(lambda r: r['compared'])} of {len(web)}")
+    lines.append(f"control lookups among the probe's queries: {n(lambda r: r['control_in_queries'])}; control_failure set: {n(lambda r: r['control_failure'])}")
     return "\n".join(lines)
 
 
