@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 """Conformance with OONI's own pipeline: `tekser export --ooni` fed through OONI's fastpath.
 
-Builds stored runs from the golden replays in test/golden/ (re-analysed by today's tekser) and from
-the messenger runs in test/conformance/runs/, exports each with `tekser export --ooni`, and runs
+Builds stored runs from the golden replays in test/golden/ (re-analysed by today's tekser), from
+OONI's messenger measurements in test/fixtures/ooni/ (read by `tekser analyze`) and from the tekser
+runs in test/conformance/runs/ (messengers in a shutdown, by hand: the goldens have no messengers),
+exports each with `tekser export --ooni`, and runs
 OONI's `process_measurement` and `score_measurement` (ooni/backend fastpath/fastpath/core.py,
 unchanged) on every exported measurement. Prints, per measurement: stored or why not, OONI's scores,
 tekser's verdict, and whether they agree; then a summary.
@@ -15,7 +17,7 @@ block-page fingerprints, which live in that database), statsd metrics, the S3 an
 Not part of `npm test`. Needs `npm run build` and Debian's python3-ujson, python3-packaging and
 python3-yaml (fastpath's own dependencies).
 
-    /usr/bin/python3 test/conformance/fastpath.py /path/to/ooni-backend [--unknown-network] [--json]
+    npm run conformance:fastpath -- /path/to/ooni-backend [--unknown-network] [--json]
 
 --unknown-network exports the runs as a run without a known network is exported (ZZ/AS0);
 by default each run carries the documentation network AS64496 in KZ.
