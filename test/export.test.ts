@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { RUN_RECORD_SCHEMA_ID, RUN_SCHEMA_ID, type RunRecord, type ServiceResultJson, type WebResultJson } from '../src/model/run.ts';
 import type { CheckVerdict } from '../src/model/verdict.ts';
 import { reportId, testVersion, toOoni } from '../src/report/ooni.ts';
-import { parseProbeAsn, parseProbeCc, UNKNOWN_NETWORK_NOTE } from '../src/cli/commands/export.ts';
+import { NO_BODIES_NOTE, parseProbeAsn, parseProbeCc, UNKNOWN_NETWORK_NOTE } from '../src/cli/commands/export.ts';
 import { web, writeRuns } from './fixtures/report-runs.ts';
 import { helperOk } from './fixtures/observations.ts';
 import { runInMemory } from './helpers/cli.ts';
@@ -270,6 +270,11 @@ describe('tekser export --ooni', () => {
     const r = await runInMemory(['export', '--ooni', 'last', '--data-dir', dataDir({ asn: null, country: null }), '--probe-asn', '9198', '--probe-cc', 'kz']);
     expect(r.err).toBe('');
     expect(JSON.parse(r.out)).toMatchObject({ probe_asn: 'AS9198', probe_cc: 'KZ' });
+  });
+
+  it('says so when --include-bodies finds no body the run kept', async () => {
+    const r = await runInMemory(['export', '--ooni', 'last', '--data-dir', dataDir({ asn: 'AS9198', country: 'KZ' }), '--include-bodies']);
+    expect(r.err).toBe(NO_BODIES_NOTE);
   });
 
   it('refuses a malformed --probe-asn with a usage error', async () => {

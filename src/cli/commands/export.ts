@@ -2,7 +2,7 @@ import { exportNetwork, networkKnown, toOoni, type OoniOptions } from '../../rep
 import { EXIT, UsageError } from '../../errors.ts';
 import { openReportOutput } from '../run-output.ts';
 import type { CommandIO } from '../io.ts';
-import type { RunRecord } from '../../model/run.ts';
+import type { RunRecord, ServiceResultJson, TargetResultJson, WebResultJson } from '../../model/run.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
 interface ExportOptions {
@@ -41,8 +41,17 @@ export const UNKNOWN_NETWORK_NOTE =
   "note: the network is not known (written as ZZ/AS0), and OONI's pipeline drops such measurements (its API refuses AS0). " +
   'Set it when measuring (tekser run --network-asn AS1234 --network-cc KZ, or network: in the config file) or when exporting (--probe-asn, --probe-cc).\n';
 
-function notes(record: RunRecord, opts: OoniOptions, io: CommandIO): void {
-  if (!networkKnown(exportNetwork(record, opts))) io.stderr(UNKNOWN_NETWORK_NOTE);
+/** Said when --include-bodies finds no body to include: only runs made with --include-bodies keep them. */
+export const NO_BODIES_NOTE = 'note: this run kept no page bodies (only runs made with --include-bodies keep them), so none were written.\n';
+
+function keptBodies(results: readonly TargetResultJson[]): boolean {
+  const hops = results.flatMap((r) => (r.target.kind === 'web' ? (r as WebResultJson).measurement.http : (r as ServiceResultJson).measurement.checks.flatMap((c) => c.attempts.flatMap((a) => (a.http ? [a.http] : [])))));
+  return hops.some((h) => h.body !== undefined);
+}
+
+function notes(run: { record: RunRecord; results: readonly TargetResultJson[] }, opts: OoniOptions, io: CommandIO): void {
+  if (!networkKnown(exportNetwork(run.record, opts))) io.stderr(UNKNOWN_NETWORK_NOTE);
+  if (opts.includeBodies && !keptBodies(run.results)) io.stderr(NO_BODIES_NOTE);
 }
 
 /** `tekser export --ooni RUN`: the run's measurements in OONI's data format, one JSON per line. */
@@ -53,7 +62,7 @@ export async function exportCommand(ref: string, opts: ExportOptions, io: Comman
   const lines = run.results.map((r) => `${JSON.stringify(toOoni(r, run.record, ooni))}\n`);
   if (!opts.output) {
     for (const l of lines) io.stdout(l);
-    notes(run.record, ooni, io);
+    notes(run, ooni, io);
     return EXIT.ok;
   }
   // The same -o as `run`: a path that cannot be written is one line in words, exit 2.
@@ -61,6 +70,6 @@ export async function exportCommand(ref: string, opts: ExportOptions, io: Comman
   for (const l of lines) out.write(l);
   out.end();
   io.stderr(`wrote ${lines.length} measurement(s) to ${out.problem ? 'stdout (see above)' : opts.output}\n`);
-  notes(run.record, ooni, io);
+  notes(run, ooni, io);
   return out.problem ? EXIT.notWritten : EXIT.ok;
 }
