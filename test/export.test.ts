@@ -170,6 +170,12 @@ describe('web_connectivity: control, bodies and block pages', () => {
     expect(keys(toOoni(web({ url: 'http://b.example/', verdict: verdict({ status: 'accessible' }), http: [{}] }), record())).x_tekser_blockpage).toBeNull();
   });
 
+  it('never writes the hash of nothing for a page that had a length (a re-analysed run without bodies)', () => {
+    const empty = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+    const r = web({ url: 'http://a.example/', verdict: verdict({ status: 'accessible' }), http: [{ bodyLength: 325, bodySha256: empty }] });
+    expect(keys(toOoni(r, record())).requests[0].response.x_body_sha256).toBeNull();
+  });
+
   it('leaves bodies out unless asked, saying how long the page was', () => {
     const r = web({ url: 'http://a.example/', verdict: verdict({ status: 'accessible' }), http: [{ body: '<html>blocked</html>', bodyLength: 20 }] });
     expect(keys(toOoni(r, record())).requests[0].response).toMatchObject({ body: null, x_body_length: 20 });

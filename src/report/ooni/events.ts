@@ -54,6 +54,12 @@ export function handshake(h: TlsHandshakeObservation): Json {
   };
 }
 
+/** SHA-256 of nothing: what a re-analysed run without bodies carries for a page it no longer has (model/codec.ts hashes ""). */
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** The page's hash, unless it is the hash of nothing for a page that had a length. */
+const bodyHash = (h: StoredHttpObservation): string | null => (h.bodyLength > 0 && h.bodySha256 === EMPTY_SHA256 ? null : h.bodySha256);
+
 const headersList = (h: Record<string, string>): string[][] => Object.entries(h).map(([k, v]) => [k, v]);
 
 /**
@@ -69,7 +75,7 @@ function response(h: StoredHttpObservation, includeBodies: boolean): Json {
     body: includeBodies && h.body !== undefined ? h.body : null,
     body_is_truncated: h.bodyTruncated,
     x_body_length: h.bodyLength,
-    x_body_sha256: h.bodySha256,
+    x_body_sha256: bodyHash(h),
   };
 }
 
