@@ -101,6 +101,9 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--format <format>', description: 'output format', choices: ['text', 'json'], defaultValue: 'text', commands: ['config'] },
   { flags: '--fail-on-change', description: 'exit 1 when anything changed (so cron mails only then)', commands: ['diff'] },
   { flags: '--ooni', description: "write OONI's data format (JSONL, one measurement per line)", commands: ['export'] },
+  { flags: '--probe-asn <asn>', description: "the network's AS number (AS1234), instead of the one the run recorded; OONI's pipeline drops AS0", commands: ['export'] },
+  { flags: '--probe-cc <cc>', description: "the network's country (two letters), instead of the one the run recorded; OONI's pipeline drops ZZ", commands: ['export'] },
+  { flags: '--include-bodies', description: "keep the page bodies the run kept (only runs made with --include-bodies have them): OONI can then match a block page by its fingerprint, but a page may contain your own IP address", commands: ['export'] },
   // report, evidence
   { flags: '--since <when>', description: 'without run ids: the runs since then, as a duration (90m, 24h, 7d) or a UTC date/time', defaultValue: '24h', commands: ['report'] },
   { flags: '--csv <file>', description: 'also write the timeline as CSV (one line per run and target)', commands: ['report'] },
