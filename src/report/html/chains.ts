@@ -47,7 +47,10 @@ export function withFingerprint(text: (sha256: string) => string, hex: string): 
   const [before = '', after = ''] = text(MARK).split(MARK);
   const pairs = fingerprint(hex).split(':');
   const pieces: string[] = [];
-  for (let i = 0; i < pairs.length; i += FINGERPRINT_PIECE) pieces.push(pairs.slice(i, i + FINGERPRINT_PIECE).join(':') + (i + FINGERPRINT_PIECE < pairs.length ? ':' : ''));
+  for (let i = 0; i < pairs.length; i += FINGERPRINT_PIECE) {
+    const last = i + FINGERPRINT_PIECE >= pairs.length;
+    pieces.push(pairs.slice(i, i + FINGERPRINT_PIECE).join(':') + (last ? '' : ':'));
+  }
   return html`${before}${pieces.map((p) => html`<span class="fpp">${p}</span>`)}${after}`;
 }
 

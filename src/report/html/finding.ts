@@ -16,7 +16,9 @@ function interceptionHtml(t: T, involved: readonly Listed[]): SafeHtml[] {
   const parts: SafeHtml[] = [];
   const fps = interceptionFingerprints(involved.map((x) => x.r));
   const fpWords = (fp: { subject: string; sha256: string | null }): SafeHtml | string =>
-    fp.sha256 ? withFingerprint((sha256) => t('interception.fingerprint', { subject: fp.subject, sha256 }), fp.sha256) : t('interception.fingerprint', { subject: fp.subject, sha256: '?' });
+    fp.sha256
+      ? withFingerprint((sha256) => t('interception.fingerprint', { subject: fp.subject, sha256 }), fp.sha256)
+      : t('interception.fingerprint', { subject: fp.subject, sha256: '?' });
   if (fps.length) parts.push(html`<ul>${fps.map((fp) => html`<li>${fpWords(fp)}</li>`)}</ul>`);
   parts.push(html`<p><strong>${t('interception.advice.heading')}</strong></p><ul>${ADVICE.map((k) => html`<li>${t(k)}</li>`)}</ul>`);
   return parts;

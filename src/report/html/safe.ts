@@ -62,5 +62,6 @@ export function breakable(text: string | number | null | undefined): SafeHtml {
   if (text === null || text === undefined) return new SafeHtml('');
   const clean = stripUrlCredentials(String(text));
   const runs = clean.split(/(?<=[\s\-?:,;])/);
-  return new SafeHtml(runs.map((run) => (run.length > LONGEST_RUN ? run.split(/(?<=[/._&=])(?=[^/._&=])/).map(escapeHtml).join('<wbr>') : escapeHtml(run))).join(''));
+  const pieces = (run: string): string => run.split(/(?<=[/._&=])(?=[^/._&=])/).map(escapeHtml).join('<wbr>');
+  return new SafeHtml(runs.map((run) => (run.length > LONGEST_RUN ? pieces(run) : escapeHtml(run))).join(''));
 }

@@ -28,7 +28,8 @@ function dnsLines(t: T, obs: readonly Dns[]): SafeHtml | string {
 }
 
 function tlsLine(t: T, x: Tls): SafeHtml {
-  return html`<code>${joinHostPort(x.ip, x.port)}</code> ${breakable(x.serverName ?? t('chains.noSni'))}: ${breakable(x.failure ?? `${t('compare.ok')} ${x.tlsVersion ?? ''}`)}`;
+  const result = x.failure ?? `${t('compare.ok')} ${x.tlsVersion ?? ''}`;
+  return html`<code>${joinHostPort(x.ip, x.port)}</code> ${breakable(x.serverName ?? t('chains.noSni'))}: ${breakable(result)}`;
 }
 
 function httpLine(t: T, x: WebMeasurement['http'][number]): SafeHtml {
@@ -60,7 +61,8 @@ function compareTable(t: T, m: WebMeasurement): SafeHtml {
   const helper = helperCells(t, m);
   const [probeSide, controlSide, helperSide] = [t('compare.probe'), t('compare.control'), t('compare.helper')];
   const row = (step: StringKey, probe: HtmlValue, control: HtmlValue, helperCell: HtmlValue): SafeHtml =>
-    html`<tr><th>${t(step)}</th><td data-side="${probeSide}">${probe}</td><td data-side="${controlSide}">${control}</td><td data-side="${helperSide}">${helperCell}</td></tr>`;
+    html`<tr><th>${t(step)}</th><td data-side="${probeSide}">${probe}</td><td data-side="${controlSide}">${control}</td>\
+<td data-side="${helperSide}">${helperCell}</td></tr>`;
   const recheckWords = m.controlRecheck.map((o) => o.failure ?? o.answers.map((a) => a.value).join(', ')).join('; ');
   const recheck = m.controlRecheck.length ? html`<p>${t('compare.recheck', { result: recheckWords })}</p>` : '';
   const tcp = li(m.tcp.map((x) => html`<code>${joinHostPort(x.ip, x.port)}</code>: ${breakable(x.failure ?? t('compare.ok'))}`));
