@@ -1,8 +1,3 @@
-import { EXIT, UsageError } from '../errors.ts';
-
-/** Exit codes and the user's errors live in src/errors.ts; re-exported for run.ts, analyze.ts and run-output.ts until they import it. */
-export { EXIT, UsageError };
-
 /** A file-system error in words a person understands (the code in brackets for a search). */
 export function fsProblem(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
