@@ -13,6 +13,7 @@ describe('the report on a phone', () => {
     const groups = [...page.matchAll(/<details class="group">/g)];
     expect(groups).toHaveLength(1);
     expect(page).toContain(`${GROUPED} targets with the same verdict`);
+    expect(page).toContain(`https://gone1.example/, https://gone2.example/, https://gone3.example/, https://gone4.example/, https://gone5.example/, https://gone6.example/ and ${GROUPED - 6} more`);
     const group = page.slice(page.indexOf('<details class="group">'));
     expect([...group.matchAll(/<details class="target" id="t-\d+">/g)].length).toBeGreaterThanOrEqual(GROUPED);
     // three identical blocked verdicts (the shared address) stay target by target

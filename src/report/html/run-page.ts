@@ -65,6 +65,8 @@ function listTargets(results: Results): { ordered: Results; byLabel: Map<string,
 
 /** Identical verdicts (status, method, reason) at least this many times are one folded group, as the terminal groups them. */
 export const GROUP_MIN = 5;
+/** Targets a group's summary names before "and N more", as the terminal's table does. */
+const GROUP_NAMES_SHOWN = 6;
 
 type Entry = { r: Results[number]; anchor: string };
 
@@ -87,6 +89,12 @@ function groupTargets(ordered: Results): Entry[][] {
   return out.flatMap((g) => (g.length >= GROUP_MIN ? [g] : g.map((e) => [e])));
 }
 
+/** The first few targets of a group by name, then how many more (opening the group lists each). */
+function groupNames(t: T, entries: readonly Entry[]): string {
+  const names = entries.slice(0, GROUP_NAMES_SHOWN).map((e) => resultLabel(e.r)).join(', ');
+  return entries.length > GROUP_NAMES_SHOWN ? t('targets.groupMore', { names, more: entries.length - GROUP_NAMES_SHOWN }) : names;
+}
+
 /** One target, or a folded group of targets with the same verdict: count, method and reason in its summary. */
 function targetOrGroup(t: T, entries: Entry[], includeBodies: boolean): SafeHtml {
   const first = entries[0] as Entry;
@@ -94,7 +102,8 @@ function targetOrGroup(t: T, entries: Entry[], includeBodies: boolean): SafeHtml
   const v = first.r.verdict;
   const method = v.method ? html`<span class="method">${word(t, 'method', v.method)}</span>` : '';
   const summary = html`<span class="badge ${cls(v.status)}">${SYMBOL[v.status]} ${word(t, 'verdict', v.status)}</span>\
-<span class="label">${t('targets.group', { count: entries.length })}</span>${method}<span class="reason">${breakable(v.reason)}</span>`;
+<span class="label">${t('targets.group', { count: entries.length })}</span>${method}<span class="reason">${breakable(v.reason)}</span>\
+<span class="reason meta">${groupNames(t, entries)}</span>`;
   const inner = join(entries.map((e) => targetHtml(t, e.r, e.anchor, { includeBodies })), '\n');
   return html`<details class="group"><summary>${summary}</summary><div>\n${inner}\n</div></details>`;
 }
