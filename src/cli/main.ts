@@ -3,7 +3,7 @@ import type * as Commander from 'commander';
 import { EXIT, isTekserError, UsageError } from '../errors.ts';
 import { TEKSER_VERSION } from '../version.ts';
 import { processIO, type CommandIO } from './io.ts';
-import { OPTIONS, type CommandName } from './options.ts';
+import { describeOption, OPTIONS, SHIPPED_CANARIES, SHIPPED_LISTS, type CommandName } from './options.ts';
 
 // commander is CommonJS: required directly it loads in half the time of its ESM wrapper (start-up, issue #13).
 const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
@@ -20,14 +20,17 @@ Examples:
 Exit codes: 0 clean (warnings allowed), 1 lint errors, 2 bad usage or unreadable input.`,
   run: `
 Examples:
-  tekser run                                      the shipped lists (test-lists/kz.csv, global.csv)
+  tekser run                                      the shipped lists and canaries (see Lists below)
   tekser run https://orda.kz/ https://kaztag.kz/  just these URLs
   tekser run --list lists/kz.csv --format jsonl -o results.jsonl
   tekser run --resolver udp://192.0.2.53 --control-helper https://helper.example/
   tekser run --list my.csv --fail-on blocked      exit 1 when something is blocked (CI)
 
+Lists: without URLs or --list, test-lists/ ${SHIPPED_LISTS.join(', ')}
+and the canaries in ${SHIPPED_CANARIES} (neutral sites: they tell an allow-list regime apart).
 Verdicts: accessible, blocked (method: dns, tcp_ip, tls, mitm, http-failure, http-diff),
-down (fails from the control too: not censorship), inconclusive (the control itself failed).
+partially blocked (a service: some checks blocked, others work), down (fails from the control
+too: not censorship), inconclusive (the control itself failed).
 Each run is kept in the data directory (see tekser history); --no-save skips that.
 With -o, the terminal still gets a one-line summary, the findings and the next steps (on stderr).
 Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list,
@@ -157,7 +160,8 @@ Run \`tekser <command> --help\` for a command's options and exit codes.`;
 function addOptions(cmd: Command, name: CommandName): Command {
   for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) {
     // commander shows a default only when there is a value: describe value-less defaults in the text.
-    const described = spec.defaultValue === undefined && spec.defaultDescription ? `${spec.description} (default: ${spec.defaultDescription})` : spec.description;
+    const words = describeOption(spec, name);
+    const described = spec.defaultValue === undefined && spec.defaultDescription ? `${words} (default: ${spec.defaultDescription})` : words;
     const opt = new Option(spec.flags, described);
     if (spec.choices) opt.choices(spec.choices);
     if (spec.parse) opt.argParser(spec.parse);
@@ -180,7 +184,24 @@ export function buildProgram(io: CommandIO, result: CommandResult): Command {
   addMachineCommands(program, io, result);
   addAnalyzeCommand(program, io, result);
   addFleetCommands(program, io, result);
+  addHelpCommand(program);
   return program;
+}
+
+/** `tekser help [command]`: that command's help; a command that does not exist is a usage error (exit 2), as for `tekser nonsense`. */
+function addHelpCommand(program: Command): void {
+  program.helpCommand(false);
+  program
+    .command('help')
+    .description('show the help of a command')
+    .argument('[command]', 'the command')
+    .action((name: string | undefined) => {
+      if (!name) return program.outputHelp();
+      const commands = program.commands.filter((c) => c.name() !== 'help');
+      const cmd = commands.find((c) => c.name() === name);
+      if (cmd) return cmd.outputHelp();
+      program.error(`unknown command '${name}': the commands are ${commands.map((c) => c.name()).join(', ')}`, { exitCode: EXIT.usage, code: 'tekser.unknownCommand' });
+    });
 }
 
 /** The program itself: name, version, one-line usage errors, the top help. */
