@@ -58,7 +58,7 @@ describe('help', () => {
     const bad = await runInMemory(['help', 'nonsense']);
     expect(bad.code).toBe(2);
     expect(bad.out).toBe('');
-    expect(bad.err).toMatch(/^tekser: unknown command 'nonsense': the commands are lint, run, .*analyze \(see --help\)\n$/);
+    expect(bad.err).toMatch(/^tekser: unknown command 'nonsense': the commands are lint, run, .*analyze, push, fleet \(see --help\)\n$/);
     const good = await runInMemory(['help', 'diff']);
     expect(good.code).toBe(0);
     expect(good.out).toBe((await runInMemory(['diff', '--help'])).out);
