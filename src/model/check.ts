@@ -97,6 +97,8 @@ export const tlsProbeSchema = probeBase.extend({
   certificate: peerCertificateSchema.nullable(),
   /** Whether it chains to the trust store (tls only; null for a relay). */
   chainTrusted: z.boolean().nullable(),
+  /** control: the other half of an SNI pair (same address, another name); never the way itself. */
+  variant: z.enum(PROBE_VARIANTS).optional(),
 });
 export const torDirProbeSchema = probeBase.extend({ check: z.literal('tor_dir'), status: z.number().nullable(), bytes: z.number() });
 export const stunProbeSchema = probeBase.extend({

@@ -9,7 +9,7 @@ import { recordedEndpoint, type CheckOptions } from './common.ts';
  * handshake completing is the evidence, the certificate is recorded and not judged. For `tls` the
  * chain is recorded against the trust store too.
  */
-export async function tlsHandshakeProbe(ip: string, port: number, serverName: string | null, check: 'tls' | 'tor_or', opts: CheckOptions & { trust: TrustStore }): Promise<TlsProbe> {
+export async function tlsHandshakeProbe(ip: string, port: number, serverName: string | null, check: 'tls' | 'tor_or', opts: CheckOptions & { trust: TrustStore; variant?: 'control' }): Promise<TlsProbe> {
   const t0 = opts.clock.now();
   const { observation: o } = await tlsHandshake(ip, port, check === 'tor_or' ? null : serverName, {
     clock: opts.clock,
@@ -31,6 +31,7 @@ export async function tlsHandshakeProbe(ip: string, port: number, serverName: st
     // A private way's certificate could name its operator: only its hash is kept.
     certificate: leaf ? { sha256: leaf.sha256, subject: opts.private ? '' : leaf.subject, issuer: opts.private ? '' : leaf.issuer } : null,
     chainTrusted: check === 'tor_or' ? null : o.chainTrusted,
+    ...(opts.variant ? { variant: opts.variant } : {}),
     t0,
     t: opts.clock.now(),
   };
