@@ -55,6 +55,8 @@ export const wayProbePlanSchema = z.object({
   query: z.string().optional(),
   variant: z.enum(PROBE_VARIANTS).optional(),
   method: z.enum(RENDEZVOUS_METHODS).optional(),
+  /** echo: bytes to send (a random twin matches its shaped partner's size). */
+  size: z.number().int().min(1).max(1400).optional(),
 });
 export type WayProbePlan = z.infer<typeof wayProbePlanSchema>;
 
@@ -201,3 +203,36 @@ export const wayVerdictSchema = z.object({
   portOnly: z.boolean(),
 });
 export type WayVerdict = z.infer<typeof wayVerdictSchema>;
+
+/**
+ * A way as a list file writes it (the `ways:` section of a service list such as
+ * test-lists/circumvention.yaml). Each probe names endpoints (`host:port`, `[v6]:port`; for
+ * dns_resolver and rendezvous a URL); src/lists/ways.ts expands them to probe plans.
+ */
+export const wayProbeEntrySchema = z.strictObject({
+  check: z.enum(WAY_CHECK_KINDS),
+  endpoints: z.array(z.string().min(1)).min(1),
+  /** udp or tcp; default: udp for stun, quic_ping and openvpn_reset, tcp otherwise. */
+  transport: z.enum(TRANSPORTS).optional(),
+  server_name: z.string().optional(),
+  host_header: z.string().optional(),
+  path: z.string().optional(),
+  query: z.string().optional(),
+  variant: z.enum(PROBE_VARIANTS).optional(),
+  method: z.enum(RENDEZVOUS_METHODS).optional(),
+  size: z.number().int().min(1).max(1400).optional(),
+  /** ech: send the pair with each of these outer names (OONI's echcheck: cloudflare-ech.com, cloudflare.com). */
+  outer_names: z.array(z.string()).optional(),
+});
+export type WayProbeEntry = z.infer<typeof wayProbeEntrySchema>;
+
+export const wayEntrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case id (letters, digits, - and _)'),
+  kind: z.enum(WAY_KINDS),
+  title: z.string().min(1),
+  /** The pluggable transport a bridge port belongs to (the report says: port reachable, transport not tried). */
+  pluggable_transport: z.string().optional(),
+  notes: z.string().optional(),
+  probes: z.array(wayProbeEntrySchema).min(1),
+});
+export type WayEntry = z.infer<typeof wayEntrySchema>;
