@@ -37,10 +37,11 @@ export interface EchoService {
 export class SenderRate {
   private readonly counts = new Map<string, number>();
   private windowStart: number;
-  constructor(
-    private readonly perMinute: number,
-    private readonly now: () => number = Date.now,
-  ) {
+  private readonly perMinute: number;
+  private readonly now: () => number;
+  constructor(perMinute: number, now: () => number = Date.now) {
+    this.perMinute = perMinute;
+    this.now = now;
     this.windowStart = now();
   }
   /** Counts one event from `address`; false when it is over the rate. */
