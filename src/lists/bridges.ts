@@ -110,8 +110,8 @@ const ENDPOINT_SCHEMES: Readonly<Record<string, { check: WayProbePlan['check']; 
   https: { check: 'rendezvous', transport: 'tcp', name: 'HTTPS endpoint', kind: 'proxy' },
   stun: { check: 'stun', transport: 'udp', name: 'STUN server', kind: 'proxy' },
   quic: { check: 'quic_ping', transport: 'udp', name: 'QUIC endpoint', kind: 'vpn' },
-  openvpn: { check: 'openvpn_reset', transport: 'udp', name: 'OpenVPN server (UDP)', kind: 'vpn' },
-  'openvpn+tcp': { check: 'openvpn_reset', transport: 'tcp', name: 'OpenVPN server (TCP)', kind: 'vpn' },
+  openvpn: { check: 'openvpn', transport: 'udp', name: 'OpenVPN server (UDP)', kind: 'vpn' },
+  'openvpn+tcp': { check: 'openvpn', transport: 'tcp', name: 'OpenVPN server (TCP)', kind: 'vpn' },
 };
 
 export const ENDPOINT_SCHEME_NAMES = Object.keys(ENDPOINT_SCHEMES);

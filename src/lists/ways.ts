@@ -7,13 +7,13 @@ import type { Transport, WayEntry, WayPlan, WayProbeEntry, WayProbePlan } from '
  * checks `tekser lint` makes on them beyond the schema. Pure.
  */
 
-const UDP_BY_DEFAULT = new Set(['stun', 'quic_ping', 'openvpn_reset']);
+const UDP_BY_DEFAULT = new Set(['stun', 'quic_ping', 'openvpn']);
 
 export function defaultTransport(check: WayProbeEntry['check']): Transport {
   return UDP_BY_DEFAULT.has(check) ? 'udp' : 'tcp';
 }
 
-/** A URL endpoint (dns_resolver, rendezvous): `https://name/path#IP`, `dot://name:853#IP`, `udp://IP:53`, `tcp://IP:53`. */
+/** A URL endpoint (resolver, rendezvous): `https://name/path#IP`, `dot://name:853#IP`, `udp://IP:53`, `tcp://IP:53`. */
 export function urlEndpoint(text: string): { scheme: string; host: string; port: number; name: string | null; path: string } | null {
   let url: URL;
   try {
@@ -36,11 +36,11 @@ const RESOLVER_BY_SCHEME = { https: 'doh', dot: 'dot', udp: 'udp', tcp: 'tcp' } 
 function urlProbe(entry: WayProbeEntry, text: string): WayProbePlan | null {
   const u = urlEndpoint(text);
   if (!u) return null;
-  if (entry.check === 'dns_resolver') {
+  if (entry.check === 'resolver') {
     const resolver = RESOLVER_BY_SCHEME[u.scheme as keyof typeof RESOLVER_BY_SCHEME];
     if (!resolver) return null;
     const named = u.name ? { serverName: u.name } : {};
-    return { check: 'dns_resolver', host: u.host, port: u.port, transport: resolver === 'udp' ? 'udp' : 'tcp', resolver, query: entry.query ?? 'example.org', ...named, ...(resolver === 'doh' ? { path: u.path || '/dns-query' } : {}) };
+    return { check: 'resolver', host: u.host, port: u.port, transport: resolver === 'udp' ? 'udp' : 'tcp', resolver, query: entry.query ?? 'example.org', ...named, ...(resolver === 'doh' ? { path: u.path || '/dns-query' } : {}) };
   }
   const serverName = entry.server_name ?? u.name ?? u.host;
   return { check: 'rendezvous', host: u.host === u.name ? serverName : u.host, port: u.port, transport: 'tcp', method: entry.method ?? 'direct', serverName, hostHeader: entry.host_header ?? u.name ?? serverName, path: entry.path ?? (u.path || '/') };
@@ -51,7 +51,7 @@ export function expandProbe(entry: WayProbeEntry): { plans: WayProbePlan[]; bad:
   const plans: WayProbePlan[] = [];
   const bad: string[] = [];
   for (const text of entry.endpoints) {
-    if (entry.check === 'dns_resolver' || entry.check === 'rendezvous') {
+    if (entry.check === 'resolver' || entry.check === 'rendezvous') {
       const p = urlProbe(entry, text);
       if (p) plans.push(p);
       else bad.push(text);
@@ -83,7 +83,7 @@ export function wayEntryProblems(entry: WayEntry): Array<{ path: string; message
   const out: Array<{ path: string; message: string }> = [];
   entry.probes.forEach((p, i) => {
     const at = `ways.${entry.id}.probes.${i}`;
-    for (const text of expandProbe(p).bad) out.push({ path: at, message: `${p.check}: "${text}" is not ${p.check === 'dns_resolver' ? 'a resolver URL (https://name/path#IP, dot://name#IP, udp://IP, tcp://IP)' : p.check === 'rendezvous' ? 'an https:// URL' : 'host:port'}` });
+    for (const text of expandProbe(p).bad) out.push({ path: at, message: `${p.check}: "${text}" is not ${p.check === 'resolver' ? 'a resolver URL (https://name/path#IP, dot://name#IP, udp://IP, tcp://IP)' : p.check === 'rendezvous' ? 'an https:// URL' : 'host:port'}` });
     if (p.check === 'ech' && !p.server_name && !p.outer_names) out.push({ path: at, message: 'ech: give the outer name(s) (server_name or outer_names)' });
     if (p.check === 'rendezvous' && p.method === 'domain_fronting' && !p.host_header) out.push({ path: at, message: 'rendezvous: domain fronting needs host_header (the broker behind the front)' });
     if (p.check === 'echo') out.push({ path: at, message: "echo: the helper's echo ports come from --echo-ports, not from a list" });

@@ -66,14 +66,14 @@ export function unsentProbe(plan: WayProbePlan, endpoint: string, ip: string, fa
       return { check: 'tor_dir', ...b, status: null, bytes: 0 };
     case 'stun':
       return { check: 'stun', ...b, mappedFamily: null };
-    case 'dns_resolver':
-      return { check: 'dns_resolver', ...b, resolver: plan.resolver ?? 'udp', query: plan.query ?? '', rcode: null, answers: [], chainTrusted: null };
+    case 'resolver':
+      return { check: 'resolver', ...b, resolver: plan.resolver ?? 'udp', query: plan.query ?? '', rcode: null, answers: [], chainTrusted: null };
     case 'quic_ping':
       return { check: 'quic_ping', ...b, versions: [] };
     case 'ech':
       return { check: 'ech', ...b, variant: plan.variant ?? 'control', serverName: plan.serverName ?? '', reply: 'none' };
-    case 'openvpn_reset':
-      return { check: 'openvpn_reset', ...b, serverSession: false };
+    case 'openvpn':
+      return { check: 'openvpn', ...b, serverSession: false };
     case 'rendezvous':
       return { check: 'rendezvous', ...b, method: plan.method ?? 'direct', serverName: plan.serverName ?? null, hostHeader: plan.hostHeader ?? null, tlsVersion: null, chainTrusted: null, status: null };
     case 'echo':
@@ -94,13 +94,13 @@ export function sendProbe(plan: WayProbePlan, ip: string, opts: CheckOptions & {
       return torDirProbe(ip, port, opts, plan.path);
     case 'stun':
       return stunProbe(ip, port, opts);
-    case 'dns_resolver':
+    case 'resolver':
       return dnsResolverProbe(ip, port, { kind: plan.resolver ?? 'udp', query: plan.query ?? 'example.org', ...(plan.serverName ? { serverName: plan.serverName } : {}), ...(plan.path ? { path: plan.path } : {}) }, opts);
     case 'quic_ping':
       return quicPingProbe(ip, port, opts);
     case 'ech':
       return echProbe(ip, port, plan.serverName ?? plan.host, plan.variant === 'grease_ech' ? 'grease_ech' : 'control', opts);
-    case 'openvpn_reset':
+    case 'openvpn':
       return openvpnResetProbe(ip, port, plan.transport, opts);
     case 'rendezvous':
       return rendezvousProbe(ip, port, { method: plan.method ?? 'direct', serverName: plan.serverName ?? plan.host, hostHeader: plan.hostHeader ?? plan.serverName ?? plan.host, path: plan.path ?? '/' }, opts);
@@ -140,7 +140,15 @@ export function scrubProbe(probe: WayProbe, secrets: ReadonlyArray<string | unde
 
 /** Measures every way; the result keeps the list's order. */
 export async function measureWays(plans: readonly WayPlan[], ctx: WaysContext): Promise<WayMeasurement[]> {
-  const full = { ...ctx, clock: ctx.clock ?? startClock(), timeoutMs: ctx.timeoutMs ?? WAYS_DEFAULTS.timeoutMs };
+  // One lookup per name per run: probes of one host (a front and its control) dial the same address.
+  const lookups = new Map<string, Promise<{ ips: string[]; failure: string | null }>>();
+  const resolve = ctx.resolve ?? systemResolve;
+  const cached: NonNullable<WaysContext['resolve']> = (host, clock, timeoutMs, signal) => {
+    let r = lookups.get(host);
+    if (!r) lookups.set(host, (r = resolve(host, clock, timeoutMs, signal)));
+    return r;
+  };
+  const full = { ...ctx, resolve: cached, clock: ctx.clock ?? startClock(), timeoutMs: ctx.timeoutMs ?? WAYS_DEFAULTS.timeoutMs };
   const slots = new Semaphore(ctx.concurrency ?? WAYS_DEFAULTS.concurrency);
   const one = async (way: WayPlan, plan: WayProbePlan): Promise<WayProbe> => {
     const label = way.private && !ctx.revealPrivate ? `${way.id}:${plan.port}` : joinHostPort(plan.host, plan.port);

@@ -13,7 +13,7 @@ import { failureSchema } from './observation.ts';
  */
 
 /** What a probe does, one file each in src/net/checks/. */
-export const WAY_CHECK_KINDS = ['tcp', 'tls', 'tor_or', 'tor_dir', 'stun', 'dns_resolver', 'quic_ping', 'ech', 'openvpn_reset', 'rendezvous', 'echo'] as const;
+export const WAY_CHECK_KINDS = ['tcp', 'tls', 'tor_or', 'tor_dir', 'stun', 'resolver', 'quic_ping', 'ech', 'openvpn', 'rendezvous', 'echo'] as const;
 export type WayCheckKind = (typeof WAY_CHECK_KINDS)[number];
 
 /** What kind of way out a way is, as the answer groups them. */
@@ -23,7 +23,7 @@ export type WayKind = (typeof WAY_KINDS)[number];
 export const TRANSPORTS = ['tcp', 'udp'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 
-/** Resolver transports a dns_resolver probe may test (OONI dnscheck's udp://, tcp://, dot://, https://). */
+/** Resolver transports a resolver probe may test (OONI dnscheck's udp://, tcp://, dot://, https://). */
 export const RESOLVER_KINDS = ['udp', 'tcp', 'dot', 'doh'] as const;
 export type ResolverKind = (typeof RESOLVER_KINDS)[number];
 
@@ -50,7 +50,7 @@ export const wayProbePlanSchema = z.object({
   hostHeader: z.string().optional(),
   /** HTTP path (tor_dir, rendezvous, doh). */
   path: z.string().optional(),
-  /** dns_resolver: the transport and the name to resolve through it. */
+  /** resolver: the transport and the name to resolve through it. */
   resolver: z.enum(RESOLVER_KINDS).optional(),
   query: z.string().optional(),
   variant: z.enum(PROBE_VARIANTS).optional(),
@@ -109,7 +109,7 @@ export const stunProbeSchema = probeBase.extend({
   mappedFamily: z.enum(['ipv4', 'ipv6']).nullable(),
 });
 export const dnsResolverProbeSchema = probeBase.extend({
-  check: z.literal('dns_resolver'),
+  check: z.literal('resolver'),
   resolver: z.enum(RESOLVER_KINDS),
   query: z.string(),
   rcode: z.string().nullable(),
@@ -131,7 +131,7 @@ export const echProbeSchema = probeBase.extend({
   /** What the server sent first: a ServerHello, an alert, or nothing. */
   reply: z.enum(['server_hello', 'alert', 'other', 'none']),
 });
-export const openvpnProbeSchema = probeBase.extend({ check: z.literal('openvpn_reset'), serverSession: z.boolean() });
+export const openvpnProbeSchema = probeBase.extend({ check: z.literal('openvpn'), serverSession: z.boolean() });
 export const rendezvousProbeSchema = probeBase.extend({
   check: z.literal('rendezvous'),
   method: z.enum(RENDEZVOUS_METHODS),
@@ -207,12 +207,12 @@ export type WayVerdict = z.infer<typeof wayVerdictSchema>;
 /**
  * A way as a list file writes it (the `ways:` section of a service list such as
  * test-lists/circumvention.yaml). Each probe names endpoints (`host:port`, `[v6]:port`; for
- * dns_resolver and rendezvous a URL); src/lists/ways.ts expands them to probe plans.
+ * resolver and rendezvous a URL); src/lists/ways.ts expands them to probe plans.
  */
 export const wayProbeEntrySchema = z.strictObject({
   check: z.enum(WAY_CHECK_KINDS),
   endpoints: z.array(z.string().min(1)).min(1),
-  /** udp or tcp; default: udp for stun, quic_ping and openvpn_reset, tcp otherwise. */
+  /** udp or tcp; default: udp for stun, quic_ping and openvpn, tcp otherwise. */
   transport: z.enum(TRANSPORTS).optional(),
   server_name: z.string().optional(),
   host_header: z.string().optional(),

@@ -9,7 +9,7 @@ const tcp = (port: number, failure: string | null, transport: 'tcp' | 'udp' = 't
   transport === 'tcp' ? { check: 'tcp', ...base, endpoint: `192.0.2.1:${port}`, port, failure } : { check: 'echo', ...base, transport, endpoint: `192.0.2.1:${port}`, port, failure, variant: 'plain', sent: 20, echoed: failure ? 0 : 20 };
 const echo = (variant: 'wireguard' | 'random', failure: string | null): WayProbe => ({ check: 'echo', ...base, transport: 'udp', endpoint: '192.0.2.1:51820', port: 51820, failure, variant, sent: 148, echoed: failure ? 0 : 148 });
 const ech = (variant: 'control' | 'grease_ech', failure: string | null): WayProbe => ({ check: 'ech', ...base, endpoint: '192.0.2.9:443', port: 443, failure, variant, serverName: 'cloudflare-ech.com', reply: failure ? 'none' : 'server_hello' });
-const doh = (failure: string | null): WayProbe => ({ check: 'dns_resolver', ...base, endpoint: '192.0.2.53:443', port: 443, failure, resolver: 'doh', query: 'example.org', rcode: failure ? null : 'NOERROR', answers: failure ? [] : ['192.0.2.80'], chainTrusted: failure ? null : true });
+const doh = (failure: string | null): WayProbe => ({ check: 'resolver', ...base, endpoint: '192.0.2.53:443', port: 443, failure, resolver: 'doh', query: 'example.org', rcode: failure ? null : 'NOERROR', answers: failure ? [] : ['192.0.2.80'], chainTrusted: failure ? null : true });
 const tls = (sni: string, failure: string | null, variant?: 'control'): WayProbe => ({ check: 'tls', ...base, endpoint: '192.0.2.7:443', port: 443, failure, serverName: sni, tlsVersion: failure ? null : 'TLSv1.3', certificate: null, chainTrusted: failure ? null : true, ...(variant ? { variant } : {}) });
 const rendezvous = (failure: string | null, tlsVersion: string | null): WayProbe => ({ check: 'rendezvous', ...base, endpoint: '192.0.2.7:443', port: 443, failure, method: 'domain_fronting', serverName: 'front.example', hostHeader: 'broker.example', tlsVersion, chainTrusted: tlsVersion ? true : null, status: failure ? null : 200 });
 const stun = (failure: string | null): WayProbe => ({ check: 'stun', ...base, transport: 'udp', endpoint: '192.0.2.3:3478', port: 3478, failure, mappedFamily: failure ? null : 'ipv4' });
@@ -44,7 +44,7 @@ describe('way verdicts', () => {
     const blocked = analyzeWay(way('sf-front', 'snowflake', "Snowflake's CDN front", [rendezvous(FAILURES.reset, null), tls('harmless.example', null, 'control')]));
     expect(blocked.status).toBe('blocked');
     expect(blocked.how).toBe('by SNI');
-    const notFront = analyzeWay(way('sf-front', 'snowflake', "Snowflake's CDN front", [rendezvous(FAILURES.httpRequestFailed, 'TLSv1.3'), tls('harmless.example', null, 'control')]));
+    const notFront = analyzeWay(way('sf-front', 'snowflake', "Snowflake's CDN front", [rendezvous(FAILURES.unexpectedAnswer, 'TLSv1.3'), tls('harmless.example', null, 'control')]));
     expect(notFront.status).not.toBe('works');
   });
 

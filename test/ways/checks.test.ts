@@ -130,7 +130,7 @@ describe('ech', () => {
   });
 });
 
-describe('openvpn_reset', () => {
+describe('openvpn', () => {
   it('UDP and TCP: the server hard reset acknowledging our session', async () => {
     const udp = await udpServer(openvpnServerReset);
     const u = await openvpnResetProbe(LO, udp.port, 'udp', opts());
@@ -225,7 +225,7 @@ function dnsReply(query: Buffer): Buffer {
   return dnsPacket.encode({ type: 'response', id: q.id, flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE, questions: q.questions, answers: [{ type: 'A', name: q.questions?.[0]?.name ?? '', ttl: 60, data: '192.0.2.80' }] });
 }
 
-describe('dns_resolver', () => {
+describe('resolver', () => {
   const target = { query: 'example.org' };
   it('UDP and TCP resolvers answer through tekser\'s own DNS code', async () => {
     const udp = await udpServer((m) => dnsReply(m));
@@ -290,7 +290,7 @@ describe('rendezvous', () => {
     expect(p.status).toBe(200);
     const wrong = await rendezvousProbe(LO, port, { method: 'domain_fronting', serverName: 'front.test', hostHeader: 'elsewhere.test', path: '/' }, { ...opts(), trust });
     expect(wrong.status).toBe(421);
-    expect(wrong.failure).toBe(FAILURES.httpRequestFailed);
+    expect(wrong.failure).toBe(FAILURES.unexpectedAnswer);
   });
 });
 

@@ -46,8 +46,8 @@ describe('bridge lines', () => {
 
 describe('--endpoint', () => {
   it('schemes map to checks; the title names the port only', () => {
-    expect(endpointWay('openvpn://192.0.2.9:1194')?.probes[0]).toMatchObject({ check: 'openvpn_reset', transport: 'udp', port: 1194 });
-    expect(endpointWay('openvpn+tcp://192.0.2.9:443')?.probes[0]).toMatchObject({ check: 'openvpn_reset', transport: 'tcp' });
+    expect(endpointWay('openvpn://192.0.2.9:1194')?.probes[0]).toMatchObject({ check: 'openvpn', transport: 'udp', port: 1194 });
+    expect(endpointWay('openvpn+tcp://192.0.2.9:443')?.probes[0]).toMatchObject({ check: 'openvpn', transport: 'tcp' });
     expect(endpointWay('https://proxy.example/health')?.probes[0]).toMatchObject({ check: 'rendezvous', port: 443, path: '/health', serverName: 'proxy.example' });
     expect(endpointWay('tls://192.0.2.9:8443')?.title).toBe('your TLS endpoint on port 8443');
     expect(endpointWay('gopher://192.0.2.9:70')).toBeNull();
@@ -57,7 +57,7 @@ describe('--endpoint', () => {
 
 describe('list entries', () => {
   it('resolver URLs, ECH pairs per outer name, UDP by default for STUN', () => {
-    const doh = expandProbe({ check: 'dns_resolver', endpoints: ['https://cloudflare-dns.com/dns-query#1.1.1.1', 'dot://dns.google#8.8.8.8', 'udp://9.9.9.9'] });
+    const doh = expandProbe({ check: 'resolver', endpoints: ['https://cloudflare-dns.com/dns-query#1.1.1.1', 'dot://dns.google#8.8.8.8', 'udp://9.9.9.9'] });
     expect(doh.plans.map((p) => [p.resolver, p.host, p.port, p.serverName ?? null, p.path ?? null])).toEqual([
       ['doh', '1.1.1.1', 443, 'cloudflare-dns.com', '/dns-query'],
       ['dot', '8.8.8.8', 853, 'dns.google', null],

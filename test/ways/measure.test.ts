@@ -59,7 +59,7 @@ describe('measureWays', () => {
     const silentTcp = await tcpServer(() => {});
     const plans: WayPlan[] = [];
     for (let i = 0; i < 60; i++) {
-      plans.push({ id: `u${i}`, kind: 'dns', title: `resolver ${i}`, private: false, pluggableTransport: null, probes: [{ check: 'dns_resolver', host: LO, port: silentUdp.port, transport: 'udp', resolver: 'udp', query: 'example.org' }] });
+      plans.push({ id: `u${i}`, kind: 'dns', title: `resolver ${i}`, private: false, pluggableTransport: null, probes: [{ check: 'resolver', host: LO, port: silentUdp.port, transport: 'udp', resolver: 'udp', query: 'example.org' }] });
       plans.push({ id: `t${i}`, kind: 'tor', title: `relay ${i}`, private: false, pluggableTransport: null, probes: [{ check: 'tor_or', host: LO, port: silentTcp, transport: 'tcp' }] });
     }
     const started = Date.now();

@@ -8,11 +8,11 @@ const WORKS: Readonly<Record<WayProbe['check'], string>> = {
   tor_or: 'the relay completes a TLS handshake',
   tor_dir: 'the directory serves the consensus',
   stun: 'STUN answers over UDP',
-  dns_resolver: 'the resolver answers',
+  resolver: 'the resolver answers',
   quic_ping: 'QUIC reaches the server',
   ech: 'the ClientHello gets through',
-  openvpn_reset: 'the OpenVPN server answers',
-  rendezvous: 'the broker answers',
+  openvpn: 'the OpenVPN server answers',
+  rendezvous: 'the server answers over HTTPS',
   echo: 'reaches outside',
 };
 
@@ -24,7 +24,7 @@ function worksReason(way: WayMeasurement, ok: readonly WayProbe[]): string {
     const pt = way.pluggableTransport ? `; a reachable port is necessary, not sufficient: ${way.pluggableTransport}'s own handshake was not tried` : '';
     return `${way.title}: reachable${pt}`;
   }
-  if (way.kind === 'dns' && first.check === 'dns_resolver') {
+  if (way.kind === 'dns' && first.check === 'resolver') {
     const encrypted = first.resolver === 'dot' || first.resolver === 'doh';
     return encrypted ? `${way.title} works: use it to get around DNS blocking` : `${way.title} works (unencrypted: its answers can still be tampered with on the way)`;
   }

@@ -20,10 +20,10 @@ export const sniFrontRule: WayRule = {
     const failed = way.probes.find((p) => {
       const sni = sniOf(p);
       const noHandshake = 'tlsVersion' in p && p.tlsVersion === null;
-      return sni !== null && !('variant' in p && p.variant === 'control') && !answered(p) && noHandshake && controls.some((c) => c.endpoint === p.endpoint && c.serverName !== sni);
+      return sni !== null && !('variant' in p && p.variant === 'control') && !answered(p) && noHandshake && controls.some((c) => c.endpoint === p.endpoint && c.ip === p.ip && c.serverName !== sni);
     });
     if (!failed) return null;
-    const control = controls.find((c) => c.endpoint === failed.endpoint);
+    const control = controls.find((c) => c.endpoint === failed.endpoint && c.ip === failed.ip);
     return verdict(way, 'sni-front', 'blocked', `${way.title}: blocked by SNI (the handshake for ${sniOf(failed)} fails: ${failed.failure}; ${control?.serverName ?? 'another name'} at the same address gets through)`, 'by SNI');
   },
 };

@@ -114,7 +114,7 @@ export async function dnsResolverProbe(ip: string, port: number, target: Resolve
   else lookup = await overTls(ip, port, target, opts);
   const detail = lookup.answers.length ? `${target.query}: ${lookup.answers.length} address(es)${lookup.chainTrusted === false ? ', over a chain the trust store does not accept' : ''}` : lookup.rcode ? `${target.query}: ${lookup.rcode}` : null;
   return {
-    check: 'dns_resolver',
+    check: 'resolver',
     ...recordedEndpoint(ip, port, target.kind === 'udp' ? 'udp' : 'tcp', opts),
     failure: lookup.failure,
     detail,

@@ -59,5 +59,5 @@ export async function openvpnResetProbe(ip: string, port: number, transport: Tra
     failure = ex.failure ?? (reply ? null : FAILURES.unexpectedAnswer);
   }
   const detail = reply ? `OpenVPN server hard reset${reply.acksUs ? ' acknowledging our session' : ''}` : null;
-  return { check: 'openvpn_reset', ...recordedEndpoint(ip, port, transport, opts), failure, detail, serverSession: reply !== null, t0, t: opts.clock.now() };
+  return { check: 'openvpn', ...recordedEndpoint(ip, port, transport, opts), failure, detail, serverSession: reply !== null, t0, t: opts.clock.now() };
 }

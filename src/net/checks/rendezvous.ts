@@ -31,7 +31,8 @@ export async function rendezvousProbe(ip: string, port: number, target: Rendezvo
   const ex = await readExchange(hs.socket, Buffer.from(request, 'latin1'), (d) => parseHttpHead(d) !== null, { ...opts, maxBytes: 32 * 1024 });
   const head = parseHttpHead(ex.data);
   const status = head?.status ?? null;
-  const failure = status === null ? (ex.failure ?? FAILURES.httpRequestFailed) : status >= 200 && status < 300 ? null : FAILURES.httpRequestFailed;
+  // Another status: the front or cache answered, the broker's answer was not seen (something answered, not the broker).
+  const failure = status === null ? (ex.failure ?? FAILURES.httpRequestFailed) : status >= 200 && status < 300 ? null : FAILURES.unexpectedAnswer;
   const via = target.method === 'domain_fronting' ? `through the front ${target.serverName}` : target.method === 'amp_cache' ? `through the AMP cache ${target.serverName}` : `at ${target.serverName}`;
   const detail = status !== null ? `the broker ${via} answered HTTP ${status}` : null;
   return { ...base, failure, detail, tlsVersion: o.tlsVersion, chainTrusted: o.chainTrusted, status, t0, t: opts.clock.now() };
