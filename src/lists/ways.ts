@@ -78,17 +78,29 @@ export function waysFromEntries(entries: readonly WayEntry[]): WayPlan[] {
     .filter((w) => w.probes.length > 0);
 }
 
-/** Lint: what the schema cannot say about a way entry. One message per problem, with the path it is at. */
-export function wayEntryProblems(entry: WayEntry): Array<{ path: string; message: string }> {
-  const out: Array<{ path: string; message: string }> = [];
-  entry.probes.forEach((p, i) => {
-    const at = `ways.${entry.id}.probes.${i}`;
-    for (const text of expandProbe(p).bad) out.push({ path: at, message: `${p.check}: "${text}" is not ${p.check === 'resolver' ? 'a resolver URL (https://name/path#IP, dot://name#IP, udp://IP, tcp://IP)' : p.check === 'rendezvous' ? 'an https:// URL' : 'host:port'}` });
-    if (p.check === 'ech' && !p.server_name && !p.outer_names) out.push({ path: at, message: 'ech: give the outer name(s) (server_name or outer_names)' });
-    if (p.check === 'rendezvous' && p.method === 'domain_fronting' && !p.host_header) out.push({ path: at, message: 'rendezvous: domain fronting needs host_header (the broker behind the front)' });
-    if (p.check === 'echo') out.push({ path: at, message: "echo: the helper's echo ports come from --echo-ports, not from a list" });
-    if ((p.check === 'stun' || p.check === 'quic_ping') && p.transport === 'tcp') out.push({ path: at, message: `${p.check} runs over UDP only` });
+/** Lint: what the schema cannot say about the `ways:` entries, each with the path of the YAML node it is about. */
+export function wayEntryProblems(entries: readonly WayEntry[]): Array<{ path: Array<string | number>; message: string }> {
+  const out: Array<{ path: Array<string | number>; message: string }> = [];
+  const ids = new Set<string>();
+  entries.forEach((entry, wi) => {
+    if (ids.has(entry.id)) out.push({ path: ['ways', wi, 'id'], message: `duplicate way id "${entry.id}"` });
+    ids.add(entry.id);
+    entry.probes.forEach((p, i) => {
+      for (const message of probeProblems(p)) out.push({ path: ['ways', wi, 'probes', i], message });
+    });
   });
+  return out;
+}
+
+function probeProblems(p: WayProbeEntry): string[] {
+  const out: string[] = [];
+  const form = p.check === 'resolver' ? 'a resolver URL (https://name/path#IP, dot://name#IP, udp://IP, tcp://IP)' : p.check === 'rendezvous' ? 'an https:// URL' : 'host:port';
+  for (const text of expandProbe(p).bad) out.push(`${p.check}: "${text}" is not ${form}`);
+  if (p.check === 'ech' && !p.server_name && !p.outer_names) out.push('ech: give the outer name(s) (server_name or outer_names)');
+  if (p.check === 'rendezvous' && p.method === 'domain_fronting' && !p.host_header) out.push('rendezvous: domain fronting needs host_header (the broker behind the front)');
+  if (p.check === 'echo') out.push("echo: the helper's echo ports come from --echo-ports, not from a list");
+  if ((p.check === 'stun' || p.check === 'quic_ping') && p.transport === 'tcp') out.push(`${p.check} runs over UDP only`);
+  if (p.check === 'tls' && p.variant === 'control' && !p.server_name) out.push('tls: a control handshake needs its own server_name (another name at the same address)');
   return out;
 }
 

@@ -86,7 +86,13 @@ describe('list entries', () => {
         { check: 'stun', endpoints: ['s.example:3478'], transport: 'tcp' },
       ],
     });
-    expect(wayEntryProblems(entry).map((p) => p.message)).toEqual([
+    expect(wayEntryProblems([entry, entry]).map((p) => p.message)).toEqual([
+      'tor_or: "no-port" is not host:port',
+      'ech: give the outer name(s) (server_name or outer_names)',
+      'rendezvous: domain fronting needs host_header (the broker behind the front)',
+      "echo: the helper's echo ports come from --echo-ports, not from a list",
+      'stun runs over UDP only',
+      'duplicate way id "x"',
       'tor_or: "no-port" is not host:port',
       'ech: give the outer name(s) (server_name or outer_names)',
       'rendezvous: domain fronting needs host_header (the broker behind the front)',
@@ -104,5 +110,16 @@ describe('list entries', () => {
     ]);
     expect(parseEchoPorts('179')).toBeNull();
     expect(parseEchoPorts('tcp:99999')).toBeNull();
+  });
+});
+
+describe('tekser lint on a ways section', () => {
+  it('a bad way probe is a yaml-schema error at its own line; the shipped list has none', async () => {
+    const { parseServices } = await import('../../src/lists/services.ts');
+    const { readFileSync } = await import('node:fs');
+    const yaml = ['version: 1', 'services:', '  - {id: s, name: S, kind: other, category_code: X, checks: [{id: c, title: c, protocol: tcp, endpoints: ["192.0.2.1:443"]}]}', 'ways:', '  - id: w', '    kind: ech', '    title: ECH', '    probes:', '      - check: ech', '        endpoints: [192.0.2.9:443]'].join('\n');
+    const r = parseServices(yaml, 'ways.yaml');
+    expect(r.problems.map((p) => [p.line, p.message])).toEqual([[9, 'ways.0.probes.0: ech: give the outer name(s) (server_name or outer_names)']]);
+    expect(parseServices(readFileSync('test-lists/circumvention.yaml', 'utf8'), 'circumvention.yaml').problems).toEqual([]);
   });
 });
