@@ -131,3 +131,41 @@ export function endpointWay(spec: string, opts: { reveal?: boolean } = {}): WayP
   const where = opts.reveal ? `${authority}` : `port ${p}`;
   return { id: privateId('endpoint', spec), kind: scheme.kind, title: `your ${scheme.name} on ${where}`, private: !opts.reveal, pluggableTransport: null, probes: [probe] };
 }
+
+/** What a run's ways come from: the lists' `ways:` plans, the user's bridges and endpoints, the helper's echo ways. */
+export interface WaysInput {
+  listWays: readonly WayPlan[];
+  /** `--bridge LINE`, repeatable. */
+  bridges: readonly string[];
+  /** `--bridges FILE`, read: its text and its name (for messages). */
+  bridgeFiles: ReadonlyArray<{ file: string; text: string }>;
+  /** `--endpoint proto://host:port`, repeatable. */
+  endpoints: readonly string[];
+  /** Ways through the helper's echo service (lists/ways.ts echoWays), when asked for. */
+  echoWays: readonly WayPlan[];
+  /** Keep private addresses in clear (the user asked). */
+  reveal: boolean;
+}
+
+/** Every way of a run, the user's own first; bad input comes back as one message each (no address in it). */
+export function planWays(input: WaysInput): { plans: WayPlan[]; problems: string[] } {
+  const problems: string[] = [];
+  const opts = { reveal: input.reveal };
+  const mine: WayPlan[] = [];
+  input.bridges.forEach((line, i) => {
+    const w = bridgeWay(line, opts);
+    if (w) mine.push(w);
+    else problems.push(`--bridge #${i + 1} is not a bridge line (transport, host:port, fingerprint, key=value…)`);
+  });
+  for (const f of input.bridgeFiles) {
+    const r = bridgesFromText(f.text, opts);
+    mine.push(...r.ways);
+    for (const line of r.bad) problems.push(`${f.file}:${line}: not a bridge line`);
+  }
+  input.endpoints.forEach((spec, i) => {
+    const w = endpointWay(spec, opts);
+    if (w) mine.push(w);
+    else problems.push(`--endpoint #${i + 1} is not proto://host:port with proto one of ${ENDPOINT_SCHEME_NAMES.join(', ')}`);
+  });
+  return { plans: [...mine, ...input.echoWays, ...input.listWays], problems };
+}

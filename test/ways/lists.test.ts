@@ -123,3 +123,13 @@ describe('tekser lint on a ways section', () => {
     expect(parseServices(readFileSync('test-lists/circumvention.yaml', 'utf8'), 'circumvention.yaml').problems).toEqual([]);
   });
 });
+
+describe('planWays', () => {
+  it("the user's ways first, bad input named without its address", async () => {
+    const { planWays } = await import('../../src/lists/bridges.ts');
+    const r = planWays({ listWays: [], bridges: [`obfs4 192.0.2.5:3785 ${FP} cert=x`, 'garbage 192.0.2.77'], bridgeFiles: [{ file: 'b.txt', text: 'also garbage\n' }], endpoints: ['openvpn://192.0.2.9:1194', 'ftp://192.0.2.78:21'], echoWays: [], reveal: false });
+    expect(r.plans.map((p) => p.title)).toEqual(['Tor through the obfs4 bridge on port 3785', 'your OpenVPN server (UDP) on port 1194']);
+    expect(r.problems).toHaveLength(3);
+    expect(r.problems.join(' ')).not.toMatch(/192\.0\.2\.7[78]/);
+  });
+});
