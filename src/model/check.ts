@@ -236,3 +236,10 @@ export const wayEntrySchema = z.strictObject({
   probes: z.array(wayProbeEntrySchema).min(1),
 });
 export type WayEntry = z.infer<typeof wayEntrySchema>;
+
+/** A run's ways out as stored and written (run document, summary line, history): what was measured and the verdicts. */
+export const waysRecordSchema = z.object({
+  ways: z.array(wayMeasurementSchema),
+  verdicts: z.array(wayVerdictSchema),
+});
+export type WaysRecord = z.infer<typeof waysRecordSchema>;
