@@ -29,7 +29,7 @@ export interface WaysContext {
   trust: TrustStore;
   /** Per probe (default 6 s). */
   timeoutMs?: number;
-  /** Probes in flight at once (default 48). */
+  /** Probes in flight at once (default 128: a probe is one socket; the shipped list fits in one round). */
   concurrency?: number;
   signal?: AbortSignal;
   /** Loopback tests: dial this machine's addresses too. */
@@ -41,7 +41,7 @@ export interface WaysContext {
   resolve?: (host: string, clock: Clock, timeoutMs: number, signal?: AbortSignal) => Promise<{ ips: string[]; failure: string | null }>;
 }
 
-export const WAYS_DEFAULTS = { timeoutMs: 6000, concurrency: 48 } as const;
+export const WAYS_DEFAULTS = { timeoutMs: 6000, concurrency: 128 } as const;
 
 async function systemResolve(host: string, clock: Clock, timeoutMs: number, signal?: AbortSignal): Promise<{ ips: string[]; failure: string | null }> {
   const o = await lookupSystem(host, { clock, timeoutMs, ...(signal ? { signal } : {}) });

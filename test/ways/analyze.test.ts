@@ -99,3 +99,12 @@ describe('the "what still works" finding', () => {
     expect(waysOutFinding([])).toBeNull();
   });
 });
+
+describe('a network that answers connections itself', () => {
+  it('a relay address that completes TLS without a relay certificate makes port-only answers inconclusive', () => {
+    const notRelay: WayProbe = { check: 'tor_or', ...base, endpoint: '192.0.2.1:443', port: 443, failure: FAILURES.unexpectedAnswer, detail: "TLS completed, but with a certificate that is not a Tor relay's (CN=tproxy): something else answered", serverName: null, tlsVersion: 'TLSv1.3', certificate: { sha256: 'ab', subject: 'CN=tproxy', issuer: 'CN=tproxy-ca' }, chainTrusted: null };
+    const vs = analyzeWays([way('tor', 'tor', 'Tor', [notRelay]), way('b', 'tor_bridge', 'Tor through the obfs4 bridge on port 3785', [tcp(3785, null)], 'obfs4'), way('doh', 'dns', 'DNS over HTTPS to 1.1.1.1', [doh(null)])]);
+    expect(vs.map((v) => [v.rule, v.status])).toEqual([['no-answer', 'inconclusive'], ['transparent-proxy', 'inconclusive'], ['answered', 'works']]);
+    expect(vs[1]?.reason).toMatch(/this network answers connections itself \(192\.0\.2\.1:443: TLS completed/);
+  });
+});

@@ -13,7 +13,7 @@ import { parseStunAnswer, stunBindingRequest, stunProbe } from '../../src/net/ch
 import { quicPingProbe } from '../../src/net/checks/quic-ping.ts';
 import { clientHello, echProbe, hasEchExtension } from '../../src/net/checks/ech.ts';
 import { openvpnResetProbe } from '../../src/net/checks/openvpn-reset.ts';
-import { tlsHandshakeProbe } from '../../src/net/checks/tls-handshake.ts';
+import { isRelayShaped, tlsHandshakeProbe } from '../../src/net/checks/tls-handshake.ts';
 import { torDirProbe, TOR_CONSENSUS_PATH } from '../../src/net/checks/tor-dir.ts';
 import { tcpConnectProbe } from '../../src/net/checks/tcp-connect.ts';
 import { dnsResolverProbe, httpBody } from '../../src/net/checks/dns-resolver.ts';
@@ -41,7 +41,8 @@ beforeAll(() => {
   pki = new TestPki();
   root = pki.root('root', '/CN=Ways Test Root');
   leaf = pki.issue('leaf', '/CN=resolver.test', root, { names: ['resolver.test', 'front.test', 'cdn.test'] });
-  relay = pki.selfSigned('relay', ['www.abcdefgh.net']);
+  // A Tor link certificate's shape: CN www.<random>.net issued by www.<random>.com (tortls).
+  relay = pki.issue('relay', '/CN=www.abcdefghij.net', pki.root('relay-id', '/CN=www.zyxwvutsrqp.com'), { names: ['www.abcdefghij.net'] });
 });
 afterAll(closeAll);
 
@@ -163,6 +164,15 @@ describe('tor_or and tls', () => {
     expect(p.chainTrusted).toBeNull();
   });
 
+  it('a TLS server that is not a relay (a transparent proxy answering every address) is no answer from a relay', async () => {
+    const port = await tlsServer(leaf.cert, leaf.key);
+    const p = await tlsHandshakeProbe(LO, port, null, 'tor_or', { ...opts(), trust: publicTrustStore() });
+    expect(p.failure).toBe(FAILURES.unexpectedAnswer);
+    expect(p.detail).toMatch(/not a Tor relay's \(CN=resolver\.test\)/);
+    expect(isRelayShaped('CN=www.abcdefghij.net', 'CN=www.zyxwvutsrqp.com')).toBe(true);
+    expect(isRelayShaped('CN=sandboxing-tproxy-egress', 'CN=sandboxing-egress-ca')).toBe(false);
+  });
+
   it('a TLS endpoint: the chain is recorded against the trust store', async () => {
     const port = await tlsServer(leaf.cert, leaf.key);
     const p = await tlsHandshakeProbe(LO, port, 'front.test', 'tls', { ...opts(), trust: pinnedTrustStore([root.cert], false) });
@@ -176,7 +186,7 @@ describe('tor_or and tls', () => {
     expect(p.ip).toBe(PRIVATE_ADDRESS);
     expect(p.endpoint).toBe('bridge-1a2b3c4d');
     expect(JSON.stringify(p)).not.toContain(LO);
-    expect(JSON.stringify(p)).not.toContain('abcdefgh');
+    expect(JSON.stringify(p)).not.toContain('abcdefghij');
   });
 
   it('a port that resets after the ClientHello fails the handshake', async () => {

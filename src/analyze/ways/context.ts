@@ -1,12 +1,26 @@
 import type { WayMeasurement, WayProbe, WayStatus, WayVerdict } from '../../model/check.ts';
 import { FAILURES } from '../../model/failure.ts';
 
+/** What the run as a whole shows, that a single way cannot: read once, before the rules. */
+export interface WaysRunContext {
+  /** Evidence that something on this network answers connections itself (a TLS handshake with a relay's address came back without a relay's certificate); null when none. */
+  transparentProxy: string | null;
+}
+
+export const NO_RUN_CONTEXT: WaysRunContext = { transparentProxy: null };
+
 /** One rule of the way-out verdict: it decides (a verdict) or passes (null). Pure. */
 export interface WayRule {
   id: string;
   /** What it decides and on what evidence, in words (docs print them). */
   description: string;
-  apply: (way: WayMeasurement) => WayVerdict | null;
+  apply: (way: WayMeasurement, run: WaysRunContext) => WayVerdict | null;
+}
+
+/** The run context: a relay's address that completed TLS with a certificate not shaped like Tor's. */
+export function waysRunContext(ways: readonly WayMeasurement[]): WaysRunContext {
+  const probe = ways.flatMap((w) => w.probes).find((p) => p.check === 'tor_or' && p.failure === FAILURES.unexpectedAnswer && 'tlsVersion' in p && p.tlsVersion !== null);
+  return { transparentProxy: probe ? `${probe.endpoint}: ${probe.detail ?? 'a TLS handshake without a relay certificate'}` : null };
 }
 
 /** Failures that mean nothing was tried: the probe cannot speak for the network. */
