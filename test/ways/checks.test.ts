@@ -187,6 +187,7 @@ describe('tor_or and tls', () => {
     expect(p.endpoint).toBe('bridge-1a2b3c4d');
     expect(JSON.stringify(p)).not.toContain(LO);
     expect(JSON.stringify(p)).not.toContain('abcdefghij');
+    expect(p.certificate).toBeNull(); // its hash would identify the bridge in internet-wide scans
   });
 
   it('a port that resets after the ClientHello fails the handshake', async () => {

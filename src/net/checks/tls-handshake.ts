@@ -40,8 +40,8 @@ export async function tlsHandshakeProbe(ip: string, port: number, serverName: st
     detail: notARelay ? `TLS completed, but with a certificate that is not a Tor relay's${opts.private ? '' : ` (${leaf?.subject ?? 'none'})`}: something else answered` : describe(o, check),
     serverName: check === 'tor_or' ? null : serverName,
     tlsVersion: o.tlsVersion,
-    // A private way's certificate could name its operator: only its hash is kept.
-    certificate: leaf ? { sha256: leaf.sha256, subject: opts.private ? '' : leaf.subject, issuer: opts.private ? '' : leaf.issuer } : null,
+    // A private way's certificate identifies it (its hash can be looked up in internet-wide scans): not kept.
+    certificate: leaf && !opts.private ? { sha256: leaf.sha256, subject: leaf.subject, issuer: leaf.issuer } : null,
     chainTrusted: check === 'tor_or' ? null : o.chainTrusted,
     ...(opts.variant ? { variant: opts.variant } : {}),
     t0,
