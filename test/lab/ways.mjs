@@ -131,7 +131,7 @@ ways:
       - { check: rendezvous, method: amp_cache, endpoints: ["https://amp.lab/c/s/broker.lab/#${WAYS.front}"] }
   - id: snowflake-stun
     kind: snowflake
-    title: "Snowflake: its STUN servers"
+    title: "Snowflake: STUN"
     probes:
       - { check: stun, endpoints: ["${WAYS.stun}:3478"] }
   - id: doh
