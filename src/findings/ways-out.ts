@@ -100,7 +100,11 @@ export function waysOutFinding(verdicts: readonly WayVerdict[]): Finding | null 
   const blocked = blockedSentences(verdicts);
   const silent = verdicts.filter((v) => v.status === 'unreachable');
   const targets = verdicts.map((v) => v.title);
-  if (works.length === 0 && blocked.length === 0 && tried.length > 0) {
+  if (tried.length === 0) {
+    const why = [...new Set(verdicts.map((v) => v.reason))].slice(0, 3);
+    return { kind: 'ways-out', title: `No way out could be tried (${verdicts.length} named): nothing to say about what works here.`, details: why, targets };
+  }
+  if (works.length === 0 && blocked.length === 0) {
     return { kind: 'ways-out', title: `Nothing tried reaches outside: none of ${tried.length} way(s) out answered.`, details: [...silent.slice(0, 5).map((v) => v.reason), ...nextSteps(verdicts)], targets };
   }
   const title = works.length ? `What still works: ${works.slice(0, 3).join('; ')}.` : `Nothing tried works: ${blocked.slice(0, 2).join('; ')}.`;

@@ -108,3 +108,10 @@ describe('a network that answers connections itself', () => {
     expect(vs[1]?.reason).toMatch(/this network answers connections itself \(192\.0\.2\.1:443: TLS completed/);
   });
 });
+
+describe('the finding when nothing could be tried', () => {
+  it('says so, never "nothing tried works"', () => {
+    const f = waysOutFinding(analyzeWays([way('x', 'proxy', 'your TCP endpoint on port 9', [tcp(9, FAILURES.notDialled)])]));
+    expect(f?.title).toBe('No way out could be tried (1 named): nothing to say about what works here.');
+  });
+});
