@@ -16,7 +16,8 @@ import { stunProbe } from '../net/checks/stun.ts';
 import { tcpConnectProbe } from '../net/checks/tcp-connect.ts';
 import { tlsHandshakeProbe } from '../net/checks/tls-handshake.ts';
 import { torDirProbe } from '../net/checks/tor-dir.ts';
-import { PRIVATE_ADDRESS, type WayMeasurement, type WayPlan, type WayProbe, type WayProbePlan } from '../model/check.ts';
+import { PRIVATE_ADDRESS } from '../model/private.ts';
+import type { WayMeasurement, WayPlan, WayProbe, WayProbePlan } from '../model/check.ts';
 import { FAILURES } from '../model/failure.ts';
 
 /**

@@ -34,8 +34,7 @@ export type ProbeVariant = (typeof PROBE_VARIANTS)[number];
 /** Snowflake's ways to reach its broker. */
 export const RENDEZVOUS_METHODS = ['domain_fronting', 'amp_cache', 'direct'] as const;
 
-/** How a private address is written wherever a probe of a private way is recorded. */
-export const PRIVATE_ADDRESS = '[scrubbed]';
+export { PRIVATE_ADDRESS } from './private.ts';
 
 /** One probe to run: what the list (or the user's bridge line / --endpoint) asks for. */
 export const wayProbePlanSchema = z.object({

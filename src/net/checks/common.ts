@@ -5,7 +5,8 @@ import type { Clock } from '../clock.ts';
 import { classifyError } from '../failure.ts';
 import { tcpConnect } from '../tcp.ts';
 import { FAILURES, type Failure } from '../../model/failure.ts';
-import { PRIVATE_ADDRESS, type Transport } from '../../model/check.ts';
+import { PRIVATE_ADDRESS } from '../../model/private.ts';
+import type { Transport } from '../../model/check.ts';
 
 /**
  * What every way-out check needs: a clock, a deadline, a signal, and how to record the endpoint (in
