@@ -48,3 +48,18 @@ describe('tekser CLI (in-process)', () => {
     expect(r.out).toContain('--fix');
   });
 });
+
+describe('helper --listen (host and port split by net/endpoint.ts)', () => {
+  it('takes host:port and [v6]:port, and refuses anything else in the same words as before', async () => {
+    const { parseListen } = await import('../src/cli/commands/helper.ts');
+    expect(parseListen('0.0.0.0:8080')).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(parseListen('[::]:0')).toEqual({ host: '::', port: 0 });
+    expect(parseListen('localhost:65535')).toEqual({ host: 'localhost', port: 65535 });
+    const usage = 'expected host:port with a port from 0 to 65535, e.g. 0.0.0.0:8080 or [::]:8080';
+    for (const bad of ['host:', 'host', '::1', '[::1]', '::1:80', 'a[b:80', '[a]b:80', 'host:65536', '[]:80', ':80']) {
+      expect(() => parseListen(bad), bad).toThrow(`--listen ${bad}: ${usage}`);
+    }
+    expect(() => parseListen('[1.2.3.4]:80')).toThrow('--listen [1.2.3.4]:80: "1.2.3.4" is not an IPv6 address');
+    expect(() => parseListen('[foo]:80')).toThrow('--listen [foo]:80: "foo" is not an IPv6 address');
+  });
+});

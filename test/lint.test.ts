@@ -2,7 +2,7 @@ import { copyFileSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintPaths } from '../src/lint/lint-paths.ts';
-import { UnreadableListError } from '../src/lists/problem.ts';
+import { UnreadableListError } from '../src/errors.ts';
 import { fixtureList } from './helpers/paths.ts';
 import { tempDir } from './helpers/tmp.ts';
 

@@ -1,21 +1,30 @@
+import { isIP } from 'node:net';
 import { CERT_FAILURE_CLASSES, isCertificateFailure } from '../model/failure.ts';
+import type { WebMeasurement } from '../model/measurement.ts';
 import type { DnsObservation } from '../model/observation.ts';
-import type { ControlInterception } from '../model/finding.ts';
-import type { InterceptionCa } from '../model/verdict.ts';
+import { isDefiniteAnswer } from '../model/values.ts';
+import type { ControlInterception, InterceptionCa, RunControl, TargetControl } from '../model/verdict.ts';
 import { certFailureOf } from './certificate.ts';
 import { matchInterceptionCa } from './interception.ts';
 
-export type { ControlInterception };
+/**
+ * The one place that decides what the control resolvers did: for one target (its own control
+ * lookups) and for the run (its control check). The web and service verdicts and the run-level
+ * findings all read these; none looks at the control's observations itself.
+ */
+
+export type { ControlInterception, RunControl, TargetControl };
 
 /** Expired / not yet valid say this machine's clock may be wrong, not that the path changed the chain. */
 const CLOCK_CLASSES = new Set<(typeof CERT_FAILURE_CLASSES)[number]>(['expired', 'not_yet_valid']);
 
 /**
- * Pure: whether a DoH control's handshake was intercepted. A public DoH resolver's certificate that
- * does not verify (unknown authority, wrong name, untrusted or incomplete chain) means something on
- * the path answered in its place; a clock problem (expired, not yet valid) is not counted.
+ * Pure: whether a DoH control's handshake was intercepted (the first such lookup). A public DoH
+ * resolver's certificate that does not verify (unknown authority, wrong name, untrusted or incomplete
+ * chain) means something on the path answered in its place; a clock problem (expired, not yet valid)
+ * is not counted.
  */
-export function controlInterception(observations: readonly DnsObservation[], table: readonly InterceptionCa[]): ControlInterception | null {
+function controlInterception(observations: readonly DnsObservation[], interceptionCas: readonly InterceptionCa[]): ControlInterception | null {
   for (const o of observations) {
     if (o.engine !== 'doh') continue;
     const t = o.tls;
@@ -24,9 +33,27 @@ export function controlInterception(observations: readonly DnsObservation[], tab
     const cls = t ? certFailureOf({ ...t, failure: t.failure ?? o.failure }) : null;
     if (cls && CLOCK_CLASSES.has(cls)) continue;
     const chain = t?.peerCertificates ?? [];
-    return { resolver: o.resolver, failure: o.failure ?? t?.failure ?? null, issuer: chain.at(-1)?.issuer ?? null, match: chain.length ? matchInterceptionCa(chain, table) : null };
+    return { resolver: o.resolver, failure: o.failure ?? t?.failure ?? null, issuer: chain.at(-1)?.issuer ?? null, match: chain.length ? matchInterceptionCa(chain, interceptionCas) : null };
   }
   return null;
+}
+
+/**
+ * The control as one web target's own lookups saw it: intercepted (its control lookups or the
+ * re-check after a failure), or failed: no definite answer, no helper answer, not an address URL.
+ */
+export function targetControl(m: WebMeasurement, interceptionCas: readonly InterceptionCa[]): TargetControl {
+  const interception = controlInterception([...m.dns.control, ...m.controlRecheck], interceptionCas);
+  const failed = isIP(m.hostname) === 0 && !m.helper?.response && m.dns.control.length > 0 && !m.dns.control.some(isDefiniteAnswer) && interception === null;
+  return { failed, failure: failed ? (m.dns.control.find((o) => o.failure)?.failure ?? null) : null, interception };
+}
+
+/** The run's control check: `none` when it was not made; an intercepted control counts as answering. */
+export function runControl(check: readonly DnsObservation[] | undefined, interceptionCas: readonly InterceptionCa[]): RunControl {
+  const observations = check ?? [];
+  const interception = controlInterception(observations, interceptionCas);
+  const state = observations.length === 0 ? 'none' : interception || observations.some(isDefiniteAnswer) ? 'ok' : 'failed';
+  return { state, failure: state === 'failed' ? (observations.find((o) => o.failure)?.failure ?? null) : null, interception };
 }
 
 /** "by "Qaznet Trust Network" (KZ)" / "by a certificate issued by "CN=Corp"" / "(ssl_unknown_authority)". */

@@ -13,13 +13,13 @@ function issuedBy(cert: CertificateInfo, caPem: string): boolean {
 }
 
 /** Names the interception CA behind a chain, if it is a known one. */
-export function matchInterceptionCa(chain: readonly CertificateInfo[], table: readonly InterceptionCa[]): InterceptionMatch | null {
+export function matchInterceptionCa(chain: readonly CertificateInfo[], interceptionCas: readonly InterceptionCa[]): InterceptionMatch | null {
   const hit = (ca: InterceptionCa, matchedBy: InterceptionMatch['matchedBy'], cert: CertificateInfo): InterceptionMatch => ({ ca: ca.name, country: ca.country, matchedBy, certificate: cert.subject });
-  for (const cert of chain) for (const ca of table) if (ca.sha256.includes(cert.sha256)) return hit(ca, 'sha256', cert);
-  for (const cert of chain) for (const ca of table) if (ca.spkiSha256.includes(cert.spkiSha256)) return hit(ca, 'spki', cert);
-  for (const cert of chain) for (const ca of table) if (ca.pem && issuedBy(cert, ca.pem)) return hit(ca, 'signature', cert);
+  for (const cert of chain) for (const ca of interceptionCas) if (ca.sha256.includes(cert.sha256)) return hit(ca, 'sha256', cert);
+  for (const cert of chain) for (const ca of interceptionCas) if (ca.spkiSha256.includes(cert.spkiSha256)) return hit(ca, 'spki', cert);
+  for (const cert of chain) for (const ca of interceptionCas) if (ca.pem && issuedBy(cert, ca.pem)) return hit(ca, 'signature', cert);
   for (const cert of chain) {
-    for (const ca of table) {
+    for (const ca of interceptionCas) {
       if (ca.names.some((n) => cert.subject.includes(n) || cert.issuer.includes(n))) return hit(ca, 'name', cert);
     }
   }

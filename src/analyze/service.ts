@@ -5,11 +5,12 @@ import type { DnsObservation } from '../model/observation.ts';
 import { isDefiniteAnswer } from '../model/values.ts';
 import type { EndpointAttempt, ServiceMeasurement } from '../model/measurement.ts';
 import { isBogon } from '../net/addresses.ts';
-import type { BlockingMethod, CheckVerdict, EndpointVerdict, InterceptionCa, InterceptionMatch, Verdict, VerdictStatus } from '../model/verdict.ts';
+import type { BlockingMethod, CheckVerdict, EndpointVerdict, InterceptionCa, InterceptionMatch, Verdict, VerdictFacts, VerdictStatus } from '../model/verdict.ts';
 import type { CertificateInfo } from '../model/observation.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
 import { certFailureOf, isInterceptionEvidence } from './certificate.ts';
-import { controlInterception, describeControlInterception } from './control.ts';
+import { describeControlInterception, runControl } from './control.ts';
+import { serviceFacts } from './facts.ts';
 import { matchInterceptionCa } from './interception.ts';
 
 interface AttemptOutcome {
@@ -39,7 +40,7 @@ function matcherFor(prefixes: readonly string[]): (ip: string) => boolean {
 }
 
 /** One attempt's outcome: the first step that failed, if any, and whether that is blocking. */
-export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck, table: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS): AttemptOutcome {
+export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck, interceptionCas: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS): AttemptOutcome {
   const out = (status: AttemptOutcome['status'], step: Step | null, failure: string | null, certificate = false, interception: InterceptionMatch | null = null, issuer: string | null = null): AttemptOutcome => {
     // A failure at a step the list does not count as blocking leaves the endpoint undecided (a named interception CA always counts).
     const counted = status === 'blocked' && step && !check.blocking_steps.includes(step) && !interception ? 'inconclusive' : status;
@@ -63,12 +64,12 @@ export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck, table: r
   }
   if (a.tcp.length && a.tcp.every((t) => t.failure !== null)) return out('blocked', 'tcp', a.tcp[0]?.failure ?? null);
   /**
-   * A chain holding a CA of the interception table is interception (blocked, mitm, named), pinned or
+   * A chain holding a known interception CA (interceptionCas) is interception (blocked, mitm, named), pinned or
    * not. Otherwise, with pinned roots, a chain that does not validate may be an outdated pin as much as
    * interception (inconclusive); without, only an untrusted root is evidence (as for web targets).
    */
   const certOutcome = (failure: string, chain: readonly CertificateInfo[], cls: ReturnType<typeof certFailureOf>): AttemptOutcome => {
-    const match = chain.length ? matchInterceptionCa(chain, table) : null;
+    const match = chain.length ? matchInterceptionCa(chain, interceptionCas) : null;
     const issuer = chain.at(-1)?.issuer ?? null;
     if (match) return out('blocked', 'tls', failure, true, match, issuer);
     if (check.pinned_cas?.length || !isInterceptionEvidence(cls)) return out('inconclusive', 'tls', failure, true, null, issuer);
@@ -113,11 +114,11 @@ function methodOf(steps: Array<{ step: Step | null; certificate: boolean }>): Bl
   return k === 'dns' ? 'dns' : k === 'tcp' ? 'tcp_ip' : k === 'tls' ? 'tls' : k === 'mitm' ? 'mitm' : k === 'http' ? 'http-failure' : null;
 }
 
-function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[], table: readonly InterceptionCa[]): CheckVerdict & { blockedOutcomes: AttemptOutcome[] } {
+function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[], interceptionCas: readonly InterceptionCa[]): CheckVerdict & { blockedOutcomes: AttemptOutcome[] } {
   const byLabel = new Map<string, AttemptOutcome[]>();
   for (const a of attempts) {
     const list = byLabel.get(a.label) ?? [];
-    list.push(attemptOutcome(a, check, table));
+    list.push(attemptOutcome(a, check, interceptionCas));
     byLabel.set(a.label, list);
   }
   const endpoints = [...byLabel].map(([label, outs]) => endpointVerdict(label, outs, check));
@@ -160,17 +161,17 @@ function undecidedCheck(c: CheckVerdict): CheckVerdict {
 }
 
 /**
- * Pure: a service measurement to a verdict, check by check, with the YAML's rules. `table` is the
- * interception-CA table (built in, plus the user's --interception-cas files).
+ * Pure: a service measurement to a verdict, check by check, with the YAML's rules. `interceptionCas`: the known
+ * interception CAs (built in, plus the user's --interception-cas files).
  */
 export function analyzeService(
   m: ServiceMeasurement,
   service: Service = m.target.service,
-  table: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS,
+  interceptionCas: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS,
   /** The run's control check: an intercepted control makes "unreachable" the wrong word. */
   controlCheck: readonly DnsObservation[] = [],
 ): Verdict {
-  const checks = service.checks.map((check) => checkVerdict(check, m.checks.find((c) => c.checkId === check.id)?.attempts ?? [], table));
+  const checks = service.checks.map((check) => checkVerdict(check, m.checks.find((c) => c.checkId === check.id)?.attempts ?? [], interceptionCas));
   const statuses = checks.map((c) => c.status);
   const blockedChecks = checks.filter((c) => c.status === 'blocked' || c.status === 'partially blocked');
   let status: VerdictStatus;
@@ -211,7 +212,7 @@ export function analyzeService(
     const shown = publicChecks.map(undecidedCheck);
     const checkEvidence = shown.flatMap((c) => c.endpoints.map((e) => `${c.id} ${e.endpoint}: ${e.status}${e.failure ? ` (${e.step}: ${e.failure})` : ''}`));
     evidence.splice(0, evidence.length, ...checkEvidence);
-    const intercepted = controlInterception(controlCheck, table);
+    const intercepted = runControl(controlCheck, interceptionCas).interception;
     const why = intercepted
       ? `the control resolver's own TLS connection is intercepted ${describeControlInterception(intercepted)}, so its evidence is untrustworthy and failures cannot be checked against it`
       : 'the control resolver is unreachable too, so failures say nothing about ' + service.name;
@@ -219,4 +220,14 @@ export function analyzeService(
   }
   if (m.deadlineExceeded && status !== 'blocked') return verdict('inconclusive', `${service.name}: ran out of time`, null);
   return verdict(status, `${service.name}: ${checks.map(describeCheck).join('; ')}`, method);
+}
+
+/** Pure: the service's verdict and the facts decided beside it (what the run-level findings read). */
+export function analyzeServiceTarget(
+  m: ServiceMeasurement,
+  interceptionCas: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS,
+  controlCheck: readonly DnsObservation[] = [],
+): { verdict: Verdict; facts: VerdictFacts } {
+  const verdict = analyzeService(m, m.target.service, interceptionCas, controlCheck);
+  return { verdict, facts: serviceFacts(m, verdict) };
 }

@@ -26,10 +26,10 @@ export function certificatesInBundle(text: string): CertificateInfo[] {
 }
 
 /** Pure: which certificates of which stores are known interception CAs. */
-export function auditStores(stores: ReadonlyArray<{ name: string; pem: string }>, table: readonly InterceptionCa[]): StoreFinding[] {
+export function auditStores(stores: ReadonlyArray<{ name: string; pem: string }>, interceptionCas: readonly InterceptionCa[]): StoreFinding[] {
   return stores.flatMap(({ name, pem }) =>
     certificatesInBundle(pem).flatMap((certificate) => {
-      const match = matchInterceptionCa([certificate], table);
+      const match = matchInterceptionCa([certificate], interceptionCas);
       return match ? [{ store: name, certificate, match }] : [];
     }),
   );

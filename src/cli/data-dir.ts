@@ -1,5 +1,5 @@
 import { dataDirProblem, defaultDataDir } from '../store/paths.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
 
 // The data directory's checks, apart from the stored-run readers (commands/stored.ts, zod): `run`
 // needs them before its first query.

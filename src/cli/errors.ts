@@ -1,8 +1,3 @@
-import { EXIT, UsageError } from '../errors.ts';
-
-/** Exit codes and the user's errors live in src/errors.ts (one file, stable codes); re-exported for the commands. */
-export { EXIT, UsageError };
-
 /** A file-system error in words a person understands (the code in brackets for a search). */
 export function fsProblem(err: unknown): string {
   const e = err as NodeJS.ErrnoException;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { fsProblem, UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
+import { fsProblem } from './errors.ts';
 
 /** Reads a file named by a flag; a missing or unreadable file is the user's to fix, not a crash. */
 export function readFlagFile(flag: string, file: string): string {

@@ -1,6 +1,6 @@
 import { parseInterceptionCaFile } from '../analyze/interception-file.ts';
 import type { InterceptionCa } from '../model/verdict.ts';
-import { UsageError } from './errors.ts';
+import { UsageError } from '../errors.ts';
 import { readFlagFile } from './flag-file.ts';
 
 /** The CAs of --interception-cas files (YAML, zod: loaded only when the flag is given). */

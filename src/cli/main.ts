@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
-import { isTekserError } from '../errors.ts';
+import { EXIT, isTekserError } from '../errors.ts';
 import { TEKSER_VERSION } from '../version.ts';
-import { EXIT, UsageError } from './errors.ts';
 import { processIO, type CommandIO } from './io.ts';
 import { OPTIONS, type CommandName } from './options.ts';
 
@@ -33,7 +32,7 @@ Each run is kept in the data directory (see tekser history); --no-save skips tha
 With -o, the terminal still gets a one-line summary, the findings and the next steps (on stderr).
 Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list,
 3 no connectivity at all, 4 another run holds the lock, 5 finished but not all written (disk full),
-141 stdout closed (| head), 130/143 stopped by SIGINT/SIGTERM.`,
+141 stdout closed (| head), ${EXIT.interrupted}/${EXIT.terminated} stopped by SIGINT/SIGTERM.`,
   history: `
 Examples:
   tekser history                     runs on disk, newest first: status and counts
@@ -153,16 +152,33 @@ function addOptions(cmd: Command, name: CommandName): Command {
   return cmd.addHelpText('after', HELP_EXAMPLES[name]);
 }
 
+/** Where each command's action leaves its exit code: `code` at once, or `pending` to await. */
+type CommandResult = { code: number; pending?: Promise<number> };
+
 /** Builds the program; each action stores its exit code in `result` so main() can return it. */
-export function buildProgram(io: CommandIO, result: { code: number; pending?: Promise<number> }): Command {
-  const program = new Command('tekser')
+export function buildProgram(io: CommandIO, result: CommandResult): Command {
+  const program = newProgram(io);
+  // In this order in `tekser --help`.
+  addListCommands(program, io, result);
+  addStoredRunCommands(program, io, result);
+  addMachineCommands(program, io, result);
+  addAnalyzeCommand(program, io, result);
+  return program;
+}
+
+/** The program itself: name, version, one-line usage errors, the top help. */
+function newProgram(io: CommandIO): Command {
+  return new Command('tekser')
     .description('Measure network interference (blocking, shutdowns, interception) and explain it.')
     .version(TEKSER_VERSION, '-V, --version')
     .exitOverride()
     // Usage errors are one line, like every other error the user can fix: "tekser: … (see --help)".
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`tekser: ${redactCredentials(text.trim().replace(/^error: /, ''))} (see --help)\n`) })
     .addHelpText('after', TOP_HELP);
+}
 
+/** lint and run: the commands that read lists. */
+function addListCommands(program: Command, io: CommandIO, result: CommandResult): void {
   addOptions(
     program.command('lint').description('check test lists (Citizen Lab CSV, service YAML) the way CI should').argument('[paths...]', 'list files or directories (default: test-lists/)'),
     'lint',
@@ -179,7 +195,10 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     const { runCommand } = await import('./commands/run.ts');
     result.pending = runCommand(urls ?? [], opts, io, (key) => cmd.getOptionValueSource(key) === 'cli');
   });
+}
 
+/** history, show, diff, export, report, evidence: the commands that read the runs kept on disk. */
+function addStoredRunCommands(program: Command, io: CommandIO, result: CommandResult): void {
   addOptions(program.command('history').description('list the runs kept in the data directory, newest first'), 'history').action(async (opts) => {
     const { historyCommand } = await import('./commands/history.ts');
     result.code = historyCommand(opts, io);
@@ -212,7 +231,10 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     const { evidenceCommand } = await import('./commands/evidence.ts');
     result.pending = evidenceCommand(ref, opts, io);
   });
+}
 
+/** config, certs, helper: the commands about this machine's settings, trust store and helper. */
+function addMachineCommands(program: Command, io: CommandIO, result: CommandResult): void {
   addOptions(program.command('config').description('print the effective configuration for run and where each value comes from'), 'config').action(async (opts, cmd: Command) => {
     const { configCommand } = await import('./commands/config.ts');
     result.pending = configCommand(opts, io, (key) => cmd.getOptionValueSource(key) === 'cli');
@@ -227,7 +249,10 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     const { helperCommand } = await import('./commands/helper.ts');
     result.pending = helperCommand(opts, io);
   });
+}
 
+/** analyze: OONI measurements or stored runs, with today's rules. */
+function addAnalyzeCommand(program: Command, io: CommandIO, result: CommandResult): void {
   addOptions(
     program.command('analyze').description("re-analyse OONI measurements or stored runs with tekser's rules, beside OONI's verdict").argument('[inputs...]', 'OONI JSON/JSONL files, - for stdin, run directories or run ids'),
     'analyze',
@@ -235,13 +260,11 @@ export function buildProgram(io: CommandIO, result: { code: number; pending?: Pr
     const { analyzeCommand } = await import('./commands/analyze.ts');
     result.pending = analyzeCommand(inputs ?? [], opts, io);
   });
-
-  return program;
 }
 
 /** Runs the CLI; returns the exit code. Never prints a stack trace for errors the user caused. */
 export async function runCli(argv: string[], io: CommandIO): Promise<number> {
-  const result: { code: number; pending?: Promise<number> } = { code: EXIT.ok };
+  const result: CommandResult = { code: EXIT.ok };
   const program = buildProgram(io, result);
   // Nothing to do: say what there is to do (stdout, success: asking for help is not an error).
   if (argv.length <= 2) {

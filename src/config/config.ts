@@ -1,43 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
-import { RULES } from './rules.ts';
-import { CONFIG_KEYS, ConfigError, LINES, type LoadedConfig } from './keys.ts';
+import { ConfigError } from '../errors.ts';
+import { CONFIG_KEYS, LINES, type LoadedConfig } from './keys.ts';
+import { configSchema } from './schema.ts';
 
-// The config file's schema and reader (yaml, zod): loaded only when there is a config file.
-export * from './keys.ts';
-
-/** A zod check from a shared rule (rules.ts), so the file and the flags accept the same values. */
-const rule = <T extends z.ZodType>(schema: T, check: (v: unknown) => string | null) =>
-  schema.superRefine((v, ctx) => {
-    const problem = check(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-const seconds = rule(z.number(), RULES.seconds);
-
-/** The config file (YAML): defaults for `tekser run`; command-line flags override it. */
-export const configSchema = z.strictObject({
-  lists: z.array(z.string()).optional(),
-  resolver: rule(z.string(), RULES.resolver).optional(),
-  control_resolvers: z.array(rule(z.string(), RULES.controlResolver)).optional(),
-  /** One helper, or several for failover (as --control-helper repeated). */
-  control_helper: z.union([rule(z.string(), RULES.helperUrl), z.array(rule(z.string(), RULES.helperUrl))]).optional(),
-  ca_files: z.array(z.string()).optional(),
-  interception_cas: z.array(z.string()).optional(),
-  concurrency: rule(z.number(), RULES.positiveInt).optional(),
-  retries: rule(z.number(), RULES.retries).optional(),
-  timeouts: z
-    .strictObject({
-      dns: seconds.optional(),
-      tcp: seconds.optional(),
-      tls: seconds.optional(),
-      http: seconds.optional(),
-      target: seconds.optional(),
-    })
-    .optional(),
-  max_runtime: seconds.optional(),
-});
-export type ConfigFile = z.infer<typeof configSchema>;
+// The config file's reader (yaml, zod): loaded only when there is a config file.
+export { configSchema, type ConfigFile } from './schema.ts';
 
 /** Reads and validates a config file; errors say file and line. */
 export function loadConfig(file: string): LoadedConfig {

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ConfigFile } from './config.ts';
+import type { ConfigFile } from './schema.ts';
 
 // The config file's keys, where it is, and how it merges under the flags: what a run needs when
-// there is no config file, without yaml and zod (config.ts, the reader, loads only for a file).
+// there is no config file, without yaml and zod (config.ts, the reader, and schema.ts load only for a file).
 
 /** One setting: its name in the file (snake_case, dotted for nesting), its `run` option and flag. */
 export interface ConfigKey {
@@ -35,8 +35,6 @@ const pick = (c: ConfigFile, path: string): unknown => path.split('.').reduce<un
 
 /** Config keys mapped to the `run` options they set (commander's camelCase names). */
 export const CONFIG_TO_OPTION: Record<string, (c: ConfigFile) => unknown> = Object.fromEntries(CONFIG_KEYS.map((k) => [k.option, (c: ConfigFile) => pick(c, k.file)]));
-
-export { ConfigError } from '../errors.ts';
 
 export function configPath(explicit: string | undefined, dataDir: string): string | null {
   if (explicit) return explicit;

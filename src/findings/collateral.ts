@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import type { FindingInput } from '../model/finding.ts';
+import type { FindingRecord } from '../model/finding.ts';
 import { hostOf, type FindingRule } from './context.ts';
 
 export const COLLATERAL = {
@@ -13,7 +13,7 @@ export const COLLATERAL_EVIDENCE =
 
 const prefix24 = (ip: string): string | null => (isIP(ip) === 4 ? ip.split('.').slice(0, 3).join('.') : null);
 
-function helperNote(rs: readonly FindingInput[]): string {
+function helperNote(rs: readonly FindingRecord[]): string {
   const failed = rs.find((r) => r.helper.status === 'failed');
   if (failed) return `unconfirmed: the control helper ${failed.helper.url ?? ''} failed (${failed.helper.failure ?? 'no answer'}), so a block cannot be told from an outage`;
   return 'unconfirmed: run with a control helper to tell a block from an outage';
@@ -29,7 +29,7 @@ export const collateralFinding: FindingRule = {
     if (ctx.found.some((f) => f.kind === 'no-connectivity')) return [];
     const web = ctx.records.filter((r) => r.kind === 'web');
     const reachable = new Set(web.flatMap((r) => r.tcpOk));
-    const byIp = new Map<string, FindingInput[]>();
+    const byIp = new Map<string, FindingRecord[]>();
     for (const r of web) {
       // DNS tampering: the failing address was the censor's, not the site's.
       if (r.verdict.status === 'accessible' || r.verdict.status === 'down' || r.verdict.method === 'dns') continue;

@@ -1,22 +1,13 @@
-import { controlInterception } from '../analyze/control.ts';
-import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
-import type { ControlInterception, Finding, FindingInput, FindingKind } from '../model/finding.ts';
-import type { DnsObservation } from '../model/observation.ts';
-import { isDefiniteAnswer } from '../model/values.ts';
-import type { InterceptionCa } from '../model/verdict.ts';
+import type { AnalysisKnowledge } from '../analyze/knowledge.ts';
+import type { Finding, FindingKind, FindingRecord } from '../model/finding.ts';
+import type { ControlInterception, RunControl } from '../model/verdict.ts';
 
-/** What the run knows beside its results. */
-export interface RunEvidence {
-  /** The control resolvers' own health check (run-level controlCheck): decides no-connectivity and control interception even for one target. */
-  controlCheck?: readonly DnsObservation[];
-  /** Known interception CAs (built in, plus --interception-cas). */
-  interceptionCas?: readonly InterceptionCa[];
-}
+export type { AnalysisKnowledge };
 
 export interface FindingContext {
-  records: readonly FindingInput[];
+  records: readonly FindingRecord[];
   /** The run-level control check: `ok` (a definite answer), `failed` (none), or `none` (not made). */
-  controlCheck: { state: 'ok' | 'failed' | 'none'; failure: string | null };
+  controlCheck: Pick<RunControl, 'state' | 'failure'>;
   /** The control's TLS intercepted, from the run-level check or any target's control lookups. */
   controlInterception: ControlInterception | null;
   /** Findings already made by earlier rules (a later rule may stand down for them). */
@@ -31,19 +22,16 @@ export interface FindingRule {
   find: (ctx: FindingContext) => Finding[];
 }
 
-export function buildFindingContext(records: readonly FindingInput[], run: RunEvidence): Omit<FindingContext, 'found'> {
-  const table = run.interceptionCas ?? BUILTIN_INTERCEPTION_CAS;
-  const check = run.controlCheck ?? [];
-  const fromCheck = controlInterception(check, table);
-  const state = check.length === 0 ? 'none' : fromCheck ? 'ok' : check.some(isDefiniteAnswer) ? 'ok' : 'failed';
+/** What every finding rule reads: the records and the run's control check, as the analysis decided them. */
+export function buildFindingContext(records: readonly FindingRecord[], run: RunControl): Omit<FindingContext, 'found'> {
   return {
     records,
-    controlCheck: { state, failure: state === 'failed' ? (check.find((o) => o.failure)?.failure ?? null) : null },
-    controlInterception: fromCheck ?? records.find((r) => r.control.interception)?.control.interception ?? null,
+    controlCheck: { state: run.state, failure: run.failure },
+    controlInterception: run.interception ?? records.find((r) => r.control.interception)?.control.interception ?? null,
   };
 }
 
-export const hostOf = (r: FindingInput): string => r.hostname ?? r.label;
+export const hostOf = (r: FindingRecord): string => r.hostname ?? r.label;
 
 /** "0.24 MiB/s". */
 export function mibps(bytesPerSecond: number): string {

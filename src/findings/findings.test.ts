@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { cert, dns, http, measurement, tcp, tls } from '../../test/fixtures/observations.ts';
 import type { WebResult } from '../model/run.ts';
 import type { WebMeasurement } from '../model/measurement.ts';
-import { findFindings, slimResult } from './index.ts';
-import { findingInputSchema } from '../model/finding.ts';
-import { analyzeWeb } from '../analyze/web.ts';
+import { findFindings, findingRecord, findingRecordOf } from './index.ts';
+import { findingRecordSchema } from '../model/finding.ts';
+import { analyzeWeb, analyzeWebTarget } from '../analyze/web.ts';
 
 const result = (m: WebMeasurement): WebResult => ({ target: m.target, verdict: analyzeWeb(m), measurement: m });
 const helperSees = (ip: string, port = 443) => ({ url: 'h', failure: null, response: { tcp_connect: { [`${ip}:${port}`]: { status: true, failure: null } }, tls_handshake: {}, http_request: { body_length: 1, failure: null, title: '', headers: {}, status_code: 200 }, dns: { failure: null, addrs: [] } } });
@@ -246,12 +246,25 @@ describe('findFindings: statements about a whole run', () => {
     expect(f[0]?.details[0]).toMatch(/rate from throughput samples/);
   });
 
-  it('slim records give the same findings as full results (what a streaming pipeline keeps)', () => {
+  it('finding records give the same findings as full results (what a streaming pipeline keeps)', () => {
     const shared = '203.0.113.7';
     const rs = [ipBlocked('a.example', shared), ipBlocked('b.example', shared), works('d.example', '203.0.113.10'), offline('e.example'), canary('c1.example', '192.0.2.70')];
-    const slim = rs.map((r) => slimResult(r));
+    const slim = rs.map((r) => findingRecordOf(r));
     expect(findFindings(slim)).toEqual(findFindings(rs));
     expect(JSON.stringify(slim[0]).length).toBeLessThan(1200);
-    for (const x of slim) expect(findingInputSchema.parse(x)).toEqual(x);
+    for (const x of slim) expect(findingRecordSchema.parse(x)).toEqual(x);
+  });
+
+  it('the analysis decides the facts once: the verdict and facts of one walk make the record findings read', () => {
+    const controlTls = { ...tls('198.51.100.53', 'dns.example', 'ssl_unknown_authority', [cert('CN=dns.example', 'CN=Corp Proxy')]) };
+    const intercepted = measurement('https://a.example/', { dns: { local: [dns('udp', 'a.example', ['203.0.113.61'])], control: [dns('doh', 'a.example', [], 'ssl_unknown_authority', { tls: controlTls })] }, tcp: [tcp('203.0.113.61', 443, 'generic_timeout_error')] });
+    for (const m of [intercepted, offline('o.example').measurement, ipBlocked('b.example', '203.0.113.7').measurement]) {
+      const { verdict, facts } = analyzeWebTarget(m);
+      expect(verdict).toEqual(analyzeWeb(m));
+      expect(findingRecord(m.target, verdict, facts)).toEqual(findingRecordOf(result(m)));
+    }
+    const { facts } = analyzeWebTarget(intercepted);
+    expect(facts.control).toMatchObject({ failed: false, failure: null, interception: { issuer: 'CN=Corp Proxy', match: null } });
+    expect(analyzeWebTarget(offline('o.example').measurement).facts.control).toEqual({ failed: true, failure: 'network_unreachable', interception: null });
   });
 });

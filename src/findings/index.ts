@@ -1,18 +1,19 @@
-import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
+import { runControl } from '../analyze/control.ts';
+import { withDefaults, type AnalysisKnowledge } from '../analyze/knowledge.ts';
 import type { Finding } from '../model/finding.ts';
 import { ALLOW_LIST, allowListFinding } from './allow-list.ts';
 import { COLLATERAL, collateralFinding } from './collateral.ts';
-import { buildFindingContext, type FindingRule, type RunEvidence } from './context.ts';
+import { buildFindingContext, type FindingRule } from './context.ts';
 import { controlInterceptionFinding } from './control-interception.ts';
 import { helperUnavailableFinding } from './helper-unavailable.ts';
 import { interceptionFinding } from './interception.ts';
 import { NO_CONNECTIVITY, noConnectivityFinding } from './no-connectivity.ts';
 import { sniFilteringFinding } from './sni-filtering.ts';
-import { toSlim, type FindingRecord } from './slim.ts';
+import { toFindingRecord, type FindingSource } from './slim.ts';
 import { THROTTLING, throttlingFinding } from './throttling.ts';
 
-export type { FindingRule, RunEvidence } from './context.ts';
-export { slimResult, toSlim, transferOf, isFindingInput, type FindingRecord } from './slim.ts';
+export type { FindingRule } from './context.ts';
+export { findingRecord, findingRecordOf, toFindingRecord, isFindingRecord, type FindingSource } from './slim.ts';
 
 /**
  * Run-level findings, applied in this order (a later one may stand down for an earlier one):
@@ -46,12 +47,13 @@ export const FINDING_RULES = { noConnectivity: NO_CONNECTIVITY, allowList: ALLOW
 
 /**
  * Looks across all results of a run. Pure: the same records always give the same findings. Takes
- * full results or slim records (slimResult) alike; `run` carries the run-level control check.
+ * full results or finding records (findingRecord) alike; `knowledge` carries the run-level control
+ * check, which the analysis decides (analyze/control.ts runControl).
  */
-export function findFindings(results: readonly FindingRecord[], run: RunEvidence = {}): Finding[] {
-  const table = run.interceptionCas ?? BUILTIN_INTERCEPTION_CAS;
-  const records = results.map((r) => toSlim(r, table));
-  const base = buildFindingContext(records, run);
+export function findFindings(results: readonly FindingSource[], knowledge: Partial<AnalysisKnowledge> = {}): Finding[] {
+  const k = withDefaults(knowledge);
+  const records = results.map((r) => toFindingRecord(r, k));
+  const base = buildFindingContext(records, runControl(k.controlCheck, k.interceptionCas));
   const found: Finding[] = [];
   for (const rule of FINDINGS) found.push(...rule.find({ ...base, found }));
   return found;

@@ -1,4 +1,4 @@
-import type { FindingInput } from '../model/finding.ts';
+import type { FindingRecord } from '../model/finding.ts';
 import { hostOf, type FindingRule } from './context.ts';
 
 /** Evidence required: verdicts of method mitm — a known interception CA in a chain (named), or an untrusted root / a chain the control helper sees valid (suspected). */
@@ -12,8 +12,8 @@ export const interceptionFinding: FindingRule = {
   blindSpots:
     'An interceptor whose CA the user installed (or added with --ca-file) is trusted and invisible here (run `tekser certs`); an interceptor that sends no root (an incomplete chain) and is not in the table is only suspected with a control helper.',
   find: (ctx) => {
-    const byCa = new Map<string, FindingInput[]>();
-    const suspected: FindingInput[] = [];
+    const byCa = new Map<string, FindingRecord[]>();
+    const suspected: FindingRecord[] = [];
     for (const r of ctx.records) {
       if (r.verdict.method !== 'mitm') continue;
       if (r.verdict.interceptionCa) byCa.set(r.verdict.interceptionCa.ca, [...(byCa.get(r.verdict.interceptionCa.ca) ?? []), r]);

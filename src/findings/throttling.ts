@@ -1,4 +1,4 @@
-import type { FindingInput } from '../model/finding.ts';
+import type { FindingRecord } from '../model/finding.ts';
 import { hostOf, mibps, type FindingRule } from './context.ts';
 
 export const THROTTLING = {
@@ -17,7 +17,7 @@ export const THROTTLING_EVIDENCE =
   "A page that loaded (accessible) whose body of at least 100 KiB took at least 0.25 s at a rate 8× or more below the median of this run's other transfers of at least 100 KiB (at least 3 of them), and fewer than half the transfers that slow. The rate comes from the ~250 ms throughput samples when there are 3 or more (steady state), else bytes over time from the response headers. Reported as \"possibly throttled\" with the figures, never as blocked.";
 
 interface Rate {
-  r: FindingInput;
+  r: FindingRecord;
   rate: number;
   bytes: number;
   seconds: number;

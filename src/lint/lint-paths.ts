@@ -2,8 +2,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BUILTIN_CATEGORIES, parseCategoryLegend } from '../lists/categories.ts';
 import { csvRecords, forEachCsvRecord, parseCsv, type CsvRecord } from '../lists/csv.ts';
-import { UnreadableListError, type ListProblem } from '../lists/problem.ts';
-import { cannotRead, readListFile } from '../lists/read-file.ts';
+import { UnreadableListError } from '../errors.ts';
+import type { ListProblem } from '../lists/problem.ts';
+import { cannotRead, readListFile, type ListText } from '../lists/read-file.ts';
 import { CsvLinter, type CsvLintContext } from './lint-csv.ts';
 import { fixCsv, type CsvFix } from './fix-csv.ts';
 import { RULE_BY_ID } from './rules.ts';
@@ -151,19 +152,62 @@ class LineSorter {
 /** Lints the lists under `paths`, streaming findings to `sink`; returns the counts. */
 export async function lintPathsTo(paths: readonly string[], opts: LintOptions, sink: LintSink): Promise<LintCounts> {
   const entries = expandListPaths(paths);
-  const legendCache = new Map<string, ReadonlyMap<string, string>>();
-  const globalCache = new Map<string, ReadonlySet<string>>();
-  const counts: LintCounts = { files: entries.length, fixes: 0, errorCount: 0, warningCount: 0 };
-  const emit = (p: ListProblem): void => {
-    if (p.severity === 'error') counts.errorCount++;
-    else counts.warningCount++;
-    sink.problem(p);
+  const run = new LintRun(opts, sink, entries.length);
+  for (const entry of entries) {
+    const kind = listKind(entry.file);
+    const read = readEntry(entry, kind, run);
+    if (!read) continue;
+    if (kind === 'yaml') {
+      await lintYamlList(entry.file, read, run);
+      continue;
+    }
+    const ctx = run.csvContext(entry.file);
+    if (opts.fix) await fixAndLintCsvList(entry.file, read, ctx, run);
+    else await lintCsvList(entry.file, read, ctx, run);
+  }
+  return run.counts;
+}
+
+/**
+ * One lint over many files: its counts, its sink, and the legends and global lists it has read
+ * (each read once, however many lists sit beside it).
+ */
+class LintRun {
+  readonly counts: LintCounts;
+  private readonly legends = new Map<string, ReadonlyMap<string, string>>();
+  private readonly globals = new Map<string, ReadonlySet<string>>();
+  private readonly countries = new Map<string, ReadonlySet<string> | null>();
+  readonly opts: LintOptions;
+  readonly sink: LintSink;
+  constructor(opts: LintOptions, sink: LintSink, files: number) {
+    this.opts = opts;
+    this.sink = sink;
+    this.counts = { files, fixes: 0, errorCount: 0, warningCount: 0 };
+  }
+
+  /** Counts a problem and hands it to the sink. */
+  readonly emit = (p: ListProblem): void => {
+    if (p.severity === 'error') this.counts.errorCount++;
+    else this.counts.warningCount++;
+    this.sink.problem(p);
   };
 
-  const categoriesFor = (file: string): ReadonlyMap<string, string> => {
-    const legend = opts.categoriesFile ?? join(dirname(file), LEGEND_NAME);
-    if (!opts.categoriesFile && !existsSync(legend)) return BUILTIN_CATEGORIES;
-    let map = legendCache.get(legend);
+  /** A promise while the sink's output is backed up, else null. */
+  pause(): Promise<void> | null | undefined {
+    return this.sink.pause?.();
+  }
+
+  /** What the CSV rules check a list against: the global list, the category legend, the country codes. */
+  csvContext(file: string): CsvLintContext {
+    const global = this.globalFor(file);
+    const isGlobalList = basename(file) === 'global.csv' || (global.path !== null && resolve(global.path) === resolve(file));
+    return { globalUrls: global.urls, categories: this.categoriesFor(file), isGlobalList, countryCodes: this.countriesFor(file) };
+  }
+
+  private categoriesFor(file: string): ReadonlyMap<string, string> {
+    const legend = this.opts.categoriesFile ?? join(dirname(file), LEGEND_NAME);
+    if (!this.opts.categoriesFile && !existsSync(legend)) return BUILTIN_CATEGORIES;
+    let map = this.legends.get(legend);
     if (!map) {
       const { text } = readListFile(legend);
       try {
@@ -171,113 +215,123 @@ export async function lintPathsTo(paths: readonly string[], opts: LintOptions, s
       } catch (err) {
         throw new UnreadableListError(legend, (err as Error).message.replace(`${legend}: `, ''));
       }
-      legendCache.set(legend, map);
+      this.legends.set(legend, map);
     }
     return map;
-  };
-  const countryCache = new Map<string, ReadonlySet<string> | null>();
-  const countriesFor = (file: string): ReadonlySet<string> | null => {
+  }
+
+  private countriesFor(file: string): ReadonlySet<string> | null {
     const legend = join(dirname(file), COUNTRY_LEGEND_NAME);
-    let codes = countryCache.get(legend);
+    let codes = this.countries.get(legend);
     if (codes === undefined) {
       codes = existsSync(legend) ? countryLegendCodes(readListFile(legend).text, legend) : null;
-      countryCache.set(legend, codes);
+      this.countries.set(legend, codes);
     }
     return codes;
-  };
-  const globalFor = (file: string): { urls: ReadonlySet<string> | null; path: string | null } => {
-    const g = opts.globalFile ?? join(dirname(file), 'global.csv');
-    if (!opts.globalFile && !existsSync(g)) return { urls: null, path: null };
-    let urls = globalCache.get(g);
+  }
+
+  private globalFor(file: string): { urls: ReadonlySet<string> | null; path: string | null } {
+    const g = this.opts.globalFile ?? join(dirname(file), 'global.csv');
+    if (!this.opts.globalFile && !existsSync(g)) return { urls: null, path: null };
+    let urls = this.globals.get(g);
     if (!urls) {
-      const set = new Set<string>();
-      let header = true;
-      forEachCsvRecord(
-        readListFile(g).text,
-        g,
-        (r) => {
-          if (!header && r.fields.length === 6) set.add(r.fields[0] ?? '');
-          header = false;
-        },
-        () => {},
-      );
-      urls = set;
-      globalCache.set(g, urls);
+      urls = globalListUrls(g);
+      this.globals.set(g, urls);
     }
     return { urls, path: g };
-  };
-
-  for (const entry of entries) {
-    const { file } = entry;
-    const ext = extname(file).toLowerCase();
-    const kind = ext === '.yaml' || ext === '.yml' ? 'yaml' : 'csv';
-    const sorter = new LineSorter(emit);
-    let read;
-    try {
-      if (entry.unreadable !== undefined) throw new UnreadableListError(file, entry.unreadable);
-      read = readListFile(file);
-    } catch (err) {
-      if (!(err instanceof UnreadableListError) || entry.explicit) throw err;
-      sink.file({ file, kind, fixes: [] });
-      emit(unreadableProblem(file, err.reason));
-      continue;
-    }
-    if (kind === 'yaml') {
-      sink.file({ file, kind, fixes: [] });
-      for (const p of read.problems) sorter.add(p);
-      // Loaded only when a YAML list is linted: yaml and zod are most of lint's start-up memory.
-      const { parseServices } = await import('../lists/services.ts');
-      for (const p of parseServices(read.text, file).problems) sorter.add(p);
-      sorter.flushAll();
-      continue;
-    }
-
-    const global = globalFor(file);
-    const isGlobalList = basename(file) === 'global.csv' || (global.path !== null && resolve(global.path) === resolve(file));
-    const ctx: CsvLintContext = { globalUrls: global.urls, categories: categoriesFor(file), isGlobalList, countryCodes: countriesFor(file) };
-
-    if (opts.fix) {
-      // Fixing rewrites the file, so its records are held; the plain lint below keeps none.
-      const parsed = parseCsv(read.text, file);
-      if (parsed.problems.length === 0) {
-        const fixed = fixCsv(parsed.records, { endsWithNewline: read.text.endsWith('\n'), hadBom: read.hadBom, crlfLines: read.crlfLines.length });
-        if (fixed.fixes.length > 0) {
-          // Loaded only to fix (node:crypto is ~2 MiB of a plain lint's memory).
-          const { writeFileAtomic } = await import('../lists/atomic-write.ts');
-          writeFileAtomic(file, fixed.text);
-          counts.fixes += fixed.fixes.length;
-          sink.file({ file, kind, fixes: fixed.fixes });
-          // Report what remains after fixing, so the exit code says whether a human is still needed.
-          const again = parseCsv(fixed.text, file);
-          lintRecords(file, again.records, ctx, sorter);
-          continue;
-        }
-      }
-      sink.file({ file, kind, fixes: [] });
-      for (const p of read.problems) sorter.add(p);
-      for (const p of parsed.problems) sorter.add(p);
-      lintRecords(file, parsed.records, ctx, sorter);
-      continue;
-    }
-
-    sink.file({ file, kind, fixes: [] });
-    for (const p of read.problems) sorter.add(p);
-    const linter = new CsvLinter(file, ctx, sorter.add);
-    let n = 0;
-    for (const rec of csvRecords(read.text, file, sorter.add)) {
-      sorter.flushBelow(rec.line);
-      linter.record(rec);
-      if (++n % RECORDS_PER_PAUSE_CHECK === 0) {
-        const wait = sink.pause?.();
-        if (wait) await wait;
-      }
-    }
-    linter.end();
-    sorter.flushAll();
-    const wait = sink.pause?.();
-    if (wait) await wait;
   }
-  return counts;
+}
+
+/** The URLs of a global list (its well-formed six-column rows, header skipped). */
+function globalListUrls(file: string): ReadonlySet<string> {
+  const set = new Set<string>();
+  let header = true;
+  forEachCsvRecord(
+    readListFile(file).text,
+    file,
+    (r) => {
+      if (!header && r.fields.length === 6) set.add(r.fields[0] ?? '');
+      header = false;
+    },
+    () => {},
+  );
+  return set;
+}
+
+function listKind(file: string): 'csv' | 'yaml' {
+  const ext = extname(file).toLowerCase();
+  return ext === '.yaml' || ext === '.yml' ? 'yaml' : 'csv';
+}
+
+/**
+ * The text of one list, or null when it cannot be read and was found in a directory: then it is
+ * reported as a problem and the others are still linted. A file named on the command line throws.
+ */
+function readEntry(entry: ListEntry, kind: 'csv' | 'yaml', run: LintRun): ListText | null {
+  const { file } = entry;
+  try {
+    if (entry.unreadable !== undefined) throw new UnreadableListError(file, entry.unreadable);
+    return readListFile(file);
+  } catch (err) {
+    if (!(err instanceof UnreadableListError) || entry.explicit) throw err;
+    run.sink.file({ file, kind, fixes: [] });
+    run.emit(unreadableProblem(file, err.reason));
+    return null;
+  }
+}
+
+async function lintYamlList(file: string, read: ListText, run: LintRun): Promise<void> {
+  const sorter = new LineSorter(run.emit);
+  run.sink.file({ file, kind: 'yaml', fixes: [] });
+  for (const p of read.problems) sorter.add(p);
+  // Loaded only when a YAML list is linted: yaml and zod are most of lint's start-up memory.
+  const { parseServices } = await import('../lists/services.ts');
+  for (const p of parseServices(read.text, file).problems) sorter.add(p);
+  sorter.flushAll();
+}
+
+/** --fix: rewrites the file when there is something to fix, then reports what remains (so the exit code says whether a human is still needed). */
+async function fixAndLintCsvList(file: string, read: ListText, ctx: CsvLintContext, run: LintRun): Promise<void> {
+  const sorter = new LineSorter(run.emit);
+  // Fixing rewrites the file, so its records are held; the plain lint keeps none.
+  const parsed = parseCsv(read.text, file);
+  if (parsed.problems.length === 0) {
+    const fixed = fixCsv(parsed.records, { endsWithNewline: read.text.endsWith('\n'), hadBom: read.hadBom, crlfLines: read.crlfLines.length });
+    if (fixed.fixes.length > 0) {
+      // Loaded only to fix (node:crypto is ~2 MiB of a plain lint's memory).
+      const { writeFileAtomic } = await import('../lists/atomic-write.ts');
+      writeFileAtomic(file, fixed.text);
+      run.counts.fixes += fixed.fixes.length;
+      run.sink.file({ file, kind: 'csv', fixes: fixed.fixes });
+      lintRecords(file, parseCsv(fixed.text, file).records, ctx, sorter);
+      return;
+    }
+  }
+  run.sink.file({ file, kind: 'csv', fixes: [] });
+  for (const p of read.problems) sorter.add(p);
+  for (const p of parsed.problems) sorter.add(p);
+  lintRecords(file, parsed.records, ctx, sorter);
+}
+
+/** The plain lint: records are checked as they are parsed and none is kept; a backed-up sink is waited for. */
+async function lintCsvList(file: string, read: ListText, ctx: CsvLintContext, run: LintRun): Promise<void> {
+  const sorter = new LineSorter(run.emit);
+  run.sink.file({ file, kind: 'csv', fixes: [] });
+  for (const p of read.problems) sorter.add(p);
+  const linter = new CsvLinter(file, ctx, sorter.add);
+  let n = 0;
+  for (const rec of csvRecords(read.text, file, sorter.add)) {
+    sorter.flushBelow(rec.line);
+    linter.record(rec);
+    if (++n % RECORDS_PER_PAUSE_CHECK === 0) {
+      const wait = run.pause();
+      if (wait) await wait;
+    }
+  }
+  linter.end();
+  sorter.flushAll();
+  const wait = run.pause();
+  if (wait) await wait;
 }
 
 function lintRecords(file: string, records: readonly CsvRecord[], ctx: CsvLintContext, sorter: LineSorter): void {

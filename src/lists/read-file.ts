@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { UnreadableListError, type ListProblem } from './problem.ts';
+import { UnreadableListError } from '../errors.ts';
+import type { ListProblem } from './problem.ts';
 
 /** Lists are small (upstream global.csv is ~150 KB); anything this big is a mistake, not a list. */
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;
@@ -123,70 +124,102 @@ function firstInvalidUtf8Offset(bytes: Buffer): number {
  */
 export async function streamListText(file: string, onText: (text: string) => void): Promise<{ hadBom: boolean; crlfLines: number }> {
   checkListFile(file);
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let offset = 0;
-  let lines = 1;
-  let first = true;
-  let hadBom = false;
-  let crlfLines = 0;
-  let carryCr = false;
-  const countLines = (s: string): void => {
-    for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) lines++;
-  };
-  const emit = (raw: string, last: boolean): void => {
-    let text = raw;
-    if (carryCr) text = `\r${text}`;
-    carryCr = !last && text.endsWith('\r');
-    if (carryCr) text = text.slice(0, -1);
-    if (text.includes('\r\n')) {
-      const before = text.length;
-      text = text.replace(/\r\n/g, '\n');
-      crlfLines += before - text.length;
-    }
-    countLines(text);
-    if (text) onText(text);
-  };
-  let total = 0;
+  const decoder = new ListTextDecoder(file, onText);
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
-      total += chunk.length;
-      if (total > MAX_LIST_BYTES) throw new UnreadableListError(file, `file grew past ${MAX_LIST_BYTES / 1024 / 1024} MB while being read`);
-      const nul = chunk.indexOf(0);
-      if (nul !== -1) {
-        const before = decoder.decode(chunk.subarray(0, nul), { stream: true });
-        countLines(before);
-        throw new UnreadableListError(file, `binary file (NUL byte at offset ${offset + nul}, line ${lines}); expected UTF-8 text`);
-      }
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        // Line breaks are never inside a multi-byte character, so counting 0x0a bytes up to the bad byte is exact.
-        const bad = firstInvalidUtf8Offset(chunk);
-        let line = lines;
-        for (let i = 0; i < bad; i++) if (chunk[i] === 0x0a) line++;
-        throw new UnreadableListError(file, `not valid UTF-8 (first bad byte near line ${line}); save the file as UTF-8`);
-      }
-      offset += chunk.length;
-      if (first && text) {
-        first = false;
-        if (text.charCodeAt(0) === 0xfeff) {
-          hadBom = true;
-          text = text.slice(1);
-        }
-      }
-      emit(text, false);
-    }
-    let tail: string;
-    try {
-      tail = decoder.decode();
-    } catch {
-      throw new UnreadableListError(file, `not valid UTF-8 (the file ends inside a character, line ${lines}); save the file as UTF-8`);
-    }
-    emit(tail, true);
+    for await (const chunk of createReadStream(file, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) decoder.write(chunk);
+    decoder.end();
   } catch (err) {
     if (err instanceof UnreadableListError) throw err;
     throw new UnreadableListError(file, cannotRead(err));
   }
-  return { hadBom, crlfLines };
+  return { hadBom: decoder.hadBom, crlfLines: decoder.crlfLines };
+}
+
+/**
+ * A list's bytes, chunk by chunk, turned into text with readListFile's checks: the size cap, NUL
+ * bytes and strict UTF-8 (each named by line), the BOM dropped and CRLF turned into LF, even when a
+ * chunk ends between the CR and the LF.
+ */
+class ListTextDecoder {
+  hadBom = false;
+  crlfLines = 0;
+  private readonly file: string;
+  private readonly onText: (text: string) => void;
+  private readonly utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  /** Bytes read so far, and bytes decoded before the current chunk. */
+  private total = 0;
+  private offset = 0;
+  /** The line the next text starts on. */
+  private lines = 1;
+  private first = true;
+  /** The last chunk ended in a CR, held back until the next one says whether an LF follows. */
+  private carryCr = false;
+
+  constructor(file: string, onText: (text: string) => void) {
+    this.file = file;
+    this.onText = onText;
+  }
+
+  write(chunk: Buffer): void {
+    this.total += chunk.length;
+    if (this.total > MAX_LIST_BYTES) throw new UnreadableListError(this.file, `file grew past ${MAX_LIST_BYTES / 1024 / 1024} MB while being read`);
+    const text = this.decode(chunk);
+    this.offset += chunk.length;
+    this.emit(this.dropBom(text), false);
+  }
+
+  end(): void {
+    let tail: string;
+    try {
+      tail = this.utf8.decode();
+    } catch {
+      throw new UnreadableListError(this.file, `not valid UTF-8 (the file ends inside a character, line ${this.lines}); save the file as UTF-8`);
+    }
+    this.emit(tail, true);
+  }
+
+  /** One chunk as text, or an UnreadableListError naming the line of a NUL byte or a bad UTF-8 sequence. */
+  private decode(chunk: Buffer): string {
+    const nul = chunk.indexOf(0);
+    if (nul !== -1) {
+      this.countLines(this.utf8.decode(chunk.subarray(0, nul), { stream: true }));
+      throw new UnreadableListError(this.file, `binary file (NUL byte at offset ${this.offset + nul}, line ${this.lines}); expected UTF-8 text`);
+    }
+    try {
+      return this.utf8.decode(chunk, { stream: true });
+    } catch {
+      // Line breaks are never inside a multi-byte character, so counting 0x0a bytes up to the bad byte is exact.
+      const bad = firstInvalidUtf8Offset(chunk);
+      let line = this.lines;
+      for (let i = 0; i < bad; i++) if (chunk[i] === 0x0a) line++;
+      throw new UnreadableListError(this.file, `not valid UTF-8 (first bad byte near line ${line}); save the file as UTF-8`);
+    }
+  }
+
+  /** The first text without its byte-order mark, if it has one. */
+  private dropBom(text: string): string {
+    if (!this.first || !text) return text;
+    this.first = false;
+    if (text.charCodeAt(0) !== 0xfeff) return text;
+    this.hadBom = true;
+    return text.slice(1);
+  }
+
+  private emit(raw: string, last: boolean): void {
+    let text = raw;
+    if (this.carryCr) text = `\r${text}`;
+    this.carryCr = !last && text.endsWith('\r');
+    if (this.carryCr) text = text.slice(0, -1);
+    if (text.includes('\r\n')) {
+      const before = text.length;
+      text = text.replace(/\r\n/g, '\n');
+      this.crlfLines += before - text.length;
+    }
+    this.countLines(text);
+    if (text) this.onText(text);
+  }
+
+  private countLines(s: string): void {
+    for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) this.lines++;
+  }
 }

@@ -1,7 +1,7 @@
 import type { ServiceTarget } from '../model/target.ts';
 import { readListFile } from './read-file.ts';
 import { parseServices } from './services.ts';
-import { BadListError } from './targets.ts';
+import { BadListError } from '../errors.ts';
 
 /** Reads a YAML service list; schema problems are reported with file:line. */
 export function serviceTargetsFromYaml(file: string): ServiceTarget[] {

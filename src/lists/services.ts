@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
-import { parseCidr, splitHostPort } from './endpoints.ts';
+import { splitHostPort } from '../net/endpoint.ts';
+import { parseCidr } from './endpoints.ts';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { ListProblem } from './problem.ts';
 import { serviceListSchema, type ServiceList, type ServiceCheck } from '../model/service-list.ts';
@@ -126,7 +127,8 @@ function endpointProblem(check: ServiceCheck, ep: string): string | null {
   return null;
 }
 
-export { parseCidr, prefixMatcher, splitHostPort } from './endpoints.ts';
+export { parseCidr, prefixMatcher } from './endpoints.ts';
+export { splitHostPort } from '../net/endpoint.ts';
 
 function lineOfPath(doc: Document, lc: LineCounter, path: readonly PropertyKey[]): number {
   // Walk up the path until a node with a source range exists (a missing key points at its parent).

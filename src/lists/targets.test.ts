@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/main.ts';
 import { memoryIO } from '../cli/io.ts';
 import { tempDir } from '../../test/helpers/tmp.ts';
-import { BadListError, MAX_LIST_PROBLEMS_KEPT, readTargets, webTargetsFromCsv } from './targets.ts';
-import { UnreadableListError } from './problem.ts';
+import { BadListError, UnreadableListError } from '../errors.ts';
+import { MAX_LIST_PROBLEMS_KEPT, readTargets, webTargetsFromCsv } from './targets.ts';
 
 const HEADER = 'url,category_code,category_description,date_added,source,notes\n';
 const row = (url: string) => `${url},NEWS,News Media,2024-01-01,test,\n`;

@@ -13,7 +13,6 @@ const parseStream = (createRequire(import.meta.url)('csv-parse') as { parse: typ
 /** Problems kept word for word in a BadListError; the rest are counted (a 200,000-row bad list stays small). */
 export const MAX_LIST_PROBLEMS_KEPT = 100;
 
-export { BadListError };
 
 /** Collects problems up to the cap and counts the rest. */
 class ProblemLog {
@@ -76,56 +75,94 @@ export function webTargetsFromUrls(urls: readonly string[]): WebTarget[] {
  * per-row cost is the target the caller keeps); rows that cannot be tested go to `problems` with file:line.
  */
 async function streamWebTargetsFromCsv(file: string, onTarget: (t: WebTarget) => void, problems: ProblemLog): Promise<void> {
-  let urlCol = -1;
-  let catCol = -1;
-  let header = true;
-  let lastEnd = 0;
+  const rows = new WebRows(file, onTarget, problems);
+  const parser = rowParser(file, rows, problems);
+  const failed = await feedParser(file, parser);
+  if (failed) problems.add(`${file}:${rows.lastEnd + 1}: ${syntaxProblem(file, failed, rows.lastEnd + 1).message}`);
+  if (rows.header) problems.add(`${file}:1: the list is empty; is this a Citizen Lab test list?`);
+}
+
+type CsvParser = ReturnType<typeof parseStream>;
+type CsvError = Error & { code?: string };
+
+/** The rows of a Citizen Lab list, one record at a time: the header names the columns, each row after it is a target or a problem. */
+class WebRows {
+  /** Still waiting for the header (true at the end: the list is empty). */
+  header = true;
+  /** The physical line the last record ended on (csv-parse's count). */
+  lastEnd = 0;
+  private urlCol = -1;
+  private catCol = -1;
   // Category codes repeat: one string per distinct code instead of one per row.
-  const categories = new Map<string, string>();
-  const onRecord = (fields: string[], ctx: { lines: number }): null => {
+  private readonly categories = new Map<string, string>();
+  private readonly file: string;
+  private readonly onTarget: (t: WebTarget) => void;
+  private readonly problems: ProblemLog;
+
+  constructor(file: string, onTarget: (t: WebTarget) => void, problems: ProblemLog) {
+    this.file = file;
+    this.onTarget = onTarget;
+    this.problems = problems;
+  }
+
+  readonly onRecord = (fields: string[], ctx: { lines: number }): null => {
     // Start line = end line minus the newlines inside quoted fields (csv-parse counts physical lines).
     let line = ctx.lines;
     for (const f of fields) for (let i = f.indexOf('\n'); i !== -1; i = f.indexOf('\n', i + 1)) line--;
-    lastEnd = ctx.lines;
-    if (header) {
-      header = false;
-      urlCol = fields.indexOf('url');
-      catCol = fields.indexOf('category_code');
-      if (urlCol < 0) problems.add(`${file}:${line}: no "url" column in the header; is this a Citizen Lab test list?`);
-      return null;
-    }
-    if (urlCol < 0) return null;
-    const raw = fields[urlCol];
+    this.lastEnd = ctx.lines;
+    if (this.header) this.readHeader(fields, line);
+    else if (this.urlCol >= 0) this.readRow(fields, line);
+    return null;
+  };
+
+  private readHeader(fields: string[], line: number): void {
+    this.header = false;
+    this.urlCol = fields.indexOf('url');
+    this.catCol = fields.indexOf('category_code');
+    if (this.urlCol < 0) this.problems.add(`${this.file}:${line}: no "url" column in the header; is this a Citizen Lab test list?`);
+  }
+
+  private readRow(fields: string[], line: number): void {
+    const raw = fields[this.urlCol];
     if (raw === undefined || raw === '') {
-      if (fields.length > 1 || fields[0] !== '') problems.add(`${file}:${line}: row has no URL`);
-      return null;
+      if (fields.length > 1 || fields[0] !== '') this.problems.add(`${this.file}:${line}: row has no URL`);
+      return;
     }
     const url = testableUrl(raw);
     if (typeof url === 'string') {
-      problems.add(`${file}:${line}: "${raw}": ${url}`);
-      return null;
+      this.problems.add(`${this.file}:${line}: "${raw}": ${url}`);
+      return;
     }
-    const code = catCol >= 0 ? fields[catCol] : undefined;
-    let category: string | null = null;
-    if (code) {
-      category = categories.get(code) ?? code;
-      if (!categories.has(code)) categories.set(code, code);
-    }
-    onTarget({ kind: 'web', url: url.href, category, source: `${file}:${line}` });
-    return null;
-  };
+    this.onTarget({ kind: 'web', url: url.href, category: this.category(fields), source: `${this.file}:${line}` });
+  }
+
+  private category(fields: string[]): string | null {
+    const code = this.catCol >= 0 ? fields[this.catCol] : undefined;
+    if (!code) return null;
+    const category = this.categories.get(code) ?? code;
+    if (!this.categories.has(code)) this.categories.set(code, code);
+    return category;
+  }
+}
+
+/** csv-parse set up for lists: lenient about quotes and column counts, a bad record skipped and named as a problem. */
+function rowParser(file: string, rows: WebRows, problems: ProblemLog): CsvParser {
   // Only the fields and csv-parse's line count: no info or raw objects per row.
-  const parser = parseStream({
+  return parseStream({
     relax_column_count: true,
     relax_quotes: true,
     skip_records_with_error: true,
-    on_skip: (err: (Error & { code?: string }) | undefined) => {
-      if (err) problems.add(`${file}:${lastEnd + 1}: ${syntaxProblem(file, err, lastEnd + 1).message}`);
+    on_skip: (err: CsvError | undefined) => {
+      if (err) problems.add(`${file}:${rows.lastEnd + 1}: ${syntaxProblem(file, err, rows.lastEnd + 1).message}`);
       return undefined;
     },
-    on_record: onRecord,
+    on_record: rows.onRecord,
   } as unknown as Options);
-  let failed: (Error & { code?: string }) | null = null;
+}
+
+/** Streams the file into the parser; the parser's first error, if it stopped on one. */
+async function feedParser(file: string, parser: CsvParser): Promise<CsvError | null> {
+  let failed: CsvError | null = null;
   parser.on('error', (err: Error) => {
     failed ??= err;
   });
@@ -138,8 +175,7 @@ async function streamWebTargetsFromCsv(file: string, onTarget: (t: WebTarget) =>
     parser.once('error', () => done());
     parser.end(() => done());
   });
-  if (failed) problems.add(`${file}:${lastEnd + 1}: ${syntaxProblem(file, failed, lastEnd + 1).message}`);
-  if (header) problems.add(`${file}:1: the list is empty; is this a Citizen Lab test list?`);
+  return failed;
 }
 
 /** Reads the URL rows of a Citizen Lab CSV list; rows that cannot be tested are reported with file:line. */

@@ -39,6 +39,12 @@ export const FAILURES = {
   notDialled: 'destination_not_dialled',
 } as const;
 
+/**
+ * Failures of an IPv6 attempt that mean "this network has no IPv6 route" (no route, no address, the
+ * family unsupported), not blocking: the analysis leaves such attempts out, as OONI does.
+ */
+export const NO_IPV6_ROUTE: ReadonlySet<string> = new Set<string>([FAILURES.networkUnreachable, FAILURES.hostUnreachable, FAILURES.addressNotAvailable, FAILURES.addressFamilyNotSupported]);
+
 /** Every known failure string, as an `as const` array (for z.enum and membership tests). */
 export const FAILURE_STRINGS = Object.values(FAILURES) as [KnownFailure, ...KnownFailure[]];
 export type KnownFailure = (typeof FAILURES)[keyof typeof FAILURES];
@@ -54,6 +60,11 @@ export function unknownFailure(detail: string): string {
 }
 
 export type Failure = string | null;
+
+/** An answer the resolver stands behind: addresses, NXDOMAIN or an empty NOERROR (not a timeout or an error). */
+export function isDefiniteAnswer(o: { failure: Failure }): boolean {
+  return o.failure === null || o.failure === FAILURES.nxdomain || o.failure === FAILURES.noAnswer;
+}
 
 /** Failures that mean "the TLS chain or name did not check out" rather than "the connection broke". */
 export function isCertificateFailure(failure: Failure): boolean {
@@ -73,7 +84,7 @@ export const CERT_FAILURE_CLASSES = [
 ] as const;
 export type CertFailureClass = (typeof CERT_FAILURE_CLASSES)[number];
 
-/** OpenSSL verify codes (tlsSocket.authorizationError) and TLS error codes → certificate failure class. */
+/** The one table of certificate codes: OpenSSL verify codes (tlsSocket.authorizationError) and TLS error codes → certificate failure class. */
 const CERT_CLASS_BY_CODE: Readonly<Record<string, CertFailureClass>> = {
   CERT_HAS_EXPIRED: 'expired',
   CERT_NOT_YET_VALID: 'not_yet_valid',
@@ -88,7 +99,32 @@ const CERT_CLASS_BY_CODE: Readonly<Record<string, CertFailureClass>> = {
   SELF_SIGNED_CERT_IN_CHAIN: 'untrusted_root',
   CERT_UNTRUSTED: 'untrusted_root',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'self_signed',
+  CERT_REVOKED: 'other',
+  CERT_SIGNATURE_FAILURE: 'other',
+  INVALID_CA: 'other',
 };
+
+/** The OONI failure string each certificate failure class is reported as. */
+export const FAILURE_OF_CERT_CLASS: Readonly<Record<CertFailureClass, KnownFailure>> = {
+  untrusted_root: FAILURES.unknownAuthority,
+  self_signed: FAILURES.unknownAuthority,
+  incomplete_chain: FAILURES.unknownAuthority,
+  wrong_name: FAILURES.invalidHostname,
+  expired: FAILURES.invalidCertificate,
+  not_yet_valid: FAILURES.invalidCertificate,
+  other: FAILURES.invalidCertificate,
+  weak_or_unsupported_protocol: FAILURES.failedHandshake,
+};
+
+/**
+ * The OONI failure string of an OpenSSL verify code or TLS certificate error code named in the one
+ * table above (CERT_HAS_EXPIRED → ssl_invalid_certificate); null for any other code. The network
+ * layer's error classifier reads certificate codes through this, not a table of its own.
+ */
+export function certificateFailureOfCode(code: string): KnownFailure | null {
+  const c = CERT_CLASS_BY_CODE[code];
+  return c ? FAILURE_OF_CERT_CLASS[c] : null;
+}
 
 /** TLS errors that say the two ends share no acceptable protocol version or cipher. */
 const WEAK_PROTOCOL = /PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|VERSION_TOO_LOW|NO_SHARED_CIPHER|NO_CIPHERS_AVAILABLE|NO_SUITABLE|INSUFFICIENT_SECURITY|CA_MD_TOO_WEAK|EE_KEY_TOO_SMALL|CA_KEY_TOO_SMALL|UNSAFE_LEGACY_RENEGOTIATION/;

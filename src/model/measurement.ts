@@ -97,5 +97,3 @@ export const storedServiceMeasurementSchema = serviceMeasurementSchema.omit({ ta
   ),
 });
 export type StoredServiceMeasurement = z.infer<typeof storedServiceMeasurementSchema>;
-
-export { emptyWebMeasurement } from './values.ts';

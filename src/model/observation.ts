@@ -137,4 +137,4 @@ export const storedHttpObservationSchema = httpObservationBase.extend({
 });
 export type StoredHttpObservation = z.infer<typeof storedHttpObservationSchema>;
 
-export { isDefiniteAnswer } from './values.ts';
+/** Kept for importers of the schema module; defined in failure.ts (it reads only the failure). */

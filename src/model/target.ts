@@ -29,5 +29,3 @@ export type ServiceTarget = z.infer<typeof serviceTargetSchema>;
 
 export const targetSchema = z.discriminatedUnion('kind', [webTargetSchema, serviceTargetSchema]);
 export type Target = z.infer<typeof targetSchema>;
-
-export { targetLabel } from './values.ts';

@@ -1,13 +1,12 @@
-import { FAILURES } from './failure.ts';
-import type { WebMeasurement } from './measurement.ts';
-import type { DnsObservation } from './observation.ts';
-import type { Target, WebTarget } from './target.ts';
+import type { Target } from './target.ts';
+
+export { isDefiniteAnswer } from './failure.ts';
 
 /**
  * The model's values that need no schema: the schema ids, and small functions over the inferred
- * types. The schema modules (run.ts, observation.ts, measurement.ts, target.ts) import and
- * re-export them, so each is defined once; code that must start fast (the run command's path to its
- * first DNS query) imports them from here without loading zod.
+ * types (imported as types only, so this module loads no zod). Code that must start fast (the run
+ * command's path to its first DNS query) imports them from here. The schema modules never import
+ * this file back (run.ts only takes the schema ids), so the model has no import circle.
  */
 
 /**
@@ -18,35 +17,8 @@ export const RUN_SCHEMA_ID = 'tekser/run/v1';
 /** run.json in a stored run's directory. */
 export const RUN_RECORD_SCHEMA_ID = 'tekser/run-record/v1';
 
-/** An answer the resolver stands behind: addresses, NXDOMAIN or an empty NOERROR (not a timeout or an error). */
-export function isDefiniteAnswer(o: DnsObservation): boolean {
-  return o.failure === null || o.failure === FAILURES.nxdomain || o.failure === FAILURES.noAnswer;
-}
-
 /** How a target is named in reports. */
 export function targetLabel(t: Target): string {
   return t.kind === 'service' ? `${t.service.name} (${t.service.kind})` : t.url;
 }
 
-/** A web measurement with nothing observed yet: the shape a deadline-cut measurement reports. */
-export function emptyWebMeasurement(target: WebTarget, localResolver: string, startedAt: string, runtime: number): WebMeasurement {
-  const url = new URL(target.url);
-  return {
-    target,
-    startedAt,
-    runtime,
-    hostname: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
-    localResolver,
-    dns: { local: [], control: [] },
-    addresses: [],
-    tcp: [],
-    tls: [],
-    http: [],
-    redirectDns: [],
-    helper: null,
-    controlRecheck: [],
-    sniProbes: [],
-    deadlineExceeded: false,
-  };
-}

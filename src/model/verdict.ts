@@ -100,3 +100,75 @@ export const verdictSchema = z.object({
   checks: z.array(checkVerdictSchema).optional(),
 });
 export type Verdict = z.infer<typeof verdictSchema>;
+
+// What the analysis decides about a target beside its verdict, once, for the run-level findings.
+// Never stored (a run's JSON holds the verdict only): the findings read these instead of going back
+// to the observations.
+
+/** The control resolver's own TLS connection, intercepted: who did it, as far as its chain tells. */
+export const controlInterceptionSchema = z.object({
+  /** The control resolver (DoH URL). */
+  resolver: z.string(),
+  failure: z.string().nullable(),
+  /** Issuer at the top of the chain the control was shown, when it was recorded. */
+  issuer: z.string().nullable(),
+  /** A known interception CA in that chain. */
+  match: interceptionMatchSchema.nullable(),
+});
+export type ControlInterception = z.infer<typeof controlInterceptionSchema>;
+
+/** The control resolvers as one target's own lookups saw them (its control lookups and the re-check after a failure). */
+export const targetControlSchema = z.object({
+  /** The control could not be reached (no definite answer), nothing else stood in for it, and it was not intercepted. */
+  failed: z.boolean(),
+  /** Why, when it failed. */
+  failure: z.string().nullable(),
+  interception: controlInterceptionSchema.nullable(),
+});
+export type TargetControl = z.infer<typeof targetControlSchema>;
+
+/** The run's own check of the control resolvers: `ok` (a definite answer, or intercepted), `failed` (none), `none` (not made). */
+export const CONTROL_CHECK_STATES = ['ok', 'failed', 'none'] as const;
+export const runControlSchema = z.object({
+  state: z.enum(CONTROL_CHECK_STATES),
+  /** Why, when it failed. */
+  failure: z.string().nullable(),
+  interception: controlInterceptionSchema.nullable(),
+});
+export type RunControl = z.infer<typeof runControlSchema>;
+
+/**
+ * How a failing target failed, for the allow-list decision: `untargeted` (no connection at all: no
+ * route, timeouts, refusals, a resolver that does not answer), `targeted` (a method a censor aims at
+ * a name: DNS tampering, a handshake or request broken after connecting, a block page, interception),
+ * `none` (it worked) or `other` (gone for everyone, undecided).
+ */
+export const FAILURE_KINDS = ['none', 'untargeted', 'targeted', 'other'] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+export const HELPER_STATUSES = ['none', 'ok', 'failed'] as const;
+
+/** The facts the analysis decided about one target beside its verdict (src/analyze/facts.ts decides them). */
+export const verdictFactsSchema = z.object({
+  /** Web targets: the URL's host. */
+  hostname: z.string().nullable(),
+  failureKind: z.enum(FAILURE_KINDS),
+  /** Web: TCP attempts that failed here (IPv6 "no route" on a network without IPv6 left out). */
+  tcpFailed: z.array(z.object({ ip: z.string(), port: z.number(), failure: z.string() })),
+  /** Web: addresses a TCP connection succeeded to. */
+  tcpOk: z.array(z.string()),
+  /** SNI probe: the target's name fails on a neutral server too (the filter follows the name). */
+  sniFollowsName: z.boolean(),
+  /** An HTTPS page loaded through a valid chain. */
+  validTls: z.boolean(),
+  /** The last hop's body transfer: bytes, seconds (from the response headers), rate (bytes/s; from the ~250 ms samples when there are enough). */
+  transfer: z.object({ bytes: z.number(), seconds: z.number(), rate: z.number(), sampled: z.boolean() }).nullable(),
+  control: targetControlSchema,
+  helper: z.object({
+    status: z.enum(HELPER_STATUSES),
+    url: z.string().nullable(),
+    failure: z.string().nullable(),
+    attempts: z.number(),
+  }),
+});
+export type VerdictFacts = z.infer<typeof verdictFactsSchema>;

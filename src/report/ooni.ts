@@ -1,3 +1,4 @@
+import { joinHostPort } from '../net/endpoint.ts';
 import type { ServiceResultJson, TargetResultJson, WebResultJson, RunRecord } from '../model/run.ts';
 
 /**
@@ -51,7 +52,7 @@ function tcpConnect(obs: readonly Tcp[]): Json[] {
 function handshake(h: Tls): Json {
   return {
     network: 'tcp',
-    address: h.ip.includes(':') ? `[${h.ip}]:${h.port}` : `${h.ip}:${h.port}`,
+    address: joinHostPort(h.ip, h.port),
     server_name: h.serverName ?? '',
     cipher_suite: h.cipherSuite ?? '',
     negotiated_protocol: h.alpn ?? '',
@@ -72,7 +73,7 @@ function request(h: Http): Json {
   const body = h.body ?? '';
   return {
     network: 'tcp',
-    address: h.ip.includes(':') ? `[${h.ip}]:${h.port}` : `${h.ip}:${h.port}`,
+    address: joinHostPort(h.ip, h.port),
     alpn: h.tls?.alpn ?? 'http/1.1',
     failure: h.failure,
     request: {

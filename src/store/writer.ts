@@ -59,7 +59,16 @@ export function startRun(
   const id = newRunId();
   const dir = join(runsDir(dataDir), id);
   storeFs.mkdirSync(dir, { recursive: true });
-  const record: RunRecord = {
+  const record = newRunRecord(id, init);
+  storeFs.writeFileAtomic(join(dir, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
+  // One writer per file, appending whole lines: a SIGKILL loses at most the target in flight.
+  const fd = storeFs.openSync(join(dir, 'measurements.jsonl'), 'a');
+  return runWriter(dir, record, fd, onProblem);
+}
+
+/** run.json as a run starts: running, nothing measured yet. */
+function newRunRecord(id: string, init: Pick<RunRecord, 'tekserVersion' | 'lists' | 'settings' | 'targets'>): RunRecord {
+  return {
     schema: RUN_RECORD_SCHEMA_ID,
     id,
     status: 'running',
@@ -72,9 +81,10 @@ export function startRun(
     findings: null,
     ...init,
   };
-  storeFs.writeFileAtomic(join(dir, 'run.json'), `${JSON.stringify(record, null, 2)}\n`);
-  // One writer per file, appending whole lines: a SIGKILL loses at most the target in flight.
-  const fd = storeFs.openSync(join(dir, 'measurements.jsonl'), 'a');
+}
+
+/** The writer of a started run (its directory, its record, measurements.jsonl open as `fd`). */
+function runWriter(dir: string, record: RunRecord, fd: number, onProblem: (err: NodeJS.ErrnoException, stage: 'append' | 'finish') => void): RunWriter {
   let closed = false;
   let problem: NodeJS.ErrnoException | null = null;
   const fail = (err: unknown, stage: 'append' | 'finish'): void => {
@@ -83,7 +93,7 @@ export function startRun(
     onProblem(problem, stage);
   };
   return {
-    id,
+    id: record.id,
     dir,
     get problem() {
       return problem;
@@ -111,21 +121,29 @@ export function startRun(
       closed = true;
       // run.json counts what is on disk: a reader never expects more lines than there are.
       Object.assign(record, { status, finishedAt: new Date().toISOString(), summary, findings, ...(controlCheck ? { controlCheck } : {}) });
-      const text = `${JSON.stringify(record, null, 2)}\n`;
       try {
-        storeFs.writeFileAtomic(join(dir, 'run.json'), text);
+        rewriteRunJson(dir, `${JSON.stringify(record, null, 2)}\n`);
       } catch (err) {
-        // A full disk has no room for the temporary copy; the old run.json's own space is enough
-        // (the record grows by a summary of a few hundred bytes). A crash now at worst leaves it
-        // unreadable, which history lists: never a finished run marked "interrupted" for no reason.
-        try {
-          storeFs.writeFileSync(join(dir, 'run.json'), text);
-        } catch {
-          fail(err, 'finish');
-        }
+        fail(err, 'finish');
       }
     },
   };
+}
+
+/** Writes a finished run.json over the running one; throws the first error when it cannot. */
+function rewriteRunJson(dir: string, text: string): void {
+  try {
+    storeFs.writeFileAtomic(join(dir, 'run.json'), text);
+  } catch (err) {
+    // A full disk has no room for the temporary copy; the old run.json's own space is enough
+    // (the record grows by a summary of a few hundred bytes). A crash now at worst leaves it
+    // unreadable, which history lists: never a finished run marked "interrupted" for no reason.
+    try {
+      storeFs.writeFileSync(join(dir, 'run.json'), text);
+    } catch {
+      throw err;
+    }
+  }
 }
 
 /** Targets in a run's measurements.jsonl: whole lines that parse (a crash cuts at most the last one short). */

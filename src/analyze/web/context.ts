@@ -1,22 +1,16 @@
 import { isIP } from 'node:net';
-import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import type { HelperResponse } from '../../model/control.ts';
-import { FAILURES, isCertificateFailure } from '../../model/failure.ts';
+import { isCertificateFailure, NO_IPV6_ROUTE } from '../../model/failure.ts';
 import type { WebMeasurement } from '../../model/measurement.ts';
-import type { DnsObservation, HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../../model/observation.ts';
-import type { BlockingMethod, BlockpageMatch, HttpComparison, InterceptionCa, InterceptionMatch, Verdict, VerdictStatus } from '../../model/verdict.ts';
+import type { HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../../model/observation.ts';
+import type { BlockingMethod, BlockpageMatch, ControlInterception, HttpComparison, InterceptionMatch, TargetControl, Verdict, VerdictStatus } from '../../model/verdict.ts';
+import { joinHostPort } from '../../net/endpoint.ts';
 import { matchBlockpage } from '../blockpage.ts';
-import { controlInterception, describeControlInterception, type ControlInterception } from '../control.ts';
+import { describeControlInterception, runControl, targetControl } from '../control.ts';
 import { analyzeDns, type DnsAnalysis } from '../dns.ts';
+import type { AnalysisKnowledge } from '../knowledge.ts';
 
-export interface AnalysisKnowledge {
-  /** Known interception CAs: built in, plus the user's --interception-cas files. */
-  interceptionCas: readonly InterceptionCa[];
-  /** The run's own check of the control resolvers (run-level controlCheck), when there is one. */
-  controlCheck?: readonly DnsObservation[];
-}
-
-export const DEFAULT_KNOWLEDGE: AnalysisKnowledge = { interceptionCas: BUILTIN_INTERCEPTION_CAS };
+export type { AnalysisKnowledge };
 
 /** The step at which this network's attempt failed first. */
 export type FailedStep = 'tcp' | 'tls' | 'http';
@@ -31,7 +25,9 @@ export interface WebContext {
   /** The last HTTP hop. */
   final: HttpObservation | undefined;
   blockpage: BlockpageMatch | null;
-  /** The control resolver's own TLS intercepted (this target's control lookups or the run's control check). */
+  /** What this target's own control lookups saw (analyze/control.ts decides it; the target's facts carry it). */
+  control: TargetControl;
+  /** The control resolver's own TLS intercepted (this target's control lookups, else the run's control check). */
   controlIntercepted: ControlInterception | null;
   /** A control answered (or none was needed): its absence makes every later step undecidable. */
   controlAvailable: boolean;
@@ -55,41 +51,59 @@ export interface WebRule {
   apply: (ctx: WebContext) => Verdict | null;
 }
 
-/** IPv6 failures that mean "this network has no IPv6", not blocking (OONI ignores them too). */
-export const NO_IPV6 = new Set<string>([FAILURES.networkUnreachable, FAILURES.hostUnreachable, FAILURES.addressNotAvailable, FAILURES.addressFamilyNotSupported]);
-export const endpoint = (ip: string, port: number): string => (ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`);
 /** A handshake that got as far as a certificate: the server answered, whatever the name check says. */
 export const completed = (t: TlsHandshakeObservation): boolean => t.failure === null || isCertificateFailure(t.failure);
 
-export function buildContext(m: WebMeasurement, knowledge: AnalysisKnowledge): WebContext {
-  const dns = analyzeDns(m);
-  const helper = m.helper?.response ?? null;
-  const evidence: string[] = [];
-  const final = m.http[m.http.length - 1];
+/** The first plain-HTTP hop that matches a known block page. */
+function blockpageOf(m: WebMeasurement): BlockpageMatch | null {
   let blockpage: BlockpageMatch | null = null;
   for (const hop of m.http.filter((h) => h.failure === null && h.status !== null && h.tls === null)) blockpage ??= matchBlockpage(hop.status ?? 0, hop.headers, hop.body);
-  const controlIntercepted = controlInterception([...m.dns.control, ...m.controlRecheck, ...(knowledge.controlCheck ?? [])], knowledge.interceptionCas);
-  const literal = isIP(m.hostname) !== 0;
+  return blockpage;
+}
 
+/** TCP attempts and handshakes to the site's own addresses on the target's port (IPv6 "no route" dropped). */
+function siteAttempts(m: WebMeasurement, dns: DnsAnalysis): Pick<WebContext, 'tcp' | 'tls'> {
+  const literal = isIP(m.hostname) !== 0;
   // Addresses that belong to the site: the control's, plus ours when DNS was consistent.
   const siteIps = new Set(dns.consistency === 'consistent' ? [...dns.localAddresses, ...dns.controlAddresses] : dns.controlAddresses.length ? dns.controlAddresses : dns.localAddresses);
-  const relevant = <T extends { ip: string; failure: string | null }>(xs: readonly T[]): T[] => xs.filter((x) => siteIps.has(x.ip) && !(isIP(x.ip) === 6 && x.failure !== null && NO_IPV6.has(x.failure)));
+  const relevant = <T extends { ip: string; failure: string | null }>(xs: readonly T[]): T[] => xs.filter((x) => siteIps.has(x.ip) && !(isIP(x.ip) === 6 && x.failure !== null && NO_IPV6_ROUTE.has(x.failure)));
   const tcp = relevant(m.tcp).filter((t) => t.port === m.port);
   const tls = m.target.url.startsWith('https:') ? relevant(m.tls).filter((t) => t.port === m.port && t.serverName === (literal ? null : m.hostname)) : [];
-  let failedStep: FailedStep | null = null;
-  if (tcp.length > 0 && tcp.every((t) => t.failure !== null)) failedStep = 'tcp';
-  else if (tls.length > 0 && tls.every((t) => t.failure !== null)) failedStep = 'tls';
-  else if (final && final.failure !== null) failedStep = 'http';
+  return { tcp, tls };
+}
 
-  evidence.push(dnsEvidence(m, dns));
+function failedStepOf({ tcp, tls, final }: Pick<WebContext, 'tcp' | 'tls' | 'final'>): FailedStep | null {
+  if (tcp.length > 0 && tcp.every((t) => t.failure !== null)) return 'tcp';
+  if (tls.length > 0 && tls.every((t) => t.failure !== null)) return 'tls';
+  if (final && final.failure !== null) return 'http';
+  return null;
+}
+
+/** The evidence lines every verdict carries, in order: DNS, control, helper, block page, fetch, connections, SNI probes. */
+function evidenceOf(ctx: Pick<WebContext, 'm' | 'dns' | 'helper' | 'blockpage' | 'controlIntercepted' | 'tcp' | 'tls'>): string[] {
+  const { m, blockpage, controlIntercepted } = ctx;
+  const evidence = [dnsEvidence(m, ctx.dns)];
   if (controlIntercepted) evidence.push(`control resolver ${controlIntercepted.resolver}: TLS intercepted ${describeControlInterception(controlIntercepted)}`);
   if (m.helper && m.helper.failure) evidence.push(`control helper ${m.helper.url}: ${m.helper.failure}${attemptsText(m)}`);
   if (blockpage) evidence.push(`block page: matches fingerprint ${blockpage.fingerprint} (${blockpage.source}${blockpage.generic ? ', generic wording' : ''})`);
   for (const h of m.http) evidence.push(h.failure ? `GET ${h.url} via ${h.ip}: ${h.failure} at ${h.failedOperation}` : `GET ${describeResponse(h)}`);
-  for (const t of tcp) evidence.push(tcpEvidence(t, helper?.tcp_connect[endpoint(t.ip, t.port)]));
-  for (const t of tls) evidence.push(tlsEvidence(t));
-  for (const p of m.sniProbes) evidence.push(`SNI probe ${p.kind} (${p.handshake.serverName ?? 'no SNI'} to ${endpoint(p.handshake.ip, p.handshake.port)}): ${completed(p.handshake) ? 'handshake completed' : p.handshake.failure}`);
+  for (const t of ctx.tcp) evidence.push(tcpEvidence(t, ctx.helper?.tcp_connect[joinHostPort(t.ip, t.port)]));
+  for (const t of ctx.tls) evidence.push(tlsEvidence(t));
+  for (const p of m.sniProbes) evidence.push(`SNI probe ${p.kind} (${p.handshake.serverName ?? 'no SNI'} to ${joinHostPort(p.handshake.ip, p.handshake.port)}): ${completed(p.handshake) ? 'handshake completed' : p.handshake.failure}`);
+  return evidence;
+}
 
+/** What every web rule reads, derived once from the measurement and the run's knowledge. */
+export function buildWebContext(m: WebMeasurement, knowledge: AnalysisKnowledge): WebContext {
+  const dns = analyzeDns(m);
+  const helper = m.helper?.response ?? null;
+  const final = m.http[m.http.length - 1];
+  const blockpage = blockpageOf(m);
+  const control = targetControl(m, knowledge.interceptionCas);
+  const controlIntercepted = control.interception ?? runControl(knowledge.controlCheck, knowledge.interceptionCas).interception;
+  const literal = isIP(m.hostname) !== 0;
+  const { tcp, tls } = siteAttempts(m, dns);
+  const evidence = evidenceOf({ m, dns, helper, blockpage, controlIntercepted, tcp, tls });
   const ctx: WebContext = {
     m,
     knowledge,
@@ -97,12 +111,13 @@ export function buildContext(m: WebMeasurement, knowledge: AnalysisKnowledge): W
     helper,
     final,
     blockpage,
+    control,
     controlIntercepted,
     controlAvailable: dns.controlAnswered || literal || helper !== null,
     tcp,
     tls,
     sniSent: !literal,
-    failedStep,
+    failedStep: failedStepOf({ tcp, tls, final }),
     evidence,
     notes: { httpComparison: null, untrustedIssuer: null, interceptionCa: null, sniProof: null },
     verdict: (status, method, reason) => ({
@@ -153,11 +168,11 @@ function describeResponse(h: HttpObservation): string {
 
 function tcpEvidence(t: TcpConnectObservation, helper: { status: boolean; failure: string | null } | undefined): string {
   const here = t.failure ?? `connected in ${Math.round((t.t - t.t0) * 1000)} ms`;
-  return `TCP ${endpoint(t.ip, t.port)}: ${here}${helper ? `; control helper: ${helper.status ? 'connected' : helper.failure}` : ''}`;
+  return `TCP ${joinHostPort(t.ip, t.port)}: ${here}${helper ? `; control helper: ${helper.status ? 'connected' : helper.failure}` : ''}`;
 }
 
 function tlsEvidence(t: TlsHandshakeObservation): string {
   const leaf = t.peerCertificates[0];
   const chain = leaf ? `; leaf "${leaf.subject}" issued by "${leaf.issuer}"` : '';
-  return `TLS ${endpoint(t.ip, t.port)} SNI ${t.serverName ?? '(none)'}: ${t.failure ?? `${t.tlsVersion} ok`}${chain}${t.chainError ? ` (${t.chainError})` : ''}${t.certFailure ? ` [${t.certFailure}]` : ''}`;
+  return `TLS ${joinHostPort(t.ip, t.port)} SNI ${t.serverName ?? '(none)'}: ${t.failure ?? `${t.tlsVersion} ok`}${chain}${t.chainError ? ` (${t.chainError})` : ''}${t.certFailure ? ` [${t.certFailure}]` : ''}`;
 }

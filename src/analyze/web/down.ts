@@ -1,7 +1,8 @@
 import { isCertificateFailure } from '../../model/failure.ts';
 import { describeCertFailure } from '../certificate.ts';
 import { matchInterceptionCa } from '../interception.ts';
-import { endpoint, type WebContext, type WebRule } from './context.ts';
+import { joinHostPort } from '../../net/endpoint.ts';
+import type { WebContext, WebRule } from './context.ts';
 import { helperTcp, helperTls } from './helper.ts';
 
 /** The chains this network was shown, where a known interception CA would appear. */
@@ -26,7 +27,7 @@ export const downRule: WebRule = {
       const h = helperTcp(ctx);
       if (h.length === 0 || h.some((x) => x.status)) return null;
       const failures = [...new Set(ctx.tcp.map((t) => t.failure))].join(', ');
-      const endpoints = [...new Set(ctx.tcp.map((t) => endpoint(t.ip, t.port)))];
+      const endpoints = [...new Set(ctx.tcp.map((t) => joinHostPort(t.ip, t.port)))];
       const where = `${endpoints.join(', ')}${ctx.tcp.length > endpoints.length ? ` (${ctx.tcp.length} attempts)` : ''}`;
       return ctx.verdict('down', null, `The site is down: connections to ${where} fail from the control helper too (${failures})`);
     }

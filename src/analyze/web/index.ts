@@ -1,6 +1,8 @@
 import type { WebMeasurement } from '../../model/measurement.ts';
-import type { Verdict } from '../../model/verdict.ts';
-import { buildContext, DEFAULT_KNOWLEDGE, type AnalysisKnowledge, type WebRule } from './context.ts';
+import type { Verdict, VerdictFacts } from '../../model/verdict.ts';
+import { webFacts } from '../facts.ts';
+import { withDefaults, type AnalysisKnowledge } from '../knowledge.ts';
+import { buildWebContext, type WebContext, type WebRule } from './context.ts';
 import { controlUnavailableRule } from './control-unavailable.ts';
 import { deadlineRule } from './deadline.ts';
 import { dnsRule } from './dns.ts';
@@ -47,9 +49,7 @@ export const WEB_RULES: readonly WebRule[] = [
   inconclusiveRule,
 ];
 
-/** Pure: from one web measurement (and its control data) to a verdict with its reasons. */
-export function analyzeWeb(m: WebMeasurement, knowledge: AnalysisKnowledge = DEFAULT_KNOWLEDGE): Verdict {
-  const ctx = buildContext(m, { ...DEFAULT_KNOWLEDGE, ...knowledge });
+function decide(ctx: WebContext): Verdict {
   for (const rule of WEB_RULES) {
     const v = rule.apply(ctx);
     if (v) return v;
@@ -58,8 +58,20 @@ export function analyzeWeb(m: WebMeasurement, knowledge: AnalysisKnowledge = DEF
   return ctx.verdict('inconclusive', null, 'Nothing could be fetched and no step failed clearly');
 }
 
+/** Pure: from one web measurement (and its control data) to a verdict with its reasons. */
+export function analyzeWeb(m: WebMeasurement, knowledge: Partial<AnalysisKnowledge> = {}): Verdict {
+  return decide(buildWebContext(m, withDefaults(knowledge)));
+}
+
+/** Pure: the verdict and the facts decided beside it (what the run-level findings read), from one walk. */
+export function analyzeWebTarget(m: WebMeasurement, knowledge: Partial<AnalysisKnowledge> = {}): { verdict: Verdict; facts: VerdictFacts } {
+  const ctx = buildWebContext(m, withDefaults(knowledge));
+  const verdict = decide(ctx);
+  return { verdict, facts: webFacts(m, verdict, ctx.control) };
+}
+
 /** Which rule decided (for tests and `--verbose` explanations). */
-export function decidingRule(m: WebMeasurement, knowledge: AnalysisKnowledge = DEFAULT_KNOWLEDGE): string {
-  const ctx = buildContext(m, { ...DEFAULT_KNOWLEDGE, ...knowledge });
+export function decidingRule(m: WebMeasurement, knowledge: Partial<AnalysisKnowledge> = {}): string {
+  const ctx = buildWebContext(m, withDefaults(knowledge));
   return WEB_RULES.find((r) => r.apply(ctx) !== null)?.id ?? 'inconclusive';
 }

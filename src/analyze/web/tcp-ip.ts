@@ -1,4 +1,5 @@
-import { endpoint, undecided, type WebRule } from './context.ts';
+import { joinHostPort } from '../../net/endpoint.ts';
+import { undecided, type WebRule } from './context.ts';
 import { helperTcp } from './helper.ts';
 
 /**
@@ -15,7 +16,7 @@ export const tcpIpRule: WebRule = {
     if (tcp.length === 0 && m.tcp.length > 0) return ctx.verdict('inconclusive', null, 'Only IPv6 addresses failed, and this network has no IPv6: nothing to conclude');
     if (ctx.failedStep !== 'tcp') return null;
     const failures = [...new Set(tcp.map((t) => t.failure))].join(', ');
-    const endpoints = [...new Set(tcp.map((t) => endpoint(t.ip, t.port)))];
+    const endpoints = [...new Set(tcp.map((t) => joinHostPort(t.ip, t.port)))];
     const where = `${endpoints.join(', ')}${tcp.length > endpoints.length ? ` (${tcp.length} attempts)` : ''}`;
     if (helperTcp(ctx).some((x) => x.status)) return ctx.verdict('blocked', 'tcp_ip', `IP blocking: connections to ${where} fail here (${failures}) but work from the control helper`);
     return ctx.verdict('inconclusive', null, `No connection to ${where} (${failures}); ${undecided(ctx, 'IP blocking from a site that is down')}`);

@@ -1,5 +1,6 @@
 import { certFailureOf } from '../certificate.ts';
-import { completed, endpoint, undecided, type WebRule } from './context.ts';
+import { joinHostPort } from '../../net/endpoint.ts';
+import { completed, undecided, type WebRule } from './context.ts';
 import { helperValidTls } from './helper.ts';
 
 /**
@@ -18,7 +19,7 @@ export const tlsSniRule: WebRule = {
     const { m } = ctx;
     const first = ctx.tls[0];
     if (!first) return null;
-    const ep = endpoint(first.ip, first.port);
+    const ep = joinHostPort(first.ip, first.port);
     const protocol = certFailureOf(first) === 'weak_or_unsupported_protocol' ? ': the server offers no TLS protocol version or cipher this client accepts (a weak or unsupported protocol, such as TLS 1.0 only)' : '';
     if (!ctx.sniSent) {
       if (helperValidTls(ctx)) return ctx.verdict('blocked', 'tls', `TLS interference: the handshake with ${ep} fails here (${first.failure}) but completes from the control helper; no SNI was sent (the URL is an address), so it is not name-based filtering`);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { auditStores } from '../../analyze/trust-store-audit.ts';
-import { EXIT } from '../errors.ts';
+import { EXIT } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
 import { readFlagFile } from '../flag-file.ts';

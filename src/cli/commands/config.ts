@@ -1,6 +1,7 @@
 import type { CommandIO } from '../io.ts';
 import { DEFAULT_CONTROL_RESOLVERS, DEFAULT_LISTS, effectiveRunOptions, type RunCommandOptions } from './run.ts';
 import { CONFIG_KEYS, lineOf } from '../../config/keys.ts';
+import { EXIT } from '../../errors.ts';
 
 /** Values `run` uses when neither the file nor a flag sets them, and commander has no default for. */
 const IMPLICIT_DEFAULTS: Record<string, unknown> = { list: DEFAULT_LISTS, controlResolver: DEFAULT_CONTROL_RESOLVERS };
@@ -27,7 +28,7 @@ export async function configCommand(opts: RunCommandOptions & { format?: 'text' 
   });
   if (opts.format === 'json') {
     io.stdout(`${JSON.stringify({ dataDir, configFile, settings }, null, 2)}\n`);
-    return 0;
+    return EXIT.ok;
   }
   const text = (s: ConfigSetting): string => (s.value === null || s.value === undefined ? (UNSET[s.key] ?? '(none)') : Array.isArray(s.value) ? s.value.join(', ') || '(none)' : String(s.value));
   const keyWidth = Math.max(...settings.map((s) => s.key.length)) + 2;
@@ -40,5 +41,5 @@ export async function configCommand(opts: RunCommandOptions & { format?: 'text' 
     ...settings.map((s) => `${s.key.padEnd(keyWidth)}${text(s).length >= valueWidth ? `${text(s)}  ` : text(s).padEnd(valueWidth)}${s.where}`),
   ];
   io.stdout(`${lines.join('\n')}\n`);
-  return 0;
+  return EXIT.ok;
 }

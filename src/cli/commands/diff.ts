@@ -1,7 +1,7 @@
 import { diffRuns, PARTIAL_STATUSES, type TargetChange } from '../../store/diff.ts';
 import type { StoredRun } from '../../store/runs.ts';
 import { listRuns } from '../../store/runs.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 

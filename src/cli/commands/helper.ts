@@ -1,10 +1,10 @@
 import { createSecureContext } from 'node:tls';
-import { isIP } from 'node:net';
 import { createHelperServer } from '../../helper/server.ts';
 import { HELPER_TOKEN_ENV } from '../../helper/protocol.ts';
 import { parseResolver } from '../../net/dns.ts';
+import { addressFamily, joinHostPort, splitHostPort } from '../../net/endpoint.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { readFlagFile } from '../flag-file.ts';
 
@@ -23,11 +23,10 @@ export interface HelperCommandOptions {
 
 /** host:port or [v6]:port, the port a number 0–65535 (0: any free port). */
 export function parseListen(listen: string): { host: string; port: number } {
-  const m = /^(\[[^\]]+\]|[^:[\]]+):(\d+)$/.exec(listen);
-  const port = Number(m?.[2]);
-  if (!m || !Number.isInteger(port) || port > 65535) throw new UsageError(`--listen ${listen}: expected host:port with a port from 0 to 65535, e.g. 0.0.0.0:8080 or [::]:8080`);
-  const host = (m[1] ?? '').replace(/^\[|\]$/g, '');
-  if (m[1]?.startsWith('[') && isIP(host) !== 6) throw new UsageError(`--listen ${listen}: "${host}" is not an IPv6 address`);
+  const { host, port } = splitHostPort(listen);
+  // A bracket anywhere but around the host (`a[b:80`, `[a]b:80`) is no endpoint either.
+  if (!host || port === null || port > 65535 || /[[\]]/.test(host)) throw new UsageError(`--listen ${listen}: expected host:port with a port from 0 to 65535, e.g. 0.0.0.0:8080 or [::]:8080`);
+  if (listen.startsWith('[') && addressFamily(host) !== 6) throw new UsageError(`--listen ${listen}: "${host}" is not an IPv6 address`);
   return { host, port };
 }
 
@@ -72,7 +71,7 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
     server.listen(port, host, () => resolve());
   });
   const bound = server.address();
-  const shown = typeof bound === 'object' && bound ? `${bound.address.includes(':') ? `[${bound.address}]` : bound.address}:${bound.port}` : opts.listen;
+  const shown = typeof bound === 'object' && bound ? joinHostPort(bound.address, bound.port) : opts.listen;
   io.stderr(`tekser helper listening on ${opts.tlsCert ? 'https' : 'http'}://${shown}/${token ? ' (token required)' : ''} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
@@ -82,5 +81,5 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  return 0;
+  return EXIT.ok;
 }

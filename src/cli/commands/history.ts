@@ -1,6 +1,7 @@
 import { listRuns, type UnreadableRun } from '../../store/runs.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf } from './stored.ts';
+import { EXIT } from '../../errors.ts';
 
 /** `tekser history`: the runs on disk, newest first, with their counts. */
 export function historyCommand(opts: { dataDir?: string; format?: 'table' | 'json' }, io: CommandIO): number {
@@ -10,11 +11,11 @@ export function historyCommand(opts: { dataDir?: string; format?: 'table' | 'jso
   if (opts.format === 'json') {
     // Unreadable runs come last, with status "unreadable" and the problem in words.
     io.stdout(`${JSON.stringify([...runs.map((r) => r.record), ...unreadable.map((u) => ({ id: u.id, status: 'unreadable', problem: u.problem }))], null, 2)}\n`);
-    return 0;
+    return EXIT.ok;
   }
   if (runs.length === 0 && unreadable.length === 0) {
     io.stdout(`No runs yet in ${dataDir}. \`tekser run\` keeps each run there.\n`);
-    return 0;
+    return EXIT.ok;
   }
   const pad = (s: string, n: number): string => s.padEnd(n);
   io.stdout(`${pad('RUN', 24)}${pad('STARTED (UTC)', 21)}${pad('STATUS', 13)}${pad('TARGETS', 9)}${pad('OK', 6)}${pad('BLOCKED', 9)}${pad('DOWN', 6)}${pad('?', 5)}FINDINGS\n`);
@@ -27,5 +28,5 @@ export function historyCommand(opts: { dataDir?: string; format?: 'table' | 'jso
     );
   }
   for (const u of unreadable) io.stdout(`${pad(u.id, 24)}${pad('', 21)}${pad('unreadable', 13)}${u.problem} (${u.dir})\n`);
-  return 0;
+  return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 import { lintPathsTo } from '../../lint/lint-paths.ts';
 import { createLintReporter, defaultLintFormat, type LintFormat } from '../../lint/format.ts';
 import { TEKSER_VERSION } from '../../version.ts';
-import { EXIT } from '../errors.ts';
+import { EXIT } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 
 export interface LintCommandOptions {

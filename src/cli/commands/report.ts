@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { renderRunHtml, renderTimelineHtml } from '../../report/html.ts';
 import { buildTimeline, timelineCsv, type ReportRun } from '../../report/timeline.ts';
 import { listRuns, readResults } from '../../store/runs.ts';
-import { UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
@@ -52,10 +52,10 @@ export function reportCommand(refs: string[], opts: ReportCommandOptions, io: Co
   if (opts.csv) write(opts.csv, timelineCsv(buildTimeline(runs)), '--csv');
   if (!opts.output) {
     io.stdout(html);
-    return 0;
+    return EXIT.ok;
   }
   write(opts.output, html, '--output');
   const targets = new Set(runs.flatMap((r) => r.results.map((x) => x.target.url))).size;
   io.stderr(`wrote ${opts.output}: ${runs.length === 1 ? `run ${runs[0]?.record.id}` : `${runs.length} runs`}, ${targets} targets, ${Math.ceil(Buffer.byteLength(html) / 1024)} KiB${opts.csv ? `; timeline CSV in ${opts.csv}` : ''}\n`);
-  return 0;
+  return EXIT.ok;
 }

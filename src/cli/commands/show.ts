@@ -5,6 +5,7 @@ import { RUN_SCHEMA_ID, type TargetResultJson } from '../../model/run.ts';
 import { summarize } from '../../report/json.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
+import { EXIT } from '../../errors.ts';
 
 export const labelOf = (t: TargetResultJson['target']): string => (t.kind === 'service' ? `${t.name} (${t.serviceKind})` : t.url);
 
@@ -14,11 +15,11 @@ export function showCommand(ref: string, opts: { dataDir?: string; format?: 'tab
   const r = run.record;
   if (opts.format === 'json') {
     io.stdout(`${JSON.stringify({ schema: RUN_SCHEMA_ID, run: r, summary: summarize(run.results), findings: r.findings ?? [], results: run.results }, null, 2)}\n`);
-    return 0;
+    return EXIT.ok;
   }
   if (opts.format === 'jsonl') {
     for (const line of run.results) io.stdout(`${JSON.stringify(line)}\n`);
-    return 0;
+    return EXIT.ok;
   }
   const chalk = makeChalk({ isTTY: io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
   const header = `run ${r.id} — ${r.startedAt.replace('T', ' ').slice(0, 19)} UTC — ${r.status}${r.status !== 'complete' ? ` (${run.results.length} of ${r.targets} targets finished)` : ''}`;
@@ -27,5 +28,5 @@ export function showCommand(ref: string, opts: { dataDir?: string; format?: 'tab
   const steps = tally.steps((r.findings ?? []).map((f) => f.kind), r.id);
   const width = io.stdoutIsTTY && process.stdout.columns ? { width: process.stdout.columns } : {};
   io.stdout(renderTable(run.results.map((x) => ({ label: labelOf(x.target), verdict: x.verdict })), { chalk, header, findings: r.findings ?? [], steps, verbose: Boolean(opts.verbose), ...width }));
-  return 0;
+  return EXIT.ok;
 }

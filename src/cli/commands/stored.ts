@@ -1,5 +1,5 @@
 import { findRun, readResults, type StoredRun } from '../../store/runs.ts';
-import { UsageError } from '../errors.ts';
+import { UsageError } from '../../errors.ts';
 
 export { checkDataDir, dataDirOf } from '../data-dir.ts';
 

@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import { TEKSER_VERSION } from '../../version.ts';
+import { hasKey, translator, type Lang } from '../strings.ts';
+import type { CellStatus, ReportRun } from '../timeline.ts';
+import { html, raw, type SafeHtml } from './safe.ts';
+
+// The pieces both pages share: options, the shell (CSP, inline CSS), the header lines, the words for values.
+
+export interface HtmlOptions {
+  /** Show page bodies kept in the run (only present when the run was made with --include-bodies). */
+  includeBodies?: boolean;
+  lang?: Lang;
+  /** When the page was made (default now): shown in UTC. */
+  now?: Date;
+}
+
+export type T = ReturnType<typeof translator>;
+
+/** "2026-11-23 09:00:01" from an ISO time (UTC). */
+export const utc = (iso: string): string => iso.replace('T', ' ').replace(/(:\d\d)(\.\d+)?Z$/, '$1');
+export const hhmm = (iso: string): string => iso.slice(11, 16);
+
+export const SYMBOL: Record<CellStatus, string> = {
+  accessible: '✓',
+  blocked: '✕',
+  'partially blocked': '◐',
+  down: '↓',
+  inconclusive: '?',
+  'control-ok': '✓',
+  'control-failed': '!',
+};
+/** Verdicts, the most serious first. */
+export const VERDICTS = ['blocked', 'partially blocked', 'inconclusive', 'down', 'accessible'] as const;
+/** The CSS class of a status: `v-partially-blocked`. */
+export const cls = (s: string): string => `v-${s.replace(/\s+/g, '-')}`;
+
+/** A word by a value (verdict, method, finding kind), the value itself when the table has none. */
+export function word(t: T, prefix: 'verdict' | 'method' | 'finding' | 'sni' | 'explain' | 'cell', value: string): string {
+  const key = `${prefix}.${value}`;
+  return hasKey(key) ? t(key) : value;
+}
+
+export function runStatusWord(t: T, status: string): string {
+  const key = `header.runStatus.${status}`;
+  return hasKey(key) ? t(key) : status;
+}
+
+/** The page's only style, one trusted constant (its hash is in the CSP). */
+const CSS = [
+  ':root{--ok:#1a7f37;--okb:#dafbe1;--bl:#b42318;--blb:#fee4e2;--pa:#b54708;--pab:#fef0c7;' +
+    '--dn:#475467;--dnb:#eaecf0;--in:#5925dc;--inb:#ebe9fe;--line:#d0d5dd}',
+  '*{box-sizing:border-box}',
+  'body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;' +
+    'color:#101828;background:#fff;overflow-wrap:break-word}',
+  'main{max-width:72rem;margin:0 auto;padding:1rem}main.wide{max-width:120rem}',
+  'h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:1px solid var(--line)}',
+  'code,.fp,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}',
+  '.meta{color:#475467;margin:.2rem 0}',
+  '.privacy{border:2px solid #344054;border-radius:.4rem;padding:.5rem .8rem;background:#f9fafb}',
+  '.privacy h2{border:0;margin:.2rem 0;font-size:1rem}',
+  '.finding{border-left:.4rem solid var(--bl);background:var(--blb);padding:.5rem .8rem;' +
+    'margin:.6rem 0;border-radius:.3rem;break-inside:avoid}',
+  '.finding.f-throttling,.finding.f-suspected-mitm,.finding.f-helper-unavailable{border-color:var(--pa);background:var(--pab)}',
+  '.finding.f-ways-out{border-color:var(--ok);background:var(--okb)}',
+  '.finding h3{font-size:1rem;margin:.1rem 0}.kind{text-transform:uppercase;font-size:.75rem;letter-spacing:.05em;font-weight:700}',
+  'ul{margin:.3rem 0;padding-left:1.2rem}ul.plain{list-style:none;padding:0;margin:0}',
+  '.badge{display:inline-block;min-width:8.5rem;padding:0 .4rem;border-radius:.3rem;font-weight:700;white-space:nowrap}',
+  '.v-accessible,.v-control-ok{background:var(--okb);color:var(--ok)}.v-blocked,.v-control-failed{background:var(--blb);color:var(--bl)}',
+  '.v-partially-blocked{background:var(--pab);color:var(--pa)}.v-down{background:var(--dnb);color:var(--dn)}' +
+    '.v-inconclusive{background:var(--inb);color:var(--in)}',
+  'details.target{border:1px solid var(--line);border-radius:.3rem;margin:.3rem 0;break-inside:avoid}',
+  'details.target>summary{cursor:pointer;padding:.4rem .5rem;display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:baseline}',
+  'details.target>div{padding:.2rem .8rem .8rem}',
+  '.label{font-weight:600;overflow-wrap:anywhere}.method{color:#475467}.reason{flex-basis:100%;color:#344054}',
+  'table{border-collapse:collapse}td,th{border:1px solid var(--line);padding:.2rem .4rem;vertical-align:top;text-align:left}',
+  'table.cmp{width:100%;font-size:.9rem}table.cmp td{overflow-wrap:anywhere}',
+  '.scroll{overflow-x:auto;max-width:100%}',
+  'table.tl th.row{position:sticky;left:0;z-index:1;background:#fff;min-width:11rem;' +
+    'max-width:22rem;overflow-wrap:anywhere;font-weight:500;text-align:left}',
+  'table.tl td{text-align:center;min-width:1.8rem;font-weight:700;padding:.15rem}',
+  'table.tl td.chg{outline:3px solid #101828;outline-offset:-3px}',
+  'table.tl td.none{color:#98a2b3;font-weight:400}',
+  'table.tl thead th{font-size:.7rem;text-align:center;white-space:nowrap;padding:.15rem .1rem}',
+  'table.tl td.band{background:#101828;color:#fff;font-size:.8rem;text-align:center;overflow:hidden}',
+  'table.tl td.noband{border:0}',
+  '.mark{display:inline-block;white-space:nowrap;font-size:.7rem;font-weight:700;color:#101828;' +
+    'border:1px solid #101828;border-radius:.2rem;padding:0 .2rem;margin-left:.3rem}',
+  '.mark.canary{color:#475467;border-color:#98a2b3;font-weight:400}',
+  '.legend span{display:inline-block;margin:.1rem .6rem .1rem 0}.legend b{display:inline-block;' +
+    'min-width:1.6rem;text-align:center;border-radius:.2rem}',
+  '.chain li{margin:.2rem 0}.fp{color:#475467}',
+  'pre{white-space:pre-wrap;background:#f2f4f7;padding:.5rem;max-height:20rem;overflow:auto}',
+  'footer{color:#667085;font-size:.8rem;margin-top:2rem}',
+  '@media (max-width:40rem){body{font-size:15px}main{padding:.5rem}.badge{min-width:0}table.tl th.row{min-width:8rem;max-width:11rem}}',
+  '@media print{details::details-content{content-visibility:visible;display:block}' +
+    'body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}' +
+    'h2{break-after:avoid}details.target{border:0;border-bottom:1px solid var(--line)}' +
+    '*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}',
+].join('\n');
+
+/** The page shell: a CSP that allows only this inline style (by hash): no script, no fetch of any kind. */
+export function page(title: string, body: SafeHtml, t: T, wide = false): string {
+  const styleHash = createHash('sha256').update(CSS).digest('base64');
+  const csp = `default-src 'none'; style-src 'sha256-${styleHash}'; img-src 'none'; script-src 'none'; base-uri 'none'; form-action 'none'`;
+  return html`<!doctype html>
+<html lang="${t('lang')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="${raw(csp)}">
+<meta name="referrer" content="no-referrer">
+<meta name="generator" content="tekser ${TEKSER_VERSION}">
+<title>${title}</title>
+<style>${raw(CSS)}</style>
+</head>
+<body>
+<main${wide ? raw(' class="wide"') : ''}>
+${body}
+</main>
+</body>
+</html>
+`.toString();
+}
+
+export function privacy(t: T, includeBodies: boolean): SafeHtml {
+  const bodies = includeBodies ? t('privacy.withBodies') : t('privacy.notBodies');
+  return html`<section class="privacy" id="privacy"><h2>${t('privacy.heading')}</h2><p>${t('privacy.contains')}</p><p>${bodies}</p></section>`;
+}
+
+export function networkLine(t: T, run: ReportRun): string {
+  const n = run.record.network;
+  return n.asn || n.country ? t('header.network', { asn: n.asn ?? '', country: n.country ?? '' }) : t('header.networkUnknown');
+}
+
+/** "Made by tekser … on …": the version and when the page was made. */
+export function generatedLine(t: T, now: Date | undefined): SafeHtml {
+  return html`<p class="meta">${t('header.generated', { version: TEKSER_VERSION, date: utc((now ?? new Date()).toISOString()) })}</p>`;
+}
