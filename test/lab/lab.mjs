@@ -257,7 +257,7 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
     await Promise.all([
       spawnIn(ns.internet, [process.execPath, join(HERE, 'internet.mjs'), internetCfg], 'internet', 'ready'),
       spawnIn(ns.censor, [process.execPath, join(HERE, 'censor.mjs'), censorCfg], 'censor', 'ready'),
-      spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile, '--allow-lab-ranges', '--rate-limit', '100000', '--max-concurrent', '256'], 'helper', 'listening'),
+      spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile, '--allow-lab-ranges', '--rate-limit', '100000', '--max-concurrent', '256', '--echo-ports', 'tcp:179,3785,5060,443 udp:3478,51820'], 'helper', 'listening'),
     ]);
 
     // The lab's own test lists: the default one, and any subset a scenario asks for.

@@ -4,7 +4,7 @@ import { parseServices } from '../../src/lists/services.ts';
 import { waysFromEntries } from '../../src/lists/ways.ts';
 import { isIpLiteral } from '../../src/net/endpoint.ts';
 import { sleep } from '../../src/net/clock.ts';
-import { runWays } from '../../src/ways-run.ts';
+import { runWays } from '../../src/pipeline.ts';
 import { publicTrustStore } from '../../src/net/tls.ts';
 import { FAILURES } from '../../src/model/failure.ts';
 import type { WayPlan } from '../../src/model/check.ts';
