@@ -1,5 +1,6 @@
 import { joinHostPort } from '../net/endpoint.ts';
 import type { ServiceResultJson, TargetResultJson, WebResultJson, RunRecord } from '../model/run.ts';
+import { waysToOoni } from './ooni-ways.ts';
 
 /**
  * Measurements in OONI's data format (data_format_version 0.2.0, df-000..008): web targets as
@@ -221,4 +222,11 @@ function messenger(r: ServiceResultJson, record: RunRecord): Json {
 
 export function toOoni(result: TargetResultJson, record: RunRecord): Json {
   return result.target.kind === 'web' ? webConnectivity(result as WebResultJson, record) : messenger(result as ServiceResultJson, record);
+}
+
+/** The run's ways out as OONI measurements (tor, stunreachability, dnscheck, echcheck, riseupvpn, openvpn; see ooni-ways.ts). */
+export function waysOoni(record: RunRecord): Json[] {
+  if (!record.ways) return [];
+  const runtime = record.finishedAt ? (Date.parse(record.finishedAt) - Date.parse(record.startedAt)) / 1000 : 0;
+  return waysToOoni(record.ways.ways, record.ways.verdicts).map((m) => base(record, record.startedAt, runtime, m.testName, m.testVersion, m.input, m.testKeys, null));
 }

@@ -54,3 +54,19 @@ describe('tekser helper --echo-ports', () => {
     expect(r.err).toMatch(/--echo-ports tcp:99999: expected ports like tcp:179,3785 udp:3478/);
   });
 });
+
+describe('tekser export --ooni: the ways as OONI nettests', () => {
+  it("a stored run's bridge comes out as OONI's tor measurement, scrubbed", async () => {
+    const dataDir = tempDir('ways-export');
+    const offline = OFFLINE.filter((a) => a !== '--no-save');
+    const run = await runInMemory(['run', '--data-dir', dataDir, '--format', 'json', '--bridge', `obfs4 10.9.8.7:3785 ${FP} cert=abc`, '--endpoint', 'stun://10.1.2.3:3478', ...offline]);
+    expect([0, 3]).toContain(run.code);
+    const out = await runInMemory(['export', '--ooni', 'last', '--data-dir', dataDir]);
+    const lines = out.out.trim().split('\n').map((l) => JSON.parse(l) as { test_name: string; input: string | null; test_keys: Record<string, unknown> });
+    expect(lines.map((l) => l.test_name)).toEqual(['tor', 'stunreachability', 'web_connectivity']);
+    const targets = Object.values(lines[0]?.test_keys.targets as Record<string, { target_address: string; target_protocol: string }>);
+    expect(targets.map((t) => [t.target_address, t.target_protocol])).toEqual([['[scrubbed]', 'tcp']]);
+    expect(out.out).not.toContain('10.9.8.7');
+    expect(out.out).not.toContain('10.1.2.3');
+  }, 30_000);
+});

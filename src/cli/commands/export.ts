@@ -1,4 +1,4 @@
-import { toOoni } from '../../report/ooni.ts';
+import { toOoni, waysOoni } from '../../report/ooni.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import { openReportOutput } from '../run-output.ts';
 import type { CommandIO } from '../io.ts';
@@ -8,7 +8,8 @@ import { dataDirOf, requireRun } from './stored.ts';
 export async function exportCommand(ref: string, opts: { dataDir?: string; ooni?: boolean; output?: string }, io: CommandIO): Promise<number> {
   if (!opts.ooni) throw new UsageError('say which format: --ooni');
   const run = requireRun(dataDirOf(opts, io.env), ref);
-  const lines = run.results.map((r) => `${JSON.stringify(toOoni(r, run.record))}\n`);
+  // The ways out first (what still works), then one measurement per target.
+  const lines = [...waysOoni(run.record), ...run.results.map((r) => toOoni(r, run.record))].map((m) => `${JSON.stringify(m)}\n`);
   if (!opts.output) {
     for (const l of lines) io.stdout(l);
     return EXIT.ok;
