@@ -70,3 +70,27 @@ describe('tekser export --ooni: the ways as OONI nettests', () => {
     expect(out.out).not.toContain('10.1.2.3');
   }, 30_000);
 });
+
+describe('tekser analyze: OONI circumvention nettests say what worked', () => {
+  it("OONI's tor, stunreachability and dnscheck become the ways-out finding", async () => {
+    const dir = tempDir('ways-analyze');
+    const file = join(dir, 'ooni.jsonl');
+    const m = (test_name: string, input: string | null, test_keys: object) => JSON.stringify({ test_name, input, probe_cc: 'KZ', probe_asn: 'AS9198', test_keys });
+    writeFileSync(
+      file,
+      [
+        m('tor', null, { targets: { a: { failure: 'generic_timeout_error', target_address: '192.0.2.1:443', target_protocol: 'or_port_dirauth' }, b: { failure: null, target_address: '[scrubbed]', target_protocol: 'obfs4' } } }),
+        m('stunreachability', 'stun://192.0.2.3:3478', { endpoint: '192.0.2.3:3478', failure: null }),
+        m('dnscheck', 'https://192.0.2.53/dns-query', { domain: 'example.org', lookups: { '192.0.2.53': { failure: null, answers: [{ answer_type: 'A', ipv4: '192.0.2.80' }] } } }),
+      ].join('\n') + '\n',
+    );
+    const r = await runInMemory(['analyze', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { findings: Array<{ kind: string; title: string; details: string[] }> };
+    const f = doc.findings.find((x) => x.kind === 'ways-out');
+    expect(f?.details).toContain('Tor through obfs4 bridges: reachable');
+    expect(f?.details).toContain('DNS over HTTPS to https://192.0.2.53/dns-query works: use it to get around DNS blocking');
+    expect(f?.details.join('\n')).toMatch(/No answer from here .*Tor \(its directory authorities' OR ports\)/);
+    expect(r.err).not.toMatch(/Skipped/);
+  }, 30_000);
+});
