@@ -20,6 +20,8 @@ export const EXIT = {
   locked: 4,
   /** run: measured, but not everything could be written (a full disk in the data directory or for -o); said on stderr. */
   notWritten: 5,
+  /** push, fleet, and --from: the fleet's database cannot be reached or refused (runs to push stay queued in the data directory). */
+  fleet: 6,
   /** the reader of stdout went away (`| head`): 128 + SIGPIPE, as a shell reports it. A run still finishes and is kept. */
   outputClosed: 141,
   /** stopped by SIGINT / SIGTERM. */
@@ -46,6 +48,8 @@ export const ERROR_CODES = [
   'TEKSER_HELPER_REQUEST',
   /** one of tekser's own connectors failed, with the failure already classified (net/failure.ts reads it). */
   'TEKSER_CONNECT',
+  /** the fleet's PostgreSQL database cannot be reached, refused the login, or refused a statement. */
+  'TEKSER_FLEET',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -152,6 +156,17 @@ export class ConnectError extends TekserError {
     super('TEKSER_CONNECT', message);
     this.name = 'ConnectError';
     this.failure = failure;
+  }
+}
+
+/** The fleet's database cannot be reached or refused (the message says which, never the password). */
+export class FleetError extends TekserError {
+  /** PostgreSQL's SQLSTATE, or Node's error code (ECONNREFUSED), when there is one. */
+  readonly sqlState: string | null;
+  constructor(message: string, causeCode: string | null = null, exitCode: number = EXIT.fleet) {
+    super('TEKSER_FLEET', message, exitCode);
+    this.name = 'FleetError';
+    this.sqlState = causeCode;
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError, BadListError, ConfigError, ConnectError, ERROR_CODES, EXIT, HelperRequestError, isTekserError, LockedError, TekserError, UnreadableListError, UsageError } from '../src/errors.ts';
+import { BadInputError, BadListError, ConfigError, ConnectError, ERROR_CODES, EXIT, FleetError, HelperRequestError, isTekserError, LockedError, TekserError, UnreadableListError, UsageError } from '../src/errors.ts';
 import { classifyError } from '../src/net/failure.ts';
 import { FAILURES } from '../src/model/failure.ts';
 
@@ -13,6 +13,7 @@ describe('src/errors.ts: one base error, stable codes', () => {
     new LockedError('/d/lock', { pid: 1, host: 'h', startedAt: 't' }),
     new HelperRequestError(400, 'bad'),
     new ConnectError(FAILURES.refused, 'refused'),
+    new FleetError('the fleet database cannot be reached'),
   ];
 
   it('every kind has its own code from the one table', () => {

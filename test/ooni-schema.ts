@@ -109,6 +109,8 @@ const urlgetterKeys = {
   requests: z.array(httpTransaction).nullable(),
   network_events: z.array(z.unknown()).nullable().optional(),
   socksproxy: z.string().nullable().optional(),
+  failed_operation: z.string().nullable().optional(),
+  failure: failure.optional(),
 };
 
 export const webConnectivityTestKeys = specObject({
@@ -128,7 +130,8 @@ export const webConnectivityTestKeys = specObject({
   blocking: z.union([z.literal(false), z.enum(['dns', 'tcp_ip', 'http-failure', 'http-diff'])]).nullable(),
   accessible: z.boolean().nullable(),
 });
-const okBlocked = z.enum(['ok', 'blocked']);
+// null: the probe could not tell (consumers must tolerate any key being null, df-000).
+const okBlocked = z.enum(['ok', 'blocked']).nullable();
 export const whatsappTestKeys = specObject({
   ...urlgetterKeys,
   registration_server_failure: failure,
@@ -141,13 +144,13 @@ export const whatsappTestKeys = specObject({
 });
 export const telegramTestKeys = specObject({
   ...urlgetterKeys,
-  telegram_http_blocking: z.boolean(),
-  telegram_tcp_blocking: z.boolean(),
+  telegram_http_blocking: z.boolean().nullable(),
+  telegram_tcp_blocking: z.boolean().nullable(),
   telegram_web_failure: failure,
   telegram_web_status: okBlocked,
 });
 export const signalTestKeys = specObject({ ...urlgetterKeys, signal_backend_status: okBlocked, signal_backend_failure: failure });
-export const facebookTestKeys = specObject({ ...urlgetterKeys, facebook_dns_blocking: z.boolean(), facebook_tcp_blocking: z.boolean() });
+export const facebookTestKeys = specObject({ ...urlgetterKeys, facebook_dns_blocking: z.boolean().nullable(), facebook_tcp_blocking: z.boolean().nullable() });
 
 const ooniTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
 export const baseMeasurement = specObject({

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderRunHtml, renderTimelineHtml } from '../src/report/html.ts';
 import { historyRuns, labRun, NEWS_BLOCKED_FROM, SHUTDOWN_HOURS } from './fixtures/report-runs.ts';
+import { GROUPED, LONG_URL, phoneRun, REFUSED, sameMinuteRuns } from './fixtures/phone-runs.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
 import { tempDir } from './helpers/tmp.ts';
 
@@ -138,4 +139,96 @@ describe('the report in headless Chromium', () => {
     expect(requests).toEqual([url]);
     await page.close();
   }, BROWSER_TIMEOUT);
+
+  it.skipIf(!HAVE_CHROMIUM)(named('on a phone (390 px): every target opened, nothing wider than the screen, no token broken, identical verdicts grouped'), async () => {
+    const { page, requests, url } = await open(renderRunHtml(phoneRun(), { now: NOW }), 'phone.html', PHONE);
+    // 106 identical inconclusive verdicts are one group, as the terminal shows them
+    const group = page.locator('details.group', { hasText: `${GROUPED} targets` });
+    expect(await group.count()).toBe(1);
+    expect(await group.locator('details.target').count()).toBe(GROUPED);
+    for (const summary of await page.locator('details > summary').all()) if (!(await summary.evaluate((el) => (el as unknown as { parentElement: { open: boolean } }).parentElement.open))) await summary.click();
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    // what the helper said is on the screen, beside what the probe saw
+    const refused = page.locator('details.target', { has: page.locator('.label', { hasText: /^https:\/\/360tv\.ru\/$/ }) });
+    await refused.scrollIntoViewIfNeeded();
+    expect(await refused.getByText(REFUSED).first().isVisible()).toBe(true);
+    expect(await tableOverflow(page)).toEqual([]);
+    expect(await brokenTokens(page)).toEqual([]);
+    await refused.screenshot({ path: join(ARTIFACTS, 'report-phone-private.png') });
+    console.log(`screenshot: ${join(ARTIFACTS, 'report-phone-private.png')}`);
+    await page.locator('details.target', { hasText: LONG_URL }).first().scrollIntoViewIfNeeded();
+    await shot(page, 'report-phone-long.png', { selector: `details.target:has-text("${LONG_URL}")` });
+    expect(requests).toEqual([url]);
+    await page.close();
+  }, BROWSER_TIMEOUT);
+
+  it.skipIf(!HAVE_CHROMIUM)(named('on a phone (390 px): the timeline of two runs in the same minute has two different column heads'), async () => {
+    const { page } = await open(renderTimelineHtml(sameMinuteRuns(), { now: NOW }), 'same-minute.html', PHONE);
+    // the time each head shows (its last line; the first head also shows the day)
+    const heads = (await page.locator('table.tl thead th[scope="col"]').allInnerTexts()).map((h) => h.split('\n').at(-1));
+    expect(heads).toEqual(['09:00:05', '09:00:40']);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await brokenTokens(page)).toEqual([]);
+    expect(await page.locator('h1').textContent()).toContain('09:00:05 to 2026-11-22 09:00:40');
+    await shot(page, 'report-phone-same-minute.png', { selector: '#timeline .scroll' });
+    await page.close();
+    // one run's page on a phone, from the top: the group of 106 folded
+    const one = await open(renderRunHtml(phoneRun(), { now: NOW }), 'phone-top.html', PHONE);
+    await one.page.locator('details.group').scrollIntoViewIfNeeded();
+    await shot(one.page, 'report-phone-group.png', { fullPage: false });
+    await one.page.close();
+  }, BROWSER_TIMEOUT);
 });
+
+const PHONE = { width: 390, height: 844 };
+
+/** How far the page is wider than the screen (≤ 0: it is not). */
+const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** The evidence tables (what each side saw, checks) that are wider than their box: none may be, on a phone. */
+function tableOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const d = document as unknown as { querySelectorAll(s: string): Iterable<{ scrollWidth: number; clientWidth: number; textContent: string }> };
+    return [...d.querySelectorAll('details.target .scroll')].filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => (b.textContent ?? '').slice(0, 80));
+  });
+}
+
+/**
+ * Words (URLs, failure strings, addresses) that a line break cuts anywhere but after a safe point
+ * (/ . _ - ? & = , ; :): "connecti|on_refused" or "360tv.r|u" is a failure, "https://360tv.ru/|news/" is not.
+ */
+function brokenTokens(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type Rect = { top: number; height: number };
+    type Node = { nodeValue: string | null };
+    const d = document as unknown as {
+      body: unknown;
+      createTreeWalker(root: unknown, what: number): { nextNode(): Node | null };
+      createRange(): { setStart(n: Node, o: number): void; setEnd(n: Node, o: number): void; getClientRects(): ArrayLike<Rect> };
+    };
+    const lineOf = (n: Node, from: number, to: number): number[] => {
+      const r = d.createRange();
+      r.setStart(n, from);
+      r.setEnd(n, to);
+      return [...Array.from(r.getClientRects()).filter((x) => x.height > 0).map((x) => Math.round(x.top))];
+    };
+    const broken: string[] = [];
+    const walker = d.createTreeWalker(d.body, 4);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.nodeValue ?? '';
+      for (const m of text.matchAll(/\S{4,}/g)) {
+        const start = m.index ?? 0;
+        const tops = new Set(lineOf(n, start, start + m[0].length));
+        if (tops.size < 2) continue;
+        let first = lineOf(n, start, start + 1)[0];
+        for (let i = 1; i < m[0].length; i++) {
+          const top = lineOf(n, start + i, start + i + 1)[0];
+          if (top === undefined || first === undefined || top === first) continue;
+          if (!'/._-?&=,;:'.includes(m[0][i - 1] ?? '')) broken.push(`${m[0].slice(0, i)}|${m[0].slice(i)}`);
+          first = top;
+        }
+      }
+    }
+    return broken;
+  });
+}

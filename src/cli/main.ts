@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
-import { EXIT, isTekserError } from '../errors.ts';
+import { EXIT, isTekserError, UsageError } from '../errors.ts';
 import { TEKSER_VERSION } from '../version.ts';
 import { processIO, type CommandIO } from './io.ts';
-import { OPTIONS, type CommandName } from './options.ts';
+import { describeOption, OPTIONS, SHIPPED_CANARIES, SHIPPED_LISTS, type CommandName } from './options.ts';
 
 // commander is CommonJS: required directly it loads in half the time of its ESM wrapper (start-up, issue #13).
 const { Command, CommanderError, Option } = createRequire(import.meta.url)('commander') as typeof Commander;
@@ -20,14 +20,17 @@ Examples:
 Exit codes: 0 clean (warnings allowed), 1 lint errors, 2 bad usage or unreadable input.`,
   run: `
 Examples:
-  tekser run                                      the shipped lists (test-lists/kz.csv, global.csv)
+  tekser run                                      the shipped lists and canaries (see Lists below)
   tekser run https://orda.kz/ https://kaztag.kz/  just these URLs
   tekser run --list lists/kz.csv --format jsonl -o results.jsonl
   tekser run --resolver udp://192.0.2.53 --control-helper https://helper.example/
   tekser run --list my.csv --fail-on blocked      exit 1 when something is blocked (CI)
 
+Lists: without URLs or --list, test-lists/ ${SHIPPED_LISTS.join(', ')}
+and the canaries in ${SHIPPED_CANARIES} (neutral sites: they tell an allow-list regime apart).
 Verdicts: accessible, blocked (method: dns, tcp_ip, tls, mitm, http-failure, http-diff),
-down (fails from the control too: not censorship), inconclusive (the control itself failed).
+partially blocked (a service: some checks blocked, others work), down (fails from the control
+too: not censorship), inconclusive (the control itself failed).
 Each run is kept in the data directory (see tekser history); --no-save skips that.
 With -o, the terminal still gets a one-line summary, the findings and the next steps (on stderr).
 Exit codes: 0 run completed (interference found is data), 1 --fail-on matched, 2 bad usage or list,
@@ -110,6 +113,22 @@ Examples:
   tekser analyze last                             the latest stored run, with today's rules
 
 Exit codes: 0 analysed (interference found is data), 1 --fail-on matched, 2 bad usage or input (file:line).`,
+  push: `
+Examples:
+  tekser push                                      the runs still queued, else the last run
+  tekser push last --to postgres://probe_alice@fleet.example.org/tekser?sslmode=verify-full
+  tekser push --all                                every stored run (the database keeps each once)
+
+Each run goes in one transaction; a run pushed twice is stored once. What cannot be pushed stays
+queued in the data directory and goes with the next push or \`run --push\`.
+Exit codes: 0 pushed, 2 bad usage, 6 the database could not take every run (they stay queued).`,
+  fleet: `
+Examples:
+  tekser fleet init --db postgres://admin@fleet.example.org/tekser?sslmode=verify-full
+
+Creates or updates the fleet's schema (versioned migrations, applied in order, recorded in
+tekser_fleet.migrations) and two group roles: tekser_probe (push only) and tekser_reader (read only).
+Exit codes: 0 up to date, 2 bad usage, 6 the database cannot be reached or refused.`,
   helper: `
 Run this on a machine outside the censored network; give its URL to \`tekser run --control-helper\`.
 It answers OONI's Web Connectivity test-helper protocol (POST JSON). It never dials loopback,
@@ -141,7 +160,8 @@ Run \`tekser <command> --help\` for a command's options and exit codes.`;
 function addOptions(cmd: Command, name: CommandName): Command {
   for (const spec of OPTIONS.filter((o) => o.commands.includes(name))) {
     // commander shows a default only when there is a value: describe value-less defaults in the text.
-    const described = spec.defaultValue === undefined && spec.defaultDescription ? `${spec.description} (default: ${spec.defaultDescription})` : spec.description;
+    const words = describeOption(spec, name);
+    const described = spec.defaultValue === undefined && spec.defaultDescription ? `${words} (default: ${spec.defaultDescription})` : words;
     const opt = new Option(spec.flags, described);
     if (spec.choices) opt.choices(spec.choices);
     if (spec.parse) opt.argParser(spec.parse);
@@ -163,7 +183,25 @@ export function buildProgram(io: CommandIO, result: CommandResult): Command {
   addStoredRunCommands(program, io, result);
   addMachineCommands(program, io, result);
   addAnalyzeCommand(program, io, result);
+  addFleetCommands(program, io, result);
+  addHelpCommand(program);
   return program;
+}
+
+/** `tekser help [command]`: that command's help; a command that does not exist is a usage error (exit 2), as for `tekser nonsense`. */
+function addHelpCommand(program: Command): void {
+  program.helpCommand(false);
+  program
+    .command('help')
+    .description('show the help of a command')
+    .argument('[command]', 'the command')
+    .action((name: string | undefined) => {
+      if (!name) return program.outputHelp();
+      const commands = program.commands.filter((c) => c.name() !== 'help');
+      const cmd = commands.find((c) => c.name() === name);
+      if (cmd) return cmd.outputHelp();
+      program.error(`unknown command '${name}': the commands are ${commands.map((c) => c.name()).join(', ')}`, { exitCode: EXIT.usage, code: 'tekser.unknownCommand' });
+    });
 }
 
 /** The program itself: name, version, one-line usage errors, the top help. */
@@ -200,6 +238,10 @@ function addListCommands(program: Command, io: CommandIO, result: CommandResult)
 /** history, show, diff, export, report, evidence: the commands that read the runs kept on disk. */
 function addStoredRunCommands(program: Command, io: CommandIO, result: CommandResult): void {
   addOptions(program.command('history').description('list the runs kept in the data directory, newest first'), 'history').action(async (opts) => {
+    if (opts.from) {
+      result.pending = (await import('./commands/fleet-read.ts')).fleetHistoryCommand(opts, io);
+      return;
+    }
     const { historyCommand } = await import('./commands/history.ts');
     result.code = historyCommand(opts, io);
   });
@@ -213,6 +255,11 @@ function addStoredRunCommands(program: Command, io: CommandIO, result: CommandRe
     program.command('diff').description('what changed between two runs: newly blocked, unblocked, other methods, findings').argument('[old]', 'older run (default: the one before the last)').argument('[new]', 'newer run (default: the last)'),
     'diff',
   ).action(async (oldRef: string | undefined, newRef: string | undefined, opts) => {
+    if (opts.from) {
+      if (oldRef || newRef) throw new UsageError('diff --from compares each probe\'s last two runs: give no run ids (--network picks networks)');
+      result.pending = (await import('./commands/fleet-read.ts')).fleetDiffCommand(opts, io);
+      return;
+    }
     const { diffCommand } = await import('./commands/diff.ts');
     result.code = diffCommand(oldRef, newRef, opts, io);
   });
@@ -223,6 +270,11 @@ function addStoredRunCommands(program: Command, io: CommandIO, result: CommandRe
   });
 
   addOptions(program.command('report').description('a self-contained HTML page of a run, or a timeline of runs (default: the last 24 h)').argument('[runs...]', 'run ids, unique prefixes, last or last~N'), 'report').action(async (refs: string[] | undefined, opts) => {
+    if (opts.from) {
+      if (refs?.length) throw new UsageError('report --from reads the fleet database: give no run ids (--since and --network choose the runs)');
+      result.pending = (await import('./commands/fleet-read.ts')).fleetReportCommand(opts, io);
+      return;
+    }
     const { reportCommand } = await import('./commands/report.ts');
     result.code = reportCommand(refs ?? [], opts, io);
   });
@@ -259,6 +311,19 @@ function addAnalyzeCommand(program: Command, io: CommandIO, result: CommandResul
   ).action(async (inputs: string[] | undefined, opts) => {
     const { analyzeCommand } = await import('./commands/analyze.ts');
     result.pending = analyzeCommand(inputs ?? [], opts, io);
+  });
+}
+
+/** push, fleet: the fleet's PostgreSQL database (report, history and diff read it with --from). */
+function addFleetCommands(program: Command, io: CommandIO, result: CommandResult): void {
+  addOptions(program.command('push').description("push stored runs to the fleet's PostgreSQL database (queued when it cannot be reached)").argument('[runs...]', 'run ids, unique prefixes, last or last~N'), 'push').action(async (refs: string[] | undefined, opts) => {
+    const { pushCommand } = await import('./commands/push.ts');
+    result.pending = pushCommand(refs ?? [], opts, io);
+  });
+
+  addOptions(program.command('fleet').description("set up the fleet's PostgreSQL database: schema and roles").argument('<action>', 'init'), 'fleet').action(async (action: string, opts) => {
+    const { fleetCommand } = await import('./commands/fleet.ts');
+    result.pending = fleetCommand(action, opts, io);
   });
 }
 

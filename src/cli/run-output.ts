@@ -90,7 +90,7 @@ export interface Saving {
  */
 export function startSaving(
   dataDir: string,
-  init: Pick<RunRecord, 'tekserVersion' | 'lists' | 'settings' | 'targets'>,
+  init: Pick<RunRecord, 'tekserVersion' | 'lists' | 'settings' | 'targets'> & Partial<Pick<RunRecord, 'network'>>,
   io: CommandIO,
   /** Checks that must pass before a run is created (opening -o): a throw releases the lock. */
   beforeRun: () => void = () => {},

@@ -29,6 +29,11 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { file: 'timeouts.http', option: 'httpTimeout', flag: '--http-timeout' },
   { file: 'timeouts.target', option: 'targetTimeout', flag: '--target-timeout' },
   { file: 'max_runtime', option: 'maxRuntime', flag: '--max-runtime' },
+  { file: 'network.asn', option: 'networkAsn', flag: '--network-asn' },
+  { file: 'network.cc', option: 'networkCc', flag: '--network-cc' },
+  { file: 'network.name', option: 'networkName', flag: '--network-name' },
+  { file: 'network.from_helper', option: 'networkFromHelper', flag: '--network-from-helper' },
+  { file: 'fleet_url', option: 'fleetUrl', flag: '--fleet-url' },
 ];
 
 const pick = (c: ConfigFile, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), c);

@@ -39,4 +39,12 @@ export const RULES = {
     const u = new URL(String(v));
     return u.username || u.password ? `no credentials in the URL (it is written into reports); set ${HELPER_TOKEN_ENV} for a helper that needs a token` : null;
   },
+  /** A network's AS number: 9198 or AS9198. */
+  asn: (v: unknown): string | null => (/^(?:AS)?[1-9]\d{0,9}$/i.test(String(v).trim()) && Number(String(v).trim().replace(/^AS/i, '')) <= 4294967295 ? null : `${String(v)}: an AS number is 1 to 4294967295 (9198 or AS9198)`),
+  /** A network's country: two letters (ISO 3166-1 alpha-2). */
+  countryCode: (v: unknown): string | null => (/^[A-Za-z]{2}$/.test(String(v).trim()) ? null : `${String(v)}: a country is two letters (KZ)`),
+  /** A network's name as people call it (Kazakhtelecom, Beeline): one line, at most 64 characters. */
+  networkName: (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' && v.length <= 64 && !/[\p{Cc}]/u.test(v) ? null : 'a network name is one line of 1 to 64 characters'),
+  /** The fleet's database: a postgres:// URL (its password belongs in PGPASSWORD or ~/.pgpass, not here). */
+  fleetUrl: (v: unknown): string | null => (/^postgres(?:ql)?:\/\/\S*$/.test(String(v)) ? null : 'not a postgres:// URL (postgres://user@host/db?sslmode=verify-full)'),
 } as const;

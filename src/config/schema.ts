@@ -32,5 +32,17 @@ export const configSchema = z.strictObject({
     })
     .optional(),
   max_runtime: seconds.optional(),
+  /** The network this probe measures from (never its address): written into every run record. */
+  network: z
+    .strictObject({
+      asn: rule(z.union([z.number(), z.string()]), RULES.asn).optional(),
+      cc: rule(z.string(), RULES.countryCode).optional(),
+      name: rule(z.string(), RULES.networkName).optional(),
+      /** Ask the control helper for the AS and country it sees this machine in (never the address). */
+      from_helper: z.boolean().optional(),
+    })
+    .optional(),
+  /** The fleet's database that `tekser push` and `run --push` write to. */
+  fleet_url: rule(z.string(), RULES.fleetUrl).optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;

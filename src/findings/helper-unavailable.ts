@@ -5,6 +5,16 @@ export const HELPER_UNAVAILABLE_EVIDENCE =
   'A control helper (--control-helper) was asked about at least one target and no helper answered for it: every attempt failed. The failures are counted by reason. Not a statement about censorship: it says which verdicts went without the outside view.';
 
 /**
+ * What to do about it, by who made the measurements: tekser run (this machine's helper setup) or
+ * OONI Probe (OONI's own helper, at the time: nothing to fix here). `tekser analyze` picks the second.
+ */
+export const HELPER_ADVICE = {
+  tekser:
+    'without the helper a site that fails here stays "inconclusive" unless other evidence (DNS, SNI, a block page, a chain) proves the path; check that the helper runs, is reachable from this network and that $TEKSER_HELPER_TOKEN matches its token',
+  ooni: "without the helper a site that failed stays \"inconclusive\" unless other evidence (DNS, SNI, a block page, a chain) proves the path; OONI Probe made these measurements with OONI's own test helper, so there is nothing to fix on this machine: a newer measurement, or tekser run --control-helper, gives the outside view",
+} as const;
+
+/**
  * 8. The control helper did not answer. Without this line a broken helper shows only in per-target
  * reasons, and a run reads as "inconclusive" with no hint that the setup, not the network, is why.
  * Stands down for no-connectivity and an allow-list regime: they already explain why nothing outside
@@ -32,7 +42,7 @@ export const helperUnavailableFinding: FindingRule = {
         details: [
           `helper: ${urls.join(', ') || 'unknown'}`,
           `failures: ${byCount.map(([reason, n]) => `${reason} × ${n}`).join(', ')}`,
-          'without the helper a site that fails here stays "inconclusive" unless other evidence (DNS, SNI, a block page, a chain) proves the path; check that the helper runs, is reachable from this network and that $TEKSER_HELPER_TOKEN matches its token',
+          HELPER_ADVICE.tekser,
         ],
         targets: failed.map((r) => r.label),
       },

@@ -124,3 +124,23 @@ export async function queryHelpers(
     startNext();
   });
 }
+
+/** Where a helper with an IP-to-AS table sees this machine: its AS and country, never the address. */
+export type HelperNetwork = { asn: string | null; cc: string | null } | { problem: string };
+
+/** Asks a helper's GET /network; a failure is a value (in words), never thrown. */
+export async function helperNetwork(helperUrl: string, opts: { timeoutMs: number; token?: string }): Promise<HelperNetwork> {
+  const { request } = await loadUndici();
+  const token = opts.token ?? process.env[HELPER_TOKEN_ENV];
+  try {
+    const url = new URL('network', helperUrl.endsWith('/') ? helperUrl : `${helperUrl}/`);
+    const res = await request(url, { method: 'GET', headers: token ? { [HELPER_TOKEN_HEADER]: `Bearer ${token}` } : {}, signal: AbortSignal.timeout(opts.timeoutMs), headersTimeout: opts.timeoutMs, bodyTimeout: opts.timeoutMs });
+    const body = (await res.body.json().catch(() => null)) as { asn?: unknown; cc?: unknown; error?: unknown } | null;
+    if (res.statusCode !== 200) return { problem: typeof body?.error === 'string' ? body.error : `HTTP ${res.statusCode}` };
+    const asn = typeof body?.asn === 'string' && /^AS[1-9]\d{0,9}$/.test(body.asn) ? body.asn : null;
+    const cc = typeof body?.cc === 'string' && /^[A-Z]{2}$/.test(body.cc) ? body.cc : null;
+    return { asn, cc };
+  } catch (err) {
+    return { problem: classifyError(err) };
+  }
+}

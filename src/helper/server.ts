@@ -15,6 +15,7 @@ import { FAILURES, unknownFailure } from '../model/failure.ts';
 import { embeddedIPv4, hextets, isBogon, isLabAddress, isSelfAddress } from '../net/addresses.ts';
 import { HelperRequestError } from '../errors.ts';
 import { addressFamily, bareHost, isIpLiteral, joinHostPort, urlEndpoint } from '../net/endpoint.ts';
+import type { AsnTable } from './asn-table.ts';
 
 /** What one caller may cost the helper. Every field has a default (see HELPER_LIMITS). */
 export interface HelperLimits {
@@ -60,6 +61,8 @@ export interface HelperServerOptions {
   dialLoopback?: boolean;
   /** Loopback tests only (no CLI flag): these endpoints are dialled although they are not public. */
   allowEndpoint?: (ip: string, port: number) => boolean;
+  /** An IP-to-AS table: GET /network answers the caller's AS and country (never its address). */
+  asnTable?: AsnTable | null;
   /** Called with every address the helper is about to dial (tests keep a dial log with it). */
   onDial?: (ip: string, port: number) => void;
 }
@@ -264,30 +267,53 @@ function rateLimiter(perMinute: number): (client: string) => boolean {
   };
 }
 
+/** Answers one request with JSON (once; a closed connection gets nothing). */
+function replier(res: ServerResponse): (status: number, body: unknown, headers?: Record<string, string>) => void {
+  return (status, body, headers = {}) => {
+    if (res.headersSent || res.destroyed) return;
+    res.writeHead(status, { 'content-type': 'application/json', server: 'tekser-helper', ...(status >= 400 ? { connection: 'close' } : {}), ...headers });
+    res.end(JSON.stringify(body));
+  };
+}
+
+/** The caller's address, and the client it counts as for the rate limit (one IPv6 user holds a whole /64). */
+function callerOf(req: IncomingMessage, opts: HelperServerOptions): { address: string; client: string } {
+  const forwarded = opts.trustForwardedFor ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim() : '';
+  const address = forwarded || req.socket.remoteAddress || 'unknown';
+  // A bracketed spelling is counted as written.
+  const client = addressFamily(address) === 6 && bareHost(address) === address && !embeddedIPv4(address) ? `${hextets(address).slice(0, 4).map((g) => g.toString(16)).join(':')}::/64` : address;
+  return { address, client };
+}
+
+/** GET /network: where the helper's table puts the caller. */
+const NETWORK_PATH = /^\/(?:[^?#]*\/)?network(?:[?#].*)?$/;
+
+/** The caller's AS and country from the table, never its address. */
+function networkAnswer(table: AsnTable | null, address: string): [number, unknown] {
+  if (!table) return [404, { error: 'this helper has no IP-to-AS table (tekser helper --asn-table)' }];
+  const hit = table.lookup(address);
+  return [200, { asn: hit?.asn ?? null, cc: hit?.cc ?? null }];
+}
+
 export function createHelperServer(opts: HelperServerOptions): Server {
   const limits: HelperLimits = { ...HELPER_LIMITS, ...opts.limits };
   const allow = rateLimiter(limits.ratePerMinute);
   let inFlight = 0;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const reply = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
-      if (res.headersSent || res.destroyed) return;
-      res.writeHead(status, { 'content-type': 'application/json', server: 'tekser-helper', ...(status >= 400 ? { connection: 'close' } : {}), ...headers });
-      res.end(JSON.stringify(body));
-    };
-    if (req.method === 'GET') return reply(200, { message: 'tekser control helper: POST a Web Connectivity control request' });
-    if (req.method !== 'POST') return reply(405, { error: 'POST only' }, { allow: 'GET, POST' });
+    const reply = replier(res);
+    const network = req.method === 'GET' && NETWORK_PATH.test(req.url ?? '');
+    if (req.method === 'GET' && !network) return reply(200, { message: 'tekser control helper: POST a Web Connectivity control request' });
+    if (req.method !== 'POST' && !network) return reply(405, { error: 'POST only' }, { allow: 'GET, POST' });
     if (opts.token && !tokenMatches(req.headers[HELPER_TOKEN_HEADER], opts.token)) {
       req.resume();
       return reply(401, { error: 'this helper needs a token (Authorization: Bearer …)' }, { 'www-authenticate': 'Bearer' });
     }
-    const forwarded = opts.trustForwardedFor ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim() : '';
-    const address = forwarded || req.socket.remoteAddress || 'unknown';
-    // One IPv6 user holds a whole /64: count it as one client (a bracketed spelling is counted as written).
-    const client = addressFamily(address) === 6 && bareHost(address) === address && !embeddedIPv4(address) ? `${hextets(address).slice(0, 4).map((g) => g.toString(16)).join(':')}::/64` : address;
+    const { address, client } = callerOf(req, opts);
     if (!allow(client)) {
       req.resume();
       return reply(429, { error: `more than ${limits.ratePerMinute} requests a minute from ${client}` }, { 'retry-after': '60' });
     }
+    if (network) return reply(...networkAnswer(opts.asnTable ?? null, address));
     if (inFlight >= limits.maxConcurrent) {
       req.resume();
       return reply(503, { error: `busy: ${limits.maxConcurrent} measurements in flight` }, { 'retry-after': '5' });

@@ -27,7 +27,8 @@ export function encodeHttp(h: HttpObservation, opts: EncodeOptions, digest: Body
   const { body, ...rest } = h;
   return {
     ...rest,
-    bodySha256: h.failure === null ? digest(body) : null,
+    // A hop read back without its body (a run saved without --include-bodies) has no body to hash: null, never the hash of ''.
+    bodySha256: h.failure === null && !(body === '' && h.bodyLength > 0) ? digest(body) : null,
     ...(opts.includeBodies ? { body } : {}),
   };
 }

@@ -114,7 +114,14 @@ export const runRecordSchema = z.object({
   lists: z.array(z.object({ path: z.string(), sha256: z.string() })),
   settings: z.record(z.string(), z.unknown()),
   /** Known only when a source of it is configured; tekser never looks up the public IP. */
-  network: z.object({ asn: z.string().nullable(), country: z.string().nullable() }),
+  network: z.object({
+    /** "AS9198". */
+    asn: z.string().nullable(),
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: z.string().nullable(),
+    /** The name people call it by (Kazakhtelecom); absent in runs made before tekser recorded it. */
+    name: z.string().nullable().optional(),
+  }),
   targets: z.number(),
   measured: z.number(),
   summary: runSummarySchema.nullable(),

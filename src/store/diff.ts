@@ -10,16 +10,56 @@ export interface TargetChange {
   to: { status: string; method: string | null } | null;
 }
 
+/** A finding both runs made (same kind and subject) about other targets: how many before and now. */
+export interface FindingChange {
+  kind: FindingJson['kind'];
+  /** What the finding is about beyond its kind: the shared address (collateral), the CA (state-mitm), else empty. */
+  subject: string;
+  /** The newer run's title. */
+  title: string;
+  from: number;
+  to: number;
+}
+
 export interface RunDiff {
   /** Set when a run stopped early: only the targets both runs measured were compared (how many). */
   comparedOn: number | null;
   changes: TargetChange[];
   findingsAppeared: FindingJson[];
   findingsVanished: FindingJson[];
+  /** Findings both runs made whose targets changed (a count that went from 1 to 106 is not "went and came back"). */
+  findingsChanged: FindingChange[];
 }
 
 const isBlocked = (s: string): boolean => s === 'blocked' || s === 'partially blocked';
-const findingKey = (f: FindingJson): string => `${f.kind}|${[...f.targets].sort().join(',')}`;
+
+/**
+ * What a finding is about, beside its kind: a run makes one collateral finding per unreachable
+ * address and one state-mitm finding per CA, one of every other kind. Read from the title the rule wrote.
+ */
+export function findingSubject(f: FindingJson): string {
+  if (f.kind === 'collateral') return /^(?:IP )?(\S+) unreachable/.exec(f.title)?.[1] ?? '';
+  if (f.kind === 'state-mitm') return /"([^"]+)"/.exec(f.title)?.[1] ?? '';
+  return '';
+}
+const findingKey = (f: FindingJson): string => `${f.kind}|${findingSubject(f)}`;
+const sameTargets = (a: FindingJson, b: FindingJson): boolean => [...a.targets].sort().join('\n') === [...b.targets].sort().join('\n');
+
+/** Findings matched by kind and subject: those only the newer run made, only the older, and those whose targets changed. */
+function diffFindings(older: readonly FindingJson[], newer: readonly FindingJson[]): Pick<RunDiff, 'findingsAppeared' | 'findingsVanished' | 'findingsChanged'> {
+  const oldByKey = new Map(older.map((f) => [findingKey(f), f]));
+  const newKeys = new Set(newer.map(findingKey));
+  const findingsChanged: FindingChange[] = [];
+  for (const f of newer) {
+    const was = oldByKey.get(findingKey(f));
+    if (was && !sameTargets(was, f)) findingsChanged.push({ kind: f.kind, subject: findingSubject(f), title: f.title, from: was.targets.length, to: f.targets.length });
+  }
+  return {
+    findingsAppeared: newer.filter((f) => !oldByKey.has(findingKey(f))),
+    findingsVanished: older.filter((f) => !newKeys.has(findingKey(f))),
+    findingsChanged,
+  };
+}
 
 /** Run statuses that mean the run stopped before measuring everything it meant to. */
 export const PARTIAL_STATUSES: readonly string[] = ['interrupted', 'deadline', 'running'];
@@ -62,15 +102,10 @@ export function diffRuns(
     if (!after.has(target)) changes.push({ kind: 'removed', target, from: { status: from.status, method: from.method }, to: null });
   }
   const comparable = (f: FindingJson): boolean => !f.targets.some((t) => oneSided.has(t));
-  const olderFindings = older.findings.filter(comparable);
-  const newerFindings = newer.findings.filter(comparable);
-  const oldKeys = new Set(olderFindings.map(findingKey));
-  const newKeys = new Set(newerFindings.map(findingKey));
   const order: ChangeKind[] = ['became-blocked', 'method-changed', 'unblocked', 'status-changed', 'added', 'removed'];
   return {
     comparedOn: partial ? after.size : null,
     changes: changes.sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.target.localeCompare(b.target)),
-    findingsAppeared: newerFindings.filter((f) => !oldKeys.has(findingKey(f))),
-    findingsVanished: olderFindings.filter((f) => !newKeys.has(findingKey(f))),
+    ...diffFindings(older.findings.filter(comparable), newer.findings.filter(comparable)),
   };
 }

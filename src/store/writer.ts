@@ -52,7 +52,7 @@ export interface RunWriter {
  */
 export function startRun(
   dataDir: string,
-  init: Pick<RunRecord, 'tekserVersion' | 'lists' | 'settings' | 'targets'>,
+  init: Pick<RunRecord, 'tekserVersion' | 'lists' | 'settings' | 'targets'> & Partial<Pick<RunRecord, 'network'>>,
   /** `stage`: "append" (a target's line, and those after it, are not kept) or "finish" (run.json). */
   onProblem: (err: NodeJS.ErrnoException, stage: 'append' | 'finish') => void = () => {},
 ): RunWriter {
@@ -75,7 +75,7 @@ function newRunRecord(id: string, init: Pick<RunRecord, 'tekserVersion' | 'lists
     startedAt: new Date().toISOString(),
     finishedAt: null,
     pid: process.pid,
-    network: { asn: null, country: null },
+    network: { asn: null, country: null, name: null },
     measured: 0,
     summary: null,
     findings: null,

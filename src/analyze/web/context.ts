@@ -85,6 +85,7 @@ function evidenceOf(ctx: Pick<WebContext, 'm' | 'dns' | 'helper' | 'blockpage' |
   const evidence = [dnsEvidence(m, ctx.dns)];
   if (controlIntercepted) evidence.push(`control resolver ${controlIntercepted.resolver}: TLS intercepted ${describeControlInterception(controlIntercepted)}`);
   if (m.helper && m.helper.failure) evidence.push(`control helper ${m.helper.url}: ${m.helper.failure}${attemptsText(m)}`);
+  if (ctx.helper) evidence.push(helperEvidence(ctx.helper));
   if (blockpage) evidence.push(`block page: matches fingerprint ${blockpage.fingerprint} (${blockpage.source}${blockpage.generic ? ', generic wording' : ''})`);
   for (const h of m.http) evidence.push(h.failure ? `GET ${h.url} via ${h.ip}: ${h.failure} at ${h.failedOperation}` : `GET ${describeResponse(h)}`);
   for (const t of ctx.tcp) evidence.push(tcpEvidence(t, ctx.helper?.tcp_connect[joinHostPort(t.ip, t.port)]));
@@ -152,7 +153,33 @@ export function undecided(ctx: WebContext, question: string): string {
     return `the control helper ${h.url} failed (${h.failure ?? 'no answer'}${attemptsText(ctx.m)}), so nothing outside this network checked this target and tekser cannot tell ${question}`;
   }
   if (!h) return `without a control helper (--control-helper) tekser cannot tell ${question}`;
+  const said = ctx.helper ? helperFailures(ctx, ctx.helper) : [];
+  if (said.length) return `the control helper did not reach it either (${said.join('; ')}), so tekser cannot tell ${question}`;
   return `the control helper has no answer for this step, so tekser cannot tell ${question}`;
+}
+
+/**
+ * What the helper said went wrong (a refusal to dial included): at the addresses this network tried
+ * first, else at any address it was given, else its DNS and fetch.
+ */
+function helperFailures(ctx: Pick<WebContext, 'tcp' | 'tls'>, h: HelperResponse): string[] {
+  const failed = (answers: Record<string, { failure: string | null }>, only?: ReadonlySet<string>): string[] =>
+    Object.entries(answers).flatMap(([ep, r]) => (r.failure && (!only || only.has(ep)) ? [`${ep}: ${r.failure}`] : []));
+  const tried = new Set([...ctx.tcp, ...ctx.tls].map((t) => joinHostPort(t.ip, t.port)));
+  const own = [...failed(h.tcp_connect, tried), ...failed(h.tls_handshake, tried)];
+  if (own.length) return own;
+  const any = [...failed(h.tcp_connect), ...failed(h.tls_handshake)];
+  if (any.length) return any;
+  return [h.dns.failure ? `DNS: ${h.dns.failure}` : null, h.http_request.failure ? `HTTP: ${h.http_request.failure}` : null].filter((x): x is string => x !== null);
+}
+
+/** What the control helper saw, step by step, in one line: the report's helper column, for the table's -v. */
+function helperEvidence(h: HelperResponse): string {
+  const each = (answers: Record<string, { failure: string | null }>, ok: string): string =>
+    Object.entries(answers).map(([ep, r]) => `${ep} ${r.failure ?? ok}`).join(', ') || 'none';
+  const r = h.http_request;
+  const http = r.failure ?? `${r.status_code}${r.title ? ` "${r.title}"` : ''} (${r.body_length} bytes)`;
+  return `control helper: DNS → ${h.dns.failure ?? (h.dns.addrs.join(' ') || 'no address')}; TCP ${each(h.tcp_connect, 'connected')}; TLS ${each(h.tls_handshake, 'ok')}; HTTP → ${http}`;
 }
 
 function dnsEvidence(m: WebMeasurement, dns: DnsAnalysis): string {

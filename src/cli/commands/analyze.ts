@@ -1,9 +1,9 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { basename } from 'node:path';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { BadInputError } from '../../errors.ts';
 import { describeSkipped, ingestFiles, newSourceState, resolveInput, serviceLookup, skippedJson } from '../../ingest/sources.ts';
 import { analyzePipeline, judgeWays, type AnalyzeOutcome } from '../../pipeline.ts';
-import type { Finding } from '../../model/finding.ts';
 import type { SourceState } from '../../ingest/sources.ts';
 import { chooseRenderer, type ResultRenderer, type Write } from '../../report/render.ts';
 import { preferFlatMemory } from '../v8-flags.ts';
@@ -15,6 +15,9 @@ import { TEKSER_VERSION } from '../../version.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
+import { HELPER_ADVICE } from '../../findings/helper-unavailable.ts';
+import type { Finding } from '../../model/finding.ts';
+import { resultLabel } from '../../report/timeline.ts';
 
 export interface AnalyzeCommandOptions {
   format: 'table' | 'json' | 'jsonl';
@@ -56,20 +59,61 @@ async function openOutput(path: string | undefined, io: CommandIO): Promise<{ wr
   return { write, file, close };
 }
 
-/** The table shows OONI's verdict in the reason column, so both sit on one row. */
-function withOoniInReason(output: ResultRenderer): ResultRenderer {
+/** What a result line carries about OONI: its own verdict, and how tekser's compares. */
+type OoniLine = { ooni?: { blocking?: string | false | null; accessible?: boolean | null; keys?: Record<string, unknown> }; agreement?: { ooni: string; agree: string; line: string } };
+
+/** The line under the table that says what the `[OONI: …]` marks mean. */
+export const OONI_LEGEND = "[OONI: x] is OONI's own verdict on the measurement; ≠ marks where tekser's differs (-v says why).";
+
+/** OONI's verdict in its own keys: `blocking dns, accessible false`, or a messenger test's keys. */
+function ooniWords(o: NonNullable<OoniLine['ooni']>): string {
+  if (o.keys) return Object.entries(o.keys).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(', ');
+  return `blocking ${o.blocking === false ? 'false' : (o.blocking ?? 'null')}, accessible ${o.accessible ?? 'null'}`;
+}
+
+/** Which targets OONI measured, and whether the table showed any OONI verdict (then it gets the legend). */
+class OoniSeen {
+  readonly labels = new Set<string>();
+  shown = false;
+  add(line: Parameters<ResultRenderer['result']>[0]): void {
+    if ((line as { source?: { format?: string } }).source?.format !== 'ooni') return;
+    this.labels.add(resultLabel(line));
+    this.labels.add(line.target.url);
+  }
+  /** The findings with the advice that fits who made the measurements: OONI's helper is not this machine's to fix. */
+  advised(findings: readonly Finding[]): Finding[] {
+    const byOoni = (f: Finding): boolean => f.targets.length > 0 && f.targets.every((t) => this.labels.has(t.replace(/^\[[^\]]*\] /, '')));
+    return findings.map((f) => (f.kind === 'helper-unavailable' && byOoni(f) ? { ...f, details: f.details.map((d) => (d === HELPER_ADVICE.tekser ? HELPER_ADVICE.ooni : d)) } : f));
+  }
+}
+
+/**
+ * The table shows OONI's verdict in the reason column, so both sit on one row; -v adds OONI's own
+ * keys and, where the verdicts differ, why (what JSON carries as agreement.line).
+ */
+function withOoniInReason(output: ResultRenderer, seen: OoniSeen): ResultRenderer {
   return {
     result: (line, row) => {
-      const agreement = (line as { agreement?: { ooni: string; agree: string } }).agreement;
-      const prefix = agreement ? `[OONI: ${agreement.ooni}${agreement.agree === 'differs' ? ' ≠' : ''}] ` : '';
-      return output.result(line, { ...row, verdict: { ...row.verdict, reason: prefix + row.verdict.reason } });
+      const { ooni, agreement } = line as OoniLine;
+      if (!agreement) return output.result(line, row);
+      seen.shown = true;
+      const prefix = `[OONI: ${agreement.ooni}${agreement.agree === 'differs' ? ' ≠' : ''}] `;
+      const said = [...(ooni ? [`OONI's verdict: ${ooniWords(ooni)}`] : []), ...(agreement.agree === 'same' ? [] : [agreement.line])];
+      return output.result(line, { ...row, verdict: { ...row.verdict, reason: prefix + row.verdict.reason, evidence: [...said, ...row.verdict.evidence] } });
     },
     finish: (end) => output.finish(end),
   };
 }
 
+/** "tekser 0.1.0 analyze: 11 inputs (a.json, b.json, c.json and 8 more), with the current rules". */
+export function analyzeHeader(inputs: readonly string[]): string {
+  const names = inputs.map((i) => (i === '-' ? 'stdin' : basename(i)));
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  return `tekser ${TEKSER_VERSION} analyze: ${inputs.length} input${inputs.length === 1 ? '' : 's'} (${shown}), with the current rules`;
+}
+
 /** The renderer for --format; the table ends with the closing lines (agreement, skipped), known only at the end. */
-function analyzeRenderer(inputs: readonly string[], opts: AnalyzeCommandOptions, io: CommandIO, out: { write: Write; file: WriteStream | null }, closing: () => string[]): ResultRenderer {
+function analyzeRenderer(inputs: readonly string[], opts: AnalyzeCommandOptions, io: CommandIO, out: { write: Write; file: WriteStream | null }, closing: () => string[], seen: OoniSeen): ResultRenderer {
   const { write, file } = out;
   const tekser = { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl };
   const settings = { localResolver: 'as recorded in each measurement', controlResolvers: [], controlHelper: null, trustStore: 'as recorded in each measurement', concurrency: 1, lists: [...inputs] };
@@ -82,13 +126,20 @@ function analyzeRenderer(inputs: readonly string[], opts: AnalyzeCommandOptions,
     verbose: Boolean(opts.verbose),
     table: (rows, findings) => {
       const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
-      const header = `tekser ${TEKSER_VERSION} analyze — ${inputs.join(', ')} — current rules`;
+      const header = analyzeHeader(inputs);
       const table = renderTable(rows, { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) });
-      const extra = closing();
+      const extra = [...(seen.shown ? [OONI_LEGEND] : []), ...closing()];
       return write(`${table}${extra.length ? `\n${extra.join('\n')}\n` : ''}`);
     },
   });
-  return opts.format === 'table' ? withOoniInReason(output) : output;
+  const table = opts.format === 'table' ? withOoniInReason(output, seen) : output;
+  return {
+    result: (line, row) => {
+      seen.add(line);
+      return table.result(line, row);
+    },
+    finish: (end) => table.finish(end),
+  };
 }
 
 /**
@@ -103,7 +154,8 @@ export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptio
   const state = newSourceState();
   let outcome: AnalyzeOutcome | undefined;
   const closing = (): string[] => [...(outcome?.agreement.describe() ?? []), ...describeSkipped(state)];
-  const output = analyzeRenderer(inputs, opts, io, out, closing);
+  const seen = new OoniSeen();
+  const output = analyzeRenderer(inputs, opts, io, out, closing, seen);
   preferFlatMemory();
   try {
     outcome = await analyzePipeline({
@@ -120,7 +172,7 @@ export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptio
   const { summary, agreement } = outcome;
   const ways = await waysFindings(state);
   const findings = [...ways, ...outcome.findings];
-  await output.finish({ finishedAt: new Date().toISOString(), summary, findings, extra: { agreement: agreement.toJSON(), skipped: skippedJson(state) } });
+  await output.finish({ finishedAt: new Date().toISOString(), summary, findings: seen.advised(findings), extra: { agreement: agreement.toJSON(), skipped: skippedJson(state) } });
   if (opts.format !== 'table') for (const l of closing()) io.stderr(`${l}\n`);
   await out.close();
   if (opts.failOn === 'blocked' && summary.blocked + summary.partiallyBlocked > 0) return EXIT.findings;

@@ -1,6 +1,7 @@
 import type { CommandIO } from '../io.ts';
 import { DEFAULT_CONTROL_RESOLVERS, DEFAULT_LISTS, effectiveRunOptions, type RunCommandOptions } from './run.ts';
 import { CONFIG_KEYS, lineOf } from '../../config/keys.ts';
+import { redactUrl } from '../../fleet/url.ts';
 import { EXIT } from '../../errors.ts';
 
 /** Values `run` uses when neither the file nor a flag sets them, and commander has no default for. */
@@ -21,7 +22,9 @@ export async function configCommand(opts: RunCommandOptions & { format?: 'text' 
   const { options, sources, dataDir, configFile, config } = await effectiveRunOptions(opts, io.env, isFromCli);
   const shown = options as unknown as Record<string, unknown>;
   const settings: ConfigSetting[] = CONFIG_KEYS.map((k) => {
-    const value = shown[k.option] ?? IMPLICIT_DEFAULTS[k.option] ?? null;
+    const given = shown[k.option] ?? IMPLICIT_DEFAULTS[k.option] ?? null;
+    // A password written into fleet_url is never repeated.
+    const value = k.file === 'fleet_url' && typeof given === 'string' ? redactUrl(given) : given;
     const source = sources[k.option] ?? 'default';
     const where = source === 'flag' ? k.flag : source === 'config' ? `${configFile}:${lineOf(config, k.file) ?? 1}` : 'default';
     return { key: k.file, value, source, where };

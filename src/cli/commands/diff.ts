@@ -34,7 +34,7 @@ export function diffCommand(oldRef: string | undefined, newRef: string | undefin
     { results: older.results, findings: older.record.findings ?? [], partial: olderPartial },
     { results: newer.results, findings: newer.record.findings ?? [], partial: newerPartial },
   );
-  const changed = d.changes.length + d.findingsAppeared.length + d.findingsVanished.length > 0;
+  const changed = d.changes.length + d.findingsAppeared.length + d.findingsVanished.length + d.findingsChanged.length > 0;
   if (opts.quiet && !changed) return EXIT.ok;
   if (opts.format === 'json') {
     io.stdout(`${JSON.stringify({ old: older.record.id, new: newer.record.id, oldStatus: older.record.status, newStatus: newer.record.status, ...d }, null, 2)}\n`);
@@ -44,11 +44,16 @@ export function diffCommand(oldRef: string | undefined, newRef: string | undefin
     for (const c of d.changes) lines.push(`  ${WORDS[c.kind].padEnd(20)} ${c.target}: ${state(c.from)} → ${state(c.to)}`);
     for (const f of d.findingsAppeared) lines.push(`  + finding: ${f.title}`);
     for (const f of d.findingsVanished) lines.push(`  - finding: ${f.title}`);
+    for (const f of d.findingsChanged) lines.push(`  ~ finding: ${f.title} (${countChange(f.from, f.to)})`);
     if (!changed) lines.push('  no changes');
     io.stdout(`${lines.join('\n')}\n`);
   }
   return changed && opts.failOnChange ? EXIT.findings : EXIT.ok;
 }
+
+const targets = (n: number): string => `${n} target${n === 1 ? '' : 's'}`;
+/** "1 target before, 106 now", or "other targets, 3 as before". */
+const countChange = (from: number, to: number): string => (from === to ? `other targets, ${targets(to)} as before` : `${targets(from)} before, ${to} now`);
 
 const STOPPED: Record<string, string> = { interrupted: 'was interrupted', deadline: 'ran out of time (--max-runtime)', running: 'is still running' };
 

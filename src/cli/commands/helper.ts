@@ -1,5 +1,6 @@
 import { createSecureContext } from 'node:tls';
 import { createHelperServer } from '../../helper/server.ts';
+import { parseAsnTable, type AsnTable } from '../../helper/asn-table.ts';
 import { HELPER_TOKEN_ENV } from '../../helper/protocol.ts';
 import { parseResolver } from '../../net/dns.ts';
 import { addressFamily, joinHostPort, splitHostPort } from '../../net/endpoint.ts';
@@ -23,6 +24,7 @@ export interface HelperCommandOptions {
   allowLabRanges?: boolean;
   /** Opt-in echo service ports (`tcp:179,3785 udp:3478`). */
   echoPorts?: string;
+  asnTable?: string;
 }
 
 /** host:port or [v6]:port, the port a number 0–65535 (0: any free port). */
@@ -49,6 +51,16 @@ function loadTls(certFile: string, keyFile: string): { cert: string; key: string
   return { cert, key };
 }
 
+/** --asn-table: read now, so a bad line is one usage error before the helper listens. */
+function loadAsnTable(file: string): AsnTable {
+  try {
+    return parseAsnTable(readFlagFile('--asn-table', file), file);
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`--asn-table ${(err as Error).message}`);
+  }
+}
+
 /** `tekser helper`: serve the control helper until interrupted. */
 export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): Promise<number> {
   const { host, port } = parseListen(opts.listen);
@@ -70,6 +82,7 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
     limits: { ...(opts.rateLimit ? { ratePerMinute: opts.rateLimit } : {}), ...(opts.maxConcurrent ? { maxConcurrent: opts.maxConcurrent } : {}) },
     trustForwardedFor: Boolean(opts.trustForwardedFor),
     allowLabRanges: Boolean(opts.allowLabRanges),
+    asnTable: opts.asnTable ? loadAsnTable(opts.asnTable) : null,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err) => reject(new UsageError(`cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));

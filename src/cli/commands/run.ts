@@ -33,13 +33,18 @@ import { readFlagFile } from '../flag-file.ts';
 import { readFileSync } from 'node:fs';
 import { bareHost } from '../../net/endpoint.ts';
 import type { WayEntry, WayPlan } from '../../model/check.ts';
+import { networkFromHelper, networkOf, type NetworkOptions } from '../../fleet/network.ts';
+import { pushAfterRun, pushProblem } from '../../fleet/after-run.ts';
 
 export { readFlagFile } from '../flag-file.ts';
 
 export const DEFAULT_CONTROL_RESOLVERS = ['https://1.1.1.1/dns-query', 'https://8.8.8.8/dns-query'];
 export const DEFAULT_LISTS = ['kz.csv', 'global.csv', 'messengers.yaml', 'circumvention.yaml'].map((f) => fileURLToPath(new URL(`../../../test-lists/${f}`, import.meta.url)));
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends NetworkOptions {
+  /** Push the run to the fleet's database (fleet_url / --fleet-url) when it is kept. */
+  push?: boolean;
+  fleetUrl?: string;
   list?: string[];
   /** Neutral canary targets (CSV), or "none". */
   canaries?: string;
@@ -206,6 +211,7 @@ async function openDestinations(opts: RunCommandOptions, urls: readonly string[]
       lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
       settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls: urls.map(targetUrl) },
       targets,
+      network: networkOf(opts),
     },
     io,
     () => void (opened = runOutput.openReportOutput(opts.output, io)),
@@ -328,8 +334,11 @@ function exitCode(opts: RunCommandOptions, outcome: PipelineOutcome, stopping: S
 /** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
 export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
   const { options: opts, dataDir } = await effectiveRunOptions(given, io.env, isFromCli);
+  const pushing = pushProblem(opts);
+  if (pushing) throw new UsageError(pushing);
   const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
   const ctx = await buildMeasureContext(opts);
+  if (opts.networkFromHelper) Object.assign(opts, await networkFromHelper(opts, ctx.helperUrls ?? [], io.stderr));
   const startedAt = new Date().toISOString();
   const dest = await openDestinations(opts, urls, lists, targets.length, ctx, dataDir, io);
   const { sink, saving } = dest;
@@ -367,7 +376,10 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     // Every target has ended: nothing may keep the process alive (destroy, not close: close waits).
     await ctx.dispatcher.destroy().catch(() => {});
   }
-  return finishRun(opts, dest, stopping, outcome, { output, held, tally, io, setSteps: (s) => (steps = s) });
+  const code = await finishRun(opts, dest, stopping, outcome, { output, held, tally, io, setSteps: (s) => (steps = s) });
+  // The run is kept whatever the fleet's database says: one that cannot take it now gets it later (queued).
+  if (opts.push && opts.fleetUrl && writer && !writer.problem) await pushAfterRun(dataDir, writer.id, opts.fleetUrl, io.stderr, Boolean(opts.quiet));
+  return code;
 }
 
 /** After the last target: the run record closed, the report finished (or, with --quiet and nothing found, left out), the exit code. */

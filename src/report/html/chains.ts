@@ -35,6 +35,25 @@ export function interceptionFingerprints(targets: readonly TargetResultJson[]): 
 /** A SHA-256 in hex as people compare it: `AB:CD:…`. */
 export const fingerprint = (hex: string): string => hex.toUpperCase().match(/.{1,2}/g)?.join(':') ?? hex;
 
+/** Pairs of a fingerprint per piece: a phone's line breaks it only between pieces, after a colon. */
+const FINGERPRINT_PIECE = 8;
+
+/**
+ * `text` with `{sha256}` filled by the fingerprint in pieces that wrap as a whole (inline blocks), so
+ * a narrow screen breaks it after a colon, never inside a pair; the text itself is unchanged.
+ */
+export function withFingerprint(text: (sha256: string) => string, hex: string): SafeHtml {
+  const MARK = '\u0000';
+  const [before = '', after = ''] = text(MARK).split(MARK);
+  const pairs = fingerprint(hex).split(':');
+  const pieces: string[] = [];
+  for (let i = 0; i < pairs.length; i += FINGERPRINT_PIECE) {
+    const last = i + FINGERPRINT_PIECE >= pairs.length;
+    pieces.push(pairs.slice(i, i + FINGERPRINT_PIECE).join(':') + (last ? '' : ':'));
+  }
+  return html`${before}${pieces.map((p) => html`<span class="fpp">${p}</span>`)}${after}`;
+}
+
 function trustWords(t: T, x: Tls): string {
   if (x.chainTrusted === true) return t('chains.trusted');
   return x.chainError ? t('chains.untrusted', { error: x.chainError }) : t('chains.untrustedNoError');
@@ -46,7 +65,7 @@ function chainHtml(t: T, x: Tls, ca: TargetResultJson['verdict']['interceptionCa
   const links = x.peerCertificates.map((c) => {
     const isCa = ca && (bySubject ? c.subject === ca.certificate : c.issuer === ca.certificate);
     const matched = isCa ? html` <strong>${t('chains.matched', { ca: ca.ca, country: ca.country, matchedBy: ca.matchedBy })}</strong>` : '';
-    const sha = t('chains.sha256', { sha256: fingerprint(c.sha256) });
+    const sha = withFingerprint((sha256) => t('chains.sha256', { sha256 }), c.sha256);
     return html`<li>${t('chains.link', { issuer: c.issuer, subject: c.subject })}${matched}<br><span class="fp">${sha}</span></li>`;
   });
   const served = t('chains.served', { ip: x.ip, port: x.port, sni: x.serverName ?? t('chains.noSni') });

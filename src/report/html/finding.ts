@@ -2,9 +2,9 @@ import type { FindingJson } from '../../model/finding.ts';
 import type { TargetResultJson } from '../../model/run.ts';
 import { hasKey, type StringKey } from '../strings.ts';
 import { stripUrlCredentials } from '../timeline.ts';
-import { fingerprint, interceptionFingerprints } from './chains.ts';
+import { interceptionFingerprints, withFingerprint } from './chains.ts';
 import { word, type T } from './page.ts';
-import { html, type SafeHtml } from './safe.ts';
+import { breakable, html, type SafeHtml } from './safe.ts';
 
 /** A target on the page: its result and the anchor of its details. */
 export type Listed = { r: TargetResultJson; anchor: string };
@@ -15,8 +15,10 @@ const ADVICE = ['interception.advice.1', 'interception.advice.2', 'interception.
 function interceptionHtml(t: T, involved: readonly Listed[]): SafeHtml[] {
   const parts: SafeHtml[] = [];
   const fps = interceptionFingerprints(involved.map((x) => x.r));
-  const fpWords = (fp: { subject: string; sha256: string | null }): string =>
-    t('interception.fingerprint', { subject: fp.subject, sha256: fp.sha256 ? fingerprint(fp.sha256) : '?' });
+  const fpWords = (fp: { subject: string; sha256: string | null }): SafeHtml | string =>
+    fp.sha256
+      ? withFingerprint((sha256) => t('interception.fingerprint', { subject: fp.subject, sha256 }), fp.sha256)
+      : t('interception.fingerprint', { subject: fp.subject, sha256: '?' });
   if (fps.length) parts.push(html`<ul>${fps.map((fp) => html`<li>${fpWords(fp)}</li>`)}</ul>`);
   parts.push(html`<p><strong>${t('interception.advice.heading')}</strong></p><ul>${ADVICE.map((k) => html`<li>${t(k)}</li>`)}</ul>`);
   return parts;
@@ -26,7 +28,7 @@ function interceptionHtml(t: T, involved: readonly Listed[]): SafeHtml[] {
 function targetsHtml(t: T, f: FindingJson, byLabel: ReadonlyMap<string, Listed>): SafeHtml {
   const items = f.targets.map((l) => {
     const x = byLabel.get(stripUrlCredentials(l));
-    return x ? html`<li><a href="#${x.anchor}">${l}</a></li>` : html`<li>${l}</li>`;
+    return x ? html`<li><a href="#${x.anchor}">${breakable(l)}</a></li>` : html`<li>${breakable(l)}</li>`;
   });
   return html`<details><summary>${t('findings.targets', { count: f.targets.length })}</summary><ul>${items}</ul></details>`;
 }
@@ -37,9 +39,9 @@ export function findingHtml(t: T, f: FindingJson, byLabel: ReadonlyMap<string, L
   const explainKey = `explain.${f.kind}`;
   const parts = [
     html`<div class="kind">${word(t, 'finding', f.kind)}</div>`,
-    html`<h3>${f.title}</h3>`,
+    html`<h3>${breakable(f.title)}</h3>`,
     hasKey(explainKey) ? html`<p>${t(explainKey as StringKey)}</p>` : '',
-    f.details.length ? html`<ul>${f.details.map((d) => html`<li>${d}</li>`)}</ul>` : '',
+    f.details.length ? html`<ul>${f.details.map((d) => html`<li>${breakable(d)}</li>`)}</ul>` : '',
   ];
   if (f.kind === 'state-mitm' || f.kind === 'suspected-mitm') parts.push(...interceptionHtml(t, involved));
   if (f.targets.length) parts.push(targetsHtml(t, f, byLabel));

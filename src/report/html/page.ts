@@ -54,7 +54,7 @@ const CSS = [
     'color:#101828;background:#fff;overflow-wrap:break-word}',
   'main{max-width:72rem;margin:0 auto;padding:1rem}main.wide{max-width:120rem}',
   'h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.2rem;margin:1.5rem 0 .5rem;border-bottom:1px solid var(--line)}',
-  'code,.fp,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em;overflow-wrap:anywhere}',
+  'code,.fp,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.85em}',
   '.meta{color:#475467;margin:.2rem 0}',
   '.privacy{border:2px solid #344054;border-radius:.4rem;padding:.5rem .8rem;background:#f9fafb}',
   '.privacy h2{border:0;margin:.2rem 0;font-size:1rem}',
@@ -71,12 +71,14 @@ const CSS = [
   'details.target{border:1px solid var(--line);border-radius:.3rem;margin:.3rem 0;break-inside:avoid}',
   'details.target>summary{cursor:pointer;padding:.4rem .5rem;display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:baseline}',
   'details.target>div{padding:.2rem .8rem .8rem}',
-  '.label{font-weight:600;overflow-wrap:anywhere}.method{color:#475467}.reason{flex-basis:100%;color:#344054}',
+  '.label{font-weight:600;min-width:0}.method{color:#475467}.reason{flex-basis:100%;min-width:0;color:#344054}',
+  'details.group{border:1px solid var(--line);border-radius:.3rem;margin:.3rem 0}details.group>div{padding:0 .5rem .3rem}',
+  'details.group>summary{cursor:pointer;padding:.4rem .5rem;display:flex;flex-wrap:wrap;gap:.2rem .6rem;align-items:baseline}',
   'table{border-collapse:collapse}td,th{border:1px solid var(--line);padding:.2rem .4rem;vertical-align:top;text-align:left}',
-  'table.cmp{width:100%;font-size:.9rem}table.cmp td{overflow-wrap:anywhere}',
+  'table.cmp{width:100%;font-size:.9rem}',
   '.scroll{overflow-x:auto;max-width:100%}',
   'table.tl th.row{position:sticky;left:0;z-index:1;background:#fff;min-width:11rem;' +
-    'max-width:22rem;overflow-wrap:anywhere;font-weight:500;text-align:left}',
+    'max-width:22rem;font-weight:500;text-align:left}',
   'table.tl td{text-align:center;min-width:1.8rem;font-weight:700;padding:.15rem}',
   'table.tl td.chg{outline:3px solid #101828;outline-offset:-3px}',
   'table.tl td.none{color:#98a2b3;font-weight:400}',
@@ -88,10 +90,14 @@ const CSS = [
   '.mark.canary{color:#475467;border-color:#98a2b3;font-weight:400}',
   '.legend span{display:inline-block;margin:.1rem .6rem .1rem 0}.legend b{display:inline-block;' +
     'min-width:1.6rem;text-align:center;border-radius:.2rem}',
-  '.chain li{margin:.2rem 0}.fp{color:#475467}',
+  '.chain li{margin:.2rem 0}.fp{color:#475467}.fpp{display:inline-block}',
   'pre{white-space:pre-wrap;background:#f2f4f7;padding:.5rem;max-height:20rem;overflow:auto}',
   'footer{color:#667085;font-size:.8rem;margin-top:2rem}',
-  '@media (max-width:40rem){body{font-size:15px}main{padding:.5rem}.badge{min-width:0}table.tl th.row{min-width:8rem;max-width:11rem}}',
+  '@media (max-width:40rem){body{font-size:15px}main{padding:.5rem}.badge{min-width:0}table.tl th.row{min-width:8rem;max-width:11rem}' +
+    // On a phone a step table is a list: each step, then each side under its own name (no column is cut off).
+    '.steps table,.steps tbody,.steps tr,.steps th,.steps td{display:block;width:auto}.steps thead{display:none}' +
+    '.steps tr{border-top:1px solid var(--line);padding:.2rem 0}.steps th,.steps td{border:0;padding:.1rem 0}' +
+    '.steps td::before{content:attr(data-side);display:block;font-size:.75rem;font-weight:700;color:#475467}}',
   '@media print{details::details-content{content-visibility:visible;display:block}' +
     'body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}' +
     'h2{break-after:avoid}details.target{border:0;border-bottom:1px solid var(--line)}' +

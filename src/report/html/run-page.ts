@@ -3,7 +3,7 @@ import { translator } from '../strings.ts';
 import { resultLabel, stripUrlCredentials, type ReportRun } from '../timeline.ts';
 import { findingHtml, type Listed } from './finding.ts';
 import { cls, generatedLine, networkLine, page, privacy, runStatusWord, SYMBOL, utc, VERDICTS, word, type HtmlOptions, type T } from './page.ts';
-import { html, join, type SafeHtml } from './safe.ts';
+import { breakable, html, join, type SafeHtml } from './safe.ts';
 import { targetHtml } from './target.ts';
 
 // The page for one run: what it contains, the findings first, then every target with its evidence folded.
@@ -63,6 +63,51 @@ function listTargets(results: Results): { ordered: Results; byLabel: Map<string,
   return { ordered, byLabel };
 }
 
+/** Identical verdicts (status, method, reason) at least this many times are one folded group, as the terminal groups them. */
+export const GROUP_MIN = 5;
+/** Targets a group's summary names before "and N more", as the terminal's table does. */
+const GROUP_NAMES_SHOWN = 6;
+
+type Entry = { r: Results[number]; anchor: string };
+
+/** The targets in order, runs of GROUP_MIN or more identical verdicts gathered where the first of them stands. */
+function groupTargets(ordered: Results): Entry[][] {
+  const byVerdict = new Map<string, Entry[]>();
+  const out: Entry[][] = [];
+  ordered.forEach((r, i) => {
+    const key = `${r.verdict.status}\u0000${r.verdict.method ?? ''}\u0000${r.verdict.reason}`;
+    const entry = { r, anchor: `t-${i + 1}` };
+    const group = byVerdict.get(key);
+    if (group) group.push(entry);
+    else {
+      const fresh = [entry];
+      byVerdict.set(key, fresh);
+      out.push(fresh);
+    }
+  });
+  // Small groups stay target by target: each has its own evidence worth a glance.
+  return out.flatMap((g) => (g.length >= GROUP_MIN ? [g] : g.map((e) => [e])));
+}
+
+/** The first few targets of a group by name, then how many more (opening the group lists each). */
+function groupNames(t: T, entries: readonly Entry[]): string {
+  const names = entries.slice(0, GROUP_NAMES_SHOWN).map((e) => resultLabel(e.r)).join(', ');
+  return entries.length > GROUP_NAMES_SHOWN ? t('targets.groupMore', { names, more: entries.length - GROUP_NAMES_SHOWN }) : names;
+}
+
+/** One target, or a folded group of targets with the same verdict: count, method and reason in its summary. */
+function targetOrGroup(t: T, entries: Entry[], includeBodies: boolean): SafeHtml {
+  const first = entries[0] as Entry;
+  if (entries.length === 1) return targetHtml(t, first.r, first.anchor, { includeBodies });
+  const v = first.r.verdict;
+  const method = v.method ? html`<span class="method">${word(t, 'method', v.method)}</span>` : '';
+  const summary = html`<span class="badge ${cls(v.status)}">${SYMBOL[v.status]} ${word(t, 'verdict', v.status)}</span>\
+<span class="label">${t('targets.group', { count: entries.length })}</span>${method}<span class="reason">${breakable(v.reason)}</span>\
+<span class="reason meta">${groupNames(t, entries)}</span>`;
+  const inner = join(entries.map((e) => targetHtml(t, e.r, e.anchor, { includeBodies })), '\n');
+  return html`<details class="group"><summary>${summary}</summary><div>\n${inner}\n</div></details>`;
+}
+
 function runHeader(t: T, run: ReportRun, opts: HtmlOptions): SafeHtml {
   const rec = run.record;
   const end = rec.finishedAt ? `${utc(rec.finishedAt)} UTC` : t('header.unfinished');
@@ -89,7 +134,7 @@ export function renderRunHtml(run: ReportRun, opts: HtmlOptions = {}): string {
 ${findingList}
 </section>
 <section id="targets"><h2>${t('targets.heading')}</h2><p>${t('targets.intro')}</p>
-${join(ordered.map((r, i) => targetHtml(t, r, `t-${i + 1}`, { includeBodies })), '\n')}
+${join(groupTargets(ordered).map((g) => targetOrGroup(t, g, includeBodies)), '\n')}
 </section>`;
   return page(t('title.run', { id: run.record.id }), body, t);
 }

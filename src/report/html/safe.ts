@@ -49,3 +49,19 @@ export function raw(trusted: string): SafeHtml {
 export function join(parts: readonly SafeHtml[], separator: string): SafeHtml {
   return new SafeHtml(parts.map(String).join(escapeHtml(separator)));
 }
+
+/** A run of text with no break opportunity longer than this cannot fit a phone's line (390 px). */
+const LONGEST_RUN = 40;
+
+/**
+ * Text that may wrap only at safe points: where a browser breaks anyway (spaces, after - ? : , ;) and,
+ * inside a run too long for a phone's line (a long URL or failure string), after / . _ & = as well,
+ * by <wbr> (which copying ignores). Never in the middle of a word: `connection_refused`, `360tv.ru`.
+ */
+export function breakable(text: string | number | null | undefined): SafeHtml {
+  if (text === null || text === undefined) return new SafeHtml('');
+  const clean = stripUrlCredentials(String(text));
+  const runs = clean.split(/(?<=[\s\-?:,;])/);
+  const pieces = (run: string): string => run.split(/(?<=[/._&=])(?=[^/._&=])/).map(escapeHtml).join('<wbr>');
+  return new SafeHtml(runs.map((run) => (run.length > LONGEST_RUN ? pieces(run) : escapeHtml(run))).join(''));
+}

@@ -5,7 +5,7 @@ import type { StringKey } from '../strings.ts';
 import { resultLabel } from '../timeline.ts';
 import { chainsHtml, type Tls } from './chains.ts';
 import { cls, SYMBOL, word, type T } from './page.ts';
-import { html, type HtmlValue, type SafeHtml } from './safe.ts';
+import { breakable, html, type HtmlValue, type SafeHtml } from './safe.ts';
 
 // One target's evidence on the run page: its verdict in the summary, then what each side saw, folded.
 
@@ -22,49 +22,52 @@ function dnsLines(t: T, obs: readonly Dns[]): SafeHtml | string {
     obs.map((o) => {
       const who = `${o.engine}${o.resolver ? ` ${o.resolver}` : ''} ${o.queryType}`;
       const answers = o.answers.map((a) => a.value).join(', ');
-      return html`<code>${who}</code>: ${o.failure ?? (answers || '(empty)')}`;
+      return html`<code>${breakable(who)}</code>: ${breakable(o.failure ?? (answers || '(empty)'))}`;
     }),
   );
 }
 
 function tlsLine(t: T, x: Tls): SafeHtml {
-  return html`<code>${joinHostPort(x.ip, x.port)}</code> ${x.serverName ?? t('chains.noSni')}: ${x.failure ?? `${t('compare.ok')} ${x.tlsVersion ?? ''}`}`;
+  const result = x.failure ?? `${t('compare.ok')} ${x.tlsVersion ?? ''}`;
+  return html`<code>${joinHostPort(x.ip, x.port)}</code> ${breakable(x.serverName ?? t('chains.noSni'))}: ${breakable(result)}`;
 }
 
 function httpLine(t: T, x: WebMeasurement['http'][number]): SafeHtml {
-  if (x.failure) return html`<code>${x.url}</code>: ${`${x.failedOperation ?? ''} ${x.failure}`.trim()}`;
+  if (x.failure) return html`<code>${breakable(x.url)}</code>: ${breakable(`${x.failedOperation ?? ''} ${x.failure}`.trim())}`;
   const location = x.headers.location ?? x.headers.Location;
   const result = t('compare.httpResult', { status: x.status ?? '', title: x.title ?? '', bytes: x.bodyLength });
-  return html`<code>${x.url}</code>: ${result}${location ? html` — ${t('compare.httpLocation', { location })}` : ''}`;
+  return html`<code>${breakable(x.url)}</code>: ${breakable(result)}${location ? html` — ${breakable(t('compare.httpLocation', { location }))}` : ''}`;
 }
 
 /** The helper's column: what it saw at each step, or why there is no helper answer. */
 function helperCells(t: T, m: WebMeasurement): Record<'dns' | 'tcp' | 'tls' | 'http', HtmlValue> {
   const parsed = m.helper?.response ? helperResponseSchema.safeParse(m.helper.response) : null;
   const helper: HelperResponse | null = parsed?.success ? parsed.data : null;
-  const none = m.helper ? (m.helper.failure ?? t('compare.noHelper')) : t('compare.noHelper');
+  const none = breakable(m.helper ? (m.helper.failure ?? t('compare.noHelper')) : t('compare.noHelper'));
   if (!helper) return { dns: none, tcp: none, tls: none, http: none };
   const each = (o: Record<string, { failure: string | null }>): HtmlValue =>
-    li(Object.entries(o).map(([k, v]) => html`<code>${k}</code>: ${v.failure ?? t('compare.ok')}`));
+    li(Object.entries(o).map(([k, v]) => html`<code>${k}</code>: ${breakable(v.failure ?? t('compare.ok'))}`)) || DASH;
   const r = helper.http_request;
   return {
-    dns: helper.dns.failure ?? helper.dns.addrs.join(', '),
+    dns: breakable(helper.dns.failure ?? helper.dns.addrs.join(', ')),
     tcp: each(helper.tcp_connect),
     tls: each(helper.tls_handshake),
-    http: r.failure ?? t('compare.httpResult', { status: r.status_code, title: r.title, bytes: r.body_length }),
+    http: breakable(r.failure ?? t('compare.httpResult', { status: r.status_code, title: r.title, bytes: r.body_length })),
   };
 }
 
 /** Probe, control and helper side by side, step by step (DNS, TCP, TLS, HTTP). */
 function compareTable(t: T, m: WebMeasurement): SafeHtml {
   const helper = helperCells(t, m);
+  const [probeSide, controlSide, helperSide] = [t('compare.probe'), t('compare.control'), t('compare.helper')];
   const row = (step: StringKey, probe: HtmlValue, control: HtmlValue, helperCell: HtmlValue): SafeHtml =>
-    html`<tr><th>${t(step)}</th><td>${probe}</td><td>${control}</td><td>${helperCell}</td></tr>`;
+    html`<tr><th>${t(step)}</th><td data-side="${probeSide}">${probe}</td><td data-side="${controlSide}">${control}</td>\
+<td data-side="${helperSide}">${helperCell}</td></tr>`;
   const recheckWords = m.controlRecheck.map((o) => o.failure ?? o.answers.map((a) => a.value).join(', ')).join('; ');
   const recheck = m.controlRecheck.length ? html`<p>${t('compare.recheck', { result: recheckWords })}</p>` : '';
-  const tcp = li(m.tcp.map((x) => html`<code>${joinHostPort(x.ip, x.port)}</code>: ${x.failure ?? t('compare.ok')}`));
-  const head = html`<tr><th>${t('compare.step')}</th><th>${t('compare.probe')}</th><th>${t('compare.control')}</th><th>${t('compare.helper')}</th></tr>`;
-  return html`<h4>${t('compare.heading')}</h4><div class="scroll"><table class="cmp"><thead>${head}</thead><tbody>
+  const tcp = li(m.tcp.map((x) => html`<code>${joinHostPort(x.ip, x.port)}</code>: ${breakable(x.failure ?? t('compare.ok'))}`));
+  const head = html`<tr><th>${t('compare.step')}</th><th>${probeSide}</th><th>${controlSide}</th><th>${helperSide}</th></tr>`;
+  return html`<h4>${t('compare.heading')}</h4><div class="scroll steps"><table class="cmp"><thead>${head}</thead><tbody>
 ${row('compare.dns', dnsLines(t, m.dns.local), dnsLines(t, m.dns.control), helper.dns)}
 ${row('compare.tcp', tcp || DASH, DASH, helper.tcp)}
 ${row('compare.tls', li(m.tls.map((x) => tlsLine(t, x))) || DASH, DASH, helper.tls)}
@@ -82,11 +85,13 @@ function checkHtml(t: T, c: Check): SafeHtml {
   const method = c.method ? html` <span class="method">${t('target.method', { method: c.method })}</span>` : '';
   const rows = c.endpoints.map((e) => {
     const ports = e.failedPorts.length ? html` ${t('checks.ports', { ports: e.failedPorts.join(', ') })}` : '';
-    return html`<tr><td><code>${e.endpoint}</code></td><td>${e.status}</td><td>${e.step ?? ''}</td><td>${e.failure ?? ''}${ports}</td></tr>`;
+    const [status, step, failure] = [t('checks.status'), t('checks.step'), t('checks.failure')];
+    return html`<tr><th><code>${breakable(e.endpoint)}</code></th><td data-side="${status}">${e.status}</td><td data-side="${step}">${e.step ?? ''}</td>\
+<td data-side="${failure}">${breakable(e.failure)}${ports}</td></tr>`;
   });
   const head = html`<tr><th>${t('checks.endpoint')}</th><th>${t('checks.status')}</th><th>${t('checks.step')}</th><th>${t('checks.failure')}</th></tr>`;
   return html`<p><span class="badge ${cls(c.status)}">${SYMBOL[c.status]} ${word(t, 'verdict', c.status)}</span> <strong>${c.title}</strong>${method}</p>\
-<div class="scroll"><table class="cmp"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
+<div class="scroll steps"><table class="cmp"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
 }
 
 function checksHtml(t: T, r: TargetResultJson): SafeHtml | '' {
@@ -114,11 +119,11 @@ function aboutLine(t: T, r: TargetResultJson): string {
 /** One target, folded: verdict, label, method and reason in the summary; its evidence inside. */
 export function targetHtml(t: T, r: TargetResultJson, anchor: string, opts: { includeBodies: boolean }): SafeHtml {
   const v = r.verdict;
-  const evidence = v.evidence.length ? html`<ul>${v.evidence.map((e) => html`<li>${e}</li>`)}</ul>` : html`<p>${t('target.noEvidence')}</p>`;
+  const evidence = v.evidence.length ? html`<ul>${v.evidence.map((e) => html`<li>${breakable(e)}</li>`)}</ul>` : html`<p>${t('target.noEvidence')}</p>`;
   const web = r.target.kind === 'web' ? (r.measurement as WebMeasurement) : null;
   const method = v.method ? html`<span class="method">${word(t, 'method', v.method)}</span>` : '';
   const summary = html`<span class="badge ${cls(v.status)}">${SYMBOL[v.status]} ${word(t, 'verdict', v.status)}</span>\
-<span class="label">${resultLabel(r)}</span>${method}<span class="reason">${v.reason}</span>`;
+<span class="label">${breakable(resultLabel(r))}</span>${method}<span class="reason">${breakable(v.reason)}</span>`;
   return html`<details class="target" id="${anchor}"><summary>${summary}</summary><div>
 <p class="meta">${aboutLine(t, r)}</p>
 ${r.measurement.deadlineExceeded ? html`<p>${t('target.deadline')}</p>` : ''}

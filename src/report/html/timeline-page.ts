@@ -1,7 +1,7 @@
 import { translator } from '../strings.ts';
 import { buildTimeline, type Timeline, type TimelineCell, type TimelineRow, type ReportRun } from '../timeline.ts';
 import { cls, generatedLine, hhmm, networkLine, page, privacy, runStatusWord, SYMBOL, utc, VERDICTS, word, type HtmlOptions, type T } from './page.ts';
-import { html, join, type SafeHtml } from './safe.ts';
+import { breakable, html, join, type SafeHtml } from './safe.ts';
 
 // The page for several runs: a timeline of every target (and the control) across them, run-level findings as bands.
 
@@ -14,12 +14,15 @@ function legend(t: T): SafeHtml {
   return html`<p class="legend"><strong>${t('timeline.legend')}:</strong> ${words}</p>`;
 }
 
-/** One column head per run: the day (when it changes) and the time it started. */
+/** One column head per run: the day (when it changes) and the time it started, to the second when another run shares its minute. */
 function columnHeads(tl: Timeline): SafeHtml[] {
+  const minute = (i: number): string | undefined => tl.runs[i]?.startedAt.slice(0, 16);
   return tl.runs.map((r, i) => {
     const day = r.startedAt.slice(0, 10);
     const showDay = i === 0 || tl.runs[i - 1]?.startedAt.slice(0, 10) !== day;
-    return html`<th scope="col" title="${`${r.id} (${r.status})`}">${showDay ? html`${day.slice(5)}<br>` : ''}${hhmm(r.startedAt)}</th>`;
+    const shared = minute(i - 1) === minute(i) || minute(i + 1) === minute(i);
+    const time = shared ? r.startedAt.slice(11, 19) : hhmm(r.startedAt);
+    return html`<th scope="col" title="${`${r.id} (${r.status})`}">${showDay ? html`${day.slice(5)}<br>` : ''}${time}</th>`;
   });
 }
 
@@ -48,7 +51,7 @@ function targetRow(t: T, row: TimelineRow): SafeHtml {
   const label = row.kind === 'control' ? t('timeline.control') : row.label;
   const canary = row.canary ? html`<span class="mark canary">${t('timeline.canaryMark')}</span>` : '';
   const changed = row.changed ? html`<span class="mark">${t('timeline.changedMark')}</span>` : '';
-  const head = html`<th class="row" scope="row">${label}${canary}${changed}</th>`;
+  const head = html`<th class="row" scope="row">${breakable(label)}${canary}${changed}</th>`;
   return html`<tr data-row="${row.key}"${row.changed ? html` class="changed"` : ''}>${head}${row.cells.map((c) => cellHtml(t, c))}</tr>`;
 }
 
@@ -85,7 +88,9 @@ export function renderTimelineHtml(runs: readonly ReportRun[], opts: HtmlOptions
   const first = tl.runs[0]?.startedAt ?? '';
   const last = tl.runs.at(-1)?.startedAt ?? '';
   const targets = tl.rows.filter((r) => r.kind !== 'control');
-  const title = t('title.timeline', { count: tl.runs.length, from: utc(first).slice(0, 16), to: utc(last).slice(0, 16) });
+  // Runs in the same minute are told apart by their seconds, here as in the column heads.
+  const cut = first.slice(0, 16) === last.slice(0, 16) ? 19 : 16;
+  const title = t('title.timeline', { count: tl.runs.length, from: utc(first).slice(0, cut), to: utc(last).slice(0, cut) });
   const networks = [...new Set(runs.map((r) => networkLine(t, r)))];
   const changed = t('timeline.changed', { changed: targets.filter((r) => r.changed).length, total: targets.length });
   const body = html`<header>
