@@ -1,4 +1,6 @@
 import type { DnsObservation } from './model/observation.ts';
+import type { WayPlan, WaysRecord } from './model/check.ts';
+import { measureWays, type WaysContext } from './measure/ways.ts';
 import { compactRecord } from './findings/compact.ts';
 import { AgreementCounter, compareWithSource } from './ingest/agreement.ts';
 import { noteLacks, type IngestItem, type IngestRunContext } from './ingest/item.ts';
@@ -166,6 +168,8 @@ export interface PipelineOutcome {
   findings: Finding[];
   /** The control's own health check, when the run made one (run-level evidence for the findings). */
   controlCheck?: DnsObservation[];
+  /** What still works: the ways out tried beside the targets, and their verdicts. */
+  ways?: WaysRecord;
 }
 
 export interface RunPipelineOptions {
@@ -182,6 +186,8 @@ export interface RunPipelineOptions {
   onResult?: (r: TargetResult) => void;
   /** The control's own health check, running beside the targets; awaited before the findings. */
   controlCheck?: Promise<DnsObservation[] | undefined>;
+  /** The ways out (runWays), running beside the targets; awaited before the findings, whose first they make. */
+  ways?: Promise<WaysOutcome | undefined>;
   /** Called before the output's finish: the caller may settle the store (and decide on output). */
   beforeFinish?: (outcome: PipelineOutcome) => void | Promise<void>;
 }
@@ -207,10 +213,13 @@ export async function runPipeline(opts: RunPipelineOptions): Promise<PipelineOut
   await done;
   await chain;
   const controlCheck = await opts.controlCheck;
+  const ways = await opts.ways;
   const outcome: PipelineOutcome = {
     summary: counter.summary,
-    findings: findFindings(records, { interceptionCas: opts.ctx.interceptionCas, ...(controlCheck ? { controlCheck } : {}) }),
+    // What still works comes first: in a shutdown it is the answer.
+    findings: [...(ways?.finding ? [ways.finding] : []), ...findFindings(records, { interceptionCas: opts.ctx.interceptionCas, ...(controlCheck ? { controlCheck } : {}) })],
     ...(controlCheck ? { controlCheck } : {}),
+    ...(ways && ways.record.ways.length ? { ways: ways.record } : {}),
   };
   await opts.beforeFinish?.(outcome);
   return outcome;
@@ -281,4 +290,26 @@ export async function analyzePipeline(opts: AnalyzePipelineOptions): Promise<Ana
     await opts.output.result(line, rowOf(r));
   }
   return { summary: counter.summary, findings: groups.findings(findFindings, opts.knowledge.interceptionCas), agreement };
+}
+
+/**
+ * "What still works", as one step of a run: measure the ways (measure/ways.ts), judge each
+ * (analyze/ways/), and say it in one finding (findings/ways-out.ts). It runs beside the targets;
+ * runPipeline awaits it before the findings and puts its finding first.
+ */
+export interface WaysOutcome {
+  record: WaysRecord;
+  finding: Finding | null;
+}
+
+export async function runWays(plans: readonly WayPlan[], ctx: WaysContext): Promise<WaysOutcome> {
+  if (plans.length === 0) return { record: { ways: [], verdicts: [] }, finding: null };
+  return judgeWays(await measureWays(plans, ctx));
+}
+
+/** Judges measured (or stored, or ingested) ways with today's rules; the analysis loads on first use, as the targets' does. */
+export async function judgeWays(ways: WaysRecord['ways']): Promise<WaysOutcome> {
+  const [{ analyzeWays }, { waysOutFinding }] = await Promise.all([import('./analyze/ways/index.ts'), import('./findings/ways-out.ts')]);
+  const verdicts = analyzeWays(ways);
+  return { record: { ways, verdicts }, finding: waysOutFinding(verdicts) };
 }

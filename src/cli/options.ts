@@ -125,6 +125,14 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--include-bodies', description: 'keep page bodies in JSON output (they may contain your own IP address)', commands: ['run', 'analyze'] },
   { flags: '-v, --verbose', description: 'show the evidence under each row of the table', commands: ['run', 'show', 'analyze'] },
   { flags: '--no-color', description: 'no colours (NO_COLOR is honoured too)', commands: ['run', 'show', 'analyze'] },
+  // run: what still works (ways out)
+  { flags: '--bridge <line>', description: 'a Tor bridge line of your own to check (as Tor Browser takes it); repeatable. Private: its address never appears in reports', parse: collect, commands: ['run'] },
+  { flags: '--bridges <file>', description: 'a file of bridge lines (one per line, # comments); repeatable', parse: collect, commands: ['run'] },
+  { flags: '--endpoint <url>', description: 'your own VPN or proxy endpoint to check: tcp://, tls://, https://, stun://, quic://, openvpn:// or openvpn+tcp:// host:port; repeatable. Private, like --bridge', parse: collect, commands: ['run'] },
+  { flags: '--echo-ports <ports>', description: "with --control-helper: probe the helper's echo service on these ports (tcp:179,3785 udp:3478): which ports reach outside, and whether WireGuard or OpenVPN is dropped by its signature", commands: ['run'] },
+  { flags: '--way-timeout <s>', description: 'per-probe timeout for the ways out, seconds', parse: seconds, defaultValue: 6, commands: ['run'] },
+  { flags: '--no-ways', description: "do not try the lists' ways out (what still works); your --bridge and --endpoint are still checked", commands: ['run'] },
+  { flags: '--reveal-private', description: 'write your bridges and endpoints in clear in reports, history and exports (they are hashed and scrubbed otherwise)', commands: ['run'] },
   // the network this probe measures from, and the fleet it pushes to
   { flags: '--network-asn <asn>', description: 'AS number of the network measured from (9198 or AS9198), kept with the run; never looked up', parse: stringBy(RULES.asn), commands: ['run', 'config'] },
   { flags: '--network-cc <cc>', description: 'country of the network measured from (two letters, KZ)', parse: stringBy(RULES.countryCode), commands: ['run', 'config'] },
@@ -167,6 +175,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--rate-limit <n>', description: 'requests per minute per client address', parse: positiveInt('--rate-limit'), defaultValue: 60, commands: ['helper'] },
   { flags: '--max-concurrent <n>', description: 'measurements in flight at once (503 above)', parse: positiveInt('--max-concurrent'), defaultValue: 16, commands: ['helper'] },
   { flags: '--trust-forwarded-for', description: 'rate-limit by the X-Forwarded-For your reverse proxy sets (only behind one)', commands: ['helper'] },
+  { flags: '--echo-ports <ports>', description: 'opt-in echo service on these ports (tcp:179,3785,5060 udp:3478,51820): each reply the same bytes, never more; rate-limited per sender', commands: ['helper'] },
   { flags: '--asn-table <csv>', description: 'IP-to-AS table (prefix,asn,cc per line): GET /network tells a caller its AS and country, never its address', commands: ['helper'] },
   { flags: '--allow-lab-ranges', description: 'network lab only: dial documentation and benchmarking ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 198.18/15)', commands: ['helper'], hidden: true },
 ];

@@ -8,6 +8,8 @@ import { controlCheckSchema } from '../model/run.ts';
 import type { IngestItem, IngestRunContext, IngestSource } from './item.ts';
 import { findRun } from '../store/runs.ts';
 import { ingestOoni, type IngestedMeasurement } from './ooni.ts';
+import { ooniWays } from './ooni-ways.ts';
+import type { WayMeasurement } from '../model/check.ts';
 import { readJsonValues } from './read.ts';
 import { BadInputError } from '../errors.ts';
 import { isRunSummaryLine, isStoredResult, storedToModel } from './stored.ts';
@@ -36,10 +38,12 @@ export interface SourceState {
   /** Counts by reason, plus the first few places: bounded, whatever the input size. */
   skipped: Map<string, { count: number; examples: string[] }>;
   skippedTotal: number;
+  /** Ways out read from OONI's tor, stunreachability and dnscheck, by group (one network): judged after the targets. */
+  ways: Map<string, WayMeasurement[]>;
 }
 
 export function newSourceState(): SourceState {
-  return { skipped: new Map(), skippedTotal: 0 };
+  return { skipped: new Map(), skippedTotal: 0, ways: new Map() };
 }
 
 function skip(state: SourceState, s: Skipped): void {
@@ -114,6 +118,13 @@ function storedItem(rec: InputRecord, opts: IngestOptions, state: SourceState, g
 /** One OONI measurement as an item, with OONI's own verdict (null when skipped: a nettest tekser does not read). */
 function ooniItem(rec: InputRecord, opts: IngestOptions, state: SourceState): IngestItem | null {
   const where = `${rec.file}:${rec.line}`;
+  // OONI's circumvention nettests are ways out, not targets: kept by network for the "what still works" finding.
+  const ways = ooniWays(rec.value);
+  if (ways) {
+    const group = ooniGroup(rec.value as Record<string, unknown>);
+    state.ways.set(group, [...(state.ways.get(group) ?? []), ...ways]);
+    return null;
+  }
   const o: IngestedMeasurement | { error: string } = ingestOoni(rec.value, where, opts.services);
   if ('error' in o) throw new BadInputError(rec.file, rec.line, o.error);
   if (o.kind === 'skipped') {

@@ -5,6 +5,7 @@ import { parseCidr } from './endpoints.ts';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { ListProblem } from './problem.ts';
 import { serviceListSchema, type ServiceList, type ServiceCheck } from '../model/service-list.ts';
+import { wayEntryProblems } from './ways.ts';
 
 export interface ServicesParse {
   list: ServiceList | null;
@@ -62,6 +63,8 @@ export function parseServices(text: string, file: string): ServicesParse {
   }
   const list = result.data;
   for (const p of semanticProblems(list, file, lineOf)) problems.push(p);
+  // The ways out (what still works): what the schema cannot say about each probe.
+  for (const p of wayEntryProblems(list.ways ?? [])) problems.push({ file, line: lineOf(p.path), ruleId: 'yaml-schema', severity: 'error', message: `${p.path.join('.')}: ${p.message}` });
   return { list: problems.some((p) => p.severity === 'error') ? null : list, problems: sortByLine(problems) };
 }
 

@@ -33,6 +33,10 @@ export const FAILURES = {
   interrupted: 'interrupted',
   /** A control (DoH resolver, helper) given by name whose own name did not resolve: a control failure, never the target's. */
   controlBootstrap: 'control_bootstrap_failed',
+  /** Something came back, but not the protocol's answer (a STUN, QUIC, OpenVPN or DNS reply that does not parse or match). */
+  unexpectedAnswer: 'unexpected_answer',
+  /** Not dialled: the address is this machine's or a private network's (a list or an answer pointed there). */
+  notDialled: 'destination_not_dialled',
 } as const;
 
 /**

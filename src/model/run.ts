@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { waysRecordSchema } from './check.ts';
 import { findingSchema } from './finding.ts';
 import { serviceMeasurementSchema, storedServiceMeasurementSchema, storedWebMeasurementSchema, webMeasurementSchema } from './measurement.ts';
 import { dnsObservationSchema } from './observation.ts';
@@ -66,6 +67,8 @@ export const runSummaryLineSchema = z.object({
   findings: z.array(findingSchema),
   /** The control resolvers' own health check (see runDocumentSchema.controlCheck). */
   controlCheck: controlCheckSchema,
+  /** What still works: the ways out tried and their verdicts (src/model/check.ts); absent when none were tried. */
+  ways: waysRecordSchema.optional(),
 });
 
 export const runDocumentSchema = z.object({
@@ -85,6 +88,8 @@ export const runDocumentSchema = z.object({
   findings: z.array(findingSchema),
   /** The control resolvers' own health check: observations of each control resolver (with its DoH handshake), so a single-URL run can decide no-connectivity and control interception. */
   controlCheck: controlCheckSchema,
+  /** What still works: the ways out tried and their verdicts; absent when none were tried. */
+  ways: waysRecordSchema.optional(),
   results: z.array(targetResultSchema),
 });
 
@@ -123,5 +128,7 @@ export const runRecordSchema = z.object({
   findings: z.array(findingSchema).nullable(),
   /** The control resolvers' own health check (see runDocumentSchema.controlCheck). */
   controlCheck: controlCheckSchema,
+  /** What still works: the ways out tried and their verdicts (src/model/check.ts); absent when none were tried. */
+  ways: waysRecordSchema.optional(),
 });
 export type RunRecord = z.infer<typeof runRecordSchema>;

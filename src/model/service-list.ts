@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { wayEntrySchema } from './check.ts';
 
 /**
  * The YAML format for messenger and circumvention targets. Every hostname, IP, port and pinned CA
@@ -55,6 +56,8 @@ export const serviceListSchema = z.strictObject({
   version: z.literal(1),
   description: z.string().optional(),
   services: z.array(serviceSchema).min(1),
+  /** Ways out to try ("what still works": src/model/check.ts), beside the services. */
+  ways: z.array(wayEntrySchema).optional(),
 });
 
 export type ServiceCheck = z.infer<typeof checkSchema>;

@@ -105,7 +105,8 @@ export function renderTable(results: readonly TableRow[], opts: TableOptions): s
   if (opts.findings?.length) {
     lines.push(c.bold('Findings'));
     for (const f of opts.findings) {
-      const mark = f.kind === 'throttling' || f.kind === 'allow-list' || f.kind === 'helper-unavailable' ? c.yellow('!') : c.red('!');
+      // What still works is an answer, not an alarm.
+      const mark = f.kind === 'ways-out' ? c.green('>') : f.kind === 'throttling' || f.kind === 'allow-list' || f.kind === 'helper-unavailable' ? c.yellow('!') : c.red('!');
       lines.push(...hanging(`${mark} `, f.title, width, 2));
       for (const d of f.details) lines.push(...wrapWords(d, width ? width - 4 : undefined).map((l) => c.dim(`    ${l}`)));
     }

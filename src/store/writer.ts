@@ -39,7 +39,7 @@ export interface RunWriter {
    */
   append(result: TargetResultJson): void;
   /** Writes the final run.json; never throws (see `problem`). */
-  finish(status: RunRecord['status'], summary: RunSummary, findings: FindingJson[], controlCheck?: RunRecord['controlCheck']): void;
+  finish(status: RunRecord['status'], summary: RunSummary, findings: FindingJson[], controlCheck?: RunRecord['controlCheck'], ways?: RunRecord['ways']): void;
   /** The first write that failed, or null: everything so far is on disk. */
   readonly problem: NodeJS.ErrnoException | null;
   /** Targets written to measurements.jsonl. */
@@ -112,7 +112,7 @@ function runWriter(dir: string, record: RunRecord, fd: number, onProblem: (err: 
         fail(err, 'append');
       }
     },
-    finish(status, summary, findings, controlCheck) {
+    finish(status, summary, findings, controlCheck, ways) {
       try {
         if (!closed) storeFs.closeSync(fd);
       } catch (err) {
@@ -120,7 +120,7 @@ function runWriter(dir: string, record: RunRecord, fd: number, onProblem: (err: 
       }
       closed = true;
       // run.json counts what is on disk: a reader never expects more lines than there are.
-      Object.assign(record, { status, finishedAt: new Date().toISOString(), summary, findings, ...(controlCheck ? { controlCheck } : {}) });
+      Object.assign(record, { status, finishedAt: new Date().toISOString(), summary, findings, ...(controlCheck ? { controlCheck } : {}), ...(ways ? { ways } : {}) });
       try {
         rewriteRunJson(dir, `${JSON.stringify(record, null, 2)}\n`);
       } catch (err) {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { startDnsServer, startDohServer, startWebServer, serveUntilSignal } from '../servers/servers.mjs';
 import { NET, SERVICE_HOSTS, authoritativeZone, hostAddresses } from './scenarios.mjs';
+import { startWays } from './ways.mjs';
 
 const cfg = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const tls = { cert: cfg.siteCert, key: cfg.siteKey };
@@ -33,5 +34,8 @@ for (const h of SERVICE_HOSTS) {
     else closers.push(await startWebServer({ host: h.ip, port: Number(port), mode: 'accept' }));
   }
 }
+
+// Ways out (issue 21): a directory authority, a bridge, STUN, DoT, a CDN front, an ECH server.
+closers.push(...(await startWays({ certs: { relay: { cert: cfg.relayCert, key: cfg.relayKey }, front: { cert: cfg.frontCert, key: cfg.frontKey } }, zone: authoritativeZone })));
 
 serveUntilSignal(closers);

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TestPki } from '../servers/pki.mjs';
 import { ALL_NAMES, ALL_SITES, NET, SERVICE_HOSTS, SITES, hostAddresses, labMessengersYaml } from './scenarios.mjs';
+import { WAYS, labWaysYaml } from './ways.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const REPO = resolve(HERE, '../..');
@@ -173,6 +174,9 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
     const fake = pki.issue('fake-leaf', '/CN=tekser lab site', inter, { names: ALL_NAMES }); // copies the real names
     const signalRoot = pki.root('lab-signal-root', '/O=Signal Messenger (lab)/CN=Signal Messenger lab root');
     const signal = pki.issue('signal', '/CN=chat.signal.lab', signalRoot, { names: SERVICE_HOSTS.filter((h) => h.cert === 'signal').flatMap((h) => h.names) });
+    // Ways out (issue 21): a relay's link certificate as tor makes them, and the front's names.
+    const relay = pki.issue('relay', '/CN=www.labrelayabcd.net', pki.root('relay-id', '/CN=www.labrelayidwxyz.com'), { names: ['www.labrelayabcd.net'] });
+    const front = pki.issue('front', '/CN=front.lab', root, { names: WAYS.frontNames });
 
     // Namespaces and links: client <-> censor <-> internet.
     for (const n of Object.values(ns)) run('ip', ['netns', 'add', n]);
@@ -202,7 +206,7 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
       writeFileSync(join(dir, 'resolv.conf'), resolvConf);
       run('sh', ['-c', 't=$(readlink -f /etc/resolv.conf); case "$t" in /run/*) mkdir -p "$(dirname "$t")" && cat "$1" > "$t";; *) mount --bind "$1" /etc/resolv.conf;; esac', 'sh', join(dir, 'resolv.conf')]);
     }
-    const hostIps = new Set([...hostAddresses().keys(), ...SERVICE_HOSTS.map((h) => h.ip), NET.authoritativeDns, NET.dohControl, NET.helper]);
+    const hostIps = new Set([...hostAddresses().keys(), ...SERVICE_HOSTS.map((h) => h.ip), NET.authoritativeDns, NET.dohControl, NET.helper, WAYS.relay, WAYS.bridge, WAYS.stun, WAYS.front, WAYS.ech]);
     for (const ip of hostIps) ipn(ns.internet, 'addr', 'add', `${ip}/32`, 'dev', 'lo');
 
     // The censor's rules.
@@ -240,7 +244,7 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
 
     // Processes.
     const internetCfg = join(dir, 'internet.json');
-    writeFileSync(internetCfg, JSON.stringify({ siteCert: site.cert, siteKey: site.key, dohCert: doh.cert, dohKey: doh.key, signalCert: signal.cert, signalKey: signal.key }));
+    writeFileSync(internetCfg, JSON.stringify({ siteCert: site.cert, siteKey: site.key, dohCert: doh.cert, dohKey: doh.key, signalCert: signal.cert, signalKey: signal.key, relayCert: relay.cert, relayKey: relay.key, frontCert: front.cert, frontKey: front.key }));
     const censorCfg = join(dir, 'censor.json');
     const overridesFile = join(dir, 'dns-overrides.json');
     // Like many interception boxes, the proxy sends its whole chain, root included.
@@ -253,7 +257,7 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
     await Promise.all([
       spawnIn(ns.internet, [process.execPath, join(HERE, 'internet.mjs'), internetCfg], 'internet', 'ready'),
       spawnIn(ns.censor, [process.execPath, join(HERE, 'censor.mjs'), censorCfg], 'censor', 'ready'),
-      spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile, '--allow-lab-ranges', '--rate-limit', '100000', '--max-concurrent', '256'], 'helper', 'listening'),
+      spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile, '--allow-lab-ranges', '--rate-limit', '100000', '--max-concurrent', '256', '--echo-ports', 'tcp:179,3785,5060,443 udp:3478,51820'], 'helper', 'listening'),
     ]);
 
     // The lab's own test lists: the default one, and any subset a scenario asks for.
@@ -281,6 +285,8 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
 
     const messengers = join(dir, 'messengers.yaml');
     writeFileSync(messengers, labMessengersYaml(signalRoot.cert));
+    const waysList = join(dir, 'ways.yaml');
+    writeFileSync(waysList, labWaysYaml());
 
     const runArgs = [
       '--list', list,
@@ -306,6 +312,8 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
       listFile: list,
       canaryList,
       messengersFile: messengers,
+      /** A service list whose ways point at the lab's way-out servers (test/lab/ways.mjs). */
+      waysList,
       runArgs,
       /** Writes a list of the named lab sites; returns its path. */
       list: (name, names) => writeList(name, names),

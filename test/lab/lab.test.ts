@@ -10,6 +10,7 @@ import { WRITE_GOLDEN, writeGolden } from './golden.ts';
 // The issue-11 scenarios run in this file's worker, one lab after another: two labs at once on a
 // busy machine make transfer rates too noisy for the throttling findings.
 import './issue11.lab.ts';
+import './issue21.lab.ts';
 // Issue 23: three probes on three networks, one fleet database.
 import './fleet.lab.ts';
 // @ts-expect-error plain JavaScript, shared with the lab processes

@@ -3,7 +3,8 @@ import { basename } from 'node:path';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { BadInputError } from '../../errors.ts';
 import { describeSkipped, ingestFiles, newSourceState, resolveInput, serviceLookup, skippedJson } from '../../ingest/sources.ts';
-import { analyzePipeline, type AnalyzeOutcome } from '../../pipeline.ts';
+import { analyzePipeline, judgeWays, type AnalyzeOutcome } from '../../pipeline.ts';
+import type { SourceState } from '../../ingest/sources.ts';
 import { chooseRenderer, type ResultRenderer, type Write } from '../../report/render.ts';
 import { preferFlatMemory } from '../v8-flags.ts';
 import { makeChalk } from '../../report/color.ts';
@@ -168,10 +169,22 @@ export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptio
     if (err instanceof BadInputError) throw new UsageError(err.message);
     throw err;
   }
-  const { summary, findings, agreement } = outcome;
+  const { summary, agreement } = outcome;
+  const ways = await waysFindings(state);
+  const findings = [...ways, ...outcome.findings];
   await output.finish({ finishedAt: new Date().toISOString(), summary, findings: seen.advised(findings), extra: { agreement: agreement.toJSON(), skipped: skippedJson(state) } });
   if (opts.format !== 'table') for (const l of closing()) io.stderr(`${l}\n`);
   await out.close();
   if (opts.failOn === 'blocked' && summary.blocked + summary.partiallyBlocked > 0) return EXIT.findings;
   return EXIT.ok;
+}
+
+/** What still worked in the OONI circumvention measurements read (tor, stunreachability, dnscheck): one finding per network. */
+async function waysFindings(state: SourceState): Promise<Finding[]> {
+  const out: Finding[] = [];
+  for (const [group, ways] of state.ways) {
+    const { finding } = await judgeWays(ways);
+    if (finding) out.push(state.ways.size > 1 && group ? { ...finding, title: `[${group}] ${finding.title}` } : finding);
+  }
+  return out;
 }

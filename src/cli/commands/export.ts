@@ -1,4 +1,4 @@
-import { exportNetwork, networkKnown, toOoni, type OoniOptions } from '../../report/ooni.ts';
+import { exportNetwork, networkKnown, toOoni, waysOoni, type OoniOptions } from '../../report/ooni.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import { openReportOutput } from '../run-output.ts';
 import type { CommandIO } from '../io.ts';
@@ -59,7 +59,8 @@ export async function exportCommand(ref: string, opts: ExportOptions, io: Comman
   if (!opts.ooni) throw new UsageError('say which format: --ooni');
   const ooni = ooniOptions(opts);
   const run = requireRun(dataDirOf(opts, io.env), ref);
-  const lines = run.results.map((r) => `${JSON.stringify(toOoni(r, run.record, ooni))}\n`);
+  // The ways out first (what still works), then one measurement per target.
+  const lines = [...waysOoni(run.record, ooni), ...run.results.map((r) => toOoni(r, run.record, ooni))].map((m) => `${JSON.stringify(m)}\n`);
   if (!opts.output) {
     for (const l of lines) io.stdout(l);
     notes(run, ooni, io);

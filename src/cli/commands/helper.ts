@@ -8,6 +8,8 @@ import { publicTrustStore } from '../../net/tls.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { readFlagFile } from '../flag-file.ts';
+import { parseEchoPorts, type EchoPort } from '../../lists/ways.ts';
+import { startEchoService, type EchoService } from '../../helper/echo.ts';
 
 export interface HelperCommandOptions {
   listen: string;
@@ -20,6 +22,8 @@ export interface HelperCommandOptions {
   maxConcurrent?: number;
   trustForwardedFor?: boolean;
   allowLabRanges?: boolean;
+  /** Opt-in echo service ports (`tcp:179,3785 udp:3478`). */
+  echoPorts?: string;
   asnTable?: string;
 }
 
@@ -60,6 +64,7 @@ function loadAsnTable(file: string): AsnTable {
 /** `tekser helper`: serve the control helper until interrupted. */
 export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): Promise<number> {
   const { host, port } = parseListen(opts.listen);
+  const echoPorts = echoPortsOf(opts.echoPorts);
   if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together');
   let resolver;
   try {
@@ -85,9 +90,17 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
   });
   const bound = server.address();
   const shown = typeof bound === 'object' && bound ? joinHostPort(bound.address, bound.port) : opts.listen;
-  io.stderr(`tekser helper listening on ${opts.tlsCert ? 'https' : 'http'}://${shown}/${token ? ' (token required)' : ''} (Ctrl-C to stop)\n`);
+  // An echo port that cannot be bound stops the helper: it must not keep listening half started.
+  const echo = echoPorts
+    ? await startEcho(echoPorts, opts.echoPorts ?? '', host).catch((err: unknown) => {
+        server.close();
+        throw err;
+      })
+    : null;
+  io.stderr(`tekser helper listening on ${opts.tlsCert ? 'https' : 'http'}://${shown}/${token ? ' (token required)' : ''}${echo ? `, echo on ${echo.ports.map((p) => `${p.transport} ${p.port}`).join(', ')}` : ''} (Ctrl-C to stop)\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
+      void echo?.close();
       server.close(() => resolve());
       server.closeAllConnections?.();
     };
@@ -95,4 +108,21 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
     process.once('SIGTERM', stop);
   });
   return EXIT.ok;
+}
+
+/** The ports of the opt-in echo service (`--echo-ports`), checked before anything listens; null when not asked for. */
+function echoPortsOf(spec: string | undefined): EchoPort[] | null {
+  if (spec === undefined) return null;
+  const ports = parseEchoPorts(spec);
+  if (!ports) throw new UsageError(`--echo-ports ${spec}: expected ports like tcp:179,3785 udp:3478`);
+  return ports;
+}
+
+/** The echo service on the helper's address. */
+async function startEcho(ports: EchoPort[], spec: string, host: string): Promise<EchoService> {
+  try {
+    return await startEchoService(ports, { host });
+  } catch (err) {
+    throw new UsageError(`--echo-ports: cannot listen on ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
 }

@@ -14,7 +14,7 @@ import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
 import { readTargets, targetUrl } from '../../lists/targets.ts';
 import { BadListError } from '../../errors.ts';
-import { runPipeline, SummaryCounter, type PipelineOutcome } from '../../pipeline.ts';
+import { runPipeline, runWays, type WaysOutcome, SummaryCounter, type PipelineOutcome } from '../../pipeline.ts';
 import { chooseRenderer, type DrawTable, type ResultRenderer } from '../../report/render.ts';
 import type { TargetResult } from '../../model/run.ts';
 import { preferFlatMemory } from '../v8-flags.ts';
@@ -30,6 +30,9 @@ import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { checkDataDir } from '../data-dir.ts';
 import { readFlagFile } from '../flag-file.ts';
+import { readFileSync } from 'node:fs';
+import { bareHost } from '../../net/endpoint.ts';
+import type { WayEntry, WayPlan } from '../../model/check.ts';
 import { networkFromHelper, networkOf, type NetworkOptions } from '../../fleet/network.ts';
 import { pushAfterRun, pushProblem } from '../../fleet/after-run.ts';
 
@@ -71,6 +74,15 @@ export interface RunCommandOptions extends NetworkOptions {
   config?: string;
   maxRuntime?: number;
   quiet?: boolean;
+  /** What still works: the user's own bridges and endpoints, the helper's echo ports, the lists' ways. */
+  bridge?: string[];
+  bridges?: string[];
+  endpoint?: string[];
+  echoPorts?: string;
+  wayTimeout?: number;
+  /** false with --no-ways: the lists' ways are not tried. */
+  ways?: boolean;
+  revealPrivate?: boolean;
 }
 
 /** Resolves the data directory and the config file under the flags; `isFromCli` says which options the user typed. */
@@ -338,6 +350,8 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   let steps: string[] = [];
   // The control's own health check runs beside the targets (never gating them: every target is measured).
   const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
+  // What still works: the ways out run beside the targets too, with their own short deadline.
+  const waysPromise = startWays(await planRunWays(opts, lists, ctx), opts, ctx, stopping.signal);
   const { output, held } = runRenderer(opts, ctx, lists, startedAt, sink, io, () => steps);
   let outcome: PipelineOutcome;
   preferFlatMemory();
@@ -352,11 +366,13 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
       output,
       onResult: onEachResult(opts, progress, tally, io),
       controlCheck: controlCheckPromise,
+      ways: waysPromise,
     });
   } finally {
     progress.done();
     stopping.dispose();
     await controlCheckPromise;
+    await waysPromise;
     // Every target has ended: nothing may keep the process alive (destroy, not close: close waits).
     await ctx.dispatcher.destroy().catch(() => {});
   }
@@ -377,10 +393,10 @@ async function finishRun(
   const { sink, saving, runOutput } = dest;
   const { io } = r;
   const writer = saving?.writer ?? null;
-  const { summary, findings, controlCheck } = outcome;
+  const { summary, findings, controlCheck, ways } = outcome;
   const finishedAt = new Date().toISOString();
   const stopReason = stopping.reason();
-  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings, controlCheck);
+  writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings, controlCheck, ways);
   saving?.release();
   const epilogue = runOutput?.savingEpilogue(saving, summary.total) ?? null;
   const steps = r.tally.steps(
@@ -395,7 +411,8 @@ async function finishRun(
     if (stopReason === 'signal') return stopping.signalCode();
     return epilogue ? EXIT.notWritten : EXIT.ok;
   }
-  await r.output.finish({ finishedAt, summary, findings, ...(controlCheck ? { extra: { controlCheck } } : {}) });
+  const extra = { ...(controlCheck ? { controlCheck } : {}), ...(ways ? { ways } : {}) };
+  await r.output.finish({ finishedAt, summary, findings, ...(Object.keys(extra).length ? { extra } : {}) });
   for (const text of r.held) io.stdout(text);
   sink.end();
   // With -o the terminal still hears what happened: one summary line, the findings, the next steps.
@@ -410,4 +427,41 @@ export function reportedToFile(file: string, summary: RunSummary, findings: read
   const line = `${s.total} target(s): ${s.accessible} accessible, ${s.blocked} blocked${s.partiallyBlocked ? `, ${s.partiallyBlocked} partially blocked` : ''}, ${s.down} down, ${s.inconclusive} inconclusive`;
   const lines = [`tekser: report written to ${file}: ${line}`, ...findings.map((f) => `! ${f.title}`), ...steps];
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The ways out of this run: the user's bridges and endpoints (private), the helper's echo ports
+ * (--echo-ports, on the first --control-helper's host), and the `ways:` of the YAML lists that run
+ * (unless --no-ways). Bad input is a usage error that does not repeat the address.
+ */
+async function planRunWays(opts: RunCommandOptions, lists: readonly string[], ctx: MeasureContext): Promise<WayPlan[]> {
+  const { planWays } = await import('../../lists/bridges.ts');
+  const { echoWays, parseEchoPorts, waysFromEntries } = await import('../../lists/ways.ts');
+  const listWays = opts.ways === false ? [] : await waysOfLists(lists);
+  let echo: WayPlan[] = [];
+  if (opts.echoPorts !== undefined) {
+    const ports = parseEchoPorts(opts.echoPorts);
+    if (!ports) throw new UsageError(`--echo-ports ${opts.echoPorts}: expected ports like tcp:179,3785 udp:3478`);
+    if (!ctx.helperUrl) throw new UsageError('--echo-ports needs --control-helper: the echo service runs on the helper\'s host (tekser helper --echo-ports)');
+    echo = echoWays(bareHost(new URL(ctx.helperUrl).hostname), ports);
+  }
+  const bridgeFiles = (opts.bridges ?? []).map((file) => ({ file, text: readFlagFile('--bridges', file) }));
+  const { plans, problems } = planWays({ listWays: waysFromEntries(listWays), bridges: opts.bridge ?? [], bridgeFiles, endpoints: opts.endpoint ?? [], echoWays: echo, reveal: Boolean(opts.revealPrivate) });
+  if (problems.length) throw new UsageError(problems.join('\n  '));
+  return plans;
+}
+
+/** The `ways:` sections of the YAML lists in this run (already validated when their targets were read). */
+async function waysOfLists(lists: readonly string[]): Promise<WayEntry[]> {
+  const yaml = lists.filter((l) => /\.ya?ml$/i.test(l));
+  if (yaml.length === 0) return [];
+  const { parseServices } = await import('../../lists/services.ts');
+  return yaml.flatMap((file) => parseServices(readFileSync(file, 'utf8'), file).list?.ways ?? []);
+}
+
+/** Starts the ways beside the targets; a failure there never fails the run (it is one finding less). */
+function startWays(plans: readonly WayPlan[], opts: RunCommandOptions, ctx: MeasureContext, signal: AbortSignal): Promise<WaysOutcome | undefined> | undefined {
+  if (plans.length === 0) return undefined;
+  const timeoutMs = (opts.wayTimeout ?? 6) * 1000;
+  return runWays(plans, { trust: ctx.trust, signal, timeoutMs, ...(ctx.dialLoopback ? { dialLoopback: true } : {}), revealPrivate: Boolean(opts.revealPrivate) }).catch(() => undefined);
 }

@@ -8,6 +8,7 @@ import { webConnectivity } from './web.ts';
  * web_connectivity, messengers as their OONI nettests. probe_ip is always 127.0.0.1 (scrubbed), as
  * modern OONI probes write it; ASN and country are AS0/ZZ unless known (from the run, or options).
  */
+export { waysOoni } from './ways.ts';
 export { exportNetwork, networkKnown, ooniTime, reportId, testVersion, type OoniNetwork, type OoniOptions } from './base.ts';
 
 export function toOoni(result: TargetResultJson, record: RunRecord, opts: OoniOptions = {}): Record<string, unknown> {
