@@ -214,8 +214,10 @@ class UdpQuery {
       else this.finish(this.failed(classifyError(err)));
     });
     const query = buildQuery(this.hostname, this.qtype, this.id);
-    this.sock.connect(this.port, this.ip, () => {
-      if (!this.closed) this.sock.send(query);
+    // A connect that fails at once (no route: ENETUNREACH) reaches this callback with the error, not 'error'.
+    this.sock.connect(this.port, this.ip, (err?: Error) => {
+      if (err) this.finish(this.failed(classifyError(err)));
+      else if (!this.closed) this.sock.send(query);
     });
   }
 
