@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
-import { ConfigError } from '../errors.ts';
+import { cannotRead, ConfigError } from '../errors.ts';
 import { CONFIG_KEYS, LINES, type LoadedConfig } from './keys.ts';
 import { configSchema } from './schema.ts';
 
@@ -13,8 +13,7 @@ export function loadConfig(file: string): LoadedConfig {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'this is a directory' : (code ?? String(err))}`);
+    throw new ConfigError(`${file}: ${cannotRead(err)}`);
   }
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { BadInputError } from '../errors.ts';
+import { BadInputError, cannotRead } from '../errors.ts';
 
 export { BadInputError };
 
@@ -34,7 +34,7 @@ export async function* readJsonValues(file: string, stdin: Readable = process.st
   const opened = new Promise<void>((resolve, reject) => {
     if (file === '-') return resolve();
     input.once('open', () => resolve());
-    input.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, `cannot read (${err.code ?? err.message})`)));
+    input.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, cannotRead(err))));
   });
   await opened;
   // OONI's S3 archives are gzipped JSONL (*.jsonl.gz): read through gunzip, still a line at a time.
@@ -77,7 +77,7 @@ export async function* readJsonValues(file: string, stdin: Readable = process.st
     }
   } catch (err) {
     if (err instanceof BadInputError) throw err;
-    throw new BadInputError(name, lineNo, `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new BadInputError(name, lineNo, cannotRead(err));
   }
   if (documentMode) {
     let value: unknown;

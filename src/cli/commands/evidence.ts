@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildEvidence, bundleFolder, verifyEvidence } from '../../store/evidence.ts';
-import { EXIT, UsageError } from '../../errors.ts';
+import { cannotRead, cannotWrite, EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
@@ -18,7 +18,7 @@ export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions,
     try {
       bytes = readFileSync(opts.verify);
     } catch (e) {
-      throw new UsageError(`--verify ${opts.verify}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`--verify ${opts.verify}: ${cannotRead(e)}`);
     }
     const result = await verifyEvidence(bytes);
     if (!result.ok) {
@@ -34,7 +34,7 @@ export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions,
   try {
     writeFileSync(out, bundle);
   } catch (e) {
-    throw new UsageError(`--output ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`--output ${out}: ${cannotWrite(e)}`);
   }
   io.stderr(`wrote ${out}: run ${run.record.id}, ${Math.ceil(bundle.length / 1024)} KiB (check it with: tekser evidence --verify ${out})\n`);
   return EXIT.ok;
