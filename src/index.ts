@@ -9,11 +9,13 @@ export * from './model/index.ts';
 
 // Lists and lint
 export { parseCsv, CSV_HEADER, type CsvRecord } from './lists/csv.ts';
-export { parseServices, splitHostPort, prefixMatcher } from './lists/services.ts';
+export { parseServices, prefixMatcher } from './lists/services.ts';
+export { splitHostPort, joinHostPort, bareHost, defaultPort } from './net/endpoint.ts';
 export { BUILTIN_CATEGORIES, parseCategoryLegend } from './lists/categories.ts';
-export { webTargetsFromCsv, webTargetsFromUrls, BadListError } from './lists/targets.ts';
+export { TekserError, UsageError, ConfigError, UnreadableListError, BadListError, BadInputError, LockedError, HelperRequestError, ConnectError, ERROR_CODES, EXIT, isTekserError, type ErrorCode } from './errors.ts';
+export { webTargetsFromCsv, webTargetsFromUrls } from './lists/targets.ts';
 export { serviceTargetsFromYaml } from './lists/service-targets.ts';
-export { UnreadableListError, type ListProblem } from './lists/problem.ts';
+export { type ListProblem } from './lists/problem.ts';
 export { lintPaths, type LintReport, type LintOptions } from './lint/lint-paths.ts';
 export { LINT_RULES } from './lint/rules.ts';
 export { formatLintReport, LINT_FORMATS } from './lint/format.ts';
@@ -29,21 +31,25 @@ export { startClock } from './net/clock.ts';
 // Measurement
 export { measureWeb } from './measure/web.ts';
 export { measureService } from './measure/service.ts';
-export { measureTarget, runTargets, runPipeline, analyzePipeline, slimRecord, jsonlRenderer, jsonDocumentRenderer, tableRenderer, type ResultRenderer, type IngestItem } from './pipeline.ts';
+export { emptyWebMeasurement } from './measure/empty.ts';
+export { measureTarget, runTargets, runPipeline, analyzePipeline } from './pipeline.ts';
+export { compactFindingRecord } from './findings/compact.ts';
+export { jsonlRenderer, jsonDocumentRenderer, tableRenderer, chooseRenderer, type ResultRenderer } from './report/render.ts';
 
 // Ingest: OONI measurements and stored runs onto the model (`tekser analyze`)
 export { ingestOoni, SUPPORTED_NETTESTS, type OoniVerdict, type IngestedMeasurement } from './ingest/ooni.ts';
 export { storedToModel } from './ingest/stored.ts';
 export { ingestFiles, serviceLookup, newSourceState } from './ingest/sources.ts';
-export { readJsonValues, BadInputError } from './ingest/read.ts';
-export { compareVerdicts, type Agreement } from './ingest/agreement.ts';
+export { readJsonValues } from './ingest/read.ts';
+export { compareVerdicts, compareWithSource, type Agreement } from './ingest/agreement.ts';
+export type { IngestItem, IngestSource } from './ingest/item.ts';
 export { DEFAULT_TIMEOUTS, controlDispatcher, type MeasureContext } from './measure/context.ts';
 
 // Analysis (pure)
 export { analyzeWeb } from './analyze/web.ts';
 export { analyzeService } from './analyze/service.ts';
 export { analyzeDns } from './analyze/dns.ts';
-export { findFindings, FINDING_RULES, FINDINGS, slimResult } from './findings/index.ts';
+export { findFindings, FINDING_RULES, FINDINGS, findingRecord, findingRecordOf } from './findings/index.ts';
 export { WEB_RULES } from './analyze/web.ts';
 export { matchInterceptionCa } from './analyze/interception.ts';
 export { parseInterceptionCaFile, interceptionCaFileSchema } from './analyze/interception-file.ts';

@@ -8,7 +8,10 @@ import type { InterceptionCa } from './model/verdict.ts';
 import { parseServices } from './lists/services.ts';
 import type { TargetResult, WebResult } from './model/run.ts';
 import type { WebTarget } from './model/target.ts';
-import { analyzePipeline, jsonDocumentRenderer, jsonlRenderer, runPipeline, runTargets, slimRecord, tableRenderer, type IngestItem } from './pipeline.ts';
+import { analyzePipeline, runPipeline, runTargets } from './pipeline.ts';
+import { compactFindingRecord } from './findings/compact.ts';
+import type { IngestItem } from './ingest/item.ts';
+import { jsonDocumentRenderer, jsonlRenderer, tableRenderer } from './report/render.ts';
 import { BUILTIN_INTERCEPTION_CAS } from './data/interception-cas.ts';
 import { runDocumentSchema, runSummaryLineSchema, targetResultSchema, RUN_SCHEMA_ID } from './model/run.ts';
 import type { TableRow } from './report/table.ts';
@@ -40,7 +43,7 @@ const mitm = (host: string, ip: string, issuer: string): WebResult =>
   result(measurement(`https://${host}/`, { dns: { local: [dns('udp', host, [ip])], control: [dns('doh', host, [ip])] }, tcp: [tcp(ip, 443)], tls: [tls(ip, host, 'ssl_unknown_authority', [cert(`CN=${host}`, issuer), cert(issuer, issuer)])] }));
 
 describe('slim records: what findings need, nothing more', () => {
-  const slim = (r: TargetResult) => slimRecord(r, BUILTIN_INTERCEPTION_CAS);
+  const slim = (r: TargetResult) => compactFindingRecord(r, BUILTIN_INTERCEPTION_CAS);
   const sets: Record<string, TargetResult[]> = {
     collateral: [ipBlocked('a.example', '203.0.113.7'), ipBlocked('b.example', '203.0.113.7'), works('d.example', '203.0.113.10')],
     shutdown: [offline('a.example'), offline('b.example'), offline('c.example')],
@@ -159,14 +162,15 @@ describe('renderers', () => {
 });
 
 describe('analyzePipeline', () => {
-  it('analyses items one at a time, merges their extra fields, and makes findings per network', async () => {
+  it('analyses items one at a time, writes their source and the verdict they came with, and makes findings per network', async () => {
+    const previous = { status: 'blocked', method: 'dns', reason: 'r', evidence: [] } as const;
     async function* items(): AsyncGenerator<IngestItem> {
-      for (const r of [offline('a.example'), offline('b.example'), offline('c.example')]) yield { kind: 'web', measurement: r.measurement, group: 'AS1', extra: { source: 'x' } };
-      yield { kind: 'web', measurement: works('d.example', '198.51.100.1').measurement, group: 'AS2', afterAnalysis: (r) => ({ seen: r.verdict.status }) };
+      for (const r of [offline('a.example'), offline('b.example'), offline('c.example')]) yield { kind: 'web', measurement: r.measurement, group: 'AS1', source: { format: 'tekser', where: 'x' } };
+      yield { kind: 'web', measurement: works('d.example', '198.51.100.1').measurement, group: 'AS2', previous: previous as never };
     }
     const lines: Record<string, unknown>[] = [];
     const outcome = await analyzePipeline({ items: items(), knowledge: { interceptionCas: [] }, serialize: { includeBodies: false }, output: { result: (l) => void lines.push(l), finish: () => {} } });
-    expect(lines.map((l) => l.source ?? l.seen)).toEqual(['x', 'x', 'x', 'accessible']);
+    expect(lines.map((l) => (l.source as { where?: string } | undefined)?.where ?? (l.previousVerdict as { changed: boolean }).changed)).toEqual(['x', 'x', 'x', true]);
     expect(outcome.summary).toMatchObject({ total: 4, accessible: 1, inconclusive: 3 });
     // Without groups, 3 of 4 offline with one working would be no finding; within AS1, it is a shutdown.
     expect(outcome.findings.map((f) => f.kind)).toEqual(['no-connectivity']);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { runtimeClosure, runtimeImportsOf } from './helpers/imports.ts';
 import { V8_FLAGS, v8FlagsFor } from '../src/cli/v8-flags.ts';
-import { FLAT_MEMORY_V8_FLAGS } from '../src/pipeline.ts';
+import { FLAT_MEMORY_V8_FLAGS } from '../src/cli/v8-flags.ts';
 
 /**
  * Start-up (issue #13): what `tekser run` loads before its first DNS query. The launcher imports

@@ -1,4 +1,2 @@
-import { EXIT, fsProblem, UsageError } from '../errors.ts';
-
-/** Exit codes, the user's errors and the file-system sentences live in src/errors.ts; re-exported for run.ts, analyze.ts and run-output.ts until they import it. */
-export { EXIT, fsProblem, UsageError };
+/** The file-system sentences live in src/errors.ts (one table for every layer); re-exported for the CLI's older imports. */
+export { fsProblem } from '../errors.ts';

@@ -1,10 +1,11 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { acquireLock, LockedError } from '../store/lock.ts';
+import { acquireLock } from '../store/lock.ts';
 import { dataDirProblem } from '../store/paths.ts';
 import type { RunRecord } from '../model/run.ts';
 import { repairInterrupted, startRun, type RunWriter } from '../store/writer.ts';
-import { EXIT, fsProblem, UsageError } from './errors.ts';
+import { fsProblem } from './errors.ts';
+import { EXIT, LockedError, UsageError } from '../errors.ts';
 import type { CommandIO } from './io.ts';
 
 /** Where `tekser run` writes its report: stdout, or the -o file with stdout as the fallback. */

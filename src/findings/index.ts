@@ -13,7 +13,7 @@ import { toFindingRecord, type FindingSource } from './slim.ts';
 import { THROTTLING, throttlingFinding } from './throttling.ts';
 
 export type { FindingRule } from './context.ts';
-export { findingRecord, findingRecordOf, slimResult, toFindingRecord, isFindingRecord, type FindingSource } from './slim.ts';
+export { findingRecord, findingRecordOf, toFindingRecord, isFindingRecord, type FindingSource } from './slim.ts';
 
 /**
  * Run-level findings, applied in this order (a later one may stand down for an earlier one):

@@ -30,14 +30,6 @@ export function findingRecordOf(r: TargetResult, knowledge: Pick<AnalysisKnowled
   return findingRecord(r.target, r.verdict, verdictFacts(r, knowledge));
 }
 
-/**
- * @deprecated The old name and shape of findingRecordOf (pipeline.ts and src/index.ts call it):
- * `slimResult(r, interceptionCas)`. Remove once they call findingRecord with the analysis' facts.
- */
-export function slimResult(r: TargetResult, interceptionCas: AnalysisKnowledge['interceptionCas'] = DEFAULT_KNOWLEDGE.interceptionCas): FindingRecord {
-  return findingRecordOf(r, { interceptionCas });
-}
-
 /** What findFindings receives: full results or finding records alike. */
 export type FindingSource = TargetResult | FindingRecord;
 

@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { isIP } from 'node:net';
 import { Agent } from 'undici';
 import { startClock, type Clock } from '../net/clock.ts';
 import type { DnsObservation } from '../model/observation.ts';
@@ -15,6 +14,7 @@ import type { HelperResponse } from '../model/control.ts';
 import { FAILURES, unknownFailure } from '../model/failure.ts';
 import { embeddedIPv4, hextets, isBogon, isLabAddress, isSelfAddress } from '../net/addresses.ts';
 import { HelperRequestError } from '../errors.ts';
+import { addressFamily, bareHost, isIpLiteral, joinHostPort, urlEndpoint } from '../net/endpoint.ts';
 
 /** What one caller may cost the helper. Every field has a default (see HELPER_LIMITS). */
 export interface HelperLimits {
@@ -70,7 +70,8 @@ export interface HelperServerOptions {
  * NAT64 and 6to4 spellings too: whoever reaches the helper must not reach the helper's own network.
  */
 export function destinationRefusal(ip: string, opts: Pick<HelperServerOptions, 'allowLabRanges' | 'dialLoopback'> = {}): string | null {
-  if (!isIP(ip)) return `refused to dial ${ip}: not an IP address`;
+  // Only a bare address is dialled: `[::1]` is a URL's spelling, not an address.
+  if (!isIpLiteral(ip) || bareHost(ip) !== ip) return `refused to dial ${ip}: not an IP address`;
   const inner = embeddedIPv4(ip);
   const checked = inner ?? ip;
   const allowed = (a: string): boolean => ((opts.allowLabRanges || opts.dialLoopback) && isLabAddress(a)) || (Boolean(opts.dialLoopback) && isSelfAddress(a) && a !== '0.0.0.0' && a !== '::');
@@ -82,7 +83,6 @@ export function destinationRefusal(ip: string, opts: Pick<HelperServerOptions, '
 /** The failure string a refused dial is recorded with (OONI's vocabulary has none for it). */
 const refusedFailure = (reason: string): string => unknownFailure(reason);
 
-export { HelperRequestError };
 
 /** Measures a URL the way the probe does, from wherever the helper runs, and answers in OONI's TH format. */
 export async function measureForHelper(body: unknown, opts: HelperServerOptions): Promise<HelperResponse> {
@@ -99,8 +99,7 @@ export async function measureForHelper(body: unknown, opts: HelperServerOptions)
   // Credentials are never sent on: the helper fetches what anyone could.
   url.username = '';
   url.password = '';
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+  const { host, port } = urlEndpoint(url);
   const clock = startClock();
   const dnsTimeoutMs = opts.dnsTimeoutMs ?? 4000;
   const timeoutMs = opts.connectTimeoutMs ?? 10_000;
@@ -120,6 +119,9 @@ export async function measureForHelper(body: unknown, opts: HelperServerOptions)
   }
 }
 
+/** How the helper resolves a name: every answer, the dialable addresses first. */
+type HelperResolve = (h: string) => Promise<{ observations: DnsObservation[]; addresses: string[] }>;
+
 async function measureWith(
   req: HelperRequest,
   url: URL,
@@ -127,72 +129,94 @@ async function measureWith(
   port: number,
   clock: Clock,
   timeoutMs: number,
-  resolve: (h: string) => Promise<{ observations: DnsObservation[]; addresses: string[] }>,
+  resolve: HelperResolve,
   refuse: (ip: string, port?: number) => string | null,
   opts: HelperServerOptions,
 ): Promise<HelperResponse> {
-  let dns: HelperResponse['dns'] = { failure: null, addrs: [] };
-  let own: string[];
-  if (!isIP(host)) {
-    const r = await resolve(host);
-    own = r.addresses;
-    dns = { failure: own.length ? null : (r.observations.find((o) => o.failure)?.failure ?? FAILURES.noAnswer), addrs: addressesOf(r.observations) };
-  } else {
-    own = [host];
-  }
-  const probeIps = req.tcp_connect.map((ep) => ep.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''));
+  const { dns, own } = await resolveForHelper(host, resolve);
+  const probeIps = req.tcp_connect.map((ep) => bareHost(ep.replace(/:\d+$/, '')));
   // Refused addresses are left out of tcp_connect (as OONI's helper leaves out bogons).
-  const ips = [...new Set([...own, ...probeIps])].filter((ip) => isIP(ip) && !refuse(ip));
+  const ips = [...new Set([...own, ...probeIps])].filter((ip) => isIpLiteral(ip) && !refuse(ip));
+  const { tcp_connect, tls_handshake } = await connectForHelper(ips, url, host, port, clock, timeoutMs, opts);
+  const first = own[0];
+  const http_request = first
+    ? await fetchForHelper(url, first, clock, timeoutMs, resolve, refuse, opts, dns)
+    : { body_length: -1, failure: dns.failure ?? FAILURES.noAnswer, title: '', headers: {}, status_code: -1 };
+  return { tcp_connect, tls_handshake, http_request, dns };
+}
 
+/** The URL's own addresses, from the helper's resolver (none to look up for an IP literal). */
+async function resolveForHelper(host: string, resolve: HelperResolve): Promise<{ dns: HelperResponse['dns']; own: string[] }> {
+  if (isIpLiteral(host)) return { dns: { failure: null, addrs: [] }, own: [host] };
+  const r = await resolve(host);
+  const own = r.addresses;
+  return { dns: { failure: own.length ? null : (r.observations.find((o) => o.failure)?.failure ?? FAILURES.noAnswer), addrs: addressesOf(r.observations) }, own };
+}
+
+/** TCP to every address (and TLS for https), keyed `ip:port` as OONI's helper answers. */
+async function connectForHelper(
+  ips: string[],
+  url: URL,
+  host: string,
+  port: number,
+  clock: Clock,
+  timeoutMs: number,
+  opts: HelperServerOptions,
+): Promise<Pick<HelperResponse, 'tcp_connect' | 'tls_handshake'>> {
   const tcp_connect: HelperResponse['tcp_connect'] = {};
   const tls_handshake: HelperResponse['tls_handshake'] = {};
+  const serverName = isIpLiteral(host) ? null : host;
   await Promise.all(
     ips.map(async (ip) => {
-      const key = ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+      const key = joinHostPort(ip, port);
       opts.onDial?.(ip, port);
       const c = await tcpConnect(ip, port, { clock, timeoutMs });
       tcp_connect[key] = { status: c.observation.failure === null, failure: c.observation.failure };
       if (c.socket && url.protocol === 'https:') {
-        const hs = await tlsHandshake(ip, port, isIP(host) ? null : host, { clock, timeoutMs, trust: opts.trust, socket: c.socket, ...(isIP(host) ? { verifyName: host } : {}) });
-        tls_handshake[key] = { server_name: isIP(host) ? null : host, status: hs.observation.failure === null, failure: hs.observation.failure };
+        const hs = await tlsHandshake(ip, port, serverName, { clock, timeoutMs, trust: opts.trust, socket: c.socket, ...(serverName === null ? { verifyName: host } : {}) });
+        tls_handshake[key] = { server_name: serverName, status: hs.observation.failure === null, failure: hs.observation.failure };
       } else {
         c.socket?.destroy();
       }
     }),
   );
+  return { tcp_connect, tls_handshake };
+}
 
-  let http_request: HelperResponse['http_request'] = { body_length: -1, failure: dns.failure ?? FAILURES.noAnswer, title: '', headers: {}, status_code: -1 };
-  const first = own[0];
-  if (first) {
-    // Every hop is dialled at an address checked here, never re-resolved: no DNS-rebinding window.
-    const requestMs = opts.limits?.requestMs ?? HELPER_LIMITS.requestMs;
-    const dialGuard = (ip: string, p: number): string | null => {
-      // No new hop once the caller has been answered 504: the work ends with the hop in flight.
-      if (clock.now() * 1000 > requestMs) return FAILURES.timeout;
-      const why = refuse(ip, p);
-      if (why) return refusedFailure(why);
-      opts.onDial?.(ip, p);
-      return null;
-    };
-    const { hops, stoppedReason } = await fetchFollowingRedirects(url.toString(), first, resolve, {
-      clock,
-      connectTimeoutMs: timeoutMs,
-      tlsTimeoutMs: timeoutMs,
-      httpTimeoutMs: opts.httpTimeoutMs ?? 15_000,
-      trust: opts.trust,
-      bodyLimit: opts.limits?.bodyLimit ?? HELPER_LIMITS.bodyLimit,
-      dialGuard,
-    });
-    const last = hops[hops.length - 1];
-    if (last) {
-      http_request = last.failure
-        ? { body_length: -1, failure: last.failure, title: '', headers: {}, status_code: -1 }
-        : stoppedReason?.startsWith('stopped after')
-          ? { body_length: -1, failure: refusedFailure(stoppedReason), title: '', headers: {}, status_code: -1 }
-          : { body_length: last.bodyLength, failure: null, title: last.title ?? '', headers: last.headers, status_code: last.status ?? -1 };
-    }
-  }
-  return { tcp_connect, tls_handshake, http_request, dns };
+/** The page, redirects followed, every hop dialled at an address checked here (never re-resolved: no DNS-rebinding window). */
+async function fetchForHelper(
+  url: URL,
+  first: string,
+  clock: Clock,
+  timeoutMs: number,
+  resolve: HelperResolve,
+  refuse: (ip: string, port?: number) => string | null,
+  opts: HelperServerOptions,
+  dns: HelperResponse['dns'],
+): Promise<HelperResponse['http_request']> {
+  const requestMs = opts.limits?.requestMs ?? HELPER_LIMITS.requestMs;
+  const dialGuard = (ip: string, p: number): string | null => {
+    // No new hop once the caller has been answered 504: the work ends with the hop in flight.
+    if (clock.now() * 1000 > requestMs) return FAILURES.timeout;
+    const why = refuse(ip, p);
+    if (why) return refusedFailure(why);
+    opts.onDial?.(ip, p);
+    return null;
+  };
+  const { hops, stoppedReason } = await fetchFollowingRedirects(url.toString(), first, resolve, {
+    clock,
+    connectTimeoutMs: timeoutMs,
+    tlsTimeoutMs: timeoutMs,
+    httpTimeoutMs: opts.httpTimeoutMs ?? 15_000,
+    trust: opts.trust,
+    bodyLimit: opts.limits?.bodyLimit ?? HELPER_LIMITS.bodyLimit,
+    dialGuard,
+  });
+  const last = hops[hops.length - 1];
+  if (!last) return { body_length: -1, failure: dns.failure ?? FAILURES.noAnswer, title: '', headers: {}, status_code: -1 };
+  if (last.failure) return { body_length: -1, failure: last.failure, title: '', headers: {}, status_code: -1 };
+  if (stoppedReason?.startsWith('stopped after')) return { body_length: -1, failure: refusedFailure(stoppedReason), title: '', headers: {}, status_code: -1 };
+  return { body_length: last.bodyLength, failure: null, title: last.title ?? '', headers: last.headers, status_code: last.status ?? -1 };
 }
 
 function readBody(req: IncomingMessage, max: number): Promise<string> {
@@ -258,8 +282,8 @@ export function createHelperServer(opts: HelperServerOptions): Server {
     }
     const forwarded = opts.trustForwardedFor ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim() : '';
     const address = forwarded || req.socket.remoteAddress || 'unknown';
-    // One IPv6 user holds a whole /64: count it as one client.
-    const client = isIP(address) === 6 && !embeddedIPv4(address) ? `${hextets(address).slice(0, 4).map((g) => g.toString(16)).join(':')}::/64` : address;
+    // One IPv6 user holds a whole /64: count it as one client (a bracketed spelling is counted as written).
+    const client = addressFamily(address) === 6 && bareHost(address) === address && !embeddedIPv4(address) ? `${hextets(address).slice(0, 4).map((g) => g.toString(16)).join(':')}::/64` : address;
     if (!allow(client)) {
       req.resume();
       return reply(429, { error: `more than ${limits.ratePerMinute} requests a minute from ${client}` }, { 'retry-after': '60' });

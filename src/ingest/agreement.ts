@@ -63,3 +63,22 @@ export class AgreementCounter {
     return lines;
   }
 }
+
+/**
+ * The agreement step, after the analysis: what a result line carries beside tekser's verdict — OONI's
+ * verdict and the agreement, or the stored run's verdict and whether it changed — counted in `counter`.
+ */
+export function compareWithSource(
+  item: { ooni?: OoniVerdict; previous?: Pick<Verdict, 'status' | 'method' | 'reason'> },
+  verdict: Pick<Verdict, 'status' | 'method' | 'reason'>,
+  counter: AgreementCounter,
+): Record<string, unknown> {
+  const { ooni, previous } = item;
+  if (previous) {
+    return { previousVerdict: { status: previous.status, method: previous.method, reason: previous.reason, changed: previous.status !== verdict.status || previous.method !== verdict.method } };
+  }
+  if (!ooni) return {};
+  const agreement = compareVerdicts(ooni, verdict);
+  counter.add(agreement);
+  return { ooni: { blocking: ooni.blocking, accessible: ooni.accessible, ...(ooni.keys ? { keys: ooni.keys } : {}), label: ooni.label }, agreement };
+}

@@ -1,7 +1,6 @@
-import { isIP } from 'node:net';
 import { helperResponseSchema, type HelperResponse } from '../model/control.ts';
 import type { Service, ServiceCheck } from '../model/service-list.ts';
-import { splitHostPort } from '../lists/services.ts';
+import { addressFamily, bareHost, isIpLiteral, joinHostPort, splitHostPort, urlEndpoint, urlPort } from '../net/endpoint.ts';
 import type { AddressInfo, CheckMeasurement, EndpointAttempt, ServiceMeasurement, WebMeasurement } from '../model/measurement.ts';
 import type { ServiceTarget, WebTarget } from '../model/target.ts';
 import { isSelfAddress } from '../net/addresses.ts';
@@ -50,7 +49,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /**
- * OONI failure strings that differ from tekser's vocabulary (net/failure.ts), older spellings and
+ * OONI failure strings that differ from tekser's vocabulary (FAILURES, model/failure.ts), older spellings and
  * the test helper's legacy names included. Anything else is kept as OONI wrote it.
  */
 const FAILURE_ALIASES: Record<string, string> = {
@@ -219,7 +218,10 @@ function certFailureOf(failure: string | null, certs: readonly CertificateInfo[]
 
 const CONNECT_FAILURES = new Set<string>([FAILURES.refused, FAILURES.hostUnreachable, FAILURES.networkUnreachable, FAILURES.addressNotAvailable]);
 
-function httpObservation(r: Json, lacks: Set<string>, tls: (ip: string, port: number, sni: string) => TlsHandshakeObservation | null): HttpObservation | null {
+/** Finds the handshake an HTTP request made (by address and SNI). */
+type TlsLookup = (ip: string, port: number, sni: string) => TlsHandshakeObservation | null;
+
+function httpObservation(r: Json, lacks: Set<string>, tls: TlsLookup): HttpObservation | null {
   const req = obj(r.request);
   const url = str(req?.url);
   if (!req || !url) {
@@ -238,12 +240,12 @@ function httpObservation(r: Json, lacks: Set<string>, tls: (ip: string, port: nu
   const code = num(resp?.code);
   const body = ooniString(resp?.body);
   if (resp && resp.body !== null && resp.body !== undefined && !body) lacks.add('a readable response body');
-  const where = splitAddress(r.address) ?? { ip: '', port: parsed.port ? Number(parsed.port) : parsed.protocol === 'https:' ? 443 : 80 };
+  const where = splitAddress(r.address) ?? { ip: '', port: urlPort(parsed) };
   const https = parsed.protocol === 'https:';
   const status = code && code > 0 ? code : null;
   const failedOperation: HttpObservation['failedOperation'] =
     failure === null ? null : failure.startsWith('ssl_') ? 'tls_handshake' : CONNECT_FAILURES.has(failure) && status === null ? 'connect' : 'http_round_trip';
-  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  const host = bareHost(parsed.hostname);
   const text = body?.text ?? '';
   return {
     url,
@@ -258,7 +260,7 @@ function httpObservation(r: Json, lacks: Set<string>, tls: (ip: string, port: nu
     bodyTruncated: resp?.body_is_truncated === true,
     body: text,
     title: extractTitle(text),
-    tls: https ? tls(where.ip, where.port, isIP(host) ? '' : host) : null,
+    tls: https ? tls(where.ip, where.port, isIpLiteral(host) ? '' : host) : null,
     responseAt: null,
     ...times(r),
   };
@@ -318,72 +320,89 @@ function ooniWebVerdict(m: Json, tk: Json | null): OoniVerdict {
   return { testName: str(m.test_name) ?? '', testVersion: str(m.test_version) ?? '', blocking, accessible, label };
 }
 
-/** Maps one web_connectivity measurement (0.4, 0.5 LTE, and the 2016-2019 MK engine's). */
-export function ooniWebMeasurement(m: Json, source: string): { measurement: WebMeasurement; lacks: string[] } | { error: string } {
-  const input = str(m.input);
+/** What the steps of mapping one web_connectivity measurement share. */
+interface WebInput {
+  m: Json;
+  /** test_keys, or {} when missing (then `lacks` says so). */
+  keys: Json;
+  hasKeys: boolean;
+  lacks: Set<string>;
+  /** The measurement's own start: certificates' dates are checked against it. */
+  at: Date;
+  hostname: string;
+  /** The input is an IP address: no DNS to look at. */
+  literal: boolean;
+}
+
+/** The input URL, and what follows from it: the target, the bare host, the port. */
+function webInput(m: Json, source: string): { input: WebInput; target: WebTarget; port: number } | { error: string } {
+  const text = str(m.input);
   let url: URL;
   try {
-    url = new URL(input ?? '');
+    url = new URL(text ?? '');
   } catch {
-    return { error: input ? `input "${input}" is not a URL` : 'the measurement has no input URL' };
+    return { error: text ? `input "${text}" is not a URL` : 'the measurement has no input URL' };
   }
   const lacks = new Set<string>();
   const tk = obj(m.test_keys);
   if (!tk) lacks.add('test_keys');
-  const at = new Date(isoTime(m.measurement_start_time));
-  const keys = tk ?? {};
-  const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  const https = url.protocol === 'https:';
-  const port = url.port ? Number(url.port) : https ? 443 : 80;
-  const literal = isIP(hostname) !== 0;
-  const target: WebTarget = { kind: 'web', url: url.toString(), category: null, source };
+  const { host: hostname, port } = urlEndpoint(url);
+  const input: WebInput = { m, keys: tk ?? {}, hasKeys: tk !== null, lacks, at: new Date(isoTime(m.measurement_start_time)), hostname, literal: isIpLiteral(hostname) };
+  return { input, target: { kind: 'web', url: url.toString(), category: null, source }, port };
+}
 
-  // DNS: LTE marks the system resolver's lookups "classic" (only those feed OONI's legacy keys too);
-  // its UDP lookups to a public resolver are extension data, used here only as evidence of injection.
-  const queries = arr(keys.queries).map(obj).filter((q): q is Json => q !== null);
-  if (!Array.isArray(keys.queries) && !literal && tk) lacks.add('queries');
+/**
+ * DNS: LTE marks the system resolver's lookups "classic" (only those feed OONI's legacy keys too);
+ * its UDP lookups to a public resolver are extension data, used here only as evidence of injection.
+ */
+function webDns(w: WebInput): { local: DnsObservation[]; redirectDns: DnsObservation[]; lte: boolean } {
+  const queries = arr(w.keys.queries).map(obj).filter((q): q is Json => q !== null);
+  if (!Array.isArray(w.keys.queries) && !w.literal && w.hasKeys) w.lacks.add('queries');
   const lte = queries.some((q) => tagsOf(q).includes('classic'));
-  const duplicates = arr(keys.x_dns_duplicate_responses).map(obj).filter((q): q is Json => q !== null);
+  const duplicates = arr(w.keys.x_dns_duplicate_responses).map(obj).filter((q): q is Json => q !== null);
+  const sameQuery = (d: Json, q: Json): boolean => d.hostname === q.hostname && d.query_type === q.query_type;
   const isLocal = (q: Json): boolean => {
     const engine = ENGINES[str(q.engine) ?? 'unknown'] ?? 'getaddrinfo';
     if (engine === 'doh') return false;
     if (!lte) return true;
     if (tagsOf(q).includes('classic')) return true;
-    return engine === 'udp' && duplicates.some((d) => d.hostname === q.hostname && d.query_type === q.query_type);
+    return engine === 'udp' && duplicates.some((d) => sameQuery(d, q));
   };
   const local: DnsObservation[] = [];
   const redirectDns: DnsObservation[] = [];
   for (const q of queries) {
     if (!isLocal(q)) continue;
     const o = dnsObservation(q);
-    if (depthOf(q) === 0 && (o.hostname === hostname || o.hostname === '')) {
+    if (depthOf(q) === 0 && (o.hostname === w.hostname || o.hostname === '')) {
       if (o.engine === 'udp') {
-        const late = duplicates.filter((d) => d.hostname === q.hostname && d.query_type === q.query_type).map(answersOf);
+        const late = duplicates.filter((d) => sameQuery(d, q)).map(answersOf);
         if (late.length) o.lateAnswers = late;
       }
       local.push(o);
     } else if (depthOf(q) > 0) redirectDns.push(o);
   }
+  return { local, redirectDns, lte };
+}
 
-  // The control: the test helper's answer (its DNS is a DoH lookup from outside the network).
-  const controlFailure = ooniFailure(keys.control_failure);
-  const controlObj = obj(keys.control);
+/** The control: the test helper's answer (its DNS is a DoH lookup from outside the network). */
+function webControl(w: WebInput): { helper: WebMeasurement['helper']; control: DnsObservation[]; helperAddresses: string[] } {
+  const controlFailure = ooniFailure(w.keys.control_failure);
+  const controlObj = obj(w.keys.control);
   const helperResponse = controlFailure ? null : helperOf(controlObj);
-  if (controlObj && Object.keys(controlObj).length > 0 && !controlFailure && !helperResponse) lacks.add('a readable control (test helper) answer');
+  if (controlObj && Object.keys(controlObj).length > 0 && !controlFailure && !helperResponse) w.lacks.add('a readable control (test helper) answer');
   // test_helpers: {backend: {address, type}} today, {backend: "https://..."} in MK-era measurements.
-  const backend = obj(m.test_helpers)?.backend;
+  const backend = obj(w.m.test_helpers)?.backend;
   const helperUrl = str(obj(backend)?.address) ?? str(backend) ?? 'OONI test helper';
   const control: DnsObservation[] = [];
-  const thDns = obj(controlObj?.dns);
-  if (helperResponse && thDns && !literal) {
+  if (helperResponse && obj(controlObj?.dns) && !w.literal) {
     const addrs = helperResponse.dns.addrs;
     const failure = helperResponse.dns.failure;
     control.push({
       engine: 'doh',
       resolver: `${helperUrl} (test helper)`,
-      hostname,
+      hostname: w.hostname,
       queryType: 'ANY',
-      answers: addrs.filter((a) => isIP(a)).map((a) => ({ type: isIP(a) === 6 ? 'AAAA' : 'A', value: a, ttl: null })),
+      answers: addrs.filter((a) => isIpLiteral(a)).map((a) => ({ type: addressFamily(a) === 6 ? 'AAAA' : 'A', value: a, ttl: null })),
       rcode: null,
       // An empty answer without a failure is OONI's "no answer" (dns_no_answer): a definite answer.
       failure: failure ?? (addrs.length === 0 ? FAILURES.noAnswer : null),
@@ -391,32 +410,44 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
       t: 0,
     });
   }
+  const helper = controlFailure ? { url: helperUrl, response: null, failure: controlFailure } : helperResponse ? { url: helperUrl, response: helperResponse, failure: null } : null;
+  return { helper, control, helperAddresses: Object.keys(obj(controlObj?.ip_info) ?? {}) };
+}
 
+/** A TCP connect as OONI recorded it (status.success, or the failure). */
+function tcpObservation(e: Json, ip: string, port: number): TcpConnectObservation {
+  const status = obj(e.status);
+  return { ip, port, failure: status?.success === true ? null : (ooniFailure(status?.failure) ?? unknownFailure('no status')), ...times(e) };
+}
+
+/** TCP connects and TLS handshakes of the first hop, and a lookup of any hop's handshake for the HTTP requests. */
+function webConnects(w: WebInput, lte: boolean): { tcp: TcpConnectObservation[]; tls: TlsHandshakeObservation[]; allTls: Json[]; tlsFor: (depth: number) => TlsLookup } {
   const tcp: TcpConnectObservation[] = [];
-  for (const e of arr(keys.tcp_connect).map(obj)) {
+  for (const e of arr(w.keys.tcp_connect).map(obj)) {
     if (!e || depthOf(e) !== 0 || !str(e.ip) || num(e.port) === null) continue;
-    const status = obj(e.status);
-    tcp.push({ ip: e.ip as string, port: e.port as number, failure: status?.success === true ? null : (ooniFailure(status?.failure) ?? unknownFailure('no status')), ...times(e) });
+    tcp.push(tcpObservation(e, e.ip as string, e.port as number));
   }
-  const allTls = arr(keys.tls_handshakes)
+  const allTls = arr(w.keys.tls_handshakes)
     .map(obj)
     .filter((h): h is Json => h !== null);
-  const tls = allTls.filter((h) => depthOf(h) === 0).map((h) => tlsObservation(h, lacks, at)).filter((h): h is TlsHandshakeObservation => h !== null);
-  const tlsFor = (ip: string, p: number, sni: string, depth?: number): TlsHandshakeObservation | null => {
-    const h = allTls.find((x) => (depth === undefined || depthOf(x) === depth) && x.address === (ip.includes(':') ? `[${ip}]:${p}` : `${ip}:${p}`) && (str(x.server_name) ?? '') === sni);
-    return h ? tlsObservation(h, lacks, at) : null;
+  const tls = allTls.filter((h) => depthOf(h) === 0).map((h) => tlsObservation(h, w.lacks, w.at)).filter((h): h is TlsHandshakeObservation => h !== null);
+  const tlsFor = (depth: number): TlsLookup => (ip, p, sni) => {
+    const h = allTls.find((x) => (!lte || depthOf(x) === depth) && x.address === joinHostPort(ip, p) && (str(x.server_name) ?? '') === sni);
+    return h ? tlsObservation(h, w.lacks, w.at) : null;
   };
+  return { tcp, tls, allTls, tlsFor };
+}
 
-  // HTTP: LTE tags each hop with its depth (and prepends, final first); older engines only prepend.
-  const requests = arr(keys.requests).map(obj).filter((r): r is Json => r !== null);
-  if (tk && (keys.requests === null || keys.requests === undefined)) lacks.add('requests');
+/** HTTP: LTE tags each hop with its depth (and prepends, final first); older engines only prepend. */
+function webHttp(w: WebInput, tlsFor: (depth: number) => TlsLookup): { http: HttpObservation[]; requests: Json[] } {
+  const requests = arr(w.keys.requests).map(obj).filter((r): r is Json => r !== null);
+  if (w.hasKeys && (w.keys.requests === null || w.keys.requests === undefined)) w.lacks.add('requests');
   const ordered = requests.some((r) => tagsOf(r).some((t) => t.startsWith('depth=')))
     ? [...requests].sort((a, b) => depthOf(a) - depthOf(b))
     : [...requests].reverse();
   const http: HttpObservation[] = [];
   for (const r of ordered) {
-    const depth = depthOf(r);
-    const h = httpObservation(r, lacks, (ip, p, sni) => tlsFor(ip, p, sni, lte ? depth : undefined));
+    const h = httpObservation(r, w.lacks, tlsFor(depthOf(r)));
     if (!h) continue;
     if (h.tls === null && h.url.startsWith('https:') && h.failure === null) {
       // An HTTPS response without its handshake recorded (older engines): the handshake succeeded.
@@ -424,137 +455,176 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
     }
     http.push(h);
   }
-  // LTE does not record a request whose connection failed: the failed hop is in tcp_connect/tls_handshakes.
-  const last = http.at(-1);
-  if (lte && last && last.failure === null && last.status !== null && [301, 302, 303, 307, 308].includes(last.status) && last.headers['location']) {
-    const depth = Math.max(...requests.map(depthOf)) + 1;
-    let next: URL | null = null;
-    try {
-      next = new URL(last.headers['location'], last.url);
-    } catch {
-      next = null;
-    }
-    const flows = arr(keys.tcp_connect).map(obj).filter((e): e is Json => e !== null && depthOf(e) === depth && tagsOf(e).includes('fetch_body=true'));
-    const failedTcp = flows.find((e) => obj(e.status)?.success !== true);
-    const failedTls = allTls.find((h) => depthOf(h) === depth && tagsOf(h).includes('fetch_body=true') && h.failure);
-    if (next && (failedTcp || failedTls)) {
-      const e = (failedTls ?? failedTcp) as Json;
-      const where = splitAddress(e.address) ?? { ip: str(e.ip) ?? '', port: num(e.port) ?? 0 };
-      const tlsObs = failedTls ? tlsObservation(failedTls, lacks, at) : null;
-      http.push({
-        url: next.toString(),
-        method: 'GET',
-        ip: where.ip,
-        port: where.port,
-        failure: failedTls ? ooniFailure(failedTls.failure) : ooniFailure(obj(failedTcp?.status)?.failure) ?? unknownFailure('no status'),
-        failedOperation: failedTls ? 'tls_handshake' : 'connect',
-        status: null,
-        headers: {},
-        bodyLength: 0,
-        bodyTruncated: false,
-        body: '',
-        title: null,
-        tls: tlsObs,
-        responseAt: null,
-        ...times(e),
-      });
-    }
-  }
+  return { http, requests };
+}
 
+/** Where the last response redirects to, when it is a redirect with a readable Location. */
+function redirectTarget(last: HttpObservation | undefined): URL | null {
+  if (!last || last.failure !== null || last.status === null || ![301, 302, 303, 307, 308].includes(last.status) || !last.headers['location']) return null;
+  try {
+    return new URL(last.headers['location'], last.url);
+  } catch {
+    return null;
+  }
+}
+
+/** LTE does not record a request whose connection failed: the failed hop is in tcp_connect/tls_handshakes. */
+function lteFailedHop(w: WebInput, http: readonly HttpObservation[], requests: readonly Json[], allTls: readonly Json[]): HttpObservation | null {
+  const next = redirectTarget(http.at(-1));
+  if (!next) return null;
+  const depth = Math.max(...requests.map(depthOf)) + 1;
+  const flows = arr(w.keys.tcp_connect).map(obj).filter((e): e is Json => e !== null && depthOf(e) === depth && tagsOf(e).includes('fetch_body=true'));
+  const failedTcp = flows.find((e) => obj(e.status)?.success !== true);
+  const failedTls = allTls.find((h) => depthOf(h) === depth && tagsOf(h).includes('fetch_body=true') && h.failure);
+  if (!failedTcp && !failedTls) return null;
+  const e = (failedTls ?? failedTcp) as Json;
+  const where = splitAddress(e.address) ?? { ip: str(e.ip) ?? '', port: num(e.port) ?? 0 };
+  return {
+    url: next.toString(),
+    method: 'GET',
+    ip: where.ip,
+    port: where.port,
+    failure: failedTls ? ooniFailure(failedTls.failure) : ooniFailure(obj(failedTcp?.status)?.failure) ?? unknownFailure('no status'),
+    failedOperation: failedTls ? 'tls_handshake' : 'connect',
+    status: null,
+    headers: {},
+    bodyLength: 0,
+    bodyTruncated: false,
+    body: '',
+    title: null,
+    tls: failedTls ? tlsObservation(failedTls, w.lacks, w.at) : null,
+    responseAt: null,
+    ...times(e),
+  };
+}
+
+/** Every address seen, with where it was seen (local DNS, the control's DNS, the helper's connects). */
+function webAddresses(w: WebInput, local: readonly DnsObservation[], control: readonly DnsObservation[], helperAddresses: readonly string[]): AddressInfo[] {
   const addresses: AddressInfo[] = [];
   const note = (ip: string, source: AddressInfo['sources'][number]): void => {
     let a = addresses.find((x) => x.ip === ip);
     if (!a) {
-      a = { ip, sources: [], skipped: !literal && isSelfAddress(ip) ? 'loopback' : null };
+      a = { ip, sources: [], skipped: !w.literal && isSelfAddress(ip) ? 'loopback' : null };
       addresses.push(a);
     }
     if (!a.sources.includes(source)) a.sources.push(source);
   };
   for (const o of local) for (const a of o.answers) if (a.type !== 'CNAME') note(a.value, 'local');
   for (const o of control) for (const a of o.answers) if (a.type !== 'CNAME') note(a.value, 'control');
-  for (const ip of Object.keys(obj(controlObj?.ip_info) ?? {})) note(ip, 'helper');
+  for (const ip of helperAddresses) note(ip, 'helper');
+  return addresses;
+}
 
+/** Maps one web_connectivity measurement (0.4, 0.5 LTE, and the 2016-2019 MK engine's), step by step. */
+export function ooniWebMeasurement(m: Json, source: string): { measurement: WebMeasurement; lacks: string[] } | { error: string } {
+  const parsed = webInput(m, source);
+  if ('error' in parsed) return parsed;
+  const { input: w, target, port } = parsed;
+  const { local, redirectDns, lte } = webDns(w);
+  const { helper, control, helperAddresses } = webControl(w);
+  const { tcp, tls, allTls, tlsFor } = webConnects(w, lte);
+  const { http, requests } = webHttp(w, tlsFor);
+  const failedHop = lte ? lteFailedHop(w, http, requests, allTls) : null;
+  if (failedHop) http.push(failedHop);
   const measurement: WebMeasurement = {
     target,
     startedAt: isoTime(m.measurement_start_time),
     runtime: num(m.test_runtime) ?? 0,
-    hostname,
+    hostname: w.hostname,
     port,
     localResolver: `OONI ${[...new Set(local.map((q) => q.engine))].join('+') || 'system resolver'}`,
     dns: { local, control },
-    addresses,
+    addresses: webAddresses(w, local, control, helperAddresses),
     tcp,
     tls,
     http,
     redirectDns,
-    helper: controlFailure ? { url: helperUrl, response: null, failure: controlFailure } : helperResponse ? { url: helperUrl, response: helperResponse, failure: null } : null,
+    helper,
     controlRecheck: [],
     sniProbes: [],
     deadlineExceeded: false,
   };
-  return { measurement, lacks: [...lacks] };
+  return { measurement, lacks: [...w.lacks] };
+}
+
+/** What the steps of mapping one messenger measurement share: OONI's operations, read once. */
+interface ServiceOps {
+  lacks: Set<string>;
+  at: Date;
+  queries: DnsObservation[];
+  tcps: Json[];
+  handshakes: Json[];
+  requests: Json[];
+}
+
+function serviceOps(m: Json): ServiceOps {
+  const lacks = new Set<string>();
+  const tk = obj(m.test_keys) ?? {};
+  if (!obj(m.test_keys)) lacks.add('test_keys');
+  const ops: ServiceOps = {
+    lacks,
+    at: new Date(isoTime(m.measurement_start_time)),
+    queries: arr(tk.queries).map(obj).filter((q): q is Json => q !== null).map(dnsObservation),
+    tcps: arr(tk.tcp_connect).map(obj).filter((e): e is Json => e !== null && str(e.ip) !== null && num(e.port) !== null),
+    handshakes: arr(tk.tls_handshakes).map(obj).filter((h): h is Json => h !== null),
+    requests: arr(tk.requests).map(obj).filter((r): r is Json => r !== null),
+  };
+  if (!Array.isArray(tk.tcp_connect) && !Array.isArray(tk.requests)) lacks.add('tcp_connect and requests');
+  return ops;
+}
+
+/** One endpoint of a check: its host, the ports it is tried on (null: DNS only), and its URL for HTTP checks. */
+function endpointOf(check: ServiceCheck, ep: string): { host: string; ports: (number | null)[]; url: string | null } {
+  if (check.protocol === 'https' || check.protocol === 'http-post') {
+    const { host, port } = urlEndpoint(new URL(ep));
+    return { host, ports: [port], url: ep };
+  }
+  const sp = splitHostPort(ep);
+  return { host: sp.host, ports: check.protocol === 'dns' ? [null] : sp.port !== null ? [sp.port] : (check.ports ?? []), url: null };
+}
+
+const sameUrl = (a: string, b: string): boolean => a.replace(/\/$/, '') === b.replace(/\/$/, '');
+
+/** One endpoint on one port: its request when OONI made one to the URL, else its connects and handshakes. */
+function serviceAttempt(ops: ServiceOps, check: ServiceCheck, ep: string, e: { host: string; url: string | null; dns: DnsObservation[] | null; ips: string[] }, port: number | null): EndpointAttempt {
+  const { host, url, ips } = e;
+  const attempt: EndpointAttempt = { label: ep, host, port, dns: e.dns ? { local: e.dns, control: [] } : null, tcp: [], tls: [], http: null };
+  if (port === null) return attempt;
+  const r = url ? ops.requests.find((x) => sameUrl(str(obj(x.request)?.url) ?? '', url)) : undefined;
+  if (r) {
+    attempt.http = httpObservation(r, ops.lacks, (ip, p, sni) => {
+      const h = ops.handshakes.find((x) => x.address === `${ip}:${p}` && (str(x.server_name) ?? '') === sni);
+      return h ? tlsObservation(h, ops.lacks, ops.at) : null;
+    });
+    return attempt;
+  }
+  attempt.tcp = ops.tcps.filter((t) => t.port === port && ips.includes(t.ip as string)).map((t) => tcpObservation(t, t.ip as string, port));
+  if (check.protocol === 'tls' || url) {
+    attempt.tls = ops.handshakes
+      .filter((h) => {
+        const w = splitAddress(h.address);
+        return w !== null && w.port === port && ips.includes(w.ip) && (isIpLiteral(host) || str(h.server_name) === host);
+      })
+      .map((h) => tlsObservation(h, ops.lacks, ops.at))
+      .filter((h): h is TlsHandshakeObservation => h !== null);
+  }
+  return attempt;
+}
+
+/** A check's attempts: each endpoint, on each of its ports, with the addresses OONI's lookups gave it. */
+function serviceAttempts(ops: ServiceOps, check: ServiceCheck): EndpointAttempt[] {
+  return check.endpoints.flatMap((ep): EndpointAttempt[] => {
+    const { host, ports, url } = endpointOf(check, ep);
+    const dns = isIpLiteral(host) ? null : ops.queries.filter((q) => q.hostname === host);
+    const ips = isIpLiteral(host) ? [host] : [...new Set((dns ?? []).flatMap((q) => q.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
+    return ports.map((port) => serviceAttempt(ops, check, ep, { host, url, dns, ips }, port));
+  });
 }
 
 /** Messenger tests: OONI's operations sorted into the shipped service list's checks and endpoints. */
 export function ooniServiceMeasurement(m: Json, target: ServiceTarget): { measurement: ServiceMeasurement; lacks: string[] } {
-  const lacks = new Set<string>();
-  const tk = obj(m.test_keys) ?? {};
-  const at = new Date(isoTime(m.measurement_start_time));
-  if (!obj(m.test_keys)) lacks.add('test_keys');
-  const queries = arr(tk.queries).map(obj).filter((q): q is Json => q !== null).map(dnsObservation);
-  const tcps = arr(tk.tcp_connect).map(obj).filter((e): e is Json => e !== null && str(e.ip) !== null && num(e.port) !== null);
-  const handshakes = arr(tk.tls_handshakes).map(obj).filter((h): h is Json => h !== null);
-  const requests = arr(tk.requests).map(obj).filter((r): r is Json => r !== null);
-  if (!Array.isArray(tk.tcp_connect) && !Array.isArray(tk.requests)) lacks.add('tcp_connect and requests');
-  const sameUrl = (a: string, b: string): boolean => a.replace(/\/$/, '') === b.replace(/\/$/, '');
-
-  const attemptsFor = (check: ServiceCheck): EndpointAttempt[] =>
-    check.endpoints.flatMap((ep): EndpointAttempt[] => {
-      let host: string;
-      let ports: (number | null)[];
-      let url: string | null = null;
-      if (check.protocol === 'https' || check.protocol === 'http-post') {
-        const u = new URL(ep);
-        host = u.hostname.replace(/^\[|\]$/g, '');
-        ports = [u.port ? Number(u.port) : u.protocol === 'https:' ? 443 : 80];
-        url = ep;
-      } else {
-        const sp = splitHostPort(ep);
-        host = sp.host;
-        ports = check.protocol === 'dns' ? [null] : sp.port !== null ? [sp.port] : (check.ports ?? []);
-      }
-      const dnsObs = isIP(host) ? null : queries.filter((q) => q.hostname === host);
-      const ips = isIP(host) ? [host] : [...new Set((dnsObs ?? []).flatMap((q) => q.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
-      return ports.map((port) => {
-        const attempt: EndpointAttempt = { label: ep, host, port, dns: dnsObs ? { local: dnsObs, control: [] } : null, tcp: [], tls: [], http: null };
-        if (port === null) return attempt;
-        if (url) {
-          const r = requests.find((x) => sameUrl(str(obj(x.request)?.url) ?? '', url as string));
-          if (r) {
-            attempt.http = httpObservation(r, lacks, (ip, p, sni) => {
-              const h = handshakes.find((x) => x.address === `${ip}:${p}` && (str(x.server_name) ?? '') === sni);
-              return h ? tlsObservation(h, lacks, at) : null;
-            });
-            return attempt;
-          }
-        }
-        attempt.tcp = tcps
-          .filter((e) => e.port === port && ips.includes(e.ip as string))
-          .map((e) => ({ ip: e.ip as string, port, failure: obj(e.status)?.success === true ? null : (ooniFailure(obj(e.status)?.failure) ?? unknownFailure('no status')), ...times(e) }));
-        if (check.protocol === 'tls' || url) {
-          attempt.tls = handshakes
-            .filter((h) => {
-              const w = splitAddress(h.address);
-              return w !== null && w.port === port && ips.includes(w.ip) && (isIP(host) || str(h.server_name) === host);
-            })
-            .map((h) => tlsObservation(h, lacks, at))
-            .filter((h): h is TlsHandshakeObservation => h !== null);
-        }
-        return attempt;
-      });
-    });
-
-  const checks: CheckMeasurement[] = target.service.checks.map((check) => ({ checkId: check.id, attempts: attemptsFor(check) }));
+  const ops = serviceOps(m);
+  const checks: CheckMeasurement[] = target.service.checks.map((check) => ({ checkId: check.id, attempts: serviceAttempts(ops, check) }));
   return {
     measurement: {
       target,
@@ -566,7 +636,7 @@ export function ooniServiceMeasurement(m: Json, target: ServiceTarget): { measur
       controlAnswered: null,
       deadlineExceeded: false,
     },
-    lacks: [...lacks],
+    lacks: [...ops.lacks],
   };
 }
 

@@ -4,7 +4,6 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { BadInputError, cannotRead } from '../errors.ts';
 
-export { BadInputError };
 
 /** One JSON value read from an input, with where it starts. */
 export interface InputRecord {
@@ -22,6 +21,52 @@ function openInput(file: string, stdin: Readable): Readable {
   return file === '-' ? stdin : createReadStream(file);
 }
 
+/** Opens an input as lines: a file (gunzipped when it ends in .gz) or stdin; a file that cannot be opened is an error in words. */
+async function openLines(file: string, name: string, stdin: Readable): Promise<AsyncIterable<string>> {
+  const input = openInput(file, stdin);
+  await new Promise<void>((resolve, reject) => {
+    if (file === '-') return resolve();
+    input.once('open', () => resolve());
+    input.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, cannotRead(err))));
+  });
+  // OONI's S3 archives are gzipped JSONL (*.jsonl.gz): read through gunzip, still a line at a time.
+  const stream = file.endsWith('.gz') ? input.pipe(createGunzip()) : input;
+  if (stream !== input) input.once('error', (err) => stream.destroy(err));
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+/** A pretty-printed document, held line by line until the input ends, then parsed whole. */
+class PendingDocument {
+  /** The line it starts on; 0 while there is none. */
+  start = 0;
+  private lines: string[] = [];
+  private bytes = 0;
+  private readonly name: string;
+  constructor(name: string) {
+    this.name = name;
+  }
+
+  add(raw: string, lineNo: number): void {
+    if (!this.start) this.start = lineNo;
+    this.bytes += raw.length + 1;
+    if (this.bytes > MAX_DOCUMENT_BYTES) throw new BadInputError(this.name, this.start, `a JSON document over ${MAX_DOCUMENT_BYTES >> 20} MiB: use JSONL (one measurement a line)`);
+    this.lines.push(raw);
+  }
+
+  /** The document's value; a syntax error names the line it is on. */
+  parse(): unknown {
+    const text = this.lines.join('\n');
+    try {
+      return JSON.parse(text);
+    } catch (err) {
+      const full = (err as Error).message;
+      throw new BadInputError(this.name, this.start + linesBefore(text, errorOffset(full, text)), `not JSON (${full.replace(/\s+/g, ' ')})`);
+    } finally {
+      this.lines.length = 0;
+    }
+  }
+}
+
 /**
  * Reads JSON values from a file (or stdin for "-"), streaming: JSONL (one value a line) is read a
  * line at a time, so a 10,000-measurement export never sits in memory whole. A file whose first
@@ -30,47 +75,24 @@ function openInput(file: string, stdin: Readable): Readable {
  */
 export async function* readJsonValues(file: string, stdin: Readable = process.stdin): AsyncGenerator<InputRecord> {
   const name = file === '-' ? '<stdin>' : file;
-  const input = openInput(file, stdin);
-  const opened = new Promise<void>((resolve, reject) => {
-    if (file === '-') return resolve();
-    input.once('open', () => resolve());
-    input.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, cannotRead(err))));
-  });
-  await opened;
-  // OONI's S3 archives are gzipped JSONL (*.jsonl.gz): read through gunzip, still a line at a time.
-  const stream = file.endsWith('.gz') ? input.pipe(createGunzip()) : input;
-  if (stream !== input) input.once('error', (err) => stream.destroy(err));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  const lines = await openLines(file, name, stdin);
+  const doc = new PendingDocument(name);
   let lineNo = 0;
-  let documentMode = false;
-  let docStart = 0;
-  const doc: string[] = [];
-  let docBytes = 0;
   let seenValue = false;
   try {
     for await (const raw of lines) {
       lineNo++;
-      if (documentMode) {
-        docBytes += raw.length + 1;
-        if (docBytes > MAX_DOCUMENT_BYTES) throw new BadInputError(name, docStart, `a JSON document over ${MAX_DOCUMENT_BYTES >> 20} MiB: use JSONL (one measurement a line)`);
-        doc.push(raw);
+      if (doc.start) {
+        doc.add(raw, lineNo);
         continue;
       }
       const text = raw.trim();
       if (!text) continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (err) {
-        if (!seenValue && (text.startsWith('{') || text.startsWith('['))) {
-          // Not one value a line: a pretty-printed document, parsed whole at the end.
-          documentMode = true;
-          docStart = lineNo;
-          doc.push(raw);
-          docBytes = raw.length + 1;
-          continue;
-        }
-        throw new BadInputError(name, lineNo, `not JSON (${(err as Error).message.split('\n')[0]})`);
+      const value = parseLine(name, lineNo, text, !seenValue);
+      if (value === DOCUMENT) {
+        // Not one value a line: a pretty-printed document, parsed whole at the end.
+        doc.add(raw, lineNo);
+        continue;
       }
       seenValue = true;
       yield* elements(name, lineNo, value);
@@ -79,19 +101,20 @@ export async function* readJsonValues(file: string, stdin: Readable = process.st
     if (err instanceof BadInputError) throw err;
     throw new BadInputError(name, lineNo, cannotRead(err));
   }
-  if (documentMode) {
-    let value: unknown;
-    try {
-      value = JSON.parse(doc.join('\n'));
-    } catch (err) {
-      const full = (err as Error).message;
-      const text = doc.join('\n');
-      throw new BadInputError(name, docStart + linesBefore(text, errorOffset(full, text)), `not JSON (${full.replace(/\s+/g, ' ')})`);
-    }
-    doc.length = 0;
-    yield* elements(name, docStart, value);
-  } else if (!seenValue) {
-    throw new BadInputError(name, lineNo || 1, 'empty: no measurement in it');
+  if (doc.start) yield* elements(name, doc.start, doc.parse());
+  else if (!seenValue) throw new BadInputError(name, lineNo || 1, 'empty: no measurement in it');
+}
+
+/** Says that a first line that does not parse starts a pretty-printed document. */
+const DOCUMENT = Symbol('document');
+
+/** One line's JSON value; a first line that opens an object or array but does not parse is the start of a document. */
+function parseLine(name: string, lineNo: number, text: string, first: boolean): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    if (first && (text.startsWith('{') || text.startsWith('['))) return DOCUMENT;
+    throw new BadInputError(name, lineNo, `not JSON (${(err as Error).message.split('\n')[0]})`);
   }
 }
 

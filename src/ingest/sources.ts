@@ -2,16 +2,16 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import type { Verdict } from '../model/verdict.ts';
 import type { Service } from '../model/service-list.ts';
 import { serviceTargetsFromYaml } from '../lists/service-targets.ts';
 import { controlCheckSchema } from '../model/run.ts';
-import type { IngestItem, IngestRunContext } from '../pipeline.ts';
+import type { IngestItem, IngestRunContext, IngestSource } from './item.ts';
 import { findRun } from '../store/runs.ts';
-import { AgreementCounter, compareVerdicts } from './agreement.ts';
-import { ingestOoni } from './ooni.ts';
-import { BadInputError, readJsonValues } from './read.ts';
+import { ingestOoni, type IngestedMeasurement } from './ooni.ts';
+import { readJsonValues } from './read.ts';
+import { BadInputError } from '../errors.ts';
 import { isRunSummaryLine, isStoredResult, storedToModel } from './stored.ts';
+import type { InputRecord } from './read.ts';
 
 /** The shipped service lists: OONI's messenger tests and stored service results are analysed with them. */
 export const SHIPPED_SERVICE_LISTS = ['messengers.yaml', 'circumvention.yaml'].map((f) => fileURLToPath(new URL(`../../test-lists/${f}`, import.meta.url)));
@@ -33,14 +33,13 @@ export interface Skipped {
 }
 
 export interface SourceState {
-  agreement: AgreementCounter;
   /** Counts by reason, plus the first few places: bounded, whatever the input size. */
   skipped: Map<string, { count: number; examples: string[] }>;
   skippedTotal: number;
 }
 
 export function newSourceState(): SourceState {
-  return { agreement: new AgreementCounter(), skipped: new Map(), skippedTotal: 0 };
+  return { skipped: new Map(), skippedTotal: 0 };
 }
 
 function skip(state: SourceState, s: Skipped): void {
@@ -50,17 +49,6 @@ function skip(state: SourceState, s: Skipped): void {
   e.count++;
   if (e.examples.length < 3) e.examples.push(s.where);
   state.skipped.set(key, e);
-}
-
-/** What a measurement lacks is part of the verdict: in the evidence always, in the reason when it left the verdict open. */
-function noteLacks(lacks: readonly string[]): ((v: Verdict) => Verdict) | undefined {
-  if (!lacks.length) return undefined;
-  const what = lacks.join(', ');
-  return (v) => ({
-    ...v,
-    evidence: [...v.evidence, `the measurement lacks ${what}`],
-    ...(v.status === 'inconclusive' ? { reason: `The measurement lacks ${what}: ${v.reason}` } : {}),
-  });
 }
 
 /** An input argument: "-" (stdin), a file, a run directory, or a stored run's id ("last", a prefix). */
@@ -103,10 +91,47 @@ export interface IngestOptions {
   stdin?: Readable;
 }
 
+/** The group of an OONI measurement: its network (probe_cc and probe_asn). */
+function ooniGroup(raw: Record<string, unknown>): string {
+  const inner = (typeof raw.raw_measurement === 'string' ? null : raw) ?? raw;
+  return [inner.probe_cc, inner.probe_asn].filter((x) => typeof x === 'string').join(' ');
+}
+
+/** One of tekser's own result lines as an item (null when skipped: its service is in no list). */
+function storedItem(rec: InputRecord, opts: IngestOptions, state: SourceState, group: string, context: IngestRunContext): IngestItem | null {
+  const where = `${rec.file}:${rec.line}`;
+  if (rec.document) context.controlCheck ??= controlCheckOf(rec.document);
+  const s = storedToModel(rec.value, where, opts.services);
+  if ('error' in s) throw new BadInputError(rec.file, rec.line, s.error);
+  if (s.kind === 'skipped') {
+    skip(state, { where, what: s.label, reason: s.reason });
+    return null;
+  }
+  const plain = { source: { format: 'tekser', where } satisfies IngestSource, lacks: s.lacks, previous: s.previous, group, context };
+  return s.kind === 'web' ? { kind: 'web', measurement: s.measurement, ...plain } : { kind: 'service', measurement: s.measurement, ...plain };
+}
+
+/** One OONI measurement as an item, with OONI's own verdict (null when skipped: a nettest tekser does not read). */
+function ooniItem(rec: InputRecord, opts: IngestOptions, state: SourceState): IngestItem | null {
+  const where = `${rec.file}:${rec.line}`;
+  const o: IngestedMeasurement | { error: string } = ingestOoni(rec.value, where, opts.services);
+  if ('error' in o) throw new BadInputError(rec.file, rec.line, o.error);
+  if (o.kind === 'skipped') {
+    skip(state, { where, what: o.testName, reason: o.reason });
+    return null;
+  }
+  const raw = rec.value as Record<string, unknown>;
+  const { ooni } = o;
+  const source: IngestSource = { format: 'ooni', where, testName: ooni.testName, testVersion: ooni.testVersion, ...(typeof raw.measurement_uid === 'string' ? { measurementUid: raw.measurement_uid } : {}) };
+  const plain = { source, lacks: o.lacks, ooni, group: ooniGroup(raw) };
+  return o.kind === 'web' ? { kind: 'web', measurement: o.measurement, ...plain } : { kind: 'service', measurement: o.measurement, ...plain };
+}
+
 /**
  * Every measurement of the inputs, mapped onto the model, one at a time: OONI measurements (JSON,
- * JSONL, API answers) and tekser's own result lines alike. Each item carries where it came from and,
- * for OONI, OONI's own verdict and (once analysed) the agreement with tekser's.
+ * JSONL, API answers) and tekser's own result lines alike. Each item is plain data: the
+ * measurement, where it came from, what it lacks, and the verdict it came with (OONI's, or the
+ * stored run's); the agreement with tekser's is the pipeline's step after the analysis.
  */
 export async function* ingestFiles(files: readonly string[], opts: IngestOptions, state: SourceState): AsyncGenerator<IngestItem> {
   for (const file of files) {
@@ -114,51 +139,13 @@ export async function* ingestFiles(files: readonly string[], opts: IngestOptions
     const context = storedRunContext(file);
     const runGroup = file === '-' ? 'stored' : basename(file) === 'measurements.jsonl' ? basename(dirname(file)) : basename(file);
     for await (const rec of readJsonValues(file, opts.stdin)) {
-      const where = `${rec.file}:${rec.line}`;
       if (isRunSummaryLine(rec.value)) {
         // --format jsonl ends with the run's summary: its control check still counts for the findings.
         context.controlCheck ??= controlCheckOf(rec.value);
         continue;
       }
-      if (isStoredResult(rec.value)) {
-        if (rec.document) context.controlCheck ??= controlCheckOf(rec.document);
-        const s = storedToModel(rec.value, where, opts.services);
-        if ('error' in s) throw new BadInputError(rec.file, rec.line, s.error);
-        if (s.kind === 'skipped') {
-          skip(state, { where, what: s.label, reason: s.reason });
-          continue;
-        }
-        const previous = s.previous;
-        const annotate = noteLacks(s.lacks);
-        const extra = { source: { format: 'tekser', where } };
-        const afterAnalysis = (r: { verdict: Verdict }): Record<string, unknown> => ({
-          previousVerdict: { status: previous.status, method: previous.method, reason: previous.reason, changed: previous.status !== r.verdict.status || previous.method !== r.verdict.method },
-        });
-        yield s.kind === 'web'
-          ? { kind: 'web', measurement: s.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group: runGroup, context }
-          : { kind: 'service', measurement: s.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group: runGroup, context };
-        continue;
-      }
-      const o = ingestOoni(rec.value, where, opts.services);
-      if ('error' in o) throw new BadInputError(rec.file, rec.line, o.error);
-      if (o.kind === 'skipped') {
-        skip(state, { where, what: o.testName, reason: o.reason });
-        continue;
-      }
-      const raw = rec.value as Record<string, unknown>;
-      const inner = (typeof raw.raw_measurement === 'string' ? null : raw) ?? raw;
-      const group = [inner.probe_cc, inner.probe_asn].filter((x) => typeof x === 'string').join(' ');
-      const ooni = o.ooni;
-      const annotate = noteLacks(o.lacks);
-      const extra = { source: { format: 'ooni', where, testName: ooni.testName, testVersion: ooni.testVersion, ...(typeof raw.measurement_uid === 'string' ? { measurementUid: raw.measurement_uid } : {}) } };
-      const afterAnalysis = (r: { verdict: Verdict }): Record<string, unknown> => {
-        const agreement = compareVerdicts(ooni, r.verdict);
-        state.agreement.add(agreement);
-        return { ooni: { blocking: ooni.blocking, accessible: ooni.accessible, ...(ooni.keys ? { keys: ooni.keys } : {}), label: ooni.label }, agreement };
-      };
-      yield o.kind === 'web'
-        ? { kind: 'web', measurement: o.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group }
-        : { kind: 'service', measurement: o.measurement, extra, ...(annotate ? { annotate } : {}), afterAnalysis, group };
+      const item = isStoredResult(rec.value) ? storedItem(rec, opts, state, runGroup, context) : ooniItem(rec, opts, state);
+      if (item) yield item;
     }
   }
 }

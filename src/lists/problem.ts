@@ -13,4 +13,3 @@ export interface ListProblem {
   value?: string;
 }
 
-export { UnreadableListError } from '../errors.ts';

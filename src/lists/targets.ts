@@ -13,7 +13,6 @@ const parseStream = (createRequire(import.meta.url)('csv-parse') as { parse: typ
 /** Problems kept word for word in a BadListError; the rest are counted (a 200,000-row bad list stays small). */
 export const MAX_LIST_PROBLEMS_KEPT = 100;
 
-export { BadListError };
 
 /** Collects problems up to the cap and counts the rest. */
 class ProblemLog {

@@ -2,6 +2,7 @@ import type { Agent, Dispatcher } from 'undici';
 import { createControlDispatcher, type ControlDispatcher } from '../net/dispatcher.ts';
 import type { ResolverSpec } from '../net/dns.ts';
 import type { TrustStore } from '../net/tls.ts';
+import { bareHost } from '../net/endpoint.ts';
 import type { InterceptionCa } from '../model/verdict.ts';
 import type { RttTracker } from '../net/rtt.ts';
 import type { DnsObservation, TlsHandshakeObservation } from '../model/observation.ts';
@@ -72,6 +73,6 @@ export function controlDispatcher(trust: TrustStore, timeouts: Timeouts, control
  */
 export function controlConnections(trust: TrustStore, timeouts: Timeouts, controlResolvers: readonly ResolverSpec[] = []): ControlDispatcher {
   const pinned = new Map<string, string>();
-  for (const r of controlResolvers) if (r.kind === 'doh' && r.ip) pinned.set(new URL(r.url).hostname.replace(/^\[|\]$/g, '').toLowerCase(), r.ip);
+  for (const r of controlResolvers) if (r.kind === 'doh' && r.ip) pinned.set(bareHost(new URL(r.url).hostname).toLowerCase(), r.ip);
   return createControlDispatcher({ trust, connectTimeoutMs: timeouts.tcpMs, tlsTimeoutMs: timeouts.tlsMs, requestTimeoutMs: timeouts.helperMs, pinned });
 }

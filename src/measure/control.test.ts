@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TestPki, type KeyPair } from '../../test/helpers/pki.ts';
 // @ts-expect-error plain JavaScript shared with the network lab
 import { startDohServer } from '../../test/servers/servers.mjs';
-import { isDefiniteAnswer } from '../model/observation.ts';
+import { isDefiniteAnswer } from '../model/values.ts';
 import { startClock } from '../net/clock.ts';
 import { createControlDispatcher } from '../net/dispatcher.ts';
 import { parseResolver, queryDoh, resolverLabel } from '../net/dns.ts';

@@ -1,3 +1,5 @@
+import { whenAborted } from '../net/abort.ts';
+
 /**
  * After the deadline aborts a target's work, how long to wait for it to wind down. The primitives
  * close their sockets on abort, so this is only reached by work that ignores the signal.
@@ -13,18 +15,18 @@ export const WIND_DOWN_MS = 1000;
 export async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>, ms: number, outer?: AbortSignal): Promise<T | null> {
   const ac = new AbortController();
   const timer = setTimeout(() => ac.abort(), ms);
-  const onOuter = (): void => ac.abort();
-  outer?.addEventListener('abort', onOuter, { once: true });
+  const stopWaiting = whenAborted(outer, () => ac.abort());
   if (outer?.aborted) ac.abort();
   const p = work(ac.signal).catch((err: unknown) => {
     if (ac.signal.aborted) return null;
     throw err;
   });
   let windDown: NodeJS.Timeout | undefined;
+  let stopWaitingForAbort = (): void => {};
   try {
     const aborted = new Promise<'aborted'>((resolve) => {
       if (ac.signal.aborted) resolve('aborted');
-      ac.signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+      stopWaitingForAbort = whenAborted(ac.signal, () => resolve('aborted'));
     });
     const first = await Promise.race([p, aborted]);
     if (first !== 'aborted' && !ac.signal.aborted) return first;
@@ -34,6 +36,7 @@ export async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>,
   } finally {
     clearTimeout(timer);
     clearTimeout(windDown);
-    outer?.removeEventListener('abort', onOuter);
+    stopWaiting();
+    stopWaitingForAbort();
   }
 }

@@ -33,5 +33,3 @@ export const findingRecordSchema = z.object({
   ...verdictFactsSchema.omit({ hostname: true }).shape,
 });
 export type FindingRecord = z.infer<typeof findingRecordSchema>;
-/** @deprecated The old name of FindingRecord (pipeline.ts still uses it; remove once it says FindingRecord). */
-export type FindingInput = FindingRecord;

@@ -13,4 +13,4 @@ export * from './measurement.ts';
 export * from './verdict.ts';
 export * from './finding.ts';
 export * from './run.ts';
-export { emptyWebMeasurement, targetLabel } from './values.ts';
+export { targetLabel } from './values.ts';

@@ -138,4 +138,3 @@ export const storedHttpObservationSchema = httpObservationBase.extend({
 export type StoredHttpObservation = z.infer<typeof storedHttpObservationSchema>;
 
 /** Kept for importers of the schema module; defined in failure.ts (it reads only the failure). */
-export { isDefiniteAnswer } from './failure.ts';

@@ -1,5 +1,4 @@
-import type { WebMeasurement } from './measurement.ts';
-import type { Target, WebTarget } from './target.ts';
+import type { Target } from './target.ts';
 
 export { isDefiniteAnswer } from './failure.ts';
 
@@ -23,25 +22,3 @@ export function targetLabel(t: Target): string {
   return t.kind === 'service' ? `${t.service.name} (${t.service.kind})` : t.url;
 }
 
-/** A web measurement with nothing observed yet: the shape a deadline-cut measurement reports. */
-export function emptyWebMeasurement(target: WebTarget, localResolver: string, startedAt: string, runtime: number): WebMeasurement {
-  const url = new URL(target.url);
-  return {
-    target,
-    startedAt,
-    runtime,
-    hostname: url.hostname.replace(/^\[|\]$/g, ''),
-    port: url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80,
-    localResolver,
-    dns: { local: [], control: [] },
-    addresses: [],
-    tcp: [],
-    tls: [],
-    http: [],
-    redirectDns: [],
-    helper: null,
-    controlRecheck: [],
-    sniProbes: [],
-    deadlineExceeded: false,
-  };
-}

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { whenAborted } from './abort.ts';
 
 /** Measurement-relative time in seconds, as OONI's t0/t fields: unaffected by wall-clock jumps. */
 export interface Clock {
@@ -20,27 +21,28 @@ export function startClock(): Clock {
  */
 export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout?: () => void, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
+    let stopWaiting = (): void => {};
     const onAbort = (): void => {
       clearTimeout(timer);
       reject(Object.assign(new Error('aborted'), { name: 'AbortError', code: 'ABORT_ERR_INTERRUPTED' }));
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stopWaiting();
       onTimeout?.();
       reject(Object.assign(new Error(`timed out after ${ms} ms`), { code: 'ETIMEDOUT' }));
     }, ms);
     timer.unref?.();
     if (signal?.aborted) return onAbort();
-    signal?.addEventListener('abort', onAbort, { once: true });
+    stopWaiting = whenAborted(signal, onAbort);
     promise.then(
       (v) => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        stopWaiting();
         resolve(v);
       },
       (e) => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+        stopWaiting();
         reject(e);
       },
     );
@@ -51,15 +53,14 @@ export function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout?: () =
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve();
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stopWaiting();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stopWaiting = whenAborted(signal, () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
@@ -75,21 +76,20 @@ export function deadlineSignal(ms: number, parent?: AbortSignal): { signal: Abor
     ac.abort(parent.reason);
     return { signal: ac.signal, release: () => {} };
   }
-  const onParent = (): void => {
-    clearTimeout(timer);
-    ac.abort(parent?.reason);
-  };
   const timer = setTimeout(() => {
-    parent?.removeEventListener('abort', onParent);
+    stopWaiting();
     ac.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
   }, ms);
   timer.unref?.();
-  parent?.addEventListener('abort', onParent, { once: true });
+  const stopWaiting = whenAborted(parent, () => {
+    clearTimeout(timer);
+    ac.abort(parent?.reason);
+  });
   return {
     signal: ac.signal,
     release: () => {
       clearTimeout(timer);
-      parent?.removeEventListener('abort', onParent);
+      stopWaiting();
     },
   };
 }

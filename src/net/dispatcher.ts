@@ -1,4 +1,5 @@
-import { isIP, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
+import { bareHost, defaultPort, isIpLiteral, joinHostPort, urlPort } from './endpoint.ts';
 import type { Agent, buildConnector } from 'undici';
 import { undiciNow } from './undici.ts';
 import { startClock, type Clock } from './clock.ts';
@@ -33,7 +34,8 @@ export interface ControlDispatcher {
 /** A connect failure undici passes back unchanged: classifyError reads `failure` first. */
 const connectError = (failure: string, message: string): Error => new ConnectError(failure, message);
 
-const keyOf = (host: string, port: number): string => `${host.replace(/^\[|\]$/g, '').toLowerCase()}:${port}`;
+/** The key of a control server's handshake: its host (lower case) and port. */
+const keyOf = (host: string, port: number): string => joinHostPort(host.toLowerCase(), port);
 
 /**
  * The dispatcher for control traffic (DoH control resolvers, control helpers). Its connections are
@@ -46,41 +48,7 @@ export function createControlDispatcher(opts: ControlDispatcherOptions): Control
   const clock = startClock();
   const handshakes = new Map<string, TlsHandshakeObservation>();
   const settled: DnsObservation[] = [];
-  const boots = new Map<string, Promise<{ ip: string | null; observation: DnsObservation }>>();
-  const bootstrap = opts.bootstrap ?? ((h: string, c: Clock) => lookupSystem(h, { clock: c, timeoutMs: opts.connectTimeoutMs }));
-  const addressOf = (host: string): Promise<string | null> => {
-    const bare = host.replace(/^\[|\]$/g, '');
-    if (isIP(bare)) return Promise.resolve(bare);
-    const pinned = opts.pinned?.get(bare.toLowerCase());
-    if (pinned) return Promise.resolve(pinned);
-    let p = boots.get(bare.toLowerCase());
-    if (!p) {
-      p = bootstrap(bare, clock).then((observation) => {
-        settled.push(observation);
-        return { ip: observation.answers.find((a) => a.type === 'A' || a.type === 'AAAA')?.value ?? null, observation };
-      });
-      boots.set(bare.toLowerCase(), p);
-    }
-    return p.then((b) => b.ip);
-  };
-  const connect: buildConnector.connector = (o, cb) => {
-    const https = o.protocol === 'https:';
-    const port = Number(o.port) || (https ? 443 : 80);
-    const host = o.hostname;
-    void (async () => {
-      const ip = await addressOf(host);
-      if (!ip) return cb(connectError(FAILURES.controlBootstrap, `the control's name ${host} did not resolve`), null);
-      const tcp = await tcpConnect(ip, port, { clock, timeoutMs: opts.connectTimeoutMs });
-      if (!tcp.socket) return cb(connectError(tcp.observation.failure ?? FAILURES.timeout, `connect to control ${host}`), null);
-      if (!https) return cb(null, tcp.socket as Socket);
-      const bare = host.replace(/^\[|\]$/g, '');
-      const sni = o.servername || (isIP(bare) ? null : bare);
-      const hs = await tlsHandshake(ip, port, sni, { clock, timeoutMs: opts.tlsTimeoutMs, trust: opts.trust, alpn: ['http/1.1'], keepOpen: true, socket: tcp.socket, ...(sni ? {} : { verifyName: bare }) });
-      handshakes.set(keyOf(host, port), hs.observation);
-      if (!hs.socket) return cb(connectError(hs.observation.failure ?? FAILURES.failedHandshake, `TLS with control ${host}`), null);
-      cb(null, hs.socket);
-    })().catch((err: unknown) => cb(err as Error, null));
-  };
+  const connect = controlConnector(opts, clock, controlAddresses(opts, clock, settled), handshakes);
   // The Agent is built on first use: a run's context exists before undici is loaded (net/undici.ts),
   // and the first use is a request through undici, which has loaded it by then.
   let agent: Agent | undefined;
@@ -99,7 +67,7 @@ export function createControlDispatcher(opts: ControlDispatcherOptions): Control
     handshakeFor(url: string): TlsHandshakeObservation | undefined {
       try {
         const u = new URL(url);
-        return handshakes.get(keyOf(u.hostname, Number(u.port) || (u.protocol === 'https:' ? 443 : 80)));
+        return handshakes.get(keyOf(u.hostname, urlPort(u)));
       } catch {
         return undefined;
       }
@@ -107,5 +75,53 @@ export function createControlDispatcher(opts: ControlDispatcherOptions): Control
     bootstraps(): DnsObservation[] {
       return [...settled];
     },
+  };
+}
+
+/** A control's address: its IP literal, the address given with it, or one bootstrap lookup per name (kept in `settled`). */
+function controlAddresses(opts: ControlDispatcherOptions, clock: Clock, settled: DnsObservation[]): (host: string) => Promise<string | null> {
+  const boots = new Map<string, Promise<{ ip: string | null; observation: DnsObservation }>>();
+  const bootstrap = opts.bootstrap ?? ((h: string, c: Clock) => lookupSystem(h, { clock: c, timeoutMs: opts.connectTimeoutMs }));
+  return (host) => {
+    const bare = bareHost(host);
+    if (isIpLiteral(bare)) return Promise.resolve(bare);
+    const pinned = opts.pinned?.get(bare.toLowerCase());
+    if (pinned) return Promise.resolve(pinned);
+    let p = boots.get(bare.toLowerCase());
+    if (!p) {
+      p = bootstrap(bare, clock).then((observation) => {
+        settled.push(observation);
+        return { ip: observation.answers.find((a) => a.type === 'A' || a.type === 'AAAA')?.value ?? null, observation };
+      });
+      boots.set(bare.toLowerCase(), p);
+    }
+    return p.then((b) => b.ip);
+  };
+}
+
+/** undici's connector for control traffic: TCP then TLS with tekser's primitives, each handshake recorded. */
+function controlConnector(
+  opts: ControlDispatcherOptions,
+  clock: Clock,
+  addressOf: (host: string) => Promise<string | null>,
+  handshakes: Map<string, TlsHandshakeObservation>,
+): buildConnector.connector {
+  return (o, cb) => {
+    const https = o.protocol === 'https:';
+    const port = Number(o.port) || defaultPort(o.protocol);
+    const host = o.hostname;
+    void (async () => {
+      const ip = await addressOf(host);
+      if (!ip) return cb(connectError(FAILURES.controlBootstrap, `the control's name ${host} did not resolve`), null);
+      const tcp = await tcpConnect(ip, port, { clock, timeoutMs: opts.connectTimeoutMs });
+      if (!tcp.socket) return cb(connectError(tcp.observation.failure ?? FAILURES.timeout, `connect to control ${host}`), null);
+      if (!https) return cb(null, tcp.socket as Socket);
+      const bare = bareHost(host);
+      const sni = o.servername || (isIpLiteral(bare) ? null : bare);
+      const hs = await tlsHandshake(ip, port, sni, { clock, timeoutMs: opts.tlsTimeoutMs, trust: opts.trust, alpn: ['http/1.1'], keepOpen: true, socket: tcp.socket, ...(sni ? {} : { verifyName: bare }) });
+      handshakes.set(keyOf(host, port), hs.observation);
+      if (!hs.socket) return cb(connectError(hs.observation.failure ?? FAILURES.failedHandshake, `TLS with control ${host}`), null);
+      cb(null, hs.socket);
+    })().catch((err: unknown) => cb(err as Error, null));
   };
 }

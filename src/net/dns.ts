@@ -1,8 +1,9 @@
+import { whenAborted } from './abort.ts';
 import { lookup as systemLookup } from 'node:dns/promises';
-import { createSocket } from 'node:dgram';
+import { createSocket, type Socket } from 'node:dgram';
 import { connect as netConnect } from 'node:net';
 import { randomInt } from 'node:crypto';
-import { isIP } from 'node:net';
+import { addressFamily } from './endpoint.ts';
 import { createRequire } from 'node:module';
 import type * as DnsPacket from 'dns-packet';
 import type { Dispatcher } from 'undici';
@@ -154,104 +155,148 @@ function failureOf(msg: DecodedMessage, qtype: string): Failure {
 
 export function queryUdp(ip: string, port: number, hostname: string, qtype: 'A' | 'AAAA', opts: DnsOptions): Promise<DnsObservation> {
   const t0 = opts.clock.now();
-  const id = randomInt(65536);
-  const query = buildQuery(hostname, qtype, id);
-  const linger = opts.lingerMs ?? 300;
-  const base = { engine: 'udp' as const, resolver: `${ip}:${port}`, hostname, queryType: qtype };
-  if (opts.signal?.aborted) return Promise.resolve({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: t0 });
-  return new Promise((resolve) => {
-    // A connected socket: the kernel drops off-path sources and ICMP unreachable surfaces as ECONNREFUSED.
-    const sock = createSocket(isIP(ip) === 6 ? 'udp6' : 'udp4');
-    let accepted: { msg: DecodedMessage; t: number } | null = null;
-    /** Set once the observation is handed out while we keep listening (background linger). */
-    let early: DnsObservation | null = null;
-    let endLinger: (() => void) | null = null;
-    const late: DnsAnswer[][] = [];
-    let stray = 0;
-    let closed = false;
-    const close = (): void => {
-      if (closed) return;
-      closed = true;
-      clearTimeout(deadline);
-      clearTimeout(lingerTimer);
-      opts.signal?.removeEventListener('abort', onAbort);
-      try {
-        sock.close();
-      } catch {
-        // already closed
-      }
-      endLinger?.();
-    };
-    let done = false;
-    const finish = (obs: DnsObservation): void => {
-      if (done) return;
-      done = true;
-      close();
-      resolve(obs);
-    };
-    const observationOf = (msg: DecodedMessage, t: number): DnsObservation => ({ ...base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, qtype), t0, t });
-    const deliver = (): void => {
-      if (!accepted) return;
-      if (early) {
-        // Background linger over: the evidence is complete.
-        close();
-        return;
-      }
-      const obs = observationOf(accepted.msg, accepted.t);
-      if (late.length) obs.lateAnswers = late;
-      if (stray) obs.strayReplies = stray;
-      finish(obs);
-    };
-    let lingerTimer: NodeJS.Timeout | undefined;
-    const deadline = setTimeout(() => {
-      if (accepted) deliver();
-      else finish({ ...base, answers: [], rcode: null, failure: FAILURES.timeout, t0, t: opts.clock.now(), ...(stray ? { strayReplies: stray } : {}) });
-    }, opts.timeoutMs);
-    const onAbort = (): void => {
-      if (accepted) deliver();
-      else finish({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: opts.clock.now() });
-    };
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
-    sock.on('message', (buf) => {
-      const msg = decodeSafe(buf);
-      if (!msg || !matchesQuery(msg, id, hostname, qtype)) {
-        stray++;
-        if (early) early.strayReplies = stray;
-        return;
-      }
-      if (accepted) {
-        late.push(answersOf(msg));
-        if (early) early.lateAnswers = late;
-        return;
-      }
-      accepted = { msg, t: opts.clock.now() };
-      if (msg.flag_tc) {
-        // Truncated: the full answer comes over TCP. Close UDP now; the TCP result settles the query.
-        done = true;
-        close();
-        void queryTcp(ip, port, hostname, qtype, opts).then((viaTcp) => resolve({ ...viaTcp, engine: 'udp', resolver: `${ip}:${port}`, t0, retriedOverTcp: true }));
-        return;
-      }
-      if (opts.background) {
-        // Dial on the first answer; keep listening for injected duplicates off the critical path.
-        early = observationOf(msg, accepted.t);
-        if (stray) early.strayReplies = stray;
-        done = true;
-        opts.background(new Promise<void>((r) => (endLinger = r)));
-        lingerTimer = setTimeout(deliver, linger);
-        resolve(early);
-        return;
-      }
-      lingerTimer = setTimeout(deliver, linger);
+  if (opts.signal?.aborted) return Promise.resolve({ engine: 'udp', resolver: `${ip}:${port}`, hostname, queryType: qtype, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: t0 });
+  return new Promise((resolve) => new UdpQuery(ip, port, hostname, qtype, opts, t0, resolve).start());
+}
+
+/**
+ * One UDP query, from sending to the end of the late-reply window. A connected socket: the kernel
+ * drops off-path sources and ICMP unreachable surfaces as ECONNREFUSED.
+ */
+class UdpQuery {
+  private readonly id = randomInt(65536);
+  private readonly base: Pick<DnsObservation, 'engine' | 'resolver' | 'hostname' | 'queryType'>;
+  private readonly sock: Socket;
+  private accepted: { msg: DecodedMessage; t: number } | null = null;
+  /** Set once the observation is handed out while we keep listening (background linger). */
+  private early: DnsObservation | null = null;
+  private endLinger: (() => void) | null = null;
+  private readonly late: DnsAnswer[][] = [];
+  private stray = 0;
+  private closed = false;
+  private done = false;
+  private deadline: NodeJS.Timeout | undefined;
+  private lingerTimer: NodeJS.Timeout | undefined;
+  private stopWaiting = (): void => {};
+
+  private readonly ip: string;
+  private readonly port: number;
+  private readonly hostname: string;
+  private readonly qtype: 'A' | 'AAAA';
+  private readonly opts: DnsOptions;
+  private readonly t0: number;
+  private readonly resolve: (obs: DnsObservation) => void;
+
+  constructor(ip: string, port: number, hostname: string, qtype: 'A' | 'AAAA', opts: DnsOptions, t0: number, resolve: (obs: DnsObservation) => void) {
+    this.ip = ip;
+    this.port = port;
+    this.hostname = hostname;
+    this.qtype = qtype;
+    this.opts = opts;
+    this.t0 = t0;
+    this.resolve = resolve;
+    this.base = { engine: 'udp', resolver: `${ip}:${port}`, hostname, queryType: qtype };
+    this.sock = createSocket(addressFamily(ip) === 6 ? 'udp6' : 'udp4');
+  }
+
+  start(): void {
+    this.deadline = setTimeout(() => {
+      if (this.accepted) this.deliver();
+      else this.finish(this.failed(FAILURES.timeout, this.stray ? { strayReplies: this.stray } : {}));
+    }, this.opts.timeoutMs);
+    this.stopWaiting = whenAborted(this.opts.signal, () => {
+      if (this.accepted) this.deliver();
+      else this.finish(this.failed(FAILURES.interrupted));
     });
-    sock.on('error', (err) => {
-      if (accepted) deliver();
-      else finish({ ...base, answers: [], rcode: null, failure: classifyError(err), t0, t: opts.clock.now() });
+    this.sock.on('message', (buf) => this.onMessage(buf));
+    this.sock.on('error', (err) => {
+      if (this.accepted) this.deliver();
+      else this.finish(this.failed(classifyError(err)));
     });
-    sock.connect(port, ip, () => {
-      if (!closed) sock.send(query);
+    const query = buildQuery(this.hostname, this.qtype, this.id);
+    this.sock.connect(this.port, this.ip, () => {
+      if (!this.closed) this.sock.send(query);
     });
-  });
+  }
+
+  private failed(failure: string, extra: Partial<DnsObservation> = {}): DnsObservation {
+    return { ...this.base, answers: [], rcode: null, failure, t0: this.t0, t: this.opts.clock.now(), ...extra };
+  }
+
+  private observationOf(msg: DecodedMessage, t: number): DnsObservation {
+    return { ...this.base, answers: answersOf(msg), rcode: msg.rcode ?? null, failure: failureOf(msg, this.qtype), t0: this.t0, t };
+  }
+
+  private onMessage(buf: Buffer): void {
+    const msg = decodeSafe(buf);
+    if (!msg || !matchesQuery(msg, this.id, this.hostname, this.qtype)) {
+      this.stray++;
+      if (this.early) this.early.strayReplies = this.stray;
+      return;
+    }
+    if (this.accepted) {
+      this.late.push(answersOf(msg));
+      if (this.early) this.early.lateAnswers = this.late;
+      return;
+    }
+    this.accepted = { msg, t: this.opts.clock.now() };
+    if (msg.flag_tc) return this.retryOverTcp();
+    if (this.opts.background) return this.settleEarly(msg, this.accepted.t, this.opts.background);
+    this.lingerTimer = setTimeout(() => this.deliver(), this.opts.lingerMs ?? 300);
+  }
+
+  /** Truncated: the full answer comes over TCP. Close UDP now; the TCP result settles the query. */
+  private retryOverTcp(): void {
+    this.done = true;
+    this.close();
+    const { ip, port, t0 } = this;
+    void queryTcp(ip, port, this.hostname, this.qtype, this.opts).then((viaTcp) => this.resolve({ ...viaTcp, engine: 'udp', resolver: `${ip}:${port}`, t0, retriedOverTcp: true }));
+  }
+
+  /** Dial on the first answer; keep listening for injected duplicates off the critical path. */
+  private settleEarly(msg: DecodedMessage, t: number, background: (done: Promise<void>) => void): void {
+    const early = this.observationOf(msg, t);
+    if (this.stray) early.strayReplies = this.stray;
+    this.early = early;
+    this.done = true;
+    background(new Promise<void>((r) => (this.endLinger = r)));
+    this.lingerTimer = setTimeout(() => this.deliver(), this.opts.lingerMs ?? 300);
+    this.resolve(early);
+  }
+
+  private deliver(): void {
+    if (!this.accepted) return;
+    if (this.early) {
+      // Background linger over: the evidence is complete.
+      this.close();
+      return;
+    }
+    const obs = this.observationOf(this.accepted.msg, this.accepted.t);
+    if (this.late.length) obs.lateAnswers = this.late;
+    if (this.stray) obs.strayReplies = this.stray;
+    this.finish(obs);
+  }
+
+  private finish(obs: DnsObservation): void {
+    if (this.done) return;
+    this.done = true;
+    this.close();
+    this.resolve(obs);
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.deadline);
+    clearTimeout(this.lingerTimer);
+    this.stopWaiting();
+    try {
+      this.sock.close();
+    } catch {
+      // already closed
+    }
+    this.endLinger?.();
+  }
 }
 
 export function queryTcp(ip: string, port: number, hostname: string, qtype: 'A' | 'AAAA', opts: DnsOptions): Promise<DnsObservation> {
@@ -264,17 +309,17 @@ export function queryTcp(ip: string, port: number, hostname: string, qtype: 'A' 
     const sock = netConnect({ host: ip, port, autoSelectFamily: false });
     let buf = Buffer.alloc(0);
     let done = false;
-    const onAbort = (): void => finish({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: opts.clock.now() });
+    let stopWaiting = (): void => {};
     const finish = (obs: DnsObservation): void => {
       if (done) return;
       done = true;
       clearTimeout(deadline);
-      opts.signal?.removeEventListener('abort', onAbort);
+      stopWaiting();
       sock.on('error', () => {});
       sock.destroy();
       resolve(obs);
     };
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    stopWaiting = whenAborted(opts.signal, () => finish({ ...base, answers: [], rcode: null, failure: FAILURES.interrupted, t0, t: opts.clock.now() }));
     const deadline = setTimeout(() => finish({ ...base, answers: [], rcode: null, failure: FAILURES.timeout, t0, t: opts.clock.now() }), opts.timeoutMs);
     sock.on('connect', () => {
       const len = Buffer.alloc(2);

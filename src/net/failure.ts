@@ -1,5 +1,5 @@
 import { ConnectError } from '../errors.ts';
-import { FAILURES, unknownFailure, type CertFailureClass } from '../model/failure.ts';
+import { certificateFailureOfCode, FAILURES, unknownFailure } from '../model/failure.ts';
 
 /**
  * Maps every network error to the one vocabulary of failure strings (src/model/failure.ts, OONI's df-007 / netxlite names), so
@@ -31,40 +31,12 @@ const BY_CODE: Record<string, string> = {
   EREFUSED: FAILURES.refusedDns,
   EBADRESP: FAILURES.dnsMisbehaving,
   EAI_AGAIN: FAILURES.dnsTemporary,
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: FAILURES.unknownAuthority,
-  UNABLE_TO_GET_ISSUER_CERT: FAILURES.unknownAuthority,
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: FAILURES.unknownAuthority,
-  DEPTH_ZERO_SELF_SIGNED_CERT: FAILURES.unknownAuthority,
-  SELF_SIGNED_CERT_IN_CHAIN: FAILURES.unknownAuthority,
-  CERT_UNTRUSTED: FAILURES.unknownAuthority,
-  ERR_TLS_CERT_ALTNAME_INVALID: FAILURES.invalidHostname,
-  CERT_HAS_EXPIRED: FAILURES.invalidCertificate,
-  CERT_NOT_YET_VALID: FAILURES.invalidCertificate,
-  CERT_REVOKED: FAILURES.invalidCertificate,
-  CERT_SIGNATURE_FAILURE: FAILURES.invalidCertificate,
-  INVALID_CA: FAILURES.invalidCertificate,
   ERR_SSL_WRONG_VERSION_NUMBER: FAILURES.failedHandshake,
   UND_ERR_ABORTED: FAILURES.interrupted,
+  // Certificate codes: one table in model/failure.ts gives both the class and the failure string.
 };
 
 
-/** The OONI failure string for a certificate failure class. */
-export function failureOfCertClass(c: CertFailureClass): string {
-  switch (c) {
-    case 'untrusted_root':
-    case 'self_signed':
-    case 'incomplete_chain':
-      return FAILURES.unknownAuthority;
-    case 'wrong_name':
-      return FAILURES.invalidHostname;
-    case 'expired':
-    case 'not_yet_valid':
-    case 'other':
-      return FAILURES.invalidCertificate;
-    case 'weak_or_unsupported_protocol':
-      return FAILURES.failedHandshake;
-  }
-}
 
 const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
 const IPV6 = /\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{0,4}\b/gi;
@@ -84,7 +56,7 @@ export function classifyError(err: unknown): string {
   // A FIN during the handshake surfaces as ECONNRESET with this message: it is an EOF, not a RST.
   if (e.code === 'ECONNRESET' && /socket disconnected before secure TLS connection/i.test(message)) return FAILURES.eof;
   if (e.code === 'UND_ERR_SOCKET' && /other side closed/i.test(message)) return FAILURES.eof;
-  const byCode = (e.code && BY_CODE[e.code]) || (e.name && BY_CODE[e.name]);
+  const byCode = (e.code && (BY_CODE[e.code] ?? certificateFailureOfCode(e.code))) || (e.name && BY_CODE[e.name]);
   if (byCode) return byCode;
   if (typeof e.code === 'string' && e.code.startsWith('ERR_SSL_')) return FAILURES.failedHandshake;
   if (typeof e.code === 'string' && e.code.startsWith('HPE_')) return FAILURES.httpRequestFailed;

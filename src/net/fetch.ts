@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { bareHost, isIpLiteral } from './endpoint.ts';
 import { isForbiddenDestination, isSelfAddress } from './addresses.ts';
 import { httpRequest, type HttpOptions, type ReusedConnection } from './http.ts';
 import type { DnsObservation, HttpObservation } from '../model/observation.ts';
@@ -39,9 +39,9 @@ export async function fetchFollowingRedirects(
   const redirectDns: DnsObservation[] = [];
   const visited = new Set<string>();
   const given = new URL(url);
-  const givenHost = given.hostname.replace(/^\[|\]$/g, '');
+  const givenHost = bareHost(given.hostname);
   // The user asked for this address: it may be local (a lab, a router page), but only this origin.
-  const allowedOrigin = isIP(givenHost) && isForbiddenDestination(givenHost) ? originOf(given) : null;
+  const allowedOrigin = isIpLiteral(givenHost) && isForbiddenDestination(givenHost) ? originOf(given) : null;
   let current = url;
   let ip = firstIp;
   let currentHost = givenHost;
@@ -63,24 +63,13 @@ export async function fetchFollowingRedirects(
     }
     if (next.protocol !== 'http:' && next.protocol !== 'https:') return { hops, redirectDns, stoppedReason: `redirect to ${next.protocol} URL` };
     if (visited.has(next.toString())) return { hops, redirectDns, stoppedReason: 'redirect loop' };
-    const host = next.hostname.replace(/^\[|\]$/g, '');
-    let nextIp = ip;
+    const host = bareHost(next.hostname);
     // Same host name: the address is the one the target's (or the previous hop's) DNS answer gave,
     // already dialled; a new destination is what must be checked.
-    const sameName = host === currentHost && !isIP(host);
-    let fromAnswer = false;
-    if (host !== currentHost) {
-      if (isIP(host)) {
-        nextIp = host;
-      } else {
-        const resolved = await resolveHop(host);
-        redirectDns.push(...resolved.observations);
-        const first = resolved.addresses[0];
-        if (!first) return { hops, redirectDns, stoppedReason: `redirect host ${host} did not resolve` };
-        nextIp = first;
-        fromAnswer = true;
-      }
-    }
+    const sameName = host === currentHost && !isIpLiteral(host);
+    const hopAddress = host === currentHost ? { ip, fromAnswer: false } : await addressOfHop(host, resolveHop, redirectDns);
+    if (!hopAddress) return { hops, redirectDns, stoppedReason: `redirect host ${host} did not resolve` };
+    const { ip: nextIp, fromAnswer } = hopAddress;
     const sameAllowedOrigin = allowedOrigin !== null && originOf(next) === allowedOrigin && nextIp === givenHost;
     const testAnswer = Boolean(opts.dialLoopbackAnswers) && fromAnswer && isSelfAddress(nextIp);
     // A caller with its own dialGuard (the helper) applies its own, stricter policy at every dial.
@@ -94,4 +83,13 @@ export async function fetchFollowingRedirects(
     current = next.toString();
   }
   return { hops, redirectDns, stoppedReason: `stopped after ${MAX_REDIRECTS} redirects` };
+}
+
+/** Where a redirect to a new host goes: the literal itself, or its first answer (the lookups recorded); null when it does not resolve. */
+async function addressOfHop(host: string, resolveHop: HopResolver, redirectDns: DnsObservation[]): Promise<{ ip: string; fromAnswer: boolean } | null> {
+  if (isIpLiteral(host)) return { ip: host, fromAnswer: false };
+  const resolved = await resolveHop(host);
+  redirectDns.push(...resolved.observations);
+  const first = resolved.addresses[0];
+  return first ? { ip: first, fromAnswer: true } : null;
 }

@@ -1,3 +1,5 @@
+import { whenAborted } from './abort.ts';
+
 /**
  * Hedged retries: the attempts at one endpoint are the same as when they ran one after another
  * (same count, same per-attempt timeout, the same observations kept), but the next attempt starts
@@ -33,86 +35,103 @@ export interface HedgeResult<T> {
 }
 
 export function hedgedAttempts<T>(opts: HedgeOptions<T>): Promise<HedgeResult<T>> {
-  const stop = new AbortController();
-  const onOuterAbort = (): void => stop.abort();
-  opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
-  if (opts.signal?.aborted) stop.abort();
+  return new Promise((resolve) => new HedgedRun(opts, resolve).begin());
+}
 
-  return new Promise((resolve) => {
-    const results: Array<{ index: number; value: T }> = [];
-    let started = 0;
-    let running = 0;
-    let winner: T | null = null;
-    let finished = false;
-    let hedgeTimer: NodeJS.Timeout | undefined;
+/** One hedged run: attempts started one after another (or beside each other after the hedge delay), settled by the first ok or final one. */
+class HedgedRun<T> {
+  private readonly stop = new AbortController();
+  private readonly stopWaiting: () => void;
+  private readonly results: Array<{ index: number; value: T }> = [];
+  private started = 0;
+  private running = 0;
+  private winner: T | null = null;
+  private finished = false;
+  private hedgeTimer: NodeJS.Timeout | undefined;
 
-    const finish = (): void => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(hedgeTimer);
-      opts.signal?.removeEventListener('abort', onOuterAbort);
-      results.sort((a, b) => a.index - b.index);
-      resolve({ completed: results.map((r) => r.value), winner });
+  private readonly opts: HedgeOptions<T>;
+  private readonly resolve: (r: HedgeResult<T>) => void;
+
+  constructor(opts: HedgeOptions<T>, resolve: (r: HedgeResult<T>) => void) {
+    this.opts = opts;
+    this.resolve = resolve;
+    this.stopWaiting = whenAborted(opts.signal, () => this.stop.abort());
+    if (opts.signal?.aborted) this.stop.abort();
+  }
+
+  begin(): void {
+    this.start();
+    this.maybeDone();
+  }
+
+  private finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    clearTimeout(this.hedgeTimer);
+    this.stopWaiting();
+    this.results.sort((a, b) => a.index - b.index);
+    this.resolve({ completed: this.results.map((r) => r.value), winner: this.winner });
+  }
+
+  private maybeDone(): void {
+    if (this.running === 0 && (this.winner !== null || this.started >= this.opts.attempts || this.stop.signal.aborted)) this.finish();
+  }
+
+  /** Starts the next attempt, unless the run is settled, stopped or out of attempts. */
+  private start(): void {
+    clearTimeout(this.hedgeTimer);
+    if (this.winner !== null || this.started >= this.opts.attempts || this.stop.signal.aborted) return;
+    const index = this.started++;
+    this.running++;
+    // The attempt's signal follows `stop` (a listener removed when the attempt ends: cheaper than
+    // AbortSignal.any in Node 20, which leaves weak references for the GC on every attempt).
+    const own = new AbortController();
+    if (this.stop.signal.aborted) own.abort(this.stop.signal.reason);
+    const stopFollowing = whenAborted(this.stop.signal, () => own.abort(this.stop.signal.reason));
+    let answered = false;
+    // Hedge: if this attempt has not answered within the delay, start the next one beside it.
+    if (this.started < this.opts.attempts) {
+      this.hedgeTimer = setTimeout(() => {
+        if (!answered) this.start();
+      }, this.opts.hedgeDelayMs);
+    }
+    const markAnswered = (): void => {
+      answered = true;
+      if (index === this.started - 1) clearTimeout(this.hedgeTimer);
     };
-    const maybeDone = (): void => {
-      if (running === 0 && (winner !== null || started >= opts.attempts || stop.signal.aborted)) finish();
-    };
+    this.opts
+      .run(index, { signal: own.signal, answered: markAnswered })
+      .finally(stopFollowing)
+      .then(
+        (value) => this.settled(index, value),
+        () => this.failed(index),
+      );
+  }
 
-    const start = (): void => {
-      clearTimeout(hedgeTimer);
-      if (winner !== null || started >= opts.attempts || stop.signal.aborted) return;
-      const index = started++;
-      running++;
-      // The attempt's signal follows `stop` (a listener removed when the attempt ends: cheaper than
-      // AbortSignal.any in Node 20, which leaves weak references for the GC on every attempt).
-      const own = new AbortController();
-      const onStop = (): void => own.abort(stop.signal.reason);
-      if (stop.signal.aborted) onStop();
-      else stop.signal.addEventListener('abort', onStop, { once: true });
-      const signal = own.signal;
-      let answered = false;
-      // Hedge: if this attempt has not answered within the delay, start the next one beside it.
-      if (started < opts.attempts) {
-        hedgeTimer = setTimeout(() => {
-          if (!answered) start();
-        }, opts.hedgeDelayMs);
+  /** An attempt ran to its end with a value. */
+  private settled(index: number, value: T): void {
+    this.running--;
+    // An attempt cut short because another won is not evidence: drop it.
+    const cutShort = this.stop.signal.aborted && this.winner !== null;
+    if (cutShort) this.opts.discard?.(value);
+    else {
+      const o = this.opts.outcome(value);
+      this.results.push({ index, value });
+      if (o !== 'retry' && this.winner === null) {
+        this.winner = value;
+        this.stop.abort();
+      } else if (o === 'retry' && index === this.started - 1) {
+        // The newest attempt failed: the next one starts now rather than at the hedge delay.
+        this.start();
       }
-      opts
-        .run(index, {
-          signal,
-          answered: () => {
-            answered = true;
-            if (index === started - 1) clearTimeout(hedgeTimer);
-          },
-        })
-        .finally(() => stop.signal.removeEventListener('abort', onStop))
-        .then(
-          (value) => {
-            running--;
-            // An attempt cut short because another won is not evidence: drop it.
-            const cutShort = stop.signal.aborted && winner !== null;
-            if (cutShort) opts.discard?.(value);
-            else {
-              const o = opts.outcome(value);
-              results.push({ index, value });
-              if (o !== 'retry' && winner === null) {
-                winner = value;
-                stop.abort();
-              } else if (o === 'retry' && index === started - 1) {
-                // The newest attempt failed: the next one starts now rather than at the hedge delay.
-                start();
-              }
-            }
-            maybeDone();
-          },
-          () => {
-            running--;
-            if (index === started - 1) start();
-            maybeDone();
-          },
-        );
-    };
-    start();
-    maybeDone();
-  });
+    }
+    this.maybeDone();
+  }
+
+  /** An attempt threw: the newest one's failure starts the next at once. */
+  private failed(index: number): void {
+    this.running--;
+    if (index === this.started - 1) this.start();
+    this.maybeDone();
+  }
 }

@@ -6,6 +6,8 @@ import { FAILURES } from '../model/failure.ts';
 import type { HttpObservation, TlsHandshakeObservation } from '../model/observation.ts';
 import { destroyOnAbort, tcpConnect } from './tcp.ts';
 import { tlsHandshake, type TrustStore } from './tls.ts';
+import { bareHost, isIpLiteral, joinHostPort, urlPort } from './endpoint.ts';
+import type { Client } from 'undici';
 
 export const DEFAULT_BODY_LIMIT = 512 * 1024;
 /** Throughput samples over a body, as OONI's throttling sampler: about every 250 ms. */
@@ -58,8 +60,17 @@ export function extractTitle(body: string): string | null {
   return m?.[1] ? m[1].trim().replace(/\s+/g, ' ') : null;
 }
 
-function defaultPort(url: URL): number {
-  return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+/** The connection a request goes over, or why there is none (with the handshake, when it failed there). */
+type Connected = ReusedConnection | { failure: string; failedOperation: 'connect' | 'tls_handshake'; tls: TlsHandshakeObservation | null };
+
+/** What a response's body gave: the first `limit` bytes, and the throughput samples over the transfer. */
+interface BodyRead {
+  chunks: Buffer[];
+  size: number;
+  truncated: boolean;
+  samples: { t: number; bytes: number }[];
+  /** Set when the transfer broke off: the observation is then a round-trip failure. */
+  error?: unknown;
 }
 
 /** One HTTP(S) request to a chosen IP with the URL's Host (and SNI); no redirect is followed. */
@@ -67,10 +78,9 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
   // undici loads on the first request, before its clock starts (start-up: see net/undici.ts).
   const { Client } = await loadUndici();
   const url = new URL(spec.url);
-  const port = defaultPort(url);
+  const port = urlPort(url);
   const method = spec.method ?? 'GET';
   const t0 = opts.clock.now();
-  const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const base = { url: spec.url, method, ip: spec.ip, port, status: null, headers: {}, bodyLength: 0, bodyTruncated: false, body: '', title: null, responseAt: null };
   const failed = (failure: string, failedOperation: HttpObservation['failedOperation'], tls: TlsHandshakeObservation | null = null): HttpObservation => ({
     ...base,
@@ -81,58 +91,13 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
     t: opts.clock.now(),
   });
 
+  const connected = await connectionFor(spec, url, port, opts);
+  if ('failure' in connected) return failed(connected.failure, connected.failedOperation, connected.tls);
+  const { socket, tls } = connected;
   const signal = opts.signal;
-  let socket: Socket;
-  let tls: TlsHandshakeObservation | null = null;
-  if (spec.connection) {
-    socket = spec.connection.socket;
-    tls = spec.connection.tls;
-  } else {
-    const refused = opts.dialGuard?.(spec.ip, port);
-    if (refused) return failed(refused, 'connect');
-    const tcp = await tcpConnect(spec.ip, port, { clock: opts.clock, timeoutMs: opts.connectTimeoutMs, ...(signal ? { signal } : {}) });
-    if (!tcp.socket) return failed(tcp.observation.failure ?? FAILURES.timeout, 'connect');
-    socket = tcp.socket;
-  }
-  if (url.protocol === 'https:' && !spec.connection) {
-    const isIpLiteral = /^[\d.]+$|:/.test(hostname);
-    const sni = spec.serverName === undefined ? (isIpLiteral ? null : hostname) : spec.serverName;
-    const hs = await tlsHandshake(spec.ip, port, sni, {
-      clock: opts.clock,
-      timeoutMs: opts.tlsTimeoutMs,
-      trust: opts.trust,
-      alpn: ['http/1.1'],
-      keepOpen: true,
-      socket,
-      ...(sni === null ? { verifyName: hostname } : {}),
-      ...(signal ? { signal } : {}),
-    });
-    tls = hs.observation;
-    if (!hs.socket) return failed(tls.failure ?? FAILURES.failedHandshake, 'tls_handshake', tls);
-    socket = hs.socket;
-  }
-
-  const origin = `${url.protocol}//${spec.ip.includes(':') ? `[${spec.ip}]` : spec.ip}:${port}`;
-  let handedOver = false;
-  const client = new Client(origin, {
-    // Hand undici the connection we measured; a second dial would measure something else.
-    connect: (_o, cb) => {
-      if (handedOver) {
-        cb(Object.assign(new Error('connection already used'), { code: 'UND_ERR_SOCKET' }), null);
-        return;
-      }
-      handedOver = true;
-      // undici finishes its own bookkeeping after calling the connector; answering synchronously stalls it.
-      setImmediate(() => cb(null, socket));
-    },
-    headersTimeout: opts.httpTimeoutMs,
-    bodyTimeout: opts.httpTimeoutMs,
-    pipelining: 0,
-  });
-  const limit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const client = new Client(`${url.protocol}//${joinHostPort(spec.ip, port)}`, clientOptions(socket, opts.httpTimeoutMs));
   // The connection dies with the deadline, whatever undici is doing with it.
   const detach = destroyOnAbort(socket, signal);
-  const sampleEvery = opts.sampleEveryMs ?? SAMPLE_EVERY_MS;
   const deadline = deadlineSignal(opts.httpTimeoutMs, signal);
   try {
     const res = await client.request({
@@ -145,53 +110,17 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
     const responseAt = opts.clock.now();
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(res.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? (v[0] ?? '') : String(v ?? '');
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let truncated = false;
-    // Throughput over the transfer (OONI's throttling sampler): cumulative bytes every ~250 ms.
-    const samples: { t: number; bytes: number }[] = [];
-    let lastSample = performance.now();
-    try {
-      for await (const chunk of res.body) {
-        const c = chunk as Buffer;
-        if (sampleEvery > 0) {
-          const now = performance.now();
-          if (now - lastSample >= sampleEvery) {
-            samples.push({ t: opts.clock.now(), bytes: size + c.length });
-            lastSample = now;
-          }
-        }
-        if (size + c.length > limit) {
-          chunks.push(c.subarray(0, limit - size));
-          size = limit;
-          truncated = true;
-          break; // breaking destroys the socket: we keep the first `limit` bytes only
-        }
-        chunks.push(c);
-        size += c.length;
-      }
-    } catch (err) {
-      return { ...base, status: res.statusCode, headers, responseAt, failure: signal?.aborted ? FAILURES.interrupted : classifyError(err), failedOperation: 'http_round_trip', tls, ...(samples.length ? { samples } : {}), t0, t: opts.clock.now() };
+    const sampleEvery = opts.sampleEveryMs ?? SAMPLE_EVERY_MS;
+    const read = await readBody(res.body, opts.bodyLimit ?? DEFAULT_BODY_LIMIT, sampleEvery, opts.clock);
+    if ('error' in read) {
+      const failure = signal?.aborted ? FAILURES.interrupted : classifyError(read.error);
+      return { ...base, status: res.statusCode, headers, responseAt, failure, failedOperation: 'http_round_trip', tls, ...(read.samples.length ? { samples: read.samples } : {}), t0, t: opts.clock.now() };
     }
-    const body = new TextDecoder('utf-8').decode(Buffer.concat(chunks));
+    const body = new TextDecoder('utf-8').decode(Buffer.concat(read.chunks));
     const t = opts.clock.now();
+    const { size, samples } = read;
     if (sampleEvery > 0 && size > 0 && samples.at(-1)?.bytes !== size) samples.push({ t, bytes: size });
-    return {
-      ...base,
-      samples,
-      status: res.statusCode,
-      headers,
-      bodyLength: size,
-      bodyTruncated: truncated,
-      body,
-      title: extractTitle(body),
-      responseAt,
-      failure: null,
-      failedOperation: null,
-      tls,
-      t0,
-      t,
-    };
+    return { ...base, samples, status: res.statusCode, headers, bodyLength: size, bodyTruncated: read.truncated, body, title: extractTitle(body), responseAt, failure: null, failedOperation: null, tls, t0, t };
   } catch (err) {
     return failed(signal?.aborted ? FAILURES.interrupted : classifyError(err), 'http_round_trip', tls);
   } finally {
@@ -200,4 +129,77 @@ export async function httpRequest(spec: HttpRequestSpec, opts: HttpOptions): Pro
     await client.destroy().catch(() => {});
     socket.destroy();
   }
+}
+
+/** The caller's connection, or a new one: TCP (unless the guard refuses the address), then TLS for https. */
+async function connectionFor(spec: HttpRequestSpec, url: URL, port: number, opts: HttpOptions): Promise<Connected> {
+  if (spec.connection) return spec.connection;
+  const signal = opts.signal;
+  const refused = opts.dialGuard?.(spec.ip, port);
+  if (refused) return { failure: refused, failedOperation: 'connect', tls: null };
+  const tcp = await tcpConnect(spec.ip, port, { clock: opts.clock, timeoutMs: opts.connectTimeoutMs, ...(signal ? { signal } : {}) });
+  if (!tcp.socket) return { failure: tcp.observation.failure ?? FAILURES.timeout, failedOperation: 'connect', tls: null };
+  if (url.protocol !== 'https:') return { socket: tcp.socket, tls: null };
+  const hostname = bareHost(url.hostname);
+  const sni = spec.serverName === undefined ? (isIpLiteral(hostname) ? null : hostname) : spec.serverName;
+  const hs = await tlsHandshake(spec.ip, port, sni, {
+    clock: opts.clock,
+    timeoutMs: opts.tlsTimeoutMs,
+    trust: opts.trust,
+    alpn: ['http/1.1'],
+    keepOpen: true,
+    socket: tcp.socket,
+    ...(sni === null ? { verifyName: hostname } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  if (!hs.socket) return { failure: hs.observation.failure ?? FAILURES.failedHandshake, failedOperation: 'tls_handshake', tls: hs.observation };
+  return { socket: hs.socket, tls: hs.observation };
+}
+
+/** undici's options for a client that sends its one request over `socket`: a second dial would measure something else. */
+function clientOptions(socket: Socket, timeoutMs: number): Client.Options {
+  let handedOver = false;
+  return {
+    connect: (_o, cb) => {
+      if (handedOver) {
+        cb(Object.assign(new Error('connection already used'), { code: 'UND_ERR_SOCKET' }), null);
+        return;
+      }
+      handedOver = true;
+      // undici finishes its own bookkeeping after calling the connector; answering synchronously stalls it.
+      setImmediate(() => cb(null, socket));
+    },
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+    pipelining: 0,
+  };
+}
+
+/** Reads a body up to `limit` bytes (breaking off destroys the socket), sampling throughput as OONI's throttling sampler: cumulative bytes every ~250 ms. */
+async function readBody(body: AsyncIterable<unknown>, limit: number, sampleEvery: number, clock: Clock): Promise<BodyRead> {
+  const read: BodyRead = { chunks: [], size: 0, truncated: false, samples: [] };
+  let lastSample = performance.now();
+  try {
+    for await (const chunk of body) {
+      const c = chunk as Buffer;
+      if (sampleEvery > 0) {
+        const now = performance.now();
+        if (now - lastSample >= sampleEvery) {
+          read.samples.push({ t: clock.now(), bytes: read.size + c.length });
+          lastSample = now;
+        }
+      }
+      if (read.size + c.length > limit) {
+        read.chunks.push(c.subarray(0, limit - read.size));
+        read.size = limit;
+        read.truncated = true;
+        break; // breaking destroys the socket: we keep the first `limit` bytes only
+      }
+      read.chunks.push(c);
+      read.size += c.length;
+    }
+  } catch (error) {
+    read.error = error;
+  }
+  return read;
 }

@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { bareHost, isIpLiteral, joinHostPort } from './endpoint.ts';
 
 // The resolver flags' syntax, apart from the DNS code: the CLI's option checks need it at start-up,
 // without loading dns-packet and undici.
@@ -19,14 +19,14 @@ export function parseResolver(spec: string): ResolverSpec {
   }
   if (url.protocol === 'https:') {
     // `https://dns.google/dns-query#8.8.8.8`: the address to reach the DoH server at, given with it.
-    const pin = url.hash.slice(1).replace(/^\[|\]$/g, '');
+    const pin = bareHost(url.hash.slice(1));
     url.hash = '';
-    if (pin && !isIP(pin)) throw new Error(`resolver "${spec}": after # give the DoH server's IP address (https://dns.google/dns-query#8.8.8.8)`);
+    if (pin && !isIpLiteral(pin)) throw new Error(`resolver "${spec}": after # give the DoH server's IP address (https://dns.google/dns-query#8.8.8.8)`);
     return pin ? { kind: 'doh', url: url.toString(), ip: pin } : { kind: 'doh', url: url.toString() };
   }
   if (url.protocol === 'udp:' || url.protocol === 'tcp:') {
-    const ip = url.hostname.replace(/^\[|\]$/g, '');
-    if (!isIP(ip)) throw new Error(`resolver "${spec}": give the resolver as an IP address, not a name`);
+    const ip = bareHost(url.hostname);
+    if (!isIpLiteral(ip)) throw new Error(`resolver "${spec}": give the resolver as an IP address, not a name`);
     return { kind: url.protocol === 'udp:' ? 'udp' : 'tcp', ip, port: url.port ? Number(url.port) : 53 };
   }
   throw new Error(`resolver "${spec}": unsupported scheme ${url.protocol}`);
@@ -35,5 +35,5 @@ export function parseResolver(spec: string): ResolverSpec {
 export function resolverLabel(r: ResolverSpec): string {
   if (r.kind === 'system') return 'system';
   if (r.kind === 'doh') return r.ip ? `${r.url}#${r.ip}` : r.url;
-  return `${r.kind}://${r.ip.includes(':') ? `[${r.ip}]` : r.ip}:${r.port}`;
+  return `${r.kind}://${joinHostPort(r.ip, r.port)}`;
 }

@@ -1,3 +1,5 @@
+import { whenAborted } from './abort.ts';
+
 /** A counting semaphore whose waiters can give up (abort or timeout) without ever holding a slot. */
 export class Semaphore {
   private inUse = 0;
@@ -23,20 +25,21 @@ export class Semaphore {
     }
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
+      let stopWaiting = (): void => {};
       const grant = (release: () => void): void => {
         clearTimeout(timer);
-        signal?.removeEventListener('abort', giveUp);
+        stopWaiting();
         resolve(release);
       };
       const giveUp = (): void => {
         const i = this.waiters.indexOf(grant);
         if (i >= 0) this.waiters.splice(i, 1);
         clearTimeout(timer);
-        signal?.removeEventListener('abort', giveUp);
+        stopWaiting();
         resolve(null);
       };
       this.waiters.push(grant);
-      signal?.addEventListener('abort', giveUp, { once: true });
+      stopWaiting = whenAborted(signal, giveUp);
       if (timeoutMs !== undefined) timer = setTimeout(giveUp, timeoutMs);
     });
   }

@@ -1,5 +1,6 @@
 import { connect, type Socket } from 'node:net';
 import type { Clock } from './clock.ts';
+import { whenAborted } from './abort.ts';
 import { classifyError } from './failure.ts';
 import { FAILURES } from '../model/failure.ts';
 import type { TcpConnectObservation } from '../model/observation.ts';
@@ -24,12 +25,12 @@ export function tcpConnect(ip: string, port: number, opts: TcpOptions): Promise<
     // autoSelectFamily off: we connect to one literal address, never "happy eyeballs" across others.
     const socket = connect({ host: ip, port, autoSelectFamily: false });
     let settled = false;
-    const onAbort = (): void => settle(FAILURES.interrupted);
+    let stopWaiting = (): void => {};
     const settle = (failure: string | null): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
+      stopWaiting();
       socket.removeAllListeners('connect');
       socket.removeAllListeners('error');
       const observation: TcpConnectObservation = { ip, port, failure, t0, t: opts.clock.now(), ...withTimeout };
@@ -45,7 +46,7 @@ export function tcpConnect(ip: string, port: number, opts: TcpOptions): Promise<
     };
     // socket.setTimeout is an idle timer, not a connect deadline: use our own.
     const timer = setTimeout(() => settle(FAILURES.timeout), opts.timeoutMs);
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    stopWaiting = whenAborted(opts.signal, () => settle(FAILURES.interrupted));
     socket.once('connect', () => settle(null));
     socket.once('error', (err) => settle(classifyError(err)));
   });
@@ -65,9 +66,7 @@ export function destroyOnAbort(socket: { destroy(): unknown }, signal: AbortSign
     socket.destroy();
     return () => {};
   }
-  const onAbort = (): void => {
+  return whenAborted(signal, () => {
     socket.destroy();
-  };
-  signal.addEventListener('abort', onAbort, { once: true });
-  return () => signal.removeEventListener('abort', onAbort);
+  });
 }

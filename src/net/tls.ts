@@ -1,3 +1,4 @@
+import { whenAborted } from './abort.ts';
 import { createHash, X509Certificate } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { checkServerIdentity, connect, createSecureContext, rootCertificates, type PeerCertificate, type SecureContext, type TLSSocket } from 'node:tls';
@@ -207,37 +208,54 @@ export async function tlsHandshake(
     raw.destroy();
     return { observation: { ...empty, failure: FAILURES.interrupted, t0, t: opts.clock.now() }, socket: null };
   }
+  const opened = openTls(raw, serverName, opts);
+  if (!opened.tlsSock) {
+    raw.destroy();
+    return { observation: { ...empty, failure: classifyError(opened.error), t0, t: opts.clock.now() }, socket: null };
+  }
+  return awaitHandshake(raw, opened.tlsSock, opened.restore, { ip, port, serverName, t0, empty }, opts);
+}
+
+/** Starts TLS over `raw`: the chain is recorded whatever it is, and the name checked on its own (in describeHandshake). */
+function openTls(raw: Socket, serverName: string | null, opts: TlsOptions): { tlsSock: TLSSocket; restore: () => void } | { tlsSock: null; error: unknown } {
+  try {
+    const tlsSock = connect({
+      socket: raw,
+      ...(serverName ? { servername: serverName } : {}),
+      secureContext: secureContextFor(opts.trust),
+      // Record the verdict instead of aborting: the chain is evidence either way.
+      rejectUnauthorized: false,
+      ALPNProtocols: opts.alpn ?? ['h2', 'http/1.1'],
+      // No session resumption: a resumed session skips certificate checks.
+      session: undefined,
+      // The name is checked below, on its own: Node's built-in check would fold it into \`authorized\`
+      // (and, with no SNI, check against "localhost").
+      checkServerIdentity: () => undefined,
+    });
+    return { tlsSock, restore: skipUnusedDetailedChain(tlsSock) };
+  } catch (error) {
+    return { tlsSock: null, error };
+  }
+}
+
+/** The handshake's end: done (the chain described), failed, closed, timed out or interrupted; the socket kept only when asked and it validated. */
+function awaitHandshake(
+  raw: Socket,
+  tlsSock: TLSSocket,
+  restore: () => void,
+  at: { ip: string; port: number; serverName: string | null; t0: number; empty: Omit<TlsHandshakeObservation, 'failure' | 't0' | 't'> },
+  opts: TlsOptions,
+): Promise<{ observation: TlsHandshakeObservation; socket: TLSSocket | null }> {
+  const { ip, port, serverName, t0, empty } = at;
   return new Promise((resolve) => {
-    let tlsSock: TLSSocket;
-    let restore = (): void => {};
-    try {
-      tlsSock = connect({
-        socket: raw,
-        ...(serverName ? { servername: serverName } : {}),
-        secureContext: secureContextFor(opts.trust),
-        // Record the verdict instead of aborting: the chain is evidence either way.
-        rejectUnauthorized: false,
-        ALPNProtocols: opts.alpn ?? ['h2', 'http/1.1'],
-        // No session resumption: a resumed session skips certificate checks.
-        session: undefined,
-        // The name is checked below, on its own: Node's built-in check would fold it into \`authorized\`
-        // (and, with no SNI, check against "localhost").
-        checkServerIdentity: () => undefined,
-      });
-      restore = skipUnusedDetailedChain(tlsSock);
-    } catch (err) {
-      raw.destroy();
-      resolve({ observation: { ...empty, failure: classifyError(err), t0, t: opts.clock.now() }, socket: null });
-      return;
-    }
     let settled = false;
-    const onAbort = (): void => settle({ ...empty, failure: FAILURES.interrupted, t0, t: opts.clock.now() }, false);
+    let stopWaiting = (): void => {};
     const settle = (observation: TlsHandshakeObservation, keep: boolean): void => {
       if (settled) return;
       settled = true;
       restore();
       clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', onAbort);
+      stopWaiting();
       tlsSock.removeAllListeners('secureConnect');
       tlsSock.on('error', () => {});
       if (keep) {
@@ -249,7 +267,7 @@ export async function tlsHandshake(
       }
     };
     const timer = setTimeout(() => settle({ ...empty, failure: FAILURES.timeout, t0, t: opts.clock.now() }, false), opts.timeoutMs);
-    opts.signal?.addEventListener('abort', onAbort, { once: true });
+    stopWaiting = whenAborted(opts.signal, () => settle({ ...empty, failure: FAILURES.interrupted, t0, t: opts.clock.now() }, false));
     tlsSock.once('secureConnect', () => {
       let observation: TlsHandshakeObservation;
       try {

@@ -1,64 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { ServiceResult, TargetResult, WebResult, RunDocument, RunSummary, TargetResultJson, WebResultJson } from '../model/run.ts';
+import { encodeResult, type EncodeOptions } from '../model/codec.ts';
+import type { TargetResult, RunDocument, RunSummary, TargetResultJson } from '../model/run.ts';
 import { RUN_SCHEMA_ID } from '../model/values.ts';
 import type { Finding } from '../model/finding.ts';
-import type { HttpObservation } from '../model/observation.ts';
 
-export interface SerializeOptions {
-  /** Page bodies can echo the prober's own address: left out unless asked for. */
-  includeBodies: boolean;
-}
+export type SerializeOptions = EncodeOptions;
 
-function serializeHttp(h: HttpObservation, opts: SerializeOptions): WebResultJson['measurement']['http'][number] {
-  const { body, ...rest } = h;
-  return {
-    ...rest,
-    bodySha256: h.failure === null ? createHash('sha256').update(body).digest('hex') : null,
-    ...(opts.includeBodies ? { body } : {}),
-  };
-}
+const sha256 = (body: string): string => createHash('sha256').update(body).digest('hex');
 
+/** A result as a JSON line (the one codec, model/codec.ts), page bodies digested with SHA-256. */
 export function serializeResult(r: TargetResult, opts: SerializeOptions): TargetResultJson {
-  if (r.target.kind === 'service') {
-    const m = (r as ServiceResult).measurement;
-    const svc = r.target.service;
-    return {
-      schema: RUN_SCHEMA_ID,
-      target: { kind: 'service', url: r.target.url, id: svc.id, name: svc.name, serviceKind: svc.kind, source: r.target.source },
-      verdict: r.verdict,
-      measurement: {
-        startedAt: m.startedAt,
-        runtime: m.runtime,
-        localResolver: m.localResolver,
-        controlAnswered: m.controlAnswered,
-        deadlineExceeded: m.deadlineExceeded,
-        checks: m.checks.map((c) => ({ checkId: c.checkId, attempts: c.attempts.map((a) => ({ ...a, http: a.http ? serializeHttp(a.http, opts) : null })) })),
-      },
-    };
-  }
-  const m = (r as WebResult).measurement;
-  return {
-    schema: RUN_SCHEMA_ID,
-    target: r.target,
-    verdict: r.verdict,
-    measurement: {
-      startedAt: m.startedAt,
-      runtime: m.runtime,
-      hostname: m.hostname,
-      port: m.port,
-      localResolver: m.localResolver,
-      dns: m.dns,
-      addresses: m.addresses,
-      tcp: m.tcp,
-      tls: m.tls,
-      http: m.http.map((h) => serializeHttp(h, opts)),
-      redirectDns: m.redirectDns,
-      helper: m.helper,
-      controlRecheck: m.controlRecheck,
-      sniProbes: m.sniProbes,
-      deadlineExceeded: m.deadlineExceeded,
-    },
-  };
+  return encodeResult(r, opts, sha256);
 }
 
 export function summarize(results: readonly { verdict: { status: string } }[]): RunSummary {

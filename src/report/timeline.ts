@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { stringify } from 'csv-stringify/sync';
 import type { FindingJson } from '../model/finding.ts';
-import { isDefiniteAnswer } from '../model/observation.ts';
+import { isDefiniteAnswer } from '../model/values.ts';
 import type { RunRecord, TargetResultJson } from '../model/run.ts';
 
 /** A stored run as the renderers take it: its record and its results (model values). */

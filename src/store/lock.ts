@@ -5,7 +5,6 @@ import { LockedError, type LockHolder } from '../errors.ts';
 
 /** Who holds the lock (pid, host, since when). */
 export type LockInfo = LockHolder;
-export { LockedError };
 
 export function isAlive(pid: number): boolean {
   try {

@@ -82,6 +82,8 @@ async function child({ n, format, engine, concurrency, servers, dir }) {
   const libModules = ['model/values.js', 'net/tls.js', 'net/dns.js', 'measure/context.js', 'data/interception-cas.js'];
   const lib = Object.assign({}, ...(await Promise.all(libModules.map((m) => import(join(REPO, 'dist', m))))));
   const pipeline = await import(join(REPO, 'dist/pipeline.js'));
+  const render = await import(join(REPO, 'dist/report/render.js'));
+  const { preferFlatMemory } = await import(join(REPO, 'dist/cli/v8-flags.js'));
   const { startRun } = await import(join(REPO, 'dist/store/runs.js'));
   const { createWriteStream, readFileSync } = await import('node:fs');
   const dataDir = mkdtempSync(join(dir, 'data-'));
@@ -91,8 +93,8 @@ async function child({ n, format, engine, concurrency, servers, dir }) {
   const startedAt = new Date().toISOString();
   const output =
     format === 'jsonl'
-      ? pipeline.jsonlRenderer(write, startedAt)
-      : pipeline.jsonDocumentRenderer(write, { schema: lib.RUN_SCHEMA_ID, tekser: { version: 'x', node: process.versions.node, openssl: process.versions.openssl }, startedAt, settings: { localResolver: 'udp', controlResolvers: [], controlHelper: null, trustStore: 'bench', concurrency, lists: [] } });
+      ? render.jsonlRenderer(write, startedAt)
+      : render.jsonDocumentRenderer(write, { schema: lib.RUN_SCHEMA_ID, tekser: { version: 'x', node: process.versions.node, openssl: process.versions.openssl }, startedAt, settings: { localResolver: 'udp', controlResolvers: [], controlHelper: null, trustStore: 'bench', concurrency, lists: [] } });
   const writer = startRun(dataDir, { tekserVersion: 'memory-check', lists: [], settings: {}, targets: n });
 
   let ctx;
@@ -146,8 +148,8 @@ async function child({ n, format, engine, concurrency, servers, dir }) {
       },
     };
   }
-  // As `tekser run` does (see preferFlatMemory in src/pipeline.ts).
-  pipeline.preferFlatMemory();
+  // As `tekser run` does (see preferFlatMemory in src/cli/v8-flags.ts).
+  preferFlatMemory();
   const t0 = performance.now();
   const outcome = await pipeline.runPipeline({ targets, ctx, concurrency, measurers, serialize: { includeBodies: false }, store: writer, output });
   await output.finish({ finishedAt: new Date().toISOString(), ...outcome });

@@ -12,8 +12,12 @@ import { RUN_SCHEMA_ID } from '../../model/values.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
 import { publicTrustStore } from '../../net/tls.ts';
-import { BadListError, readTargets, targetUrl } from '../../lists/targets.ts';
-import { jsonDocumentRenderer, jsonlRenderer, preferFlatMemory, runPipeline, SummaryCounter, tableRenderer, type PipelineOutcome } from '../../pipeline.ts';
+import { readTargets, targetUrl } from '../../lists/targets.ts';
+import { BadListError } from '../../errors.ts';
+import { runPipeline, SummaryCounter, type PipelineOutcome } from '../../pipeline.ts';
+import { chooseRenderer, type DrawTable, type ResultRenderer } from '../../report/render.ts';
+import type { TargetResult } from '../../model/run.ts';
+import { preferFlatMemory } from '../v8-flags.ts';
 import { applyConfig, configPath, type LoadedConfig } from '../../config/keys.ts';
 import { defaultDataDir } from '../../store/paths.ts';
 import { createProgress } from '../../report/progress.ts';
@@ -22,7 +26,7 @@ import type { ReportSink, Saving } from '../run-output.ts';
 import { TEKSER_VERSION } from '../../version.ts';
 import { HELPER_TOKEN_ENV } from '../../helper/token.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
-import { EXIT, UsageError } from '../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { checkDataDir } from '../data-dir.ts';
 import { readFlagFile } from '../flag-file.ts';
@@ -114,7 +118,7 @@ export async function loadTargets(urls: readonly string[], lists: readonly strin
   return { targets, lists: [...chosen] };
 }
 
-export async function buildContext(opts: RunCommandOptions): Promise<MeasureContext> {
+export async function buildMeasureContext(opts: RunCommandOptions): Promise<MeasureContext> {
   const extraCaPems = readPems(opts.caFile ?? []);
   const trust = publicTrustStore(extraCaPems);
   const timeouts = {
@@ -163,101 +167,169 @@ export async function buildContext(opts: RunCommandOptions): Promise<MeasureCont
   };
 }
 
-/** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
-export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
-  const { options: opts, dataDir } = await effectiveRunOptions(given, io.env, isFromCli);
-  const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
-  const ctx = await buildContext(opts);
-  const startedAt = new Date().toISOString();
+type RunOutputModule = typeof import('../run-output.ts');
 
-  // Cron safety: one run at a time per data directory; the runs a killed process left are marked.
-  // -o is opened under the lock and before the run record: a bad path never leaves a run behind.
-  let opened: ReportSink | null = null;
-  let saving: Saving | null = null;
-  // The store (zod, for the records it checks) and -o: loaded when used; stdout needs neither.
+/** Where the report and the run go: the -o file or stdout, and the run kept in the data directory (or not). */
+interface Destinations {
+  sink: ReportSink;
+  saving: Saving | null;
+  runOutput: RunOutputModule | null;
+}
+
+/**
+ * Cron safety: one run at a time per data directory; the runs a killed process left are marked.
+ * -o is opened under the lock and before the run record: a bad path never leaves a run behind.
+ * The store (zod, for the records it checks) and -o load when used; stdout needs neither.
+ */
+async function openDestinations(opts: RunCommandOptions, urls: readonly string[], lists: readonly string[], targets: number, ctx: MeasureContext, dataDir: string, io: CommandIO): Promise<Destinations> {
   const runOutput = opts.save || opts.output ? await import('../run-output.ts') : null;
-  if (opts.save && runOutput) {
-    const { sha256File } = await import('../../store/writer.ts');
-    saving = runOutput.startSaving(
-      dataDir,
-      {
-        tekserVersion: TEKSER_VERSION,
-        lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
-        settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls: urls.map(targetUrl) },
-        targets: targets.length,
-      },
-      io,
-      () => void (opened = runOutput.openReportOutput(opts.output, io)),
-    );
-  } else opened = runOutput ? runOutput.openReportOutput(opts.output, io) : { write: io.stdout, end: () => {}, file: null, problem: null };
-  const sink = opened as unknown as ReportSink;
-  const writer = saving?.writer ?? null;
-  const release = saving?.release ?? null;
+  if (!runOutput) return { sink: { write: io.stdout, end: () => {}, file: null, problem: null }, saving: null, runOutput };
+  if (!opts.save) return { sink: runOutput.openReportOutput(opts.output, io), saving: null, runOutput };
+  const { sha256File } = await import('../../store/writer.ts');
+  let opened: ReportSink | null = null;
+  const saving = runOutput.startSaving(
+    dataDir,
+    {
+      tekserVersion: TEKSER_VERSION,
+      lists: lists.map((path) => ({ path, sha256: sha256File(path) })),
+      settings: { resolver: resolverLabel(ctx.localResolver), controlResolvers: ctx.controlResolvers.map(resolverLabel), controlHelper: ctx.helperUrl, concurrency: opts.concurrency, urls: urls.map(targetUrl) },
+      targets,
+    },
+    io,
+    () => void (opened = runOutput.openReportOutput(opts.output, io)),
+  );
+  return { sink: opened as unknown as ReportSink, saving, runOutput };
+}
 
-  // Stop scheduling on a signal or at --max-runtime; targets in flight finish and are written.
+/** Why scheduling stopped early, if it did. */
+type StopReason = 'signal' | 'deadline' | null;
+
+/** Stopping: a signal or --max-runtime stops scheduling; targets in flight finish and are written. A second signal stops at once. */
+interface Stopping {
+  signal: AbortSignal;
+  reason(): StopReason;
+  /** The exit code the signal asks for (EXIT.interrupted or EXIT.terminated). */
+  signalCode(): number;
+  stop(): void;
+  dispose(): void;
+}
+
+function watchForStop(maxRuntime: number | undefined, saving: Saving | null, io: CommandIO): Stopping {
   const stop = new AbortController();
-  let stopReason: 'signal' | 'deadline' | null = null;
+  let reason: StopReason = null;
   let signalCode = 0;
+  const codeOf = (sig: NodeJS.Signals): number => (sig === 'SIGINT' ? EXIT.interrupted : EXIT.terminated);
   const onSignal = (sig: NodeJS.Signals): void => {
-    if (stopReason === 'signal') {
-      writer?.finish('interrupted', new SummaryCounter().summary, []);
-      release?.();
-      process.exit(sig === 'SIGINT' ? 130 : 143);
+    if (reason === 'signal') {
+      saving?.writer?.finish('interrupted', new SummaryCounter().summary, []);
+      saving?.release();
+      process.exit(codeOf(sig));
     }
-    stopReason = 'signal';
-    signalCode = sig === 'SIGINT' ? 130 : 143;
+    reason = 'signal';
+    signalCode = codeOf(sig);
     io.stderr(`\ntekser: ${sig}: finishing the targets in flight, then stopping (again to stop at once)\n`);
     stop.abort();
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const deadline = opts.maxRuntime
+  const deadline = maxRuntime
     ? setTimeout(() => {
-        stopReason ??= 'deadline';
-        io.stderr(`tekser: --max-runtime ${opts.maxRuntime}s reached: no new targets are started\n`);
+        reason ??= 'deadline';
+        io.stderr(`tekser: --max-runtime ${maxRuntime}s reached: no new targets are started\n`);
         stop.abort();
-      }, opts.maxRuntime * 1000)
+      }, maxRuntime * 1000)
     : null;
   deadline?.unref();
-  const progress = createProgress(targets.length, io.stderr, io.stderrIsTTY && !io.env.CI && !opts.quiet && io.env.TERM !== 'dumb');
-  // -o is written synchronously (a full disk falls back to stdout, said in one line); stdout directly.
-  const file = sink.file;
-  const write = (text: string): void => sink.write(text);
-  const tally = new StepTally();
-  // The reader of stdout left (`| head`): a kept run still finishes (so history holds it whole);
-  // an unsaved one has no one left to tell, so it stops scheduling.
+  return {
+    signal: stop.signal,
+    reason: () => reason,
+    signalCode: () => signalCode,
+    stop: () => stop.abort(),
+    dispose() {
+      if (deadline) clearTimeout(deadline);
+      process.removeListener('SIGINT', onSignal);
+      process.removeListener('SIGTERM', onSignal);
+    },
+  };
+}
+
+/**
+ * The reader of stdout left (`| head`): a kept run still finishes (so history holds it whole);
+ * an unsaved one has no one left to tell, so it stops scheduling.
+ */
+function stopWhenStdoutCloses(d: Destinations, stopping: Stopping, io: CommandIO): void {
+  const writer = d.saving?.writer ?? null;
   io.onStdoutClosed?.(() => {
-    if (file) return;
+    if (d.sink.file) return;
     io.stderr(writer ? 'tekser: output closed; the run goes on and is kept (see `tekser show last`); Ctrl-C stops it\n' : 'tekser: output closed; stopping\n');
-    if (!writer) stop.abort();
+    if (!writer) stopping.stop();
   });
-  let steps: string[] = [];
-  // The control's own health check runs beside the targets (never gating them: every target is measured).
-  const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
+}
+
+/** The report's renderer; with --quiet (and no -o), what it writes is held until the run is known to have found something. */
+function runRenderer(opts: RunCommandOptions, ctx: MeasureContext, lists: readonly string[], startedAt: string, sink: ReportSink, io: CommandIO, steps: () => string[]): { output: ResultRenderer; held: string[] } {
+  const file = sink.file;
   const settings = {
     localResolver: resolverLabel(ctx.localResolver),
     controlResolvers: ctx.controlResolvers.map(resolverLabel),
     controlHelper: ctx.helperUrl,
     trustStore: ctx.trust.label,
     concurrency: opts.concurrency,
-    lists,
+    lists: [...lists],
   };
   const tekser = { version: TEKSER_VERSION, node: process.versions.node, openssl: process.versions.openssl };
   // --quiet prints nothing unless something is found: the document is held until that is known.
   const held: string[] = [];
   const quietHold = Boolean(opts.quiet) && !file && opts.format !== 'jsonl';
-  const out = quietHold ? (text: string): void => void held.push(text) : write;
-  const output =
-    opts.format === 'jsonl'
-      ? jsonlRenderer(out, startedAt)
-      : opts.format === 'json'
-        ? jsonDocumentRenderer(out, { schema: RUN_SCHEMA_ID, tekser, startedAt, settings })
-        : tableRenderer(async (rows, findings) => {
-            const [{ makeChalk }, { renderTable }] = await Promise.all([import('../../report/color.ts'), import('../../report/table.ts')]);
-            const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
-            const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
-            return out(renderTable(rows, { chalk, header, findings, steps, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
-          }, Boolean(opts.verbose));
+  // -o is written synchronously (a full disk falls back to stdout, said in one line); stdout directly.
+  const out = quietHold ? (text: string): void => void held.push(text) : (text: string): void => sink.write(text);
+  const table: DrawTable = async (rows, findings) => {
+    const [{ makeChalk }, { renderTable }] = await Promise.all([import('../../report/color.ts'), import('../../report/table.ts')]);
+    const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
+    const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
+    return out(renderTable(rows, { chalk, header, findings, steps: steps(), verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+  };
+  const output = chooseRenderer({ format: opts.format, write: out, startedAt, head: { schema: RUN_SCHEMA_ID, tekser, startedAt, settings }, table, verbose: Boolean(opts.verbose) });
+  return { output, held };
+}
+
+/** After each target: the progress line, and an early warning when the control keeps failing. */
+function onEachResult(opts: RunCommandOptions, progress: ReturnType<typeof createProgress>, tally: StepTally, io: CommandIO): (r: TargetResult) => void {
+  return (r) => {
+    progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
+    tally.add(r);
+    const warning = tally.earlyWarning();
+    if (warning && !progress.warn(warning, 'control failing') && !opts.quiet) io.stderr(`tekser: warning: ${warning}\n`);
+  };
+}
+
+/** The exit code of a finished run (a signal's own code first, then what was not written, then what was found). */
+function exitCode(opts: RunCommandOptions, outcome: PipelineOutcome, stopping: Stopping, notWritten: boolean): number {
+  if (stopping.reason() === 'signal') return stopping.signalCode();
+  if (notWritten) return EXIT.notWritten;
+  if (outcome.findings.some((f) => f.kind === 'no-connectivity')) return EXIT.noConnectivity;
+  const s = outcome.summary;
+  if (opts.failOn === 'blocked' && s.blocked + s.partiallyBlocked > 0) return EXIT.findings;
+  return EXIT.ok;
+}
+
+/** `tekser run`: measure, then report. Interference found is data: exit 0 unless --fail-on. */
+export async function runCommand(urls: string[], given: RunCommandOptions, io: CommandIO, isFromCli: (key: string) => boolean = () => true): Promise<number> {
+  const { options: opts, dataDir } = await effectiveRunOptions(given, io.env, isFromCli);
+  const { targets, lists } = await loadTargets(urls, opts.list ?? [], opts.canaries);
+  const ctx = await buildMeasureContext(opts);
+  const startedAt = new Date().toISOString();
+  const dest = await openDestinations(opts, urls, lists, targets.length, ctx, dataDir, io);
+  const { sink, saving } = dest;
+  const writer = saving?.writer ?? null;
+  const stopping = watchForStop(opts.maxRuntime, saving, io);
+  const progress = createProgress(targets.length, io.stderr, io.stderrIsTTY && !io.env.CI && !opts.quiet && io.env.TERM !== 'dumb');
+  const tally = new StepTally();
+  stopWhenStdoutCloses(dest, stopping, io);
+  let steps: string[] = [];
+  // The control's own health check runs beside the targets (never gating them: every target is measured).
+  const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
+  const { output, held } = runRenderer(opts, ctx, lists, startedAt, sink, io, () => steps);
   let outcome: PipelineOutcome;
   preferFlatMemory();
   try {
@@ -265,54 +337,59 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
       targets,
       ctx,
       concurrency: opts.concurrency,
-      signal: stop.signal,
+      signal: stopping.signal,
       serialize: { includeBodies: Boolean(opts.includeBodies) },
       store: writer,
       output,
-      onResult: (r) => {
-        progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
-        tally.add(r);
-        const warning = tally.earlyWarning();
-        if (warning && !progress.warn(warning, 'control failing') && !opts.quiet) io.stderr(`tekser: warning: ${warning}\n`);
-      },
+      onResult: onEachResult(opts, progress, tally, io),
       controlCheck: controlCheckPromise,
     });
   } finally {
     progress.done();
-    if (deadline) clearTimeout(deadline);
-    process.removeListener('SIGINT', onSignal);
-    process.removeListener('SIGTERM', onSignal);
+    stopping.dispose();
     await controlCheckPromise;
     // Every target has ended: nothing may keep the process alive (destroy, not close: close waits).
     await ctx.dispatcher.destroy().catch(() => {});
   }
+  return finishRun(opts, dest, stopping, outcome, { output, held, tally, io, setSteps: (s) => (steps = s) });
+}
+
+/** After the last target: the run record closed, the report finished (or, with --quiet and nothing found, left out), the exit code. */
+async function finishRun(
+  opts: RunCommandOptions,
+  dest: Destinations,
+  stopping: Stopping,
+  outcome: PipelineOutcome,
+  r: { output: ResultRenderer; held: string[]; tally: StepTally; io: CommandIO; setSteps: (steps: string[]) => void },
+): Promise<number> {
+  const { sink, saving, runOutput } = dest;
+  const { io } = r;
+  const writer = saving?.writer ?? null;
   const { summary, findings, controlCheck } = outcome;
   const finishedAt = new Date().toISOString();
+  const stopReason = stopping.reason();
   writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings, controlCheck);
-  release?.();
+  saving?.release();
   const epilogue = runOutput?.savingEpilogue(saving, summary.total) ?? null;
-  steps = tally.steps(
+  const steps = r.tally.steps(
     findings.map((f) => f.kind),
     writer && !writer.problem ? writer.id : null,
   );
-  const anyBlocked = summary.blocked + summary.partiallyBlocked > 0;
-  const foundSomething = findings.length > 0 || anyBlocked;
+  r.setSteps(steps);
+  const foundSomething = findings.length > 0 || summary.blocked + summary.partiallyBlocked > 0;
+  const file = sink.file;
   if (opts.quiet && !foundSomething && !file) {
     if (epilogue) io.stderr(`${epilogue}\n`);
-    if (stopReason === 'signal') return signalCode;
+    if (stopReason === 'signal') return stopping.signalCode();
     return epilogue ? EXIT.notWritten : EXIT.ok;
   }
-  await output.finish({ finishedAt, summary, findings, ...(controlCheck ? { extra: { controlCheck } } : {}) });
-  for (const text of held) io.stdout(text);
+  await r.output.finish({ finishedAt, summary, findings, ...(controlCheck ? { extra: { controlCheck } } : {}) });
+  for (const text of r.held) io.stdout(text);
   sink.end();
   // With -o the terminal still hears what happened: one summary line, the findings, the next steps.
   if (file && (!opts.quiet || foundSomething)) io.stderr(reportedToFile(file, summary, findings, steps));
   if (epilogue) io.stderr(`${epilogue}\n`);
-  if (stopReason === 'signal') return signalCode;
-  if (epilogue || sink.problem) return EXIT.notWritten;
-  if (findings.some((f) => f.kind === 'no-connectivity')) return EXIT.noConnectivity;
-  if (opts.failOn === 'blocked' && anyBlocked) return EXIT.findings;
-  return EXIT.ok;
+  return exitCode(opts, outcome, stopping, Boolean(epilogue || sink.problem));
 }
 
 /** The lines stderr gets when the report went to a file (-o). */
