@@ -70,7 +70,7 @@ export interface RunCommandOptions {
 
 /** Resolves the data directory and the config file under the flags; `isFromCli` says which options the user typed. */
 export async function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.ProcessEnv, isFromCli: (key: string) => boolean) {
-  const dataDir = checkDataDir(opts.dataDir ?? defaultDataDir(env));
+  const dataDir = checkDataDir(opts.dataDir ?? defaultDataDir(env), env);
   const file = configPath(opts.config, dataDir);
   let config: LoadedConfig | null = null;
   try {
