@@ -28,7 +28,7 @@ export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions,
     io.stdout(`${opts.verify}: ok, ${result.files} files match manifest.json (run ${result.manifest.run.id}, bundled ${result.manifest.createdAt.replace('T', ' ').slice(0, 19)} UTC by tekser ${result.manifest.tekser.version})\n`);
     return EXIT.ok;
   }
-  const run = requireRun(dataDirOf(opts, io.env), ref);
+  const run = requireRun(dataDirOf(opts, io.env), ref, io);
   const out = opts.output ?? `${bundleFolder(run.record.id)}.tar.gz`;
   const bundle = await buildEvidence(run, { includeBodies: Boolean(opts.includeBodies) });
   try {

@@ -7,7 +7,7 @@ import { dataDirOf, requireRun } from './stored.ts';
 /** `tekser export --ooni RUN`: the run's measurements in OONI's data format, one JSON per line. */
 export async function exportCommand(ref: string, opts: { dataDir?: string; ooni?: boolean; output?: string }, io: CommandIO): Promise<number> {
   if (!opts.ooni) throw new UsageError('say which format: --ooni');
-  const run = requireRun(dataDirOf(opts, io.env), ref);
+  const run = requireRun(dataDirOf(opts, io.env), ref, io);
   const lines = run.results.map((r) => `${JSON.stringify(toOoni(r, run.record))}\n`);
   if (!opts.output) {
     for (const l of lines) io.stdout(l);

@@ -40,7 +40,7 @@ export function reportCommand(refs: string[], opts: ReportCommandOptions, io: Co
   const dataDir = dataDirOf(opts, io.env);
   let runs: ReportRun[];
   if (refs.length) {
-    runs = refs.map((ref) => requireRun(dataDir, ref));
+    runs = refs.map((ref) => requireRun(dataDir, ref, io));
   } else {
     const since = parseSince(opts.since ?? '24h', now);
     runs = listRuns(dataDir)
