@@ -57,6 +57,12 @@ export const runSummarySchema = z.object({
 export const controlCheckSchema = z.array(dnsObservationSchema).optional();
 
 /** The last line of --format jsonl: the run's summary and findings. */
+/** Why a run ended before its last target: a signal (Ctrl-C, SIGTERM) or --max-runtime. */
+export const STOP_REASONS = ['interrupted', 'deadline'] as const;
+/** A run that stopped early: why, and how many of its planned targets finished. Absent when the run completed. */
+export const stoppedSchema = z.object({ reason: z.enum(STOP_REASONS), finished: z.number(), planned: z.number() }).optional();
+export type Stopped = NonNullable<z.infer<typeof stoppedSchema>>;
+
 export const runSummaryLineSchema = z.object({
   schema: z.literal(RUN_SCHEMA_ID),
   type: z.literal('run-summary'),
@@ -66,6 +72,7 @@ export const runSummaryLineSchema = z.object({
   findings: z.array(findingSchema),
   /** The control resolvers' own health check (see runDocumentSchema.controlCheck). */
   controlCheck: controlCheckSchema,
+  stopped: stoppedSchema,
 });
 
 export const runDocumentSchema = z.object({
@@ -85,6 +92,8 @@ export const runDocumentSchema = z.object({
   findings: z.array(findingSchema),
   /** The control resolvers' own health check: observations of each control resolver (with its DoH handshake), so a single-URL run can decide no-connectivity and control interception. */
   controlCheck: controlCheckSchema,
+  /** Present when the run stopped before its last target (the results come before it in the stream). */
+  stopped: stoppedSchema,
   results: z.array(targetResultSchema),
 });
 
