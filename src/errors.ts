@@ -170,6 +170,55 @@ export class FleetError extends TekserError {
   }
 }
 
+/**
+ * File-system errors in words a person understands, the code in brackets for a search: the one
+ * table every command uses (reading a list, a config file, a bundle; writing a report), so one
+ * problem has one sentence everywhere.
+ */
+const FS_WORDS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'this is a directory',
+  ENOTDIR: 'a part of this path is a file, not a directory',
+  EEXIST: 'a file is in the way',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EROFS: 'the file system is read-only',
+  EIO: 'input/output error (a failing disk?)',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files on this system',
+  ELOOP: 'a symlink loop',
+  ENAMETOOLONG: 'the name is too long',
+  EBUSY: 'the file is busy',
+  ETXTBSY: 'the file is busy',
+  EINVAL: 'the file system does not allow this here',
+  ENXIO: 'no such device',
+  ENODEV: 'no such device',
+  EFBIG: 'the file is too large',
+  EXDEV: 'this crosses file systems',
+  EAGAIN: 'the file is not ready (try again)',
+};
+
+/** A file-system error in words, with its code in brackets: "no such file or directory (ENOENT)". Never a bare code. */
+export function fsProblem(err: unknown): string {
+  const e = err as NodeJS.ErrnoException | undefined;
+  const code = typeof e?.code === 'string' ? e.code : undefined;
+  if (code && FS_WORDS[code]) return `${FS_WORDS[code]} (${code})`;
+  const message = String(e?.message ?? err).replace(/^[A-Z0-9_]+: /, '').replace(/, \w+ '.*'$/, '');
+  return code ? `${message} (${code})` : message;
+}
+
+/** Why a file could not be read: "cannot read: no such file or directory (ENOENT)". */
+export function cannotRead(err: unknown): string {
+  return `cannot read: ${fsProblem(err)}`;
+}
+
+/** Why a file could not be written: "cannot write: permission denied (EACCES)". */
+export function cannotWrite(err: unknown): string {
+  return `cannot write: ${fsProblem(err)}`;
+}
+
 /** Whether a value is one of tekser's own errors (across module copies too: by code, not only by class). */
 export function isTekserError(err: unknown): err is TekserError {
   return err instanceof TekserError || (typeof err === 'object' && err !== null && (ERROR_CODES as readonly string[]).includes(String((err as { code?: unknown }).code)) && typeof (err as { exitCode?: unknown }).exitCode === 'number');

@@ -34,7 +34,7 @@ describe('tekser CLI (in-process)', () => {
   it('exits 2 with a one-line message (no stack) for unreadable input and bad flags', async () => {
     const missing = await cli(['lint', '/nonexistent/kz.csv']);
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/^tekser: \/nonexistent\/kz\.csv: cannot read \(ENOENT\)\n$/);
+    expect(missing.err).toMatch(/^tekser: \/nonexistent\/kz\.csv: cannot read: no such file or directory \(ENOENT\)\n$/);
     const badFlag = await cli(['lint', '--format', 'xml']);
     expect(badFlag.code).toBe(2);
     expect(badFlag.err).toContain("argument 'xml' is invalid");

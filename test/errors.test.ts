@@ -35,7 +35,7 @@ describe('errors the user can cause: one line, exit 2, in words', () => {
     oneLine(r.err);
     expect(r.err).toBe('tekser: --ca-file /nonexistent/root.pem: cannot read: no such file or directory (ENOENT)\n');
     const c = await cli(['config', '--config', '/nonexistent/config.yaml']);
-    expect(c.err).toBe('tekser: config /nonexistent/config.yaml: cannot read: no such file\n');
+    expect(c.err).toBe('tekser: config /nonexistent/config.yaml: cannot read: no such file or directory (ENOENT)\n');
   });
 
   it('a config file with an alias bomb or a dangling alias', async () => {

@@ -2,6 +2,7 @@ import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { acquireLock } from '../store/lock.ts';
 import { dataDirProblem } from '../store/paths.ts';
+import { dataDirLabel } from './data-dir.ts';
 import type { RunRecord } from '../model/run.ts';
 import { repairInterrupted, startRun, type RunWriter } from '../store/writer.ts';
 import { fsProblem } from './errors.ts';
@@ -96,7 +97,7 @@ export function startSaving(
   beforeRun: () => void = () => {},
 ): Saving {
   const dirProblem = dataDirProblem(dataDir);
-  if (dirProblem) throw new UsageError(`--data-dir ${dataDir}: ${dirProblem}`);
+  if (dirProblem) throw new UsageError(`${dataDirLabel(dataDir, io.env)}: ${dirProblem}`);
   let problem: string | null = null;
   const say = (err: unknown, what: string): void => {
     if (problem) return;
@@ -109,7 +110,7 @@ export function startSaving(
   } catch (err) {
     if (err instanceof LockedError) throw new UsageError(err.message, EXIT.locked);
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (!DISK_FULL.has(code)) throw new UsageError(`--data-dir ${dataDir}: cannot use it: ${fsProblem(err)}`);
+    if (!DISK_FULL.has(code)) throw new UsageError(`${dataDirLabel(dataDir, io.env)}: cannot use it: ${fsProblem(err)}`);
     beforeRun();
     say(err, 'this run is not kept; the report still follows');
     return { writer: null, release, problem: () => problem };
@@ -130,7 +131,7 @@ export function startSaving(
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (!DISK_FULL.has(code)) {
       release();
-      throw new UsageError(`--data-dir ${dataDir}: cannot use it: ${fsProblem(err)}`);
+      throw new UsageError(`${dataDirLabel(dataDir, io.env)}: cannot use it: ${fsProblem(err)}`);
     }
     say(err, 'this run is not kept; the report still follows');
   }

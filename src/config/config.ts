@@ -1,41 +1,62 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
-import { ConfigError } from '../errors.ts';
+import { LineCounter, parseDocument, type Document } from 'yaml';
+import { cannotRead, ConfigError } from '../errors.ts';
+import { at, yamlErrorWords } from '../lists/yaml-words.ts';
+import { count } from '../words.ts';
 import { CONFIG_KEYS, LINES, type LoadedConfig } from './keys.ts';
+import { pathProblems, resolvePaths, schemaProblems } from './problems.ts';
 import { configSchema } from './schema.ts';
 
 // The config file's reader (yaml, zod): loaded only when there is a config file.
 export { configSchema, type ConfigFile } from './schema.ts';
 
-/** Reads and validates a config file; errors say file and line. */
-export function loadConfig(file: string): LoadedConfig {
-  let text: string;
+/** Every problem at once: one line for one, a count and the list for several. */
+function fail(file: string, problems: readonly string[]): never {
+  throw new ConfigError(problems.length === 1 ? (problems[0] as string) : `${file}: ${count(problems.length, 'problem')}:\n  ${problems.join('\n  ')}`);
+}
+
+function readConfigText(file: string): string {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(`${file}: cannot read: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'this is a directory' : (code ?? String(err))}`);
+    throw new ConfigError(`${file}: ${cannotRead(err)}`);
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
-  if (doc.errors.length) throw new ConfigError(`${file}:${doc.errors[0]?.linePos?.[0]?.line ?? 1}: YAML syntax error`);
-  let json: unknown;
+}
+
+/** The file as plain values (an empty file is no settings), or every YAML syntax problem at its place. */
+function parseYaml(file: string, doc: Document): unknown {
+  if (doc.errors.length) fail(file, doc.errors.map((e) => yamlErrorWords(e)).map(({ place, words }) => `${at(file, place)}: ${words}`));
   try {
     // A config file needs no aliases to speak of: a cap keeps an alias bomb from eating memory.
-    json = doc.toJS({ maxAliasCount: 50 }) ?? {};
+    return doc.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (err) {
     throw new ConfigError(`${file}: YAML: ${(err as Error).message}`);
   }
-  const parsed = configSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const node = doc.getIn((issue?.path ?? []) as unknown[], true) as { range?: [number] } | undefined;
-    throw new ConfigError(`${file}:${node?.range ? lc.linePos(node.range[0]).line : 1}: ${issue?.path.join('.') || '(top level)'}: ${issue?.message}`);
-  }
+}
+
+/** The line each setting is on (by file key, e.g. "timeouts.dns"). */
+function settingLines(doc: Document, lc: LineCounter): Record<string, number> {
   const lines: Record<string, number> = {};
   for (const k of CONFIG_KEYS) {
     const node = doc.getIn(k.file.split('.'), true) as { range?: [number] } | undefined;
     if (node?.range) lines[k.file] = lc.linePos(node.range[0]).line;
   }
-  return Object.assign(parsed.data, { [LINES]: lines });
+  return lines;
+}
+
+/**
+ * Reads and validates a config file: every problem at once, each at its key's line, with the
+ * nearest setting for a misspelt one. Paths are resolved from the file's own directory and must be
+ * readable, so `tekser config` checks what `tekser run` would.
+ */
+export function loadConfig(file: string): LoadedConfig {
+  const lc = new LineCounter();
+  const doc = parseDocument(readConfigText(file), { lineCounter: lc });
+  const json = parseYaml(file, doc);
+  const parsed = configSchema.safeParse(json);
+  if (!parsed.success) fail(file, schemaProblems(file, parsed.error.issues, json, doc, lc));
+  const resolved = resolvePaths(parsed.data, file);
+  const missing = pathProblems(file, parsed.data, resolved, doc, lc);
+  if (missing.length) fail(file, missing);
+  return Object.assign(resolved, { [LINES]: settingLines(doc, lc) });
 }

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { BadInputError } from '../errors.ts';
+import { BadInputError, cannotRead } from '../errors.ts';
 
 
 /** One JSON value read from an input, with where it starts. */
@@ -27,7 +27,7 @@ async function openLines(file: string, name: string, stdin: Readable): Promise<A
   await new Promise<void>((resolve, reject) => {
     if (file === '-') return resolve();
     input.once('open', () => resolve());
-    input.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, `cannot read (${err.code ?? err.message})`)));
+    input.once('error', (err: NodeJS.ErrnoException) => reject(new BadInputError(name, 0, cannotRead(err))));
   });
   // OONI's S3 archives are gzipped JSONL (*.jsonl.gz): read through gunzip, still a line at a time.
   const stream = file.endsWith('.gz') ? input.pipe(createGunzip()) : input;
@@ -99,7 +99,7 @@ export async function* readJsonValues(file: string, stdin: Readable = process.st
     }
   } catch (err) {
     if (err instanceof BadInputError) throw err;
-    throw new BadInputError(name, lineNo, `cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new BadInputError(name, lineNo, cannotRead(err));
   }
   if (doc.start) yield* elements(name, doc.start, doc.parse());
   else if (!seenValue) throw new BadInputError(name, lineNo || 1, 'empty: no measurement in it');

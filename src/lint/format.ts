@@ -4,6 +4,7 @@ import type { ListProblem } from '../lists/problem.ts';
 import { RULE_BY_ID, type LintRule } from './rules.ts';
 import { moreText, type LintMore } from './bound.ts';
 import type { LintCounts, LintFileSummary, LintReport, LintSink } from './lint-paths.ts';
+import { count } from '../words.ts';
 
 export const LINT_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -101,7 +102,7 @@ function location(p: ListProblem): string {
 }
 
 function summary(c: LintCounts): string {
-  const parts = [`${c.errorCount} error(s), ${c.warningCount} warning(s) in ${c.files} file(s)`];
+  const parts = [`${count(c.errorCount, 'error')}, ${count(c.warningCount, 'warning')} in ${count(c.files, 'file')}`];
   if (c.fixes) parts.push(`${c.fixes} fix(es) applied`);
   return parts.join('; ');
 }

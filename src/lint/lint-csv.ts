@@ -100,6 +100,9 @@ function globalKeysOf(urls: ReadonlySet<string>): Map<string, string> {
  * Lints one Citizen Lab CSV file a record at a time: problems go to the sink as they are found and
  * no row is kept, only the URL -> first line and same-site maps the duplicate rules need.
  */
+/** Lists named for what they hold, not a country: global.csv, and canaries.csv (sites any network should reach). */
+const NOT_COUNTRY_LISTS: ReadonlySet<string> = new Set(['global', 'canaries']);
+
 export class CsvLinter {
   private readonly seen = new Map<string, number>();
   private readonly variants = new Map<string, { url: string; line: number }>();
@@ -115,7 +118,7 @@ export class CsvLinter {
     this.emit = emit;
     this.globalKeys = !ctx.isGlobalList && ctx.globalUrls ? globalKeysOf(ctx.globalUrls) : null;
     const stem = basename(file).replace(/\.csv$/i, '');
-    if (!ctx.isGlobalList && stem !== 'global' && !(ctx.countryCodes ? ctx.countryCodes.has(stem) : isCountryCode(stem))) {
+    if (!ctx.isGlobalList && !NOT_COUNTRY_LISTS.has(stem) && !(ctx.countryCodes ? ctx.countryCodes.has(stem) : isCountryCode(stem))) {
       this.add('file-name-country', 1, basename(file), 'expected e.g. kz.csv');
     }
   }
@@ -147,9 +150,12 @@ export class CsvLinter {
     }
     const [url = '', code = '', desc = '', date = '', source = '', notes = ''] = rec.fields;
     const ctx = this.ctx;
-    if (!VALID_URL.test(url)) this.add('url-invalid', line, url);
-    if (hasBadChars(url)) this.add('url-bad-chars', line, url);
     const stripped = pyStrip(url);
+    // A tab at the ends is the same mistake as a space there (url-spaces, which --fix trims, and
+    // upstream's regex mismatch), not also a bad character inside the URL.
+    const inside = url !== stripped && url.replace(/^[ \t]+|[ \t]+$/g, '') === stripped ? stripped : url;
+    if (!VALID_URL.test(url)) this.add('url-invalid', line, url);
+    if (hasBadChars(inside)) this.add('url-bad-chars', line, url);
     if (url !== stripped) this.add('url-spaces', line, url);
     if (urlPath(stripped) === '') this.add('url-no-trailing-slash', line, url);
     if (!ctx.isGlobalList && ctx.globalUrls?.has(url)) this.add('duplicate-global', line, url);

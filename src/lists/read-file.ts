@@ -1,5 +1,5 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { UnreadableListError } from '../errors.ts';
+import { cannotRead, UnreadableListError } from '../errors.ts';
 import type { ListProblem } from './problem.ts';
 
 /** Lists are small (upstream global.csv is ~150 KB); anything this big is a mistake, not a list. */
@@ -51,13 +51,8 @@ export function readListFile(file: string): ListText {
   return decodeListBytes(file, bytes);
 }
 
-/** The reason a file could not be opened, in words where the code alone says little. */
-export function cannotRead(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return 'cannot read (ELOOP: a symlink loop)';
-  if (code === 'EACCES' || code === 'EPERM') return `cannot read (${code}: permission denied)`;
-  return `cannot read (${code ?? String(err)})`;
-}
+/** The reason a file could not be opened: the one sentence of src/errors.ts. */
+export { cannotRead };
 
 export function decodeListBytes(file: string, input: Buffer): ListText {
   const nul = input.indexOf(0);

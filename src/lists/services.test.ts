@@ -30,9 +30,9 @@ describe('service list YAML', () => {
     expect(p?.[2]).toMatch(/^services\.0\.checks\.0\.protocol: /);
   });
 
-  it('reports a missing key at the line of its parent, and unknown keys', () => {
+  it('reports a missing key at the line of its parent, and unknown keys at their own line', () => {
     expect(problemsOf(base.replace('    name: Demo\n', ''))).toEqual([['yaml-schema', 3, expect.stringMatching(/^services\.0\.name: /)]]);
-    expect(problemsOf(base.replace('        title: web\n', '        title: web\n        colour: red\n'))[0]?.[1]).toBe(8);
+    expect(problemsOf(base.replace('        title: web\n', '        title: web\n        colour: red\n'))[0]?.[1]).toBe(10); // the unknown key's own line (issue #25 item 13; was its parent's, two lines up)
   });
 
   it('checks endpoints against the protocol, pinned CA names and PEMs', () => {

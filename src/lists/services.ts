@@ -4,6 +4,8 @@ import { splitHostPort } from '../net/endpoint.ts';
 import { parseCidr } from './endpoints.ts';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
 import type { ListProblem } from './problem.ts';
+import type { z } from 'zod';
+import { didYouMean, keyPlace } from './yaml-words.ts';
 import { serviceListSchema, type ServiceList, type ServiceCheck } from '../model/service-list.ts';
 import { wayEntryProblems } from './ways.ts';
 
@@ -24,6 +26,34 @@ function firstAliasLine(doc: Document, lc: LineCounter): number {
     },
   });
   return line;
+}
+
+/** The keys the schema allows at a path (through lists and optional values), for "did you mean". */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  let node = schema as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown; innerType?: unknown; in?: unknown } } | undefined;
+  const step = (): void => {
+    while (node?.def && ['optional', 'nullable', 'default', 'pipe', 'readonly'].includes(node.def.type ?? '')) node = (node.def.innerType ?? node.def.in) as typeof node;
+  };
+  for (const key of path) {
+    step();
+    node = (node?.def?.type === 'array' ? node.def.element : node?.def?.shape?.[String(key)]) as typeof node;
+  }
+  step();
+  return Object.keys(node?.def?.shape ?? {});
+}
+
+/** A schema issue as lint problems: an unknown key at its own line with the nearest allowed key. */
+function schemaIssueProblems(file: string, issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, lineOf: (p: readonly PropertyKey[]) => number): ListProblem[] {
+  const where = issue.path.length ? issue.path.join('.') : '(top level)';
+  if (issue.code !== 'unrecognized_keys') return [{ file, line: lineOf(issue.path), ruleId: 'yaml-schema', severity: 'error', message: `${where}: ${issue.message.replace(/^Invalid input: /, '')}` }];
+  const path = issue.path as (string | number)[];
+  return issue.keys.map((key) => ({
+    file,
+    line: keyPlace(doc, lc, path, key)?.line ?? lineOf(path),
+    ruleId: 'yaml-schema',
+    severity: 'error',
+    message: `${[...path, key].join('.')}: not a key of a service list${didYouMean(key, keysAt(serviceListSchema, path))}`,
+  }));
 }
 
 /** Parses and validates a service list; every problem carries the YAML line it comes from. */
@@ -53,12 +83,12 @@ export function parseServices(text: string, file: string): ServicesParse {
     if (!(err instanceof ReferenceError)) throw err;
     return { list: null, problems: [{ file, line: firstAliasLine(doc, lineCounter), ruleId: 'yaml-syntax', severity: 'error', message: `YAML aliases expand too far (more than ${MAX_YAML_ALIASES} alias expansions): refused as a resource-exhaustion document` }] };
   }
+  if (plain === null || plain === undefined) {
+    return { list: null, problems: [{ file, line: 1, ruleId: 'yaml-schema', severity: 'error', message: 'the file is empty: a service list starts with "version: 1" and "services:" (see README, Service lists)' }] };
+  }
   const result = serviceListSchema.safeParse(plain);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      const where = issue.path.length ? issue.path.join('.') : '(top level)';
-      problems.push({ file, line: lineOf(issue.path), ruleId: 'yaml-schema', severity: 'error', message: `${where}: ${issue.message}` });
-    }
+    for (const issue of result.error.issues) problems.push(...schemaIssueProblems(file, issue, doc, lineCounter, lineOf));
     return { list: null, problems: sortByLine(problems) };
   }
   const list = result.data;

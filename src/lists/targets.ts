@@ -32,15 +32,27 @@ export function checkUrl(raw: string): string | null {
   return typeof r === 'string' ? r : null;
 }
 
+/** " (did you mean https://orda.kz/?)" for a bare host name or host:port typed without a scheme; "" otherwise. */
+export function didYouMeanUrl(raw: string): string {
+  const text = raw.trim();
+  if (!text || text.includes('://') || /\s/.test(text)) return '';
+  try {
+    const url = new URL(`https://${text}`);
+    return url.hostname.includes('.') || url.hostname.startsWith('[') ? ` (did you mean ${url.href}?)` : '';
+  } catch {
+    return '';
+  }
+}
+
 /** The normalised URL of a testable http(s) URL, or why it cannot be tested (parsed once per row). */
 function testableUrl(raw: string): { href: string } | string {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    return 'not a URL';
+    return `not a URL${didYouMeanUrl(raw)}`;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http:// and https:// URLs can be tested (got ${url.protocol})`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http:// and https:// URLs can be tested (got ${url.protocol})${didYouMeanUrl(raw)}`;
   if (!url.hostname) return 'no host';
   // Credentials are dropped at target creation (see targetUrl), so no report or stored run carries them.
   url.username = '';

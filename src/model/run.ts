@@ -58,6 +58,12 @@ export const runSummarySchema = z.object({
 export const controlCheckSchema = z.array(dnsObservationSchema).optional();
 
 /** The last line of --format jsonl: the run's summary and findings. */
+/** Why a run ended before its last target: a signal (Ctrl-C, SIGTERM) or --max-runtime. */
+export const STOP_REASONS = ['interrupted', 'deadline'] as const;
+/** A run that stopped early: why, and how many of its planned targets finished. Absent when the run completed. */
+export const stoppedSchema = z.object({ reason: z.enum(STOP_REASONS), finished: z.number(), planned: z.number() }).optional();
+export type Stopped = NonNullable<z.infer<typeof stoppedSchema>>;
+
 export const runSummaryLineSchema = z.object({
   schema: z.literal(RUN_SCHEMA_ID),
   type: z.literal('run-summary'),
@@ -69,6 +75,7 @@ export const runSummaryLineSchema = z.object({
   controlCheck: controlCheckSchema,
   /** What still works: the ways out tried and their verdicts (src/model/check.ts); absent when none were tried. */
   ways: waysRecordSchema.optional(),
+  stopped: stoppedSchema,
 });
 
 export const runDocumentSchema = z.object({
@@ -90,6 +97,8 @@ export const runDocumentSchema = z.object({
   controlCheck: controlCheckSchema,
   /** What still works: the ways out tried and their verdicts; absent when none were tried. */
   ways: waysRecordSchema.optional(),
+  /** Present when the run stopped before its last target (the results come before it in the stream). */
+  stopped: stoppedSchema,
   results: z.array(targetResultSchema),
 });
 

@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { ensureDir } from './paths.ts';
 import { join } from 'node:path';
 import { LockedError, type LockHolder } from '../errors.ts';
 
@@ -28,7 +29,7 @@ function readLock(file: string): LockInfo | null {
  * Returns the release function; the lock is also released if the process exits normally.
  */
 export function acquireLock(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  ensureDir(dataDir);
   const file = join(dataDir, 'run.lock');
   const info: LockInfo = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {

@@ -86,13 +86,28 @@ export function listRuns(dataDir: string, { unreadable }: { unreadable?: Unreada
   return runs;
 }
 
+/** What a run reference names: the run, the unreadable runs newer than it that "last" passed over, or every run a prefix fits. */
+export interface RunLookup {
+  run: StoredRun | null;
+  /** Run directories newer than `run` whose run.json cannot be read ("last" skipped them). */
+  skipped: UnreadableRun[];
+  /** For an ambiguous prefix: the runs it fits (more than one). */
+  matches: StoredRun[];
+}
+
+/** A run by id, unique id prefix, "last" / "latest", or "last~N" (N runs before the last), with what was skipped or matched. */
+export function lookupRun(dataDir: string, ref: string): RunLookup {
+  const unreadable: UnreadableRun[] = [];
+  const runs = listRuns(dataDir, { unreadable });
+  const back = /^(?:last|latest)(?:~(\d+))?$/.exec(ref);
+  const exact = back ? null : runs.find((r) => r.record.id === ref);
+  const matches = back || exact ? [] : runs.filter((r) => r.record.id.startsWith(ref));
+  const run = back ? (runs[Number(back[1] ?? 0)] ?? null) : (exact ?? (matches.length === 1 ? (matches[0] ?? null) : null));
+  const skipped = back && run ? unreadable.filter((u) => u.id > run.record.id) : [];
+  return { run, skipped, matches: matches.length > 1 ? matches : [] };
+}
+
 /** A run by id, unique id prefix, "last" / "latest", or "last~N" (N runs before the last). */
 export function findRun(dataDir: string, ref: string): StoredRun | null {
-  const runs = listRuns(dataDir);
-  const back = /^(?:last|latest)(?:~(\d+))?$/.exec(ref);
-  if (back) return runs[Number(back[1] ?? 0)] ?? null;
-  const exact = runs.find((r) => r.record.id === ref);
-  if (exact) return exact;
-  const prefixed = runs.filter((r) => r.record.id.startsWith(ref));
-  return prefixed.length === 1 ? (prefixed[0] ?? null) : null;
+  return lookupRun(dataDir, ref).run;
 }

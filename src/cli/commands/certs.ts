@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
-import { auditStores } from '../../analyze/trust-store-audit.ts';
-import { EXIT } from '../../errors.ts';
+import { auditStores, certificatesInBundle } from '../../analyze/trust-store-audit.ts';
+import { EXIT, UsageError } from '../../errors.ts';
+import { count } from '../../words.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
 import { readFlagFile } from '../flag-file.ts';
@@ -43,17 +44,34 @@ const HOW_TO_REMOVE = [
   '  NODE_EXTRA_CA_CERTS: remove the certificate from that file, or unset the variable',
 ];
 
+/** What a file that holds no PEM certificate looks like, so the user knows what they gave. */
+export function whatTheFileLooksLike(text: string): string {
+  if (!text.trim()) return 'it is empty';
+  if (text.includes('\u0000') || /[\ufffd]/.test(text.slice(0, 64))) return 'it is binary (a DER certificate? convert it: openssl x509 -inform der -in FILE -out FILE.pem)';
+  if (text.includes('-----BEGIN CERTIFICATE-----')) return 'its BEGIN CERTIFICATE blocks do not parse (cut short or damaged)';
+  if (text.includes('-----BEGIN ')) return `it holds ${/-----BEGIN ([A-Z0-9 ]+)-----/.exec(text)?.[1] ?? 'other'} blocks, not certificates`;
+  const first = text.trimStart().split('\n')[0]?.slice(0, 40) ?? '';
+  return `it is text without a BEGIN CERTIFICATE block (it starts "${first}")`;
+}
+
+/** The stores named by --store: each must hold at least one certificate, or the all-clear would mean nothing. */
+function namedStores(files: readonly string[]): Array<{ name: string; pem: string }> {
+  return files.map((f) => {
+    const pem = readFlagFile('--store', f);
+    if (certificatesInBundle(pem).length === 0) throw new UsageError(`--store ${f}: no certificate read: ${whatTheFileLooksLike(pem)}`);
+    return { name: f, pem };
+  });
+}
+
 /** `tekser certs`: is a known interception root trusted on this machine? Exit 1 when one is. */
 export function certsCommand(opts: CertsCommandOptions, io: CommandIO): number {
   const table = [...BUILTIN_INTERCEPTION_CAS, ...loadInterceptionCas(opts.interceptionCas ?? [])];
-  const stores = opts.store?.length
-    ? opts.store.map((f) => ({ name: f, pem: readFlagFile('--store', f) }))
-    : systemStores(io.env);
+  const stores = opts.store?.length ? namedStores(opts.store) : systemStores(io.env);
   if (stores.length === 0) {
     io.stdout(`No trust store found to check on this system (${process.platform}). On Windows, open certmgr.msc and look for the names below.\n`);
   }
   const found = auditStores(stores, table);
-  for (const s of stores) io.stdout(`checked ${s.name}\n`);
+  for (const s of stores) io.stdout(`checked ${s.name}: ${count(certificatesInBundle(s.pem).length, 'certificate')} read\n`);
   if (found.length === 0) {
     io.stdout(`\nNo known interception certificate is trusted (${table.length} known CAs, by fingerprint, key and name).\n`);
     return EXIT.ok;

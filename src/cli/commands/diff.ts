@@ -24,8 +24,8 @@ export function diffCommand(oldRef: string | undefined, newRef: string | undefin
     if (opts.quiet) return EXIT.ok;
     throw new UsageError(`diff needs two runs; ${dataDir} has ${stored}`);
   }
-  const newer = requireRun(dataDir, newRef ?? 'last');
-  const older = requireRun(dataDir, oldRef ?? 'last~1');
+  const newer = requireRun(dataDir, newRef ?? 'last', io);
+  const older = requireRun(dataDir, oldRef ?? 'last~1', io);
   // Partial: stopped early, or finished with fewer targets kept than it measured (a full disk).
   const isPartial = (r: typeof older): boolean => PARTIAL_STATUSES.includes(r.record.status) || r.results.length < r.record.targets;
   const olderPartial = isPartial(older);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildEvidence, bundleFolder, verifyEvidence } from '../../store/evidence.ts';
-import { EXIT, UsageError } from '../../errors.ts';
+import { cannotRead, cannotWrite, EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
@@ -18,7 +18,7 @@ export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions,
     try {
       bytes = readFileSync(opts.verify);
     } catch (e) {
-      throw new UsageError(`--verify ${opts.verify}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      throw new UsageError(`--verify ${opts.verify}: ${cannotRead(e)}`);
     }
     const result = await verifyEvidence(bytes);
     if (!result.ok) {
@@ -28,13 +28,13 @@ export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions,
     io.stdout(`${opts.verify}: ok, ${result.files} files match manifest.json (run ${result.manifest.run.id}, bundled ${result.manifest.createdAt.replace('T', ' ').slice(0, 19)} UTC by tekser ${result.manifest.tekser.version})\n`);
     return EXIT.ok;
   }
-  const run = requireRun(dataDirOf(opts, io.env), ref);
+  const run = requireRun(dataDirOf(opts, io.env), ref, io);
   const out = opts.output ?? `${bundleFolder(run.record.id)}.tar.gz`;
   const bundle = await buildEvidence(run, { includeBodies: Boolean(opts.includeBodies) });
   try {
     writeFileSync(out, bundle);
   } catch (e) {
-    throw new UsageError(`--output ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`--output ${out}: ${cannotWrite(e)}`);
   }
   io.stderr(`wrote ${out}: run ${run.record.id}, ${Math.ceil(bundle.length / 1024)} KiB (check it with: tekser evidence --verify ${out})\n`);
   return EXIT.ok;

@@ -58,7 +58,7 @@ function notes(run: { record: RunRecord; results: readonly TargetResultJson[] },
 export async function exportCommand(ref: string, opts: ExportOptions, io: CommandIO): Promise<number> {
   if (!opts.ooni) throw new UsageError('say which format: --ooni');
   const ooni = ooniOptions(opts);
-  const run = requireRun(dataDirOf(opts, io.env), ref);
+  const run = requireRun(dataDirOf(opts, io.env), ref, io);
   // The ways out first (what still works), then one measurement per target.
   const lines = [...waysOoni(run.record, ooni), ...run.results.map((r) => toOoni(r, run.record, ooni))].map((m) => `${JSON.stringify(m)}\n`);
   if (!opts.output) {

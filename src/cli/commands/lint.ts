@@ -2,7 +2,8 @@ import { lintPathsTo } from '../../lint/lint-paths.ts';
 import { createLintReporter, defaultLintFormat, type LintFormat } from '../../lint/format.ts';
 import { boundSink } from '../../lint/bound.ts';
 import { TEKSER_VERSION } from '../../version.ts';
-import { EXIT } from '../../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
+import { existsSync } from 'node:fs';
 import type { CommandIO } from '../io.ts';
 
 export interface LintCommandOptions {
@@ -14,12 +15,18 @@ export interface LintCommandOptions {
   maxPerRule?: number;
 }
 
+/** What `tekser lint` checks when given no paths: the lists of a checkout. */
+const DEFAULT_LINT_PATH = 'test-lists';
+
 /** `tekser lint`: returns the exit code; the report is written as the lint goes (flat memory). */
 export async function lintCommand(paths: string[], opts: LintCommandOptions, io: CommandIO): Promise<number> {
+  if (paths.length === 0 && !existsSync(DEFAULT_LINT_PATH)) {
+    throw new UsageError(`nothing to lint: no paths given, and there is no ${DEFAULT_LINT_PATH}/ directory in ${process.cwd()} (the default, as in a checkout of tekser or test-lists); name the files or directories to lint`);
+  }
   const reporter = createLintReporter(opts.format ?? defaultLintFormat(io.env), TEKSER_VERSION, io.stdout, io.stdoutDrained);
   const sink = boundSink(reporter, opts.maxPerRule ?? 0);
   const counts = await lintPathsTo(
-    paths.length ? paths : ['test-lists'],
+    paths.length ? paths : [DEFAULT_LINT_PATH],
     {
       ...(opts.global ? { globalFile: opts.global } : {}),
       ...(opts.categories ? { categoriesFile: opts.categories } : {}),

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { renderRunHtml, renderTimelineHtml } from '../../report/html.ts';
 import { buildTimeline, timelineCsv, type ReportRun } from '../../report/timeline.ts';
 import { listRuns, readResults } from '../../store/runs.ts';
-import { EXIT, UsageError } from '../../errors.ts';
+import { cannotWrite, EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
@@ -31,7 +31,7 @@ function write(file: string, text: string, flag: string): void {
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw new UsageError(`${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(`${flag} ${file}: ${cannotWrite(e)}`);
   }
 }
 
@@ -40,7 +40,7 @@ export function reportCommand(refs: string[], opts: ReportCommandOptions, io: Co
   const dataDir = dataDirOf(opts, io.env);
   let runs: ReportRun[];
   if (refs.length) {
-    runs = refs.map((ref) => requireRun(dataDir, ref));
+    runs = refs.map((ref) => requireRun(dataDir, ref, io));
   } else {
     const since = parseSince(opts.since ?? '24h', now);
     runs = listRuns(dataDir)

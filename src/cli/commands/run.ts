@@ -7,7 +7,8 @@ import { controlConnections, DEFAULT_TIMEOUTS, type MeasureContext } from '../..
 import { checkControl } from '../../measure/control.ts';
 import { RttTracker } from '../../net/rtt.ts';
 import type { Target } from '../../model/target.ts';
-import type { RunSummary } from '../../model/run.ts';
+import type { RunSummary, Stopped } from '../../model/run.ts';
+import { count } from '../../words.ts';
 import { RUN_SCHEMA_ID } from '../../model/values.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
@@ -87,7 +88,7 @@ export interface RunCommandOptions extends NetworkOptions {
 
 /** Resolves the data directory and the config file under the flags; `isFromCli` says which options the user typed. */
 export async function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.ProcessEnv, isFromCli: (key: string) => boolean) {
-  const dataDir = checkDataDir(opts.dataDir ?? defaultDataDir(env));
+  const dataDir = checkDataDir(opts.dataDir ?? defaultDataDir(env), env);
   const file = configPath(opts.config, dataDir);
   let config: LoadedConfig | null = null;
   try {
@@ -285,7 +286,7 @@ function stopWhenStdoutCloses(d: Destinations, stopping: Stopping, io: CommandIO
 }
 
 /** The report's renderer; with --quiet (and no -o), what it writes is held until the run is known to have found something. */
-function runRenderer(opts: RunCommandOptions, ctx: MeasureContext, lists: readonly string[], startedAt: string, sink: ReportSink, io: CommandIO, steps: () => string[]): { output: ResultRenderer; held: string[] } {
+function runRenderer(opts: RunCommandOptions, ctx: MeasureContext, lists: readonly string[], startedAt: string, sink: ReportSink, io: CommandIO, late: { steps: string[]; stopped: Stopped | null }): { output: ResultRenderer; held: string[] } {
   const file = sink.file;
   const settings = {
     localResolver: resolverLabel(ctx.localResolver),
@@ -305,7 +306,8 @@ function runRenderer(opts: RunCommandOptions, ctx: MeasureContext, lists: readon
     const [{ makeChalk }, { renderTable }] = await Promise.all([import('../../report/color.ts'), import('../../report/table.ts')]);
     const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
     const header = `tekser ${TEKSER_VERSION} — ${startedAt.replace('T', ' ').slice(0, 19)} UTC — resolver ${resolverLabel(ctx.localResolver)}, control ${ctx.controlResolvers.map(resolverLabel).join(' / ')}${ctx.helperUrl ? ` + helper ${ctx.helperUrl}` : ''}`;
-    return out(renderTable(rows, { chalk, header, findings, steps: steps(), verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) }));
+    const text = renderTable(rows, { chalk, header, findings, steps: late.steps, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) });
+    return out(late.stopped ? `${text}${stoppedLine(late.stopped)}\n` : text);
   };
   const output = chooseRenderer({ format: opts.format, write: out, startedAt, head: { schema: RUN_SCHEMA_ID, tekser, startedAt, settings }, table, verbose: Boolean(opts.verbose) });
   return { output, held };
@@ -347,12 +349,12 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
   const progress = createProgress(targets.length, io.stderr, io.stderrIsTTY && !io.env.CI && !opts.quiet && io.env.TERM !== 'dumb');
   const tally = new StepTally();
   stopWhenStdoutCloses(dest, stopping, io);
-  let steps: string[] = [];
+  const late: { steps: string[]; stopped: Stopped | null } = { steps: [], stopped: null };
   // The control's own health check runs beside the targets (never gating them: every target is measured).
   const controlCheckPromise = checkControl(ctx, ctx.controlBootstraps).catch(() => undefined);
   // What still works: the ways out run beside the targets too, with their own short deadline.
   const waysPromise = startWays(await planRunWays(opts, lists, ctx), opts, ctx, stopping.signal);
-  const { output, held } = runRenderer(opts, ctx, lists, startedAt, sink, io, () => steps);
+  const { output, held } = runRenderer(opts, ctx, lists, startedAt, sink, io, late);
   let outcome: PipelineOutcome;
   preferFlatMemory();
   try {
@@ -376,7 +378,7 @@ export async function runCommand(urls: string[], given: RunCommandOptions, io: C
     // Every target has ended: nothing may keep the process alive (destroy, not close: close waits).
     await ctx.dispatcher.destroy().catch(() => {});
   }
-  const code = await finishRun(opts, dest, stopping, outcome, { output, held, tally, io, setSteps: (s) => (steps = s) });
+  const code = await finishRun(opts, dest, stopping, outcome, { output, held, tally, io, planned: targets.length, setSteps: (s) => (late.steps = s), setStopped: (s) => (late.stopped = s) });
   // The run is kept whatever the fleet's database says: one that cannot take it now gets it later (queued).
   if (opts.push && opts.fleetUrl && writer && !writer.problem) await pushAfterRun(dataDir, writer.id, opts.fleetUrl, io.stderr, Boolean(opts.quiet));
   return code;
@@ -388,7 +390,7 @@ async function finishRun(
   dest: Destinations,
   stopping: Stopping,
   outcome: PipelineOutcome,
-  r: { output: ResultRenderer; held: string[]; tally: StepTally; io: CommandIO; setSteps: (steps: string[]) => void },
+  r: { output: ResultRenderer; held: string[]; tally: StepTally; io: CommandIO; planned: number; setSteps: (steps: string[]) => void; setStopped: (stopped: Stopped | null) => void },
 ): Promise<number> {
   const { sink, saving, runOutput } = dest;
   const { io } = r;
@@ -396,6 +398,8 @@ async function finishRun(
   const { summary, findings, controlCheck, ways } = outcome;
   const finishedAt = new Date().toISOString();
   const stopReason = stopping.reason();
+  const stopped = stopReason ? stoppedRun(stopReason, summary.total, r.planned) : null;
+  r.setStopped(stopped);
   writer?.finish(stopReason === 'signal' ? 'interrupted' : stopReason === 'deadline' ? 'deadline' : 'complete', summary, findings, controlCheck, ways);
   saving?.release();
   const epilogue = runOutput?.savingEpilogue(saving, summary.total) ?? null;
@@ -411,21 +415,32 @@ async function finishRun(
     if (stopReason === 'signal') return stopping.signalCode();
     return epilogue ? EXIT.notWritten : EXIT.ok;
   }
-  const extra = { ...(controlCheck ? { controlCheck } : {}), ...(ways ? { ways } : {}) };
+  const extra = { ...(controlCheck ? { controlCheck } : {}), ...(ways ? { ways } : {}), ...(stopped ? { stopped } : {}) };
   await r.output.finish({ finishedAt, summary, findings, ...(Object.keys(extra).length ? { extra } : {}) });
   for (const text of r.held) io.stdout(text);
   sink.end();
   // With -o the terminal still hears what happened: one summary line, the findings, the next steps.
-  if (file && (!opts.quiet || foundSomething)) io.stderr(reportedToFile(file, summary, findings, steps));
+  if (file && (!opts.quiet || foundSomething)) io.stderr(reportedToFile(file, summary, findings, steps, stopped));
   if (epilogue) io.stderr(`${epilogue}\n`);
   return exitCode(opts, outcome, stopping, Boolean(epilogue || sink.problem));
 }
 
+/** How a run that stopped early is written in the JSON, the JSONL summary line and the run record. */
+function stoppedRun(reason: 'signal' | 'deadline', finished: number, planned: number): Stopped {
+  return { reason: reason === 'signal' ? 'interrupted' : 'deadline', finished, planned };
+}
+
+/** The table's last line for a run that stopped early: that it stopped, why, and how far it got. */
+export function stoppedLine(stopped: Stopped): string {
+  const why = stopped.reason === 'deadline' ? 'stopped at --max-runtime' : 'interrupted';
+  return `Run ${why}: ${stopped.finished} of ${count(stopped.planned, 'target')} finished; the counts above cover only those.`;
+}
+
 /** The lines stderr gets when the report went to a file (-o). */
-export function reportedToFile(file: string, summary: RunSummary, findings: readonly { title: string }[], steps: readonly string[]): string {
+export function reportedToFile(file: string, summary: RunSummary, findings: readonly { title: string }[], steps: readonly string[], stopped: Stopped | null = null): string {
   const s = summary;
   const line = `${s.total} target(s): ${s.accessible} accessible, ${s.blocked} blocked${s.partiallyBlocked ? `, ${s.partiallyBlocked} partially blocked` : ''}, ${s.down} down, ${s.inconclusive} inconclusive`;
-  const lines = [`tekser: report written to ${file}: ${line}`, ...findings.map((f) => `! ${f.title}`), ...steps];
+  const lines = [`tekser: report written to ${file}: ${line}`, ...(stopped ? [stoppedLine(stopped)] : []), ...findings.map((f) => `! ${f.title}`), ...steps];
   return `${lines.join('\n')}\n`;
 }
 

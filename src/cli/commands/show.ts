@@ -11,7 +11,7 @@ export const labelOf = (t: TargetResultJson['target']): string => (t.kind === 's
 
 /** `tekser show RUN`: a stored run, re-rendered as the table or JSON. */
 export function showCommand(ref: string, opts: { dataDir?: string; format?: 'table' | 'json' | 'jsonl'; verbose?: boolean; color?: boolean }, io: CommandIO): number {
-  const run = requireRun(dataDirOf(opts, io.env), ref);
+  const run = requireRun(dataDirOf(opts, io.env), ref, io);
   const r = run.record;
   if (opts.format === 'json') {
     io.stdout(`${JSON.stringify({ schema: RUN_SCHEMA_ID, run: r, summary: summarize(run.results), findings: r.findings ?? [], results: run.results }, null, 2)}\n`);

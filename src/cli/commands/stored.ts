@@ -1,11 +1,25 @@
-import { findRun, readResults, type StoredRun } from '../../store/runs.ts';
+import { lookupRun, readResults, type StoredRun } from '../../store/runs.ts';
 import { UsageError } from '../../errors.ts';
+import type { CommandIO } from '../io.ts';
 
 export { checkDataDir, dataDirOf } from '../data-dir.ts';
 
-/** A stored run by reference, or a usage error that says what exists. */
-export function requireRun(dataDir: string, ref: string): StoredRun & { results: ReturnType<typeof readResults> } {
-  const run = findRun(dataDir, ref);
+/** How many runs an ambiguous prefix lists by name. */
+const SHOWN_MATCHES = 10;
+
+/**
+ * A stored run by reference, or a usage error that says what exists: an ambiguous prefix lists the
+ * runs it fits. When "last" passes over a newer run whose run.json cannot be read, a note on stderr
+ * says so (when `io` is given), so an older run is never used silently.
+ */
+export function requireRun(dataDir: string, ref: string, io?: Pick<CommandIO, 'stderr'>): StoredRun & { results: ReturnType<typeof readResults> } {
+  const { run, skipped, matches } = lookupRun(dataDir, ref);
+  if (matches.length) {
+    const names = matches.slice(0, SHOWN_MATCHES).map((m) => m.record.id);
+    const more = matches.length > SHOWN_MATCHES ? `, and ${matches.length - SHOWN_MATCHES} more` : '';
+    throw new UsageError(`"${ref}" fits ${matches.length} runs in ${dataDir}: ${names.join(', ')}${more}; give more of the id`);
+  }
   if (!run) throw new UsageError(`no run "${ref}" in ${dataDir} (see \`tekser history\`; use an id, a unique prefix, "last" or "last~1")`);
+  for (const s of skipped) io?.stderr(`tekser: note: passed over the newer run ${s.id}: ${s.problem}; "${ref}" is ${run.record.id}\n`);
   return { ...run, results: readResults(run.dir) };
 }
