@@ -2,12 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../src/fleet/client.ts';
-import { migrate } from '../src/fleet/migrate.ts';
 import { pushRun } from '../src/fleet/push.ts';
 import { listRuns } from '../src/store/runs.ts';
 import { writeRuns } from './fixtures/report-runs.ts';
 import { runInMemory } from './helpers/cli.ts';
-import { freshDatabase, loginRoles, NETWORKS, networkRuns } from './helpers/fleet.ts';
+import { fleetDatabase, NETWORKS, networkRuns } from './helpers/fleet.ts';
 import { startCluster } from './helpers/pg.ts';
 import { tempDir } from './helpers/tmp.ts';
 
@@ -17,14 +16,7 @@ afterAll(() => cluster?.stop());
 describe.skipIf(!cluster)(`report, history and diff --from a fleet of three networks${reason ? ` (skipped: ${reason})` : ''}`, () => {
   let reader = '';
   beforeAll(async () => {
-    const admin = await freshDatabase(cluster!, 'fleet_read');
-    const db = await connect(admin);
-    try {
-      await migrate(db);
-    } finally {
-      await db.end();
-    }
-    await loginRoles(admin);
+    const admin = await fleetDatabase(cluster!, 'fleet_read');
     for (const [i, n] of NETWORKS.entries()) {
       const dataDir = tempDir(`fleet-read-${i}`);
       writeRuns(dataDir, networkRuns(n, `${i}`));

@@ -1,11 +1,10 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect } from '../src/fleet/client.ts';
-import { migrate } from '../src/fleet/migrate.ts';
 import { pushRun } from '../src/fleet/push.ts';
 import { listRuns } from '../src/store/runs.ts';
 import { cert, web, writeRuns } from './fixtures/report-runs.ts';
-import { freshDatabase, loginRoles, NETWORKS, networkRuns } from './helpers/fleet.ts';
+import { fleetDatabase, NETWORKS, networkRuns } from './helpers/fleet.ts';
 import { startCluster } from './helpers/pg.ts';
 import { tempDir } from './helpers/tmp.ts';
 
@@ -35,14 +34,7 @@ describe.skipIf(!cluster)(`fleet roles and hostile values on a throwaway Postgre
   let probeBeeline = '';
   let reader = '';
   beforeAll(async () => {
-    admin = await freshDatabase(cluster!, 'fleet_sec');
-    const db = await connect(admin);
-    try {
-      await migrate(db);
-    } finally {
-      await db.end();
-    }
-    await loginRoles(admin);
+    admin = await fleetDatabase(cluster!, 'fleet_sec');
     probeKt = cluster!.url('probe_kt', 'fleet_sec');
     probeBeeline = cluster!.url('probe_beeline', 'fleet_sec');
     reader = cluster!.url('coordinator', 'fleet_sec');

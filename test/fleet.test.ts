@@ -8,7 +8,7 @@ import { pushQueue, pushRun } from '../src/fleet/push.ts';
 import { enqueue, queued } from '../src/fleet/queue.ts';
 import { listRuns } from '../src/store/runs.ts';
 import { writeRuns } from './fixtures/report-runs.ts';
-import { freshDatabase, loginRoles, NETWORKS, networkRuns } from './helpers/fleet.ts';
+import { fleetDatabase, freshDatabase, NETWORKS, networkRuns } from './helpers/fleet.ts';
 import { startCluster } from './helpers/pg.ts';
 import { tempDir } from './helpers/tmp.ts';
 
@@ -28,14 +28,7 @@ async function q<T extends pg.QueryResultRow>(url: string, sql: string, params: 
 describe.skipIf(!cluster)(`fleet schema and push on a throwaway PostgreSQL${reason ? ` (skipped: ${reason})` : ''}`, () => {
   let admin = '';
   beforeAll(async () => {
-    admin = await freshDatabase(cluster!, 'fleet_push');
-    const db = await connect(admin);
-    try {
-      await migrate(db);
-    } finally {
-      await db.end();
-    }
-    await loginRoles(admin);
+    admin = await fleetDatabase(cluster!, 'fleet_push');
   });
 
   it('applies the migrations in order once, and records each with its SHA-256', async () => {

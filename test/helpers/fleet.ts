@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { connect } from '../../src/fleet/client.ts';
+import { migrate } from '../../src/fleet/migrate.ts';
 import { historyRuns, web } from '../fixtures/report-runs.ts';
 import type { ReportRun } from '../../src/report/timeline.ts';
 import type { Cluster } from './pg.ts';
@@ -51,4 +53,17 @@ export async function loginRoles(adminUrl: string): Promise<void> {
   } finally {
     await admin.end();
   }
+}
+
+/** A fresh database with the fleet schema migrated and the login roles made: its admin URL. */
+export async function fleetDatabase(cluster: Cluster, name: string): Promise<string> {
+  const admin = await freshDatabase(cluster, name);
+  const db = await connect(admin);
+  try {
+    await migrate(db);
+  } finally {
+    await db.end();
+  }
+  await loginRoles(admin);
+  return admin;
 }
