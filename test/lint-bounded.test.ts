@@ -24,7 +24,7 @@ describe('bounded lint output (--max-per-rule, default 100)', () => {
     expect(lines.filter((l) => l.endsWith('[column-count]'))).toHaveLength(101);
     expect(lines).toContain(`${file}:103: error and 150 more like this (rows 103–252) [column-count]`);
     expect(lines).toContain(`${file}:2: error Invalid URL (No trailing slash) "https://bad.kz" [url-no-trailing-slash]`);
-    expect(lines.at(-1)).toBe('251 error(s), 0 warning(s) in 1 file(s)');
+    expect(lines.at(-1)).toBe('251 errors, 0 warnings in 1 file');
     expect(r.code).toBe(1);
   });
 
