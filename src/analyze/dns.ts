@@ -30,6 +30,15 @@ const failureOf = (obs: readonly DnsObservation[]): string | null =>
   obs.find((o) => o.queryType !== 'AAAA' && o.failure)?.failure ?? obs.find((o) => o.failure && o.failure !== FAILURES.noAnswer)?.failure ?? obs[0]?.failure ?? null;
 
 /**
+ * A measurement that recorded no lookup (an OONI one that lacks `queries`) still resolved the name
+ * when it connected: the addresses it reached (TCP, TLS or a response) on the target's port are its answers.
+ */
+function connectedAddresses(m: WebMeasurement): string[] {
+  const ok = [...m.tcp.filter((t) => t.failure === null), ...m.tls.filter((t) => t.failure === null), ...m.http.filter((h) => h.status !== null && h.ip)];
+  return [...new Set(ok.filter((x) => x.port === m.port).map((x) => x.ip))];
+}
+
+/**
  * DNS consistency as Web Connectivity decides it, without an ASN database: answers are consistent
  * when they share an address with the control, or when an address proves itself with a TLS handshake
  * valid for the name (a CDN giving us another edge).
@@ -37,7 +46,8 @@ const failureOf = (obs: readonly DnsObservation[]): string | null =>
 export function analyzeDns(m: WebMeasurement): DnsAnalysis {
   // An address in the URL needs no DNS: it is its own answer, on both sides.
   const literal = isIP(m.hostname) !== 0;
-  const localAddresses = literal ? [m.hostname] : addrs(m.dns.local);
+  const unrecorded = !literal && m.dns.local.length === 0;
+  const localAddresses = literal ? [m.hostname] : unrecorded ? connectedAddresses(m) : addrs(m.dns.local);
   const controlAddresses = literal ? [m.hostname] : addrs(m.dns.control);
   const controlAnswered = literal || m.dns.control.some(isDefiniteAnswer);
   const base = {
@@ -55,6 +65,7 @@ export function analyzeDns(m: WebMeasurement): DnsAnalysis {
   const result = (consistency: DnsConsistency, explanation: string): DnsAnalysis => ({ ...base, consistency, explanation });
 
   if (isIP(m.hostname)) return result('consistent', '');
+  if (unrecorded && localAddresses.length === 0) return result('unknown', `the measurement lacks a lookup of ${m.hostname}`);
   if (base.injectedReplies.length) {
     return result('inconsistent', `two different answers arrived for one query (${localAddresses.join(', ') || base.localFailure} and then ${base.injectedReplies[0]}): someone on the path injected a reply`);
   }

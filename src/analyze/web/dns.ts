@@ -15,7 +15,8 @@ export const dnsRule: WebRule = {
       const page = blockpage ? `; that address serves a block page (${blockpage.fingerprint})` : '';
       return ctx.verdict('blocked', 'dns', `DNS tampering: ${dns.explanation}${page}`);
     }
-    if (dns.consistency === 'unknown' && blockpage && !blockpage.generic && final && !dns.controlAddresses.includes(final.ip)) {
+    // A response that lacks its address (an OONI request without `address`) cannot show where it came from.
+    if (dns.consistency === 'unknown' && blockpage && !blockpage.generic && final?.ip && !dns.controlAddresses.includes(final.ip)) {
       return ctx.verdict('blocked', 'dns', `DNS tampering: your resolver sent you to ${final.ip}, which serves a block page (${blockpage.fingerprint}); the control resolver says ${dns.controlAddresses.join(', ') || 'something else'}`);
     }
     return null;

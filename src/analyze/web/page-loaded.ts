@@ -7,7 +7,7 @@ function comparisonEvidence(ctx: WebContext): void {
   if (!final || !helper || !cmp) return;
   const c = helper.http_request;
   ctx.evidence.push(
-    `compared with the control's page: status ${final.status} vs ${c.status_code}, length ${final.bodyLength} vs ${c.body_length} (ratio ${cmp.bodyProportion?.toFixed(2) ?? 'n/a'}), headers ${cmp.headersMatch ? 'match' : 'differ'}, title ${cmp.titleMatch ? 'matches' : 'differs'}`,
+    `compared with the control's page: status ${final.status} vs ${c.status_code}, length ${final.bodyLength} vs ${c.body_length} (ratio ${cmp.bodyProportion?.toFixed(2) ?? 'n/a'}), headers ${cmp.headersMatch ? 'match' : 'differ'}, title ${cmp.titleMatch === null ? 'unknown (no body recorded)' : cmp.titleMatch ? 'matches' : 'differs'}`,
   );
 }
 
