@@ -6,6 +6,7 @@ import type { WebMeasurement } from '../model/measurement.ts';
 import { isBogon } from '../net/addresses.ts';
 import { matchDnsBlockAnswer } from './blockpage.ts';
 import { certFailureOf } from './certificate.ts';
+import { probeFailure } from '../data/probe-failures.ts';
 
 const NOT_IDENTITY = new Set(['expired', 'not_yet_valid', 'weak_or_unsupported_protocol']);
 import type { DnsConsistency } from '../model/verdict.ts';
@@ -73,6 +74,8 @@ export function analyzeDns(m: WebMeasurement): DnsAnalysis {
 
   if (localAddresses.length === 0) {
     if (!controlAnswered) return result('unknown', '');
+    const own = probeFailure(base.localFailure);
+    if (own) return result('unknown', `the lookup failed with the probe's own failure (${base.localFailure}: ${own.why})`);
     if (controlAddresses.length === 0) return result('consistent', ''); // both say the name does not exist
     return result('inconsistent', `your resolver said ${base.localFailure ?? 'nothing'}, but the control resolver resolves it to ${controlAddresses.join(', ')}`);
   }

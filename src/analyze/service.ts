@@ -8,6 +8,7 @@ import { isBogon } from '../net/addresses.ts';
 import type { BlockingMethod, CheckVerdict, EndpointVerdict, InterceptionCa, InterceptionMatch, Verdict, VerdictFacts, VerdictStatus } from '../model/verdict.ts';
 import type { CertificateInfo } from '../model/observation.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
+import { probeFailure } from '../data/probe-failures.ts';
 import { certFailureOf, isInterceptionEvidence } from './certificate.ts';
 import { describeControlInterception, runControl } from './control.ts';
 import { serviceFacts } from './facts.ts';
@@ -43,7 +44,8 @@ function matcherFor(prefixes: readonly string[]): (ip: string) => boolean {
 export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck, interceptionCas: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS): AttemptOutcome {
   const out = (status: AttemptOutcome['status'], step: Step | null, failure: string | null, certificate = false, interception: InterceptionMatch | null = null, issuer: string | null = null): AttemptOutcome => {
     // A failure at a step the list does not count as blocking leaves the endpoint undecided (a named interception CA always counts).
-    const counted = status === 'blocked' && step && !check.blocking_steps.includes(step) && !interception ? 'inconclusive' : status;
+    // The probe's own failure (src/data/probe-failures.json) is never blocking either.
+    const counted = status === 'blocked' && ((step && !check.blocking_steps.includes(step) && !interception) || probeFailure(failure)) ? 'inconclusive' : status;
     return { status: counted, step, failure, certificate, port: a.port, interception, issuer };
   };
   if (a.dns) {

@@ -124,6 +124,11 @@ export const targetControlSchema = z.object({
   /** Why, when it failed. */
   failure: z.string().nullable(),
   interception: controlInterceptionSchema.nullable(),
+  /**
+   * The control answered but misbehaves (a DoH answer that is not DNS, a helper answer that is not its
+   * JSON): why, in words. Its transport worked, so this is never "no connectivity". Absent otherwise.
+   */
+  misbehaving: z.string().optional(),
 });
 export type TargetControl = z.infer<typeof targetControlSchema>;
 
@@ -134,6 +139,8 @@ export const runControlSchema = z.object({
   /** Why, when it failed. */
   failure: z.string().nullable(),
   interception: controlInterceptionSchema.nullable(),
+  /** The control check failed because the control answered wrongly (transport worked): why. Absent otherwise. */
+  misbehaving: z.string().optional(),
 });
 export type RunControl = z.infer<typeof runControlSchema>;
 

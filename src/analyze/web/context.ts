@@ -147,6 +147,7 @@ function attemptsText(m: WebMeasurement): string {
  */
 export function undecided(ctx: WebContext, question: string): string {
   if (ctx.controlIntercepted) return `the control resolver's own TLS connection is intercepted ${describeControlInterception(ctx.controlIntercepted)}, so control evidence is untrustworthy and tekser cannot tell ${question}`;
+  if (ctx.control.misbehaving) return `the control answered but misbehaves (${ctx.control.misbehaving}), so tekser cannot tell ${question}`;
   const h = ctx.m.helper;
   if (h && !h.response) {
     return `the control helper ${h.url} failed (${h.failure ?? 'no answer'}${attemptsText(ctx.m)}), so nothing outside this network checked this target and tekser cannot tell ${question}`;
