@@ -140,8 +140,11 @@ function answersOf(q: Json): DnsAnswer[] {
     if (!ans) continue;
     const ttl = num(ans.ttl);
     const type = str(ans.answer_type);
-    if ((type === 'A' || (!type && ans.ipv4)) && str(ans.ipv4)) out.push({ type: 'A', value: ans.ipv4 as string, ttl });
-    else if ((type === 'AAAA' || (!type && ans.ipv6)) && str(ans.ipv6)) out.push({ type: 'AAAA', value: ans.ipv6 as string, ttl });
+    // OONI looks each address up in its AS database (0: unknown).
+    const as = num(ans.asn);
+    const asn = as && as > 0 ? { asn: as } : {};
+    if ((type === 'A' || (!type && ans.ipv4)) && str(ans.ipv4)) out.push({ type: 'A', value: ans.ipv4 as string, ttl, ...asn });
+    else if ((type === 'AAAA' || (!type && ans.ipv6)) && str(ans.ipv6)) out.push({ type: 'AAAA', value: ans.ipv6 as string, ttl, ...asn });
     else if (type === 'CNAME' && str(ans.hostname)) out.push({ type: 'CNAME', value: ans.hostname as string, ttl });
   }
   return out;
@@ -316,6 +319,17 @@ function helperDns(dns: Json | null, lacks: Set<string>): Record<string, unknown
   return { dns: { failure, addrs: (list ?? []).filter((a): a is string => typeof a === 'string') } };
 }
 
+/** The helper's AS of each address it saw (ip_info, since helper 0.5); entries without a number are left out. */
+function helperIpInfo(info: Json | null): Record<string, unknown> {
+  if (!info) return {};
+  const out: Record<string, { asn: number; flags: number }> = {};
+  for (const [ip, v] of Object.entries(info)) {
+    const asn = num(obj(v)?.asn);
+    if (asn !== null) out[ip] = { asn, flags: num(obj(v)?.flags) ?? 0 };
+  }
+  return { ip_info: out };
+}
+
 /** The test helper's answer, in the shape tekser's own helper gives (it speaks the same protocol). */
 function helperOf(control: Json | null, lacks: Set<string>): HelperResponse | null {
   if (!control || Object.keys(control).length === 0) return null;
@@ -329,7 +343,7 @@ function helperOf(control: Json | null, lacks: Set<string>): HelperResponse | nu
     const o = obj(v);
     if (o) tls[k] = { status: o.status === true, failure: ooniFailure(o.failure), server_name: str(o.server_name) };
   }
-  const parsed = helperResponseSchema.safeParse({ tcp_connect: tcp, tls_handshake: tls, ...helperHttp(obj(control.http_request), lacks), ...helperDns(obj(control.dns), lacks) });
+  const parsed = helperResponseSchema.safeParse({ tcp_connect: tcp, tls_handshake: tls, ...helperHttp(obj(control.http_request), lacks), ...helperDns(obj(control.dns), lacks), ...helperIpInfo(obj(control.ip_info)) });
   return parsed.success ? parsed.data : null;
 }
 
@@ -567,6 +581,12 @@ function webAddresses(w: WebInput, local: readonly DnsObservation[], control: re
   return addresses;
 }
 
+/** OONI's own dns_consistency ("consistent" / "inconsistent"; "reverse_match" counts as consistent). */
+function probeDnsConsistency(tk: Json): Pick<WebMeasurement, 'probeDnsConsistency'> {
+  const v = str(tk.dns_consistency);
+  return v === 'consistent' || v === 'reverse_match' ? { probeDnsConsistency: 'consistent' } : v === 'inconsistent' ? { probeDnsConsistency: 'inconsistent' } : {};
+}
+
 /** Maps one web_connectivity measurement (0.4, 0.5 LTE, and the 2016-2019 MK engine's), step by step. */
 export function ooniWebMeasurement(m: Json, source: string): { measurement: WebMeasurement; lacks: string[] } | { error: string } {
   const parsed = webInput(m, source);
@@ -595,6 +615,7 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
     controlRecheck: [],
     sniProbes: [],
     deadlineExceeded: false,
+    ...probeDnsConsistency(w.keys),
   };
   return { measurement, lacks: [...w.lacks] };
 }

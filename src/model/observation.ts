@@ -19,6 +19,8 @@ export const dnsAnswerSchema = z.object({
   type: z.enum(DNS_ANSWER_TYPES),
   value: z.string(),
   ttl: z.number().nullable(),
+  /** The AS the measurement says this address is in (OONI's answers carry it); absent when unknown. */
+  asn: z.number().optional(),
 });
 export type DnsAnswer = z.infer<typeof dnsAnswerSchema>;
 

@@ -160,7 +160,8 @@ function dnsEvidence(m: WebMeasurement, dns: DnsAnalysis): string {
   if (isIP(m.hostname)) return `DNS: none needed (${m.hostname} is an address)`;
   const local = dns.localAddresses.length ? dns.localAddresses.join(' ') : (dns.localFailure ?? 'no answer');
   const control = dns.controlAnswered ? dns.controlAddresses.join(' ') || 'no such name' : (dns.controlFailure ?? 'no answer');
-  return `DNS ${m.hostname}: ${m.localResolver} → ${local}; control → ${control} (${dns.consistency})`;
+  const why = dns.consistency === 'consistent' && dns.explanation ? `: ${dns.explanation}` : '';
+  return `DNS ${m.hostname}: ${m.localResolver} → ${local}; control → ${control} (${dns.consistency}${why})`;
 }
 
 function describeResponse(h: HttpObservation): string {
