@@ -52,6 +52,8 @@ export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck, intercep
     const local = addrs(a.dns.local);
     const control = addrs(a.dns.control);
     const controlDefinite = a.dns.control.some(isDefiniteAnswer);
+    const designed = check.designed_answers?.[a.host];
+    if (designed && local.length > 0 && local.every((ip) => designed.includes(ip))) return out('ok', null, null);
     if (local.length === 0) {
       if (controlDefinite && control.length === 0) return out('down', 'dns', dnsFailure(a.dns.local));
       return out(controlDefinite ? 'blocked' : 'inconclusive', 'dns', dnsFailure(a.dns.local));
