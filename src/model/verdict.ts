@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { STEPS } from './service-list.ts';
 
-export const VERDICT_STATUSES = ['accessible', 'blocked', 'partially blocked', 'down', 'inconclusive'] as const;
+/**
+ * `refused by site`: the site itself refused this network's visitors (a 451, a geo-block, a bot
+ * challenge) over HTTPS with a certificate valid for it: neither blocked (the network could not have
+ * written the page) nor accessible (the user did not get the site).
+ */
+export const VERDICT_STATUSES = ['accessible', 'blocked', 'partially blocked', 'down', 'inconclusive', 'refused by site'] as const;
 export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
 
 export const BLOCKING_METHODS = ['dns', 'tcp_ip', 'tls', 'mitm', 'http-failure', 'http-diff'] as const;
