@@ -47,3 +47,17 @@ describe("the site's own refusals", () => {
     expect(analyzeWeb(m)).toMatchObject({ status: 'blocked', method: 'http-diff' });
   });
 });
+
+describe('the finding that groups them', () => {
+  it('"N sites refuse visitors from this network themselves", by kind', async () => {
+    const { findFindings } = await import('../findings/index.ts');
+    const refused = (host: string, extra: Parameters<typeof http>[3]) => {
+      const url = `https://${host}/`;
+      const m = measurement(url, { dns: { local: [dns('udp', host, [IP])], control: [dns('doh', host, [IP])] }, tcp: [tcp(IP, 443)], tls: [tls(IP, host)], http: [http(url, IP, 403, { tls: tls(IP, host), ...extra })] });
+      return { target: m.target, verdict: analyzeWeb(m), measurement: m };
+    };
+    const f = findFindings([refused('a.example', cf1009), refused('b.example', { title: 'Just a moment...', headers: { 'cf-mitigated': 'challenge' } })]);
+    expect(f.map((x) => x.kind)).toEqual(['site-refusal']);
+    expect(f[0]?.title).toBe('2 sites refuse visitors from this network themselves (geo-blocking: a.example; bot challenges: b.example): not censorship, and not access either');
+  });
+});

@@ -175,6 +175,8 @@ export const verdictFactsSchema = z.object({
   validTls: z.boolean(),
   /** The last hop's body transfer: bytes, seconds (from the response headers), rate (bytes/s; from the ~250 ms samples when there are enough). */
   transfer: z.object({ bytes: z.number(), seconds: z.number(), rate: z.number(), sampled: z.boolean() }).nullable(),
+  /** A `refused by site` verdict: the kind of refusal and the fingerprint (src/data/site-refusals.json). Absent otherwise. */
+  refusal: z.object({ kind: z.string(), fingerprint: z.string() }).optional(),
   control: targetControlSchema,
   helper: z.object({
     status: z.enum(HELPER_STATUSES),
