@@ -35,3 +35,22 @@ describe('designed answers', () => {
     expect(dnsCheck(withUptime(signal(), '10.10.34.35')).uptime?.status).toBe('blocked');
   });
 });
+
+describe('a service list is a control for its own hosts', () => {
+  const nx = (m: Json, host: string, failure: string): Json => {
+    const tk = m.test_keys as { queries: Json[] };
+    tk.queries = tk.queries.map((q) => (q.hostname === host ? { ...q, failure, answers: [] } : q));
+    return m;
+  };
+  it('NXDOMAIN for a host the list says exists, while the same resolver resolves the service\'s other hosts, is DNS blocking, said with what resolved', () => {
+    const { uptime, v } = dnsCheck(nx(withUptime(signal(), '127.0.0.1'), 'storage.signal.org', 'dns_nxdomain_error'));
+    expect(uptime?.status).toBe('ok');
+    const storage = v.checks?.find((c) => c.id === 'dns')?.endpoints.find((e) => e.endpoint === 'storage.signal.org');
+    expect(storage?.status).toBe('blocked');
+    expect(storage?.failure).toMatch(/^dns_nxdomain_error for storage\.signal\.org, while the same resolver resolves the service's other hosts \(chat\.signal\.org → /);
+  });
+  it('a lookup that failed otherwise (a timeout) stays undecided', () => {
+    const { v } = dnsCheck(nx(withUptime(signal(), '127.0.0.1'), 'storage.signal.org', 'generic_timeout_error'));
+    expect(v.checks?.find((c) => c.id === 'dns')?.endpoints.find((e) => e.endpoint === 'storage.signal.org')?.status).toBe('inconclusive');
+  });
+});
