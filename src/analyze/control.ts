@@ -6,6 +6,7 @@ import { isDefiniteAnswer } from '../model/values.ts';
 import type { ControlInterception, InterceptionCa, RunControl, TargetControl } from '../model/verdict.ts';
 import { certFailureOf } from './certificate.ts';
 import { matchInterceptionCa } from './interception.ts';
+import { controlMisbehaves } from '../data/probe-failures.ts';
 
 /**
  * The one place that decides what the control resolvers did: for one target (its own control
@@ -45,7 +46,20 @@ function controlInterception(observations: readonly DnsObservation[], intercepti
 export function targetControl(m: WebMeasurement, interceptionCas: readonly InterceptionCa[]): TargetControl {
   const interception = controlInterception([...m.dns.control, ...m.controlRecheck], interceptionCas);
   const failed = isIP(m.hostname) === 0 && !m.helper?.response && m.dns.control.length > 0 && !m.dns.control.some(isDefiniteAnswer) && interception === null;
-  return { failed, failure: failed ? (m.dns.control.find((o) => o.failure)?.failure ?? null) : null, interception };
+  const misbehaving = failed ? misbehavingOf(m.dns.control) : m.helper && !m.helper.response ? describeMisbehaving(m.helper.failure) : null;
+  return { failed, failure: failed ? (m.dns.control.find((o) => o.failure)?.failure ?? null) : null, interception, ...(misbehaving ? { misbehaving } : {}) };
+}
+
+/** "dns_server_misbehaving: the DoH control answered, but not with a DNS message (…)", or null. */
+function describeMisbehaving(failure: string | null | undefined, engine?: string): string | null {
+  const row = controlMisbehaves(failure, engine);
+  return row ? `${failure}: ${row.why}` : null;
+}
+
+/** A control that failed because every lookup got an answer that was not DNS (src/data/probe-failures.json): it misbehaves, it is reachable. */
+function misbehavingOf(observations: readonly DnsObservation[]): string | null {
+  const why = observations.map((o) => describeMisbehaving(o.failure, o.engine));
+  return why.length > 0 && why.every((w) => w !== null) ? why[0] ?? null : null;
 }
 
 /** The run's control check: `none` when it was not made; an intercepted control counts as answering. */
@@ -53,7 +67,8 @@ export function runControl(check: readonly DnsObservation[] | undefined, interce
   const observations = check ?? [];
   const interception = controlInterception(observations, interceptionCas);
   const state = observations.length === 0 ? 'none' : interception || observations.some(isDefiniteAnswer) ? 'ok' : 'failed';
-  return { state, failure: state === 'failed' ? (observations.find((o) => o.failure)?.failure ?? null) : null, interception };
+  const misbehaving = state === 'failed' ? misbehavingOf(observations) : null;
+  return { state, failure: state === 'failed' ? (observations.find((o) => o.failure)?.failure ?? null) : null, interception, ...(misbehaving ? { misbehaving } : {}) };
 }
 
 /** "by "Qaznet Trust Network" (KZ)" / "by a certificate issued by "CN=Corp"" / "(ssl_unknown_authority)". */

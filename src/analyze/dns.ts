@@ -6,14 +6,23 @@ import type { WebMeasurement } from '../model/measurement.ts';
 import { isBogon } from '../net/addresses.ts';
 import { matchDnsBlockAnswer } from './blockpage.ts';
 import { certFailureOf } from './certificate.ts';
+import { probeFailure } from '../data/probe-failures.ts';
 
 const NOT_IDENTITY = new Set(['expired', 'not_yet_valid', 'weak_or_unsupported_protocol']);
 import type { DnsConsistency } from '../model/verdict.ts';
 
 export interface DnsAnalysis {
   consistency: DnsConsistency;
-  /** Why, in words; empty when consistent. */
+  /** Why, in words; empty when consistent, unless it rests on AS numbers or the probe's own judgement. */
   explanation: string;
+  /** The AS of each address, where the measurement says (OONI's answers, the helper's ip_info). */
+  asnOf: Record<string, number>;
+  /** The ASes of the control's answers that are known. */
+  controlAsns: number[];
+  /** Both sides' ASes are known and none is shared (the answers point into another network). */
+  asnDiffers: boolean;
+  /** Consistent only because an answer completed a TLS handshake for the name (no shared address or AS). */
+  byTlsOnly: boolean;
   localAddresses: string[];
   controlAddresses: string[];
   /** The control resolver gave a definite answer (addresses, NXDOMAIN or empty). */
@@ -29,18 +38,42 @@ const addrs = (obs: readonly DnsObservation[]): string[] => [...new Set(obs.flat
 const failureOf = (obs: readonly DnsObservation[]): string | null =>
   obs.find((o) => o.queryType !== 'AAAA' && o.failure)?.failure ?? obs.find((o) => o.failure && o.failure !== FAILURES.noAnswer)?.failure ?? obs[0]?.failure ?? null;
 
+/** Each address's AS, from the answers that carry one and from the helper's ip_info. */
+function asnMap(m: WebMeasurement): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const o of [...m.dns.local, ...m.dns.control]) for (const a of o.answers) if (a.asn) out[a.value] ??= a.asn;
+  for (const [ip, info] of Object.entries(m.helper?.response?.ip_info ?? {})) if (info.asn > 0) out[ip] ??= info.asn;
+  return out;
+}
+
 /**
- * DNS consistency as Web Connectivity decides it, without an ASN database: answers are consistent
- * when they share an address with the control, or when an address proves itself with a TLS handshake
- * valid for the name (a CDN giving us another edge).
+ * A measurement that recorded no lookup (an OONI one that lacks `queries`) still resolved the name
+ * when it connected: the addresses it reached (TCP, TLS or a response) on the target's port are its answers.
  */
-export function analyzeDns(m: WebMeasurement): DnsAnalysis {
+function connectedAddresses(m: WebMeasurement): string[] {
+  const ok = [...m.tcp.filter((t) => t.failure === null), ...m.tls.filter((t) => t.failure === null), ...m.http.filter((h) => h.status !== null && h.ip)];
+  return [...new Set(ok.filter((x) => x.port === m.port).map((x) => x.ip))];
+}
+
+type DnsBase = Omit<DnsAnalysis, 'consistency' | 'explanation'>;
+
+/** What the decision reads: both sides' addresses and ASes, the failures, injected replies. */
+function dnsBase(m: WebMeasurement): { base: DnsBase; unrecorded: boolean; localAsns: number[] } {
   // An address in the URL needs no DNS: it is its own answer, on both sides.
   const literal = isIP(m.hostname) !== 0;
-  const localAddresses = literal ? [m.hostname] : addrs(m.dns.local);
+  const unrecorded = !literal && m.dns.local.length === 0;
+  const localAddresses = literal ? [m.hostname] : unrecorded ? connectedAddresses(m) : addrs(m.dns.local);
   const controlAddresses = literal ? [m.hostname] : addrs(m.dns.control);
   const controlAnswered = literal || m.dns.control.some(isDefiniteAnswer);
-  const base = {
+  const asnOf = asnMap(m);
+  const asnsOf = (ips: readonly string[]): number[] => [...new Set(ips.map((ip) => asnOf[ip]).filter((a): a is number => a !== undefined))];
+  const localAsns = asnsOf(localAddresses);
+  const controlAsns = asnsOf(controlAddresses);
+  const base: DnsBase = {
+    byTlsOnly: false,
+    asnOf,
+    controlAsns,
+    asnDiffers: localAsns.length > 0 && controlAsns.length > 0 && !localAsns.some((a) => controlAsns.includes(a)),
     localAddresses,
     controlAddresses,
     controlAnswered,
@@ -52,20 +85,36 @@ export function analyzeDns(m: WebMeasurement): DnsAnalysis {
         .filter((late) => late !== o.answers.map((a) => a.value).join(' ')),
     ),
   };
+  return { base, unrecorded, localAsns };
+}
+
+/**
+ * DNS consistency as Web Connectivity decides it, with the AS numbers a measurement carries
+ * (OONI's answers, the helper's ip_info) and no ASN database: answers are consistent when they share
+ * an address or an AS with the control, or when an address proves itself with a TLS handshake valid
+ * for the name (a CDN giving us another edge); without AS numbers, the probe's own dns_consistency is
+ * evidence.
+ */
+export function analyzeDns(m: WebMeasurement): DnsAnalysis {
+  const { base, unrecorded, localAsns } = dnsBase(m);
+  const { localAddresses, controlAddresses, controlAnswered, controlAsns } = base;
   const result = (consistency: DnsConsistency, explanation: string): DnsAnalysis => ({ ...base, consistency, explanation });
 
   if (isIP(m.hostname)) return result('consistent', '');
+  if (unrecorded && localAddresses.length === 0) return result('unknown', `the measurement lacks a lookup of ${m.hostname}`);
   if (base.injectedReplies.length) {
     return result('inconsistent', `two different answers arrived for one query (${localAddresses.join(', ') || base.localFailure} and then ${base.injectedReplies[0]}): someone on the path injected a reply`);
   }
   const validated = localAddresses.filter((ip) => m.tls.some((t) => t.ip === ip && t.serverName === m.hostname && t.failure === null));
 
-  if (localAddresses.length === 0) {
-    if (!controlAnswered) return result('unknown', '');
-    if (controlAddresses.length === 0) return result('consistent', ''); // both say the name does not exist
-    return result('inconsistent', `your resolver said ${base.localFailure ?? 'nothing'}, but the control resolver resolves it to ${controlAddresses.join(', ')}`);
-  }
-  if (localAddresses.some((ip) => controlAddresses.includes(ip)) || validated.length > 0) return result('consistent', '');
+  if (localAddresses.length === 0) return noLocalAnswer(base, result);
+  if (localAddresses.some((ip) => controlAddresses.includes(ip))) return result('consistent', '');
+  if (validated.length > 0 && !base.asnDiffers) return result('consistent', '');
+  // Valid TLS at an address in another AS: the name's server or a proxy passing TLS through; its plain-HTTP page still speaks (rule dns).
+  if (validated.length > 0) return { ...result('consistent', ''), byTlsOnly: true };
+  // OONI's rule: an answer in the same AS as the control's is the same operator's (a CDN gives each place its own edge).
+  const sharedAs = localAsns.filter((a) => controlAsns.includes(a));
+  if (sharedAs.length > 0 && !localAddresses.some(isBogon)) return result('consistent', `your resolver's answers are in the same AS as the control's (AS${sharedAs.join(', AS')})`);
   if (!controlAnswered) return result('unknown', '');
   if (controlAddresses.length === 0) {
     return result('inconsistent', `your resolver answered ${localAddresses.join(', ')} for a name the control resolver says does not exist`);
@@ -84,5 +133,28 @@ export function analyzeDns(m: WebMeasurement): DnsAnalysis {
   if (badCert.length > 0) {
     return result('inconsistent', `your resolver answered ${localAddresses.join(', ')}, a server that cannot prove it is ${m.hostname} (${badCert[0]?.failure}); the control resolver says ${controlAddresses.join(', ')}`);
   }
-  return result('unknown', `your resolver's answers (${localAddresses.join(', ')}) differ from the control's (${controlAddresses.join(', ')}) and could not be validated`);
+  return undecidedDns(m, base, result, localAsns);
+}
+
+/** Our resolver gave no address: the control decides, unless the lookup failed by the probe's own doing. */
+function noLocalAnswer(base: DnsBase, result: (c: DnsConsistency, e: string) => DnsAnalysis): DnsAnalysis {
+  if (!base.controlAnswered) return result('unknown', '');
+  const own = probeFailure(base.localFailure);
+  if (own) return result('unknown', `the lookup failed with the probe's own failure (${base.localFailure}: ${own.why})`);
+  if (base.controlAddresses.length === 0) return result('consistent', ''); // both say the name does not exist
+  return result('inconsistent', `your resolver said ${base.localFailure ?? 'nothing'}, but the control resolver resolves it to ${base.controlAddresses.join(', ')}`);
+}
+
+/** Answers that differ and could not be validated: another AS when both are known; the probe's own judgement when neither is. */
+function undecidedDns(m: WebMeasurement, base: DnsBase, result: (c: DnsConsistency, e: string) => DnsAnalysis, localAsns: readonly number[]): DnsAnalysis {
+  const { localAddresses: local, controlAddresses: control, controlAsns } = base;
+  const withAs = (ips: readonly string[]): string => ips.map((ip) => (base.asnOf[ip] ? `${ip} (AS${base.asnOf[ip]})` : ip)).join(', ');
+  if (base.asnDiffers) return result('unknown', `your resolver's answers (${withAs(local)}) are in another network than the control's (${withAs(control)}) and could not be validated`);
+  if (localAsns.length === 0 && controlAsns.length === 0 && m.probeDnsConsistency === 'consistent') {
+    return result('consistent', `the probe that made the measurement judged your resolver's answers (${local.join(', ')}) consistent with the control's (${control.join(', ')}) (OONI's dns_consistency; tekser has no AS numbers to check)`);
+  }
+  if (localAsns.length === 0 && controlAsns.length === 0 && m.probeDnsConsistency === 'inconsistent') {
+    return result('inconsistent', `your resolver answered ${local.join(', ')}, the control ${control.join(', ')}, and the probe that made the measurement judged them inconsistent (OONI's dns_consistency; tekser has no AS numbers to check)`);
+  }
+  return result('unknown', `your resolver's answers (${local.join(', ')}) differ from the control's (${control.join(', ')}) and could not be validated`);
 }

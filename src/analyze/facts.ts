@@ -5,6 +5,7 @@ import type { HttpObservation } from '../model/observation.ts';
 import type { TargetResult } from '../model/run.ts';
 import type { FailureKind, TargetControl, Verdict, VerdictFacts } from '../model/verdict.ts';
 import { targetControl } from './control.ts';
+import { matchRefusal } from '../data/site-refusals.ts';
 import type { AnalysisKnowledge } from './knowledge.ts';
 
 /**
@@ -67,7 +68,14 @@ export function webFacts(m: WebMeasurement, v: Verdict, control: TargetControl):
     transfer: v.status === 'accessible' ? transferOf(final) : null,
     control,
     helper: helperOf(m),
+    ...refusalOf(v, final),
   };
+}
+
+/** The site's own refusal behind a `refused by site` verdict: its kind and fingerprint. */
+function refusalOf(v: Verdict, final: HttpObservation | undefined): Pick<VerdictFacts, 'refusal'> {
+  const row = v.status === 'refused by site' && final ? matchRefusal(final) : null;
+  return row ? { refusal: { kind: row.kind, fingerprint: row.id } } : {};
 }
 
 /** A service's facts: a control that did not answer makes its failures untargeted. */

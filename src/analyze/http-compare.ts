@@ -23,7 +23,7 @@ export function compareWithControl(probe: HttpObservation, control: HelperRespon
   if (!statusCodeMatch && (control.status_code < 200 || control.status_code > 299)) statusCodeMatch = null;
 
   let bodyProportion: number | null = null;
-  if (probe.bodyLength > 0 && !probe.bodyTruncated && control.body_length > 0) {
+  if (probe.bodyLength > 0 && !probe.bodyTruncated && !probe.bodyMissing && control.body_length > 0) {
     bodyProportion = Math.min(probe.bodyLength, control.body_length) / Math.max(probe.bodyLength, control.body_length);
   }
   const bodyLengthMatch = bodyProportion === null ? null : bodyProportion > 0.7;
@@ -35,8 +35,14 @@ export function compareWithControl(probe: HttpObservation, control: HelperRespon
 
   const a = titleWords(probe.title ?? '');
   const b = titleWords(control.title ?? '');
-  const titleMatch = [...a].every((w) => b.has(w)) && [...b].every((w) => a.has(w));
+  // A measurement that lacks the body lacks its title too: unknown, not different.
+  const titleMatch = probe.bodyMissing ? null : [...a].every((w) => b.has(w)) && [...b].every((w) => a.has(w));
 
-  const samePage = statusCodeMatch === null ? null : statusCodeMatch && (bodyLengthMatch === true || headersMatch || titleMatch);
+  const samePage = statusCodeMatch === null ? null : statusCodeMatch && (bodyLengthMatch === true || headersMatch || titleMatch === true) ? true : samePageWithout(statusCodeMatch, probe);
   return { statusCodeMatch, bodyProportion, bodyLengthMatch, headersMatch, titleMatch, samePage };
+}
+
+/** Nothing matched: a different page, unless the body that would decide was never recorded (then undecided). */
+function samePageWithout(statusCodeMatch: boolean, probe: HttpObservation): boolean | null {
+  return statusCodeMatch && probe.bodyMissing ? null : false;
 }

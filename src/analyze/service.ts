@@ -8,6 +8,7 @@ import { isBogon } from '../net/addresses.ts';
 import type { BlockingMethod, CheckVerdict, EndpointVerdict, InterceptionCa, InterceptionMatch, Verdict, VerdictFacts, VerdictStatus } from '../model/verdict.ts';
 import type { CertificateInfo } from '../model/observation.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
+import { probeFailure } from '../data/probe-failures.ts';
 import { certFailureOf, isInterceptionEvidence } from './certificate.ts';
 import { describeControlInterception, runControl } from './control.ts';
 import { serviceFacts } from './facts.ts';
@@ -40,19 +41,23 @@ function matcherFor(prefixes: readonly string[]): (ip: string) => boolean {
 }
 
 /** One attempt's outcome: the first step that failed, if any, and whether that is blocking. */
-export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck, interceptionCas: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS): AttemptOutcome {
+export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck, interceptionCas: readonly InterceptionCa[] = BUILTIN_INTERCEPTION_CAS, resolved: ReadonlyMap<string, string[]> = new Map()): AttemptOutcome {
   const out = (status: AttemptOutcome['status'], step: Step | null, failure: string | null, certificate = false, interception: InterceptionMatch | null = null, issuer: string | null = null): AttemptOutcome => {
     // A failure at a step the list does not count as blocking leaves the endpoint undecided (a named interception CA always counts).
-    const counted = status === 'blocked' && step && !check.blocking_steps.includes(step) && !interception ? 'inconclusive' : status;
+    // The probe's own failure (src/data/probe-failures.json) is never blocking either.
+    const counted = status === 'blocked' && ((step && !check.blocking_steps.includes(step) && !interception) || probeFailure(failure)) ? 'inconclusive' : status;
     return { status: counted, step, failure, certificate, port: a.port, interception, issuer };
   };
   if (a.dns) {
     const local = addrs(a.dns.local);
     const control = addrs(a.dns.control);
     const controlDefinite = a.dns.control.some(isDefiniteAnswer);
+    const designed = check.designed_answers?.[a.host];
+    if (designed && local.length > 0 && local.every((ip) => designed.includes(ip))) return out('ok', null, null);
     if (local.length === 0) {
       if (controlDefinite && control.length === 0) return out('down', 'dns', dnsFailure(a.dns.local));
-      return out(controlDefinite ? 'blocked' : 'inconclusive', 'dns', dnsFailure(a.dns.local));
+      if (controlDefinite) return out('blocked', 'dns', dnsFailure(a.dns.local));
+      return out(...ownControl(a.host, a.dns.local, resolved));
     }
     if (check.expect_prefixes?.length) {
       const inNetwork = matcherFor(check.expect_prefixes);
@@ -114,11 +119,32 @@ function methodOf(steps: Array<{ step: Step | null; certificate: boolean }>): Bl
   return k === 'dns' ? 'dns' : k === 'tcp' ? 'tcp_ip' : k === 'tls' ? 'tls' : k === 'mitm' ? 'mitm' : k === 'http' ? 'http-failure' : null;
 }
 
-function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[], interceptionCas: readonly InterceptionCa[]): CheckVerdict & { blockedOutcomes: AttemptOutcome[] } {
+/**
+ * A service list is a control for its own hosts: a definite "no such name" or empty answer for a host
+ * the list says exists, while the same resolver resolved the service's other hosts, is DNS blocking.
+ */
+function ownControl(host: string, local: readonly DnsObservation[], resolved: ReadonlyMap<string, string[]>): ['blocked' | 'inconclusive', 'dns', string | null] {
+  const failure = dnsFailure(local);
+  // Only a failure the lookup recorded: an absent lookup or answer is not "no such name".
+  const definite = local.some((o) => o.failure === failure) && (failure === FAILURES.nxdomain || failure === FAILURES.noAnswer);
+  const others = [...resolved].filter(([h, ips]) => h !== host && ips.length > 0);
+  if (!definite || others.length === 0) return ['inconclusive', 'dns', failure];
+  const [h, ips] = others[0] ?? ['', []];
+  return ['blocked', 'dns', `${failure} for ${host}, while the same resolver resolves the service's other hosts (${h} → ${ips.join(' ')})`];
+}
+
+/** Every host of the service the resolver under test gave addresses for. */
+export function resolvedHosts(m: ServiceMeasurement): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of m.checks) for (const a of c.attempts) if (a.dns && addrs(a.dns.local).length) out.set(a.host, addrs(a.dns.local));
+  return out;
+}
+
+function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[], interceptionCas: readonly InterceptionCa[], resolved: ReadonlyMap<string, string[]> = new Map()): CheckVerdict & { blockedOutcomes: AttemptOutcome[] } {
   const byLabel = new Map<string, AttemptOutcome[]>();
   for (const a of attempts) {
     const list = byLabel.get(a.label) ?? [];
-    list.push(attemptOutcome(a, check, interceptionCas));
+    list.push(attemptOutcome(a, check, interceptionCas, resolved));
     byLabel.set(a.label, list);
   }
   const endpoints = [...byLabel].map(([label, outs]) => endpointVerdict(label, outs, check));
@@ -171,7 +197,8 @@ export function analyzeService(
   /** The run's control check: an intercepted control makes "unreachable" the wrong word. */
   controlCheck: readonly DnsObservation[] = [],
 ): Verdict {
-  const checks = service.checks.map((check) => checkVerdict(check, m.checks.find((c) => c.checkId === check.id)?.attempts ?? [], interceptionCas));
+  const resolved = resolvedHosts(m);
+  const checks = service.checks.map((check) => checkVerdict(check, m.checks.find((c) => c.checkId === check.id)?.attempts ?? [], interceptionCas, resolved));
   const statuses = checks.map((c) => c.status);
   const blockedChecks = checks.filter((c) => c.status === 'blocked' || c.status === 'partially blocked');
   let status: VerdictStatus;

@@ -7,7 +7,7 @@ export type { AnalysisKnowledge };
 export interface FindingContext {
   records: readonly FindingRecord[];
   /** The run-level control check: `ok` (a definite answer), `failed` (none), or `none` (not made). */
-  controlCheck: Pick<RunControl, 'state' | 'failure'>;
+  controlCheck: Pick<RunControl, 'state' | 'failure' | 'misbehaving'>;
   /** The control's TLS intercepted, from the run-level check or any target's control lookups. */
   controlInterception: ControlInterception | null;
   /** Findings already made by earlier rules (a later rule may stand down for them). */
@@ -26,7 +26,7 @@ export interface FindingRule {
 export function buildFindingContext(records: readonly FindingRecord[], run: RunControl): Omit<FindingContext, 'found'> {
   return {
     records,
-    controlCheck: { state: run.state, failure: run.failure },
+    controlCheck: { state: run.state, failure: run.failure, ...(run.misbehaving ? { misbehaving: run.misbehaving } : {}) },
     controlInterception: run.interception ?? records.find((r) => r.control.interception)?.control.interception ?? null,
   };
 }

@@ -8,6 +8,7 @@ import { controlInterceptionFinding } from './control-interception.ts';
 import { helperUnavailableFinding } from './helper-unavailable.ts';
 import { interceptionFinding } from './interception.ts';
 import { NO_CONNECTIVITY, noConnectivityFinding } from './no-connectivity.ts';
+import { siteRefusalFinding } from './site-refusal.ts';
 import { sniFilteringFinding } from './sni-filtering.ts';
 import { toFindingRecord, type FindingSource } from './slim.ts';
 import { THROTTLING, throttlingFinding } from './throttling.ts';
@@ -39,6 +40,7 @@ export const FINDINGS: readonly FindingRule[] = [
   sniFilteringFinding,
   interceptionFinding,
   throttlingFinding,
+  siteRefusalFinding,
   helperUnavailableFinding,
 ];
 

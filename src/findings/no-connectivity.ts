@@ -21,8 +21,9 @@ export const noConnectivityFinding: FindingRule = {
     if (rs.some((r) => r.verdict.status === 'accessible')) return [];
     // A target that accepted a TCP connection proves the network carries traffic: the control is unreachable, not the internet.
     if (rs.some((r) => r.tcpOk.length > 0)) return [];
-    const noControl = rs.filter((r) => r.control.failed);
-    const byCheck = ctx.controlCheck.state === 'failed';
+    // A control that answers but misbehaves is reachable: its transport worked, so it says nothing of a shutdown.
+    const noControl = rs.filter((r) => r.control.failed && !r.control.misbehaving);
+    const byCheck = ctx.controlCheck.state === 'failed' && !ctx.controlCheck.misbehaving;
     const byTargets = ctx.controlCheck.state === 'none' && rs.length >= 1 && noControl.length >= NO_CONNECTIVITY.shutdownShare * rs.length;
     if (!byCheck && !byTargets) return [];
     const n = rs.length;

@@ -29,6 +29,8 @@ export function compareVerdicts(ooni: OoniVerdict, v: Pick<Verdict, 'status' | '
     if ((ooni.label === 'blocked' && blocked) || (ooni.label === 'ok' && v.status === 'accessible')) agree = 'same';
   } else if (ooni.label === 'accessible' || ooni.label === 'down') {
     if (v.status === ooni.label) agree = 'same';
+    // OONI counts a site's own refusal as accessible (the network carried it); tekser names it.
+    else if (ooni.label === 'accessible' && v.status === 'refused by site') agree = 'finer';
   } else if (ooni.label === 'unknown') {
     if (v.status === 'inconclusive') agree = 'same';
   } else if (blocked) {

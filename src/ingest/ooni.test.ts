@@ -33,7 +33,7 @@ describe('OONI web_connectivity 0.5 (LTE) → model', () => {
   it('maps queries per engine: the classic system lookups are the resolver under test, DoH and plain UDP are not', () => {
     const { m } = web('wc-lte-accessible-https.json');
     expect(m.dns.local.map((q) => q.engine)).toEqual(['getaddrinfo']);
-    expect(m.dns.local[0]?.answers).toEqual([{ type: 'A', value: '198.51.100.7', ttl: null }]);
+    expect(m.dns.local[0]?.answers).toEqual([{ type: 'A', value: '198.51.100.7', ttl: null, asn: 64501 }]);
     expect(m.localResolver).toBe('OONI getaddrinfo');
   });
 
@@ -67,7 +67,7 @@ describe('OONI web_connectivity 0.5 (LTE) → model', () => {
     const { m } = web('wc-lte-dns-injection.json');
     const udp = m.dns.local.find((q) => q.engine === 'udp');
     expect(udp?.answers[0]?.value).toBe('203.0.113.66');
-    expect(udp?.lateAnswers).toEqual([[{ type: 'A', value: '198.51.100.7', ttl: null }]]);
+    expect(udp?.lateAnswers).toEqual([[{ type: 'A', value: '198.51.100.7', ttl: null, asn: 64501 }]]);
     const v = analyzeWeb(m);
     expect(v).toMatchObject({ status: 'blocked', method: 'dns' });
     expect(v.reason).toContain('injected');
@@ -177,7 +177,9 @@ describe('OONI web_connectivity 0.4 and the 2016-2019 MK engine → model', () =
     };
     const { m, lacks } = web(bad);
     expect(lacks).toEqual(expect.arrayContaining(['a parsable peer certificate', 'the request URL', 'a valid request URL', 'a readable response body']));
-    expect(m.tcp).toEqual([{ ip: '198.51.100.7', port: 443, failure: 'unknown_failure: no status', t0: 0, t: 0 }]);
+    // Issue #20: a connect with no recorded result is absent, not failed.
+    expect(m.tcp).toEqual([]);
+    expect(lacks).toContain('the result of the TCP connect to 198.51.100.7:443');
     expect(() => analyzeWeb(m)).not.toThrow();
   });
 

@@ -4,7 +4,7 @@ import { addressFamily, bareHost, isIpLiteral, joinHostPort, splitHostPort, urlE
 import type { AddressInfo, CheckMeasurement, EndpointAttempt, ServiceMeasurement, WebMeasurement } from '../model/measurement.ts';
 import type { ServiceTarget, WebTarget } from '../model/target.ts';
 import { isSelfAddress } from '../net/addresses.ts';
-import { FAILURES, isCertificateFailure, unknownFailure } from '../model/failure.ts';
+import { FAILURES, isCertificateFailure } from '../model/failure.ts';
 import { extractTitle } from '../net/http.ts';
 import type { CertificateInfo, DnsAnswer, DnsEngine, DnsObservation, HttpObservation, QueryType, TcpConnectObservation, TlsHandshakeObservation } from '../model/observation.ts';
 import { certificateInfo } from '../net/certificate.ts';
@@ -140,11 +140,26 @@ function answersOf(q: Json): DnsAnswer[] {
     if (!ans) continue;
     const ttl = num(ans.ttl);
     const type = str(ans.answer_type);
-    if ((type === 'A' || (!type && ans.ipv4)) && str(ans.ipv4)) out.push({ type: 'A', value: ans.ipv4 as string, ttl });
-    else if ((type === 'AAAA' || (!type && ans.ipv6)) && str(ans.ipv6)) out.push({ type: 'AAAA', value: ans.ipv6 as string, ttl });
+    // OONI looks each address up in its AS database (0: unknown).
+    const as = num(ans.asn);
+    const asn = as && as > 0 ? { asn: as } : {};
+    if ((type === 'A' || (!type && ans.ipv4)) && str(ans.ipv4)) out.push({ type: 'A', value: ans.ipv4 as string, ttl, ...asn });
+    else if ((type === 'AAAA' || (!type && ans.ipv6)) && str(ans.ipv6)) out.push({ type: 'AAAA', value: ans.ipv6 as string, ttl, ...asn });
     else if (type === 'CNAME' && str(ans.hostname)) out.push({ type: 'CNAME', value: ans.hostname as string, ttl });
   }
   return out;
+}
+
+/**
+ * A lookup that recorded neither a failure nor a readable answer says nothing (an absent `answers`
+ * list, or entries without their address): it is not "no answer". Null when it can be read.
+ */
+function unreadableLookup(q: Json): string | null {
+  if (ooniFailure(q.failure) !== null) return null;
+  const host = str(q.hostname) || 'the input';
+  if (!Array.isArray(q.answers)) return `the answers of the lookup of ${host}`;
+  if (q.answers.length > 0 && answersOf(q).length === 0) return `a readable answer in the lookup of ${host}`;
+  return null;
 }
 
 function dnsObservation(q: Json): DnsObservation {
@@ -239,7 +254,9 @@ function httpObservation(r: Json, lacks: Set<string>, tls: TlsLookup): HttpObser
   const failure = ooniFailure(r.failure);
   const code = num(resp?.code);
   const body = ooniString(resp?.body);
-  if (resp && resp.body !== null && resp.body !== undefined && !body) lacks.add('a readable response body');
+  // An absent or unreadable body is unknown (its length and title too), not an empty page.
+  const bodyMissing = resp !== null && resp.body !== null && !body;
+  if (bodyMissing) lacks.add(resp.body === undefined ? 'the response body' : 'a readable response body');
   const where = splitAddress(r.address) ?? { ip: '', port: urlPort(parsed) };
   const https = parsed.protocol === 'https:';
   const status = code && code > 0 ? code : null;
@@ -262,12 +279,59 @@ function httpObservation(r: Json, lacks: Set<string>, tls: TlsLookup): HttpObser
     title: extractTitle(text),
     tls: https ? tls(where.ip, where.port, isIpLiteral(host) ? '' : host) : null,
     responseAt: null,
+    ...(bodyMissing ? { bodyMissing: true as const } : {}),
     ...times(r),
   };
 }
 
+/**
+ * The helper's page: its title may be absent (then no page to compare with, rather than an empty
+ * title that differs from every page).
+ */
+function helperHttp(http: Json | null, lacks: Set<string>): Record<string, unknown> {
+  if (!http) return {};
+  if (http.title === undefined && ooniFailure(http.failure) === null) {
+    lacks.add("the title of the control's page");
+    return {};
+  }
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj(http.headers) ?? {})) {
+    const s = Array.isArray(v) ? ooniString(v[0])?.text : ooniString(v)?.text;
+    if (s !== undefined) headers[k] = s;
+  }
+  return {
+    http_request: { body_length: num(http.body_length) ?? -1, failure: ooniFailure(http.failure), title: str(http.title) ?? '', headers, status_code: num(http.status_code) ?? -1 },
+  };
+}
+
+/**
+ * The helper's lookup: `addrs` (the 0.1.x helper called it `ips`); without either and without a
+ * failure the control's DNS answer is absent, not empty.
+ */
+function helperDns(dns: Json | null, lacks: Set<string>): Record<string, unknown> {
+  if (!dns) return {};
+  const list = Array.isArray(dns.addrs) ? dns.addrs : Array.isArray(dns.ips) ? dns.ips : null;
+  const failure = ooniFailure(dns.failure);
+  if (list === null && failure === null) {
+    lacks.add("the control's DNS answer (addrs)");
+    return {};
+  }
+  return { dns: { failure, addrs: (list ?? []).filter((a): a is string => typeof a === 'string') } };
+}
+
+/** The helper's AS of each address it saw (ip_info, since helper 0.5); entries without a number are left out. */
+function helperIpInfo(info: Json | null): Record<string, unknown> {
+  if (!info) return {};
+  const out: Record<string, { asn: number; flags: number }> = {};
+  for (const [ip, v] of Object.entries(info)) {
+    const asn = num(obj(v)?.asn);
+    if (asn !== null) out[ip] = { asn, flags: num(obj(v)?.flags) ?? 0 };
+  }
+  return { ip_info: out };
+}
+
 /** The test helper's answer, in the shape tekser's own helper gives (it speaks the same protocol). */
-function helperOf(control: Json | null): HelperResponse | null {
+function helperOf(control: Json | null, lacks: Set<string>): HelperResponse | null {
   if (!control || Object.keys(control).length === 0) return null;
   const tcp: Record<string, { status: boolean; failure: string | null }> = {};
   for (const [k, v] of Object.entries(obj(control.tcp_connect) ?? {})) {
@@ -279,29 +343,7 @@ function helperOf(control: Json | null): HelperResponse | null {
     const o = obj(v);
     if (o) tls[k] = { status: o.status === true, failure: ooniFailure(o.failure), server_name: str(o.server_name) };
   }
-  const http = obj(control.http_request);
-  const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj(http?.headers) ?? {})) {
-    const s = Array.isArray(v) ? ooniString(v[0])?.text : ooniString(v)?.text;
-    if (s !== undefined) headers[k] = s;
-  }
-  const dns = obj(control.dns);
-  const parsed = helperResponseSchema.safeParse({
-    tcp_connect: tcp,
-    tls_handshake: tls,
-    ...(http
-      ? {
-          http_request: {
-            body_length: num(http.body_length) ?? -1,
-            failure: ooniFailure(http.failure),
-            title: str(http.title) ?? '',
-            headers,
-            status_code: num(http.status_code) ?? -1,
-          },
-        }
-      : {}),
-    ...(dns ? { dns: { failure: ooniFailure(dns.failure), addrs: arr(dns.addrs).filter((a): a is string => typeof a === 'string') } } : {}),
-  });
+  const parsed = helperResponseSchema.safeParse({ tcp_connect: tcp, tls_handshake: tls, ...helperHttp(obj(control.http_request), lacks), ...helperDns(obj(control.dns), lacks), ...helperIpInfo(obj(control.ip_info)) });
   return parsed.success ? parsed.data : null;
 }
 
@@ -351,13 +393,28 @@ function webInput(m: Json, source: string): { input: WebInput; target: WebTarget
   return { input, target: { kind: 'web', url: url.toString(), category: null, source }, port };
 }
 
+/** The lookups that can be read; the others are named in `lacks` (an absent list, absent answers). */
+function readableQueries(w: WebInput): Json[] {
+  const queries = arr(w.keys.queries).map(obj).filter((q): q is Json => q !== null);
+  if (!Array.isArray(w.keys.queries) && !w.literal && w.hasKeys) {
+    w.lacks.add('queries');
+    // Without its queries, OONI's summary key still says how the lookup failed (df-002: dns_experiment_failure).
+    const failure = ooniFailure(w.keys.dns_experiment_failure);
+    if (failure) return [{ hostname: w.hostname, query_type: 'A', engine: 'system', answers: [], failure }];
+  }
+  return queries.filter((q) => {
+    const why = unreadableLookup(q);
+    if (why) w.lacks.add(why);
+    return why === null;
+  });
+}
+
 /**
  * DNS: LTE marks the system resolver's lookups "classic" (only those feed OONI's legacy keys too);
  * its UDP lookups to a public resolver are extension data, used here only as evidence of injection.
  */
 function webDns(w: WebInput): { local: DnsObservation[]; redirectDns: DnsObservation[]; lte: boolean } {
-  const queries = arr(w.keys.queries).map(obj).filter((q): q is Json => q !== null);
-  if (!Array.isArray(w.keys.queries) && !w.literal && w.hasKeys) w.lacks.add('queries');
+  const queries = readableQueries(w);
   const lte = queries.some((q) => tagsOf(q).includes('classic'));
   const duplicates = arr(w.keys.x_dns_duplicate_responses).map(obj).filter((q): q is Json => q !== null);
   const sameQuery = (d: Json, q: Json): boolean => d.hostname === q.hostname && d.query_type === q.query_type;
@@ -388,13 +445,13 @@ function webDns(w: WebInput): { local: DnsObservation[]; redirectDns: DnsObserva
 function webControl(w: WebInput): { helper: WebMeasurement['helper']; control: DnsObservation[]; helperAddresses: string[] } {
   const controlFailure = ooniFailure(w.keys.control_failure);
   const controlObj = obj(w.keys.control);
-  const helperResponse = controlFailure ? null : helperOf(controlObj);
+  const helperResponse = controlFailure ? null : helperOf(controlObj, w.lacks);
   if (controlObj && Object.keys(controlObj).length > 0 && !controlFailure && !helperResponse) w.lacks.add('a readable control (test helper) answer');
   // test_helpers: {backend: {address, type}} today, {backend: "https://..."} in MK-era measurements.
   const backend = obj(w.m.test_helpers)?.backend;
   const helperUrl = str(obj(backend)?.address) ?? str(backend) ?? 'OONI test helper';
   const control: DnsObservation[] = [];
-  if (helperResponse && obj(controlObj?.dns) && !w.literal) {
+  if (helperResponse && helperDns(obj(controlObj?.dns), new Set()).dns && !w.literal) {
     const addrs = helperResponse.dns.addrs;
     const failure = helperResponse.dns.failure;
     control.push({
@@ -414,10 +471,18 @@ function webControl(w: WebInput): { helper: WebMeasurement['helper']; control: D
   return { helper, control, helperAddresses: Object.keys(obj(controlObj?.ip_info) ?? {}) };
 }
 
-/** A TCP connect as OONI recorded it (status.success, or the failure). */
-function tcpObservation(e: Json, ip: string, port: number): TcpConnectObservation {
+/**
+ * A TCP connect as OONI recorded it (status.success, or the failure); null when it recorded neither
+ * (no status, or a status without success or failure): an unknown result is not a failed connect.
+ */
+function tcpObservation(e: Json, ip: string, port: number, lacks: Set<string>): TcpConnectObservation | null {
   const status = obj(e.status);
-  return { ip, port, failure: status?.success === true ? null : (ooniFailure(status?.failure) ?? unknownFailure('no status')), ...times(e) };
+  const failure = ooniFailure(status?.failure);
+  if (status?.success !== true && failure === null) {
+    lacks.add(`the result of the TCP connect to ${joinHostPort(ip, port)}`);
+    return null;
+  }
+  return { ip, port, failure: status?.success === true ? null : failure, ...times(e) };
 }
 
 /** TCP connects and TLS handshakes of the first hop, and a lookup of any hop's handshake for the HTTP requests. */
@@ -425,7 +490,8 @@ function webConnects(w: WebInput, lte: boolean): { tcp: TcpConnectObservation[];
   const tcp: TcpConnectObservation[] = [];
   for (const e of arr(w.keys.tcp_connect).map(obj)) {
     if (!e || depthOf(e) !== 0 || !str(e.ip) || num(e.port) === null) continue;
-    tcp.push(tcpObservation(e, e.ip as string, e.port as number));
+    const t = tcpObservation(e, e.ip as string, e.port as number, w.lacks);
+    if (t) tcp.push(t);
   }
   const allTls = arr(w.keys.tls_handshakes)
     .map(obj)
@@ -474,7 +540,7 @@ function lteFailedHop(w: WebInput, http: readonly HttpObservation[], requests: r
   if (!next) return null;
   const depth = Math.max(...requests.map(depthOf)) + 1;
   const flows = arr(w.keys.tcp_connect).map(obj).filter((e): e is Json => e !== null && depthOf(e) === depth && tagsOf(e).includes('fetch_body=true'));
-  const failedTcp = flows.find((e) => obj(e.status)?.success !== true);
+  const failedTcp = flows.find((e) => obj(e.status)?.success !== true && ooniFailure(obj(e.status)?.failure) !== null);
   const failedTls = allTls.find((h) => depthOf(h) === depth && tagsOf(h).includes('fetch_body=true') && h.failure);
   if (!failedTcp && !failedTls) return null;
   const e = (failedTls ?? failedTcp) as Json;
@@ -484,7 +550,7 @@ function lteFailedHop(w: WebInput, http: readonly HttpObservation[], requests: r
     method: 'GET',
     ip: where.ip,
     port: where.port,
-    failure: failedTls ? ooniFailure(failedTls.failure) : ooniFailure(obj(failedTcp?.status)?.failure) ?? unknownFailure('no status'),
+    failure: failedTls ? ooniFailure(failedTls.failure) : (ooniFailure(obj(failedTcp?.status)?.failure) as string),
     failedOperation: failedTls ? 'tls_handshake' : 'connect',
     status: null,
     headers: {},
@@ -515,6 +581,12 @@ function webAddresses(w: WebInput, local: readonly DnsObservation[], control: re
   return addresses;
 }
 
+/** OONI's own dns_consistency ("consistent" / "inconsistent"; "reverse_match" counts as consistent). */
+function probeDnsConsistency(tk: Json): Pick<WebMeasurement, 'probeDnsConsistency'> {
+  const v = str(tk.dns_consistency);
+  return v === 'consistent' || v === 'reverse_match' ? { probeDnsConsistency: 'consistent' } : v === 'inconsistent' ? { probeDnsConsistency: 'inconsistent' } : {};
+}
+
 /** Maps one web_connectivity measurement (0.4, 0.5 LTE, and the 2016-2019 MK engine's), step by step. */
 export function ooniWebMeasurement(m: Json, source: string): { measurement: WebMeasurement; lacks: string[] } | { error: string } {
   const parsed = webInput(m, source);
@@ -543,6 +615,7 @@ export function ooniWebMeasurement(m: Json, source: string): { measurement: WebM
     controlRecheck: [],
     sniProbes: [],
     deadlineExceeded: false,
+    ...probeDnsConsistency(w.keys),
   };
   return { measurement, lacks: [...w.lacks] };
 }
@@ -598,7 +671,10 @@ function serviceAttempt(ops: ServiceOps, check: ServiceCheck, ep: string, e: { h
     });
     return attempt;
   }
-  attempt.tcp = ops.tcps.filter((t) => t.port === port && ips.includes(t.ip as string)).map((t) => tcpObservation(t, t.ip as string, port));
+  attempt.tcp = ops.tcps
+    .filter((t) => t.port === port && ips.includes(t.ip as string))
+    .map((t) => tcpObservation(t, t.ip as string, port, ops.lacks))
+    .filter((t): t is TcpConnectObservation => t !== null);
   if (check.protocol === 'tls' || url) {
     attempt.tls = ops.handshakes
       .filter((h) => {
@@ -689,12 +765,27 @@ export function ingestOoni(value: unknown, source: string, services: (id: string
     return { kind: 'web', measurement: mapped.measurement, ooni: ooniWebVerdict(m, obj(m.test_keys)), lacks: mapped.lacks };
   }
   const serviceId = MESSENGER_SERVICE_IDS[testName];
-  if (serviceId) {
-    const service = services(serviceId);
-    if (!service) return { kind: 'skipped', testName, input, reason: `no "${serviceId}" service in the service list` };
-    const target: ServiceTarget = { kind: 'service', service, url: `service:${service.id}`, source };
-    const mapped = ooniServiceMeasurement(m, target);
-    return { kind: 'service', measurement: mapped.measurement, ooni: ooniServiceVerdict(m, obj(m.test_keys) ?? {}), lacks: mapped.lacks };
-  }
+  if (serviceId) return ingestMessenger(underscoredKeys(m), testName, serviceId, source, services);
   return { kind: 'skipped', testName, input, reason: `tekser does not analyse OONI's ${testName} nettest (it reads ${SUPPORTED_NETTESTS.join(', ')})` };
+}
+
+/**
+ * MK-engine era messenger measurements spelled some test_keys with hyphens: read them under the
+ * spec's underscored names (an underscored key already present wins).
+ */
+function underscoredKeys(m: Json): Json {
+  const tk = obj(m.test_keys);
+  if (!tk) return m;
+  const keys: Json = {};
+  for (const [k, v] of Object.entries(tk)) keys[k.replace(/-/g, '_')] ??= v;
+  for (const [k, v] of Object.entries(tk)) if (!k.includes('-')) keys[k] = v;
+  return { ...m, test_keys: keys };
+}
+
+function ingestMessenger(m: Json, testName: string, serviceId: string, source: string, services: (id: string) => Service | null): IngestedMeasurement {
+  const service = services(serviceId);
+  if (!service) return { kind: 'skipped', testName, input: str(m.input), reason: `no "${serviceId}" service in the service list` };
+  const target: ServiceTarget = { kind: 'service', service, url: `service:${service.id}`, source };
+  const mapped = ooniServiceMeasurement(m, target);
+  return { kind: 'service', measurement: mapped.measurement, ooni: ooniServiceVerdict(m, obj(m.test_keys) ?? {}), lacks: mapped.lacks };
 }

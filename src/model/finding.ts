@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { WEB_TARGET_ROLES } from './target.ts';
 import { verdictFactsSchema, verdictSchema } from './verdict.ts';
 
-export const FINDING_KINDS = ['ways-out', 'no-connectivity', 'control-interception', 'allow-list', 'collateral', 'sni-filtering', 'state-mitm', 'suspected-mitm', 'throttling', 'helper-unavailable'] as const;
+export const FINDING_KINDS = ['ways-out', 'no-connectivity', 'control-interception', 'allow-list', 'collateral', 'sni-filtering', 'state-mitm', 'suspected-mitm', 'throttling', 'helper-unavailable', 'site-refusal'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 /** A statement about the run as a whole, with the evidence behind it. */

@@ -50,6 +50,11 @@ export const webMeasurementSchema = z.object({
   sniProbes: z.array(sniProbeSchema),
   /** Set when the whole-target deadline cut the measurement short. */
   deadlineExceeded: z.boolean(),
+  /**
+   * What the probe that made the measurement decided about DNS (OONI's `dns_consistency`, from AS
+   * data tekser may lack): evidence when neither side's AS is known. Absent for tekser's own runs.
+   */
+  probeDnsConsistency: z.enum(['consistent', 'inconsistent']).optional(),
 });
 export type WebMeasurement = z.infer<typeof webMeasurementSchema>;
 

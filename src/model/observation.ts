@@ -19,6 +19,8 @@ export const dnsAnswerSchema = z.object({
   type: z.enum(DNS_ANSWER_TYPES),
   value: z.string(),
   ttl: z.number().nullable(),
+  /** The AS the measurement says this address is in (OONI's answers carry it); absent when unknown. */
+  asn: z.number().optional(),
 });
 export type DnsAnswer = z.infer<typeof dnsAnswerSchema>;
 
@@ -120,6 +122,8 @@ const httpObservationBase = z.object({
   samples: z.array(httpSampleSchema).optional(),
   /** A 3xx whose Location was not followed: it pointed at this machine or its networks (never dialled). */
   refusedRedirect: z.object({ url: z.string(), ip: z.string().nullable(), reason: z.string() }).optional(),
+  /** Set only on a response read from a measurement that did not record its body (an OONI one): its length and title are unknown, not empty. */
+  bodyMissing: z.literal(true).optional(),
   ...timing,
 });
 

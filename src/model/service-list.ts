@@ -33,6 +33,11 @@ export const checkSchema = z
     public_roots: z.boolean().default(true),
     /** DNS answers must lie in these prefixes (e.g. a company's own network), else DNS is inconsistent. */
     expect_prefixes: z.array(z.string()).optional(),
+    /**
+     * Hosts that resolve to special addresses by design (host → those addresses, e.g. a status record
+     * at 127.0.0.1): such an answer is the service's own, never DNS tampering.
+     */
+    designed_answers: z.record(z.string(), z.array(z.string()).min(1)).optional(),
     /** Whether the HTTP status matters: only DNS/TCP/TLS/IO failures count when ignored (OONI's choice). */
     http_status: z.enum(['ignore', 'must_be_2xx']).default('ignore'),
   });

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { STEPS } from './service-list.ts';
 
-export const VERDICT_STATUSES = ['accessible', 'blocked', 'partially blocked', 'down', 'inconclusive'] as const;
+/**
+ * `refused by site`: the site itself refused this network's visitors (a 451, a geo-block, a bot
+ * challenge) over HTTPS with a certificate valid for it: neither blocked (the network could not have
+ * written the page) nor accessible (the user did not get the site).
+ */
+export const VERDICT_STATUSES = ['accessible', 'blocked', 'partially blocked', 'down', 'inconclusive', 'refused by site'] as const;
 export type VerdictStatus = (typeof VERDICT_STATUSES)[number];
 
 export const BLOCKING_METHODS = ['dns', 'tcp_ip', 'tls', 'mitm', 'http-failure', 'http-diff'] as const;
@@ -124,6 +129,11 @@ export const targetControlSchema = z.object({
   /** Why, when it failed. */
   failure: z.string().nullable(),
   interception: controlInterceptionSchema.nullable(),
+  /**
+   * The control answered but misbehaves (a DoH answer that is not DNS, a helper answer that is not its
+   * JSON): why, in words. Its transport worked, so this is never "no connectivity". Absent otherwise.
+   */
+  misbehaving: z.string().optional(),
 });
 export type TargetControl = z.infer<typeof targetControlSchema>;
 
@@ -134,6 +144,8 @@ export const runControlSchema = z.object({
   /** Why, when it failed. */
   failure: z.string().nullable(),
   interception: controlInterceptionSchema.nullable(),
+  /** The control check failed because the control answered wrongly (transport worked): why. Absent otherwise. */
+  misbehaving: z.string().optional(),
 });
 export type RunControl = z.infer<typeof runControlSchema>;
 
@@ -163,6 +175,8 @@ export const verdictFactsSchema = z.object({
   validTls: z.boolean(),
   /** The last hop's body transfer: bytes, seconds (from the response headers), rate (bytes/s; from the ~250 ms samples when there are enough). */
   transfer: z.object({ bytes: z.number(), seconds: z.number(), rate: z.number(), sampled: z.boolean() }).nullable(),
+  /** A `refused by site` verdict: the kind of refusal and the fingerprint (src/data/site-refusals.json). Absent otherwise. */
+  refusal: z.object({ kind: z.string(), fingerprint: z.string() }).optional(),
   control: targetControlSchema,
   helper: z.object({
     status: z.enum(HELPER_STATUSES),

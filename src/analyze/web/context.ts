@@ -148,6 +148,7 @@ function attemptsText(m: WebMeasurement): string {
  */
 export function undecided(ctx: WebContext, question: string): string {
   if (ctx.controlIntercepted) return `the control resolver's own TLS connection is intercepted ${describeControlInterception(ctx.controlIntercepted)}, so control evidence is untrustworthy and tekser cannot tell ${question}`;
+  if (ctx.control.misbehaving) return `the control answered but misbehaves (${ctx.control.misbehaving}), so tekser cannot tell ${question}`;
   const h = ctx.m.helper;
   if (h && !h.response) {
     return `the control helper ${h.url} failed (${h.failure ?? 'no answer'}${attemptsText(ctx.m)}), so nothing outside this network checked this target and tekser cannot tell ${question}`;
@@ -186,7 +187,8 @@ function dnsEvidence(m: WebMeasurement, dns: DnsAnalysis): string {
   if (isIP(m.hostname)) return `DNS: none needed (${m.hostname} is an address)`;
   const local = dns.localAddresses.length ? dns.localAddresses.join(' ') : (dns.localFailure ?? 'no answer');
   const control = dns.controlAnswered ? dns.controlAddresses.join(' ') || 'no such name' : (dns.controlFailure ?? 'no answer');
-  return `DNS ${m.hostname}: ${m.localResolver} → ${local}; control → ${control} (${dns.consistency})`;
+  const why = dns.consistency === 'consistent' && dns.explanation ? `: ${dns.explanation}` : '';
+  return `DNS ${m.hostname}: ${m.localResolver} → ${local}; control → ${control} (${dns.consistency}${why})`;
 }
 
 function describeResponse(h: HttpObservation): string {

@@ -19,6 +19,9 @@ export const controlUnavailableRule: WebRule = {
     if (recheckFailed && dns.controlAnswered && !helper) {
       return ctx.verdict('inconclusive', null, `The control resolver failed right after this target did (${m.controlRecheck[0]?.failure}): the network, not the site, may be the problem`);
     }
+    if (!ctx.controlAvailable && ctx.control.misbehaving) {
+      return ctx.verdict('inconclusive', null, `The control answered but misbehaves (${ctx.control.misbehaving}): it is reachable, but gave nothing to compare with, so blocking cannot be told from a network problem`);
+    }
     if (!ctx.controlAvailable) {
       const helperWhy = m.helper && !m.helper.response ? `; the control helper ${m.helper.url} failed too (${m.helper.failure ?? 'no answer'})` : '';
       return ctx.verdict(

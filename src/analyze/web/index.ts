@@ -11,6 +11,7 @@ import { httpFailureRule } from './http-failure.ts';
 import { inconclusiveRule } from './inconclusive.ts';
 import { nameResolutionRule } from './name-resolution.ts';
 import { pageLoadedRule } from './page-loaded.ts';
+import { probeFailureRule } from './probe-failure.ts';
 import { tcpIpRule } from './tcp-ip.ts';
 import { tlsInterceptionRule } from './tls-interception.ts';
 import { tlsSniRule } from './tls-sni.ts';
@@ -26,19 +27,21 @@ export type { AnalysisKnowledge, WebContext, WebRule } from './context.ts';
  * | 1  | deadline            | cut short by the target deadline → inconclusive                                |
  * | 2  | dns                 | DNS inconsistent with the control / leads to a known block page → blocked dns  |
  * | 3  | page-loaded         | a page came back: accessible, or block page / unlike the control → http-diff   |
- * | 4  | control-unavailable | no control (not intercepted) → inconclusive                                    |
- * | 5  | name-resolution     | no address: gone for the control too → down; else inconclusive                 |
- * | 6  | down                | the control helper fails at the same step (no known MITM CA) → down            |
- * | 7  | tcp-ip              | all connections fail: helper connects → blocked tcp_ip; else inconclusive      |
- * | 8  | tls-interception    | bad certificate: known CA / helper valid / untrusted root → mitm; else inconcl. |
- * | 9  | tls-sni             | handshake broken: SNI proof / helper completes → blocked tls; else inconclusive |
- * | 10 | http-failure        | request failed after connecting: helper fetched → http-failure; else inconcl.   |
- * | 11 | inconclusive        | anything left → inconclusive                                                   |
+ * | 4  | probe-failure       | the failed step failed with the probe's own failure (data) → inconclusive      |
+ * | 5  | control-unavailable | no control (not intercepted) → inconclusive                                    |
+ * | 6  | name-resolution     | no address: gone for the control too → down; else inconclusive                 |
+ * | 7  | down                | the control helper fails at the same step (no known MITM CA) → down            |
+ * | 8  | tcp-ip              | all connections fail: helper connects → blocked tcp_ip; else inconclusive      |
+ * | 9  | tls-interception    | bad certificate: known CA / helper valid / untrusted root → mitm; else inconcl. |
+ * | 10 | tls-sni             | handshake broken: SNI proof / helper completes → blocked tls; else inconclusive |
+ * | 11 | http-failure        | request failed after connecting: helper fetched → http-failure; else inconcl.   |
+ * | 12 | inconclusive        | anything left → inconclusive                                                   |
  */
 export const WEB_RULES: readonly WebRule[] = [
   deadlineRule,
   dnsRule,
   pageLoadedRule,
+  probeFailureRule,
   controlUnavailableRule,
   nameResolutionRule,
   downRule,

@@ -24,7 +24,7 @@ const tlsFails = (t: TlsHandshakeObservation, parts: Partial<WebMeasurement> = {
 
 describe('WEB_RULES: the documented order', () => {
   it('is exported in order, each rule with an id and a description (docs print it)', () => {
-    expect(WEB_RULES.map((r) => r.id)).toEqual(['deadline', 'dns', 'page-loaded', 'control-unavailable', 'name-resolution', 'down', 'tcp-ip', 'tls-interception', 'tls-sni', 'http-failure', 'inconclusive']);
+    expect(WEB_RULES.map((r) => r.id)).toEqual(['deadline', 'dns', 'page-loaded', 'probe-failure', 'control-unavailable', 'name-resolution', 'down', 'tcp-ip', 'tls-interception', 'tls-sni', 'http-failure', 'inconclusive']);
     for (const r of WEB_RULES) expect(r.description.length).toBeGreaterThan(40);
   });
 

@@ -26,6 +26,7 @@ export const SYMBOL: Record<CellStatus, string> = {
   'partially blocked': '◐',
   down: '↓',
   inconclusive: '?',
+  'refused by site': '⊘',
   'control-ok': '✓',
   'control-failed': '!',
 };
