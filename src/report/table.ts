@@ -20,7 +20,7 @@ export interface TableOptions {
   steps?: readonly string[];
 }
 
-const STATUS_ORDER = ['blocked', 'partially blocked', 'down', 'inconclusive', 'accessible'];
+const STATUS_ORDER = ['blocked', 'partially blocked', 'down', 'inconclusive', 'refused by site', 'accessible'];
 /** Names listed under a grouped row before "and N more" (-v lists every target with its evidence). */
 const GROUP_NAMES_SHOWN = 6;
 
@@ -92,6 +92,7 @@ export function renderTable(results: readonly TableRow[], opts: TableOptions): s
     'partially blocked': (s) => c.yellow.bold(s),
     down: (s) => c.gray(s),
     inconclusive: (s) => c.yellow(s),
+    'refused by site': (s) => c.magenta(s),
     accessible: (s) => c.green(s),
   };
   const rows = [...results].sort(
