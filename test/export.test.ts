@@ -6,7 +6,7 @@ import { RUN_RECORD_SCHEMA_ID, RUN_SCHEMA_ID, type RunRecord, type ServiceResult
 import type { CheckVerdict } from '../src/model/verdict.ts';
 import { reportId, testVersion, toOoni } from '../src/report/ooni.ts';
 import { NO_BODIES_NOTE, parseProbeAsn, parseProbeCc, UNKNOWN_NETWORK_NOTE } from '../src/cli/commands/export.ts';
-import { web, writeRuns } from './fixtures/report-runs.ts';
+import { verdict as emptyVerdict, web, writeRuns } from './fixtures/report-runs.ts';
 import { helperOk } from './fixtures/observations.ts';
 import { runInMemory } from './helpers/cli.ts';
 import { checkOoniMeasurement } from './ooni-schema.ts';
@@ -34,18 +34,7 @@ const record = (network: RunRecord['network'] = { asn: 'AS9198', country: 'KZ' }
   findings: null,
 });
 
-const verdict = (v: Partial<Verdict> & Pick<Verdict, 'status'>): Verdict => ({
-  method: null,
-  reason: 'by hand',
-  evidence: [],
-  dnsConsistency: null,
-  blockpage: null,
-  httpComparison: null,
-  untrustedIssuer: null,
-  interceptionCa: null,
-  sniProof: null,
-  ...v,
-});
+const verdict = (v: Partial<Verdict> & Pick<Verdict, 'status'>): Verdict => emptyVerdict({ reason: 'by hand', ...v });
 
 const keys = (m: Json): Json => m.test_keys as Json;
 
