@@ -56,6 +56,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** The base of every error tekser raises on purpose. */
 export class TekserError extends Error {
   readonly code: ErrorCode;
+  /**
+   * The message as a catalogue key and parameters (src/i18n), when the sentence has been translated:
+   * the CLI edge prints it in the reader's language, else `message` (English).
+   */
+  why?: { key: string; params?: Record<string, string | number | readonly string[]> };
   /** The exit code at the CLI edge when this error ends a command. */
   readonly exitCode: number;
   constructor(code: ErrorCode, message: string, exitCode: number = EXIT.usage) {

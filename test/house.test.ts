@@ -57,6 +57,7 @@ function circles(graph: Map<string, string[]>): string[][] {
 export const FLOORS: readonly (readonly string[])[] = [
   ['errors.ts', 'version.ts', 'words.ts'],
   ['model/'],
+  ['i18n/'],
   ['data/', 'net/'],
   ['lists/'],
   ['helper/', 'analyze/', 'lint/'],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WEB_TARGET_ROLES } from './target.ts';
 import { verdictFactsSchema, verdictSchema } from './verdict.ts';
+import { messageSchema } from './message.ts';
 
 export const FINDING_KINDS = ['ways-out', 'no-connectivity', 'control-interception', 'allow-list', 'collateral', 'sni-filtering', 'state-mitm', 'suspected-mitm', 'throttling', 'helper-unavailable', 'site-refusal'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
@@ -10,7 +11,11 @@ export const findingSchema = z.object({
   kind: z.enum(FINDING_KINDS),
   /** One line, in words an activist can act on. */
   title: z.string(),
+  /** The title as a catalogue message, for readers in another language (src/i18n). */
+  titleMessage: messageSchema.optional(),
   details: z.array(z.string()),
+  /** The details as catalogue messages, one per detail line when present. */
+  detailMessages: z.array(messageSchema).optional(),
   /** Labels (URLs or service names) of the targets involved. */
   targets: z.array(z.string()),
 });
@@ -29,7 +34,7 @@ export const findingRecordSchema = z.object({
   kind: z.enum(['web', 'service']),
   role: z.enum(WEB_TARGET_ROLES),
   hostname: verdictFactsSchema.shape.hostname,
-  verdict: verdictSchema.pick({ status: true, method: true, reason: true, interceptionCa: true, untrustedIssuer: true, sniProof: true }),
+  verdict: verdictSchema.pick({ status: true, method: true, reason: true, reasonMessage: true, interceptionCa: true, untrustedIssuer: true, sniProof: true }),
   ...verdictFactsSchema.omit({ hostname: true }).shape,
 });
 export type FindingRecord = z.infer<typeof findingRecordSchema>;

@@ -10,6 +10,7 @@ export * from './service-list.ts';
 export * from './target.ts';
 export * from './control.ts';
 export * from './measurement.ts';
+export * from './message.ts';
 export * from './verdict.ts';
 export * from './finding.ts';
 export * from './run.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STEPS } from './service-list.ts';
+import { messageSchema } from './message.ts';
 
 /**
  * `refused by site`: the site itself refused this network's visitors (a 451, a geo-block, a bot
@@ -88,10 +89,14 @@ export type CheckVerdict = z.infer<typeof checkVerdictSchema>;
 export const verdictSchema = z.object({
   status: z.enum(VERDICT_STATUSES),
   method: z.enum(BLOCKING_METHODS).nullable(),
-  /** One line a person can act on. */
+  /** One line a person can act on, in English (what scripts and older readers see). */
   reason: z.string(),
-  /** The observations behind the verdict, one per line. */
+  /** The same line as a catalogue message: what a reader in another language is shown (src/i18n). */
+  reasonMessage: messageSchema.optional(),
+  /** The observations behind the verdict, one per line, in English. */
   evidence: z.array(z.string()),
+  /** The same lines as catalogue messages, one per evidence line when present. */
+  evidenceMessages: z.array(messageSchema).optional(),
   dnsConsistency: z.enum(DNS_CONSISTENCIES).nullable(),
   blockpage: blockpageMatchSchema.nullable(),
   httpComparison: httpComparisonSchema.nullable(),
