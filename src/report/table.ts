@@ -137,24 +137,33 @@ const groupLabel = (lang: Lang, g: Group): string => (g.rows.length > 1 ? t(lang
 /** Column widths for these groups in this language: the words present decide, never less than English needs. */
 function layoutOf(groups: readonly Group[], opts: TableOptions, lang: Lang): Layout {
   const most = (xs: string[], least: number): number => Math.max(least, ...xs.map((x) => width(x) + 2));
-  return {
-    lang,
-    c: opts.chalk,
-    columns: opts.width && opts.width > 0 ? opts.width : undefined,
-    verbose: Boolean(opts.verbose),
-    statusWidth: most([...groups.map((g) => statusWord(lang, g.verdict.status)), t(lang, 'text.table.status')], STATUS_COLUMN),
-    methodWidth: most([...groups.map((g) => methodWord(lang, g.verdict.method)), t(lang, 'text.table.method')], METHOD_COLUMN),
-    targetWidth: Math.min(48, Math.max(6, ...groups.map((g) => width(groupLabel(lang, g))))),
-  };
+  const columns = opts.width && opts.width > 0 ? opts.width : undefined;
+  const statusWidth = most([...groups.map((g) => statusWord(lang, g.verdict.status)), t(lang, 'text.table.status')], STATUS_COLUMN);
+  const methodWidth = most([...groups.map((g) => methodWord(lang, g.verdict.method)), t(lang, 'text.table.method')], METHOD_COLUMN);
+  let targetWidth = Math.min(48, Math.max(6, ...groups.map((g) => width(groupLabel(lang, g)))));
+  // The heading fits the terminal: a narrower target column (longer labels push their reason below).
+  if (columns) targetWidth = Math.max(6, Math.min(targetWidth, columns - statusWidth - methodWidth - 2 - width(t(lang, 'text.table.why'))));
+  return { lang, c: opts.chalk, columns, verbose: Boolean(opts.verbose), statusWidth, methodWidth, targetWidth };
+}
+
+/**
+ * The start of a group's line: status, method, target. When it is wider than the terminal (a long
+ * label beside long words), the label goes on a line of its own below.
+ */
+function rowStart(g: Group, L: Layout): { first: string[]; prefix: string } {
+  const status = paintStatus(L.c, g.verdict.status, statusWord(L.lang, g.verdict.status));
+  const label = groupLabel(L.lang, g);
+  const prefix = `${pad(status, L.statusWidth)}${pad(methodWord(L.lang, g.verdict.method), L.methodWidth)}${pad(label, L.targetWidth + 2)}`;
+  if (!L.columns || width(prefix.trimEnd()) <= L.columns) return { first: [], prefix };
+  return { first: [`${pad(status, L.statusWidth)}${methodWord(L.lang, g.verdict.method)}`.trimEnd()], prefix: `    ${label} ` };
 }
 
 /** One group's lines: status, method, target(s) and reason; the names of a group; -v's evidence. */
 function groupLines(g: Group, L: Layout): string[] {
   const { lang, c, columns } = L;
-  const status = paintStatus(c, g.verdict.status, statusWord(lang, g.verdict.status));
-  const prefix = `${pad(status, L.statusWidth)}${pad(methodWord(lang, g.verdict.method), L.methodWidth)}${pad(groupLabel(lang, g), L.targetWidth + 2)}`;
+  const { first, prefix } = rowStart(g, L);
   // A label longer than its column pushes the reason right; wrapped lines still align on the column.
-  const lines = hanging(prefix, textOf(lang, g.verdict.reasonMessage, g.verdict.reason), columns, L.statusWidth + L.methodWidth + L.targetWidth + 2);
+  const lines = [...first, ...hanging(prefix, textOf(lang, g.verdict.reasonMessage, g.verdict.reason), columns, L.statusWidth + L.methodWidth + L.targetWidth + 2)];
   if (g.rows.length > 1) {
     const names = g.rows.map((r) => r.label);
     const first = names.slice(0, GROUP_NAMES_SHOWN).join(', ');
