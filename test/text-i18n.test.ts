@@ -79,6 +79,14 @@ describe('the table in Russian and Kazakh', () => {
     });
   }
 
+  it('a verdict stored without messages (an older run) shows its stored text; the rest is still translated', () => {
+    const old: TableRow = { label: 'https://old.kz/', verdict: { status: 'blocked', method: 'dns', reason: 'DNS tampering: your resolver says 10.0.0.1', evidence: ['local resolver: 10.0.0.1'] } };
+    const out = renderTable([old], { chalk: plain, header: 'h', verbose: true, lang: 'ru' });
+    expect(out).toMatch(/^заблокирован\s+DNS\s+https:\/\/old\.kz\/\s+DNS tampering: your resolver says 10\.0\.0\.1$/m);
+    expect(out).toContain('· local resolver: 10.0.0.1');
+    expect(out).toMatch(/^СТАТУС\s+МЕТОД\s+ЦЕЛЬ\s+ПРИЧИНА$/m);
+  });
+
   it('English stays as it was: method ids, statuses and the summary line', () => {
     const out = renderTable(rows, { chalk: plain, header: 'h', lang: 'en' });
     expect(out).toMatch(/^STATUS\s+METHOD\s+TARGET\s+WHY$/m);
