@@ -44,5 +44,5 @@ export function joined(sep: keyof typeof SEPARATORS, items: readonly MessagePara
 /** What a failure string stands in for when there was none: "no answer". */
 export const NO_ANSWER = msg('finding.no-answer');
 
-/** The advice every interception finding ends with: install nothing, check this machine. */
+/** The command the interception advice names (it looks for interception CAs in this machine's trust stores): data, the same in every language. */
 export const CERTS_COMMAND = 'tekser certs';
