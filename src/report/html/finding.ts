@@ -1,6 +1,6 @@
 import type { FindingJson } from '../../model/finding.ts';
 import type { TargetResultJson } from '../../model/run.ts';
-import { hasKey, type StringKey } from '../strings.ts';
+import { hasMessage, textOf } from '../../i18n/index.ts';
 import { stripUrlCredentials } from '../timeline.ts';
 import { interceptionFingerprints, withFingerprint } from './chains.ts';
 import { word, type T } from './page.ts';
@@ -33,15 +33,21 @@ function targetsHtml(t: T, f: FindingJson, byLabel: ReadonlyMap<string, Listed>)
   return html`<details><summary>${t('findings.targets', { count: f.targets.length })}</summary><ul>${items}</ul></details>`;
 }
 
+/** A finding's detail lines in the reader's language: its messages when there is one per line, else the lines as stored. */
+export function findingDetails(t: T, f: FindingJson): string[] {
+  const messages = f.detailMessages?.length === f.details.length ? f.detailMessages : undefined;
+  return f.details.map((d, i) => textOf(t.lang, messages?.[i], d));
+}
+
 /** One finding: its kind, title, what it means, its details, and the targets it is about. */
 export function findingHtml(t: T, f: FindingJson, byLabel: ReadonlyMap<string, Listed>): SafeHtml {
   const involved = f.targets.map((l) => byLabel.get(stripUrlCredentials(l))).filter((x): x is Listed => x !== undefined);
   const explainKey = `explain.${f.kind}`;
   const parts = [
     html`<div class="kind">${word(t, 'finding', f.kind)}</div>`,
-    html`<h3>${breakable(f.title)}</h3>`,
-    hasKey(explainKey) ? html`<p>${t(explainKey as StringKey)}</p>` : '',
-    f.details.length ? html`<ul>${f.details.map((d) => html`<li>${breakable(d)}</li>`)}</ul>` : '',
+    html`<h3>${breakable(textOf(t.lang, f.titleMessage, f.title))}</h3>`,
+    hasMessage(`html.${explainKey}`) ? html`<p>${t(explainKey)}</p>` : '',
+    f.details.length ? html`<ul>${findingDetails(t, f).map((d) => html`<li>${breakable(d)}</li>`)}</ul>` : '',
   ];
   if (f.kind === 'state-mitm' || f.kind === 'suspected-mitm') parts.push(...interceptionHtml(t, involved));
   if (f.targets.length) parts.push(targetsHtml(t, f, byLabel));
