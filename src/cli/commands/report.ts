@@ -55,7 +55,7 @@ export function reportCommand(refs: string[], opts: ReportCommandOptions, io: Co
     runs = listRuns(dataDir)
       .filter((r) => Date.parse(r.record.startedAt) >= since.getTime())
       .map((r) => ({ record: r.record, results: readResults(r.dir) }));
-    if (runs.length === 0) throw usage('html.err.noRuns', { since: since.toISOString().slice(0, 16).replace('T', ' '), dir: dataDir });
+    if (runs.length === 0) throw usage('html.err.noRuns', { since: since.toISOString().slice(0, 16).replace('T', ' '), dir: dataDir, command: 'tekser history' });
   }
   const lang = currentLang();
   const pageOpts = { includeBodies: Boolean(opts.includeBodies), now, lang };

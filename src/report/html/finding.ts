@@ -10,6 +10,15 @@ import { breakable, html, type SafeHtml } from './safe.ts';
 export type Listed = { r: TargetResultJson; anchor: string };
 
 const ADVICE = ['interception.advice.1', 'interception.advice.2', 'interception.advice.3'] as const;
+/** Commands and product names the advice names as they are spelled on screen, in every language. */
+const ADVICE_NAMES = {
+  command: 'tekser certs',
+  debianCommand: 'sudo update-ca-certificates --fresh',
+  fedoraCommand: 'sudo update-ca-trust',
+  macos: 'macOS',
+  windows: 'Windows',
+  firefox: 'Firefox',
+};
 
 /** For interception: the CA's fingerprints, then what to do about it. */
 function interceptionHtml(t: T, involved: readonly Listed[]): SafeHtml[] {
@@ -20,7 +29,7 @@ function interceptionHtml(t: T, involved: readonly Listed[]): SafeHtml[] {
       ? withFingerprint((sha256) => t('interception.fingerprint', { subject: fp.subject, sha256 }), fp.sha256)
       : t('interception.fingerprint', { subject: fp.subject, sha256: '?' });
   if (fps.length) parts.push(html`<ul>${fps.map((fp) => html`<li>${fpWords(fp)}</li>`)}</ul>`);
-  parts.push(html`<p><strong>${t('interception.advice.heading')}</strong></p><ul>${ADVICE.map((k) => html`<li>${t(k)}</li>`)}</ul>`);
+  parts.push(html`<p><strong>${t('interception.advice.heading')}</strong></p><ul>${ADVICE.map((k) => html`<li>${t(k, ADVICE_NAMES)}</li>`)}</ul>`);
   return parts;
 }
 

@@ -49,7 +49,7 @@ export const VERDICTS = ['blocked', 'partially blocked', 'inconclusive', 'refuse
 export const cls = (s: string): string => `v-${s.replace(/\s+/g, '-')}`;
 
 /** A word by a value (method, finding kind…), the value itself when the catalogue has none. */
-export function word(t: T, prefix: 'method' | 'finding' | 'sni' | 'explain' | 'cell' | 'serviceKind' | 'endpoint', value: string): string {
+export function word(t: T, prefix: 'method' | 'finding' | 'sni' | 'explain' | 'cell' | 'serviceKind' | 'endpoint' | 'matchedBy', value: string): string {
   const key = `${prefix}.${value}`;
   return hasMessage(`html.${key}`) ? t(key) : value;
 }

@@ -108,7 +108,7 @@ ${privacy(t, Boolean(opts.includeBodies))}
 <p><strong>${changed}</strong></p>
 ${legend(t)}
 ${timelineTable(t, tl)}
-<p class="meta">${t('timeline.csv')}</p>
+<p class="meta">${t('timeline.csv', { command: 'tekser report --csv FILE' })}</p>
 </section>
 <section id="runs"><h2>${t('timeline.runs')}</h2>
 ${legend(t)}
