@@ -89,7 +89,7 @@ function statusClause(lang: Lang, status: string, entries: Array<[string, Networ
   });
   const methods = new Set(entries.map(([, c]) => c.method).filter(Boolean));
   const how = isBlocked(status) && methods.size === 1 ? ([...methods][0] as string) : null;
-  const params = { status: statusWords(lang, status, how), networks: andList(lang, names) };
+  const params = { status: statusWords(lang, status, how), networks: andList(lang, names), count: names.length };
   return times.size === 1 && isBlocked(status) ? say(lang, 'html.fleet.clauseSince', { ...params, time: [...times][0] as string }) : say(lang, 'html.fleet.clause', params);
 }
 

@@ -98,7 +98,7 @@ const CSS = [
   '.finding{border-left:.4rem solid var(--bl);background:var(--blb);padding:.5rem .8rem;' +
     'margin:.6rem 0;border-radius:.3rem;break-inside:avoid}',
   '.finding.f-throttling,.finding.f-suspected-mitm,.finding.f-helper-unavailable{border-color:var(--pa);background:var(--pab)}',
-  '.finding.f-ways-out{border-color:var(--ok);background:var(--okb)}',
+  '.finding.f-ways-out{border-color:var(--ok);background:var(--okb)}.finding.f-site-refusal{border-color:var(--rf);background:var(--rfb)}',
   '.finding h3{font-size:1rem;margin:.1rem 0}.kind{text-transform:uppercase;font-size:.75rem;letter-spacing:.05em;font-weight:700}',
   'ul{margin:.3rem 0;padding-left:1.2rem}ul.plain{list-style:none;padding:0;margin:0}',
   '.badge{display:inline-block;min-width:8.5rem;padding:0 .4rem;border-radius:.3rem;font-weight:700;white-space:nowrap}',

@@ -15,14 +15,14 @@ function legend(t: T): SafeHtml {
 }
 
 /** One column head per run: the day (when it changes) and the time it started, to the second when another run shares its minute. */
-function columnHeads(tl: Timeline): SafeHtml[] {
+function columnHeads(t: T, tl: Timeline): SafeHtml[] {
   const minute = (i: number): string | undefined => tl.runs[i]?.startedAt.slice(0, 16);
   return tl.runs.map((r, i) => {
     const day = r.startedAt.slice(0, 10);
     const showDay = i === 0 || tl.runs[i - 1]?.startedAt.slice(0, 10) !== day;
     const shared = minute(i - 1) === minute(i) || minute(i + 1) === minute(i);
     const time = shared ? r.startedAt.slice(11, 19) : hhmm(r.startedAt);
-    return html`<th scope="col" title="${`${r.id} (${r.status})`}">${showDay ? html`${day.slice(5)}<br>` : ''}${time}</th>`;
+    return html`<th scope="col" title="${`${r.id} (${runStatusWord(t, r.status)})`}">${showDay ? html`${day.slice(5)}<br>` : ''}${time}</th>`;
   });
 }
 
@@ -61,7 +61,7 @@ function targetRow(t: T, row: TimelineRow): SafeHtml {
 
 function timelineTable(t: T, tl: Timeline): SafeHtml {
   const rows = [...tl.bands.map((b) => bandRow(t, b)), ...tl.rows.map((row) => targetRow(t, row))];
-  return html`<div class="scroll"><table class="tl"><thead><tr><th class="row">${t('timeline.target')}</th>${columnHeads(tl)}</tr></thead><tbody>
+  return html`<div class="scroll"><table class="tl"><thead><tr><th class="row">${t('timeline.target')}</th>${columnHeads(t, tl)}</tr></thead><tbody>
 ${join(rows, '\n')}
 </tbody></table></div>`;
 }
