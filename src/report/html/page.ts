@@ -140,7 +140,10 @@ const CSS = [
     '.steps td::before{content:attr(data-side);display:block;font-size:.75rem;font-weight:700;color:#475467}}',
   '@media print{details::details-content{content-visibility:visible;display:block}' +
     'body{font-size:10pt}main{max-width:none;padding:0}.scroll{overflow:visible}' +
-    'h2{break-after:avoid}.terms{break-inside:auto}.terms dt{break-after:avoid}details.target{border:0;border-bottom:1px solid var(--line)}' +
+    'h2{break-after:avoid}.terms{break-inside:auto}' +
+    // On paper the timeline cannot scroll: a day of hourly runs fits the page's width.
+    'table.tl{font-size:7pt}table.tl td{min-width:0;padding:0}table.tl thead th{font-size:5pt;padding:0}' +
+    'table.tl th.row{position:static;min-width:0;max-width:6rem}.mark{margin-left:.1rem}table.runs{font-size:8pt}table.runs td,table.runs th{padding:.1rem .2rem}.terms dt{break-after:avoid}details.target{border:0;border-bottom:1px solid var(--line)}' +
     '*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}',
 ].join('\n');
 
