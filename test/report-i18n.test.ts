@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseSince, reportCommand } from '../src/cli/commands/report.ts';
+import type { CommandIO } from '../src/cli/io.ts';
+import type { UsageError } from '../src/errors.ts';
 import { renderFleetHtml } from '../src/fleet/html.ts';
 import { buildFleetView, sentence, type NetworkCell } from '../src/fleet/view.ts';
 import { CATALOGUES } from '../src/i18n/catalogue.ts';
@@ -14,9 +17,10 @@ import { SERVICE_KINDS } from '../src/model/service-list.ts';
 import { BLOCKING_METHODS, ENDPOINT_STATUSES, INTERCEPTION_MATCHED_BY } from '../src/model/verdict.ts';
 import { renderRunHtml, renderTimelineHtml } from '../src/report/html.ts';
 import { buildTimeline, CONTROL_CELLS, TIMELINE_CSV_COLUMNS, timelineCsv, type ReportRun } from '../src/report/timeline.ts';
-import { historyRuns, labRun, verdict, web } from './fixtures/report-runs.ts';
+import { historyRuns, labRun, verdict, web, writeRuns } from './fixtures/report-runs.ts';
 import { latinWords } from './helpers/latin.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
+import { tempDir } from './helpers/tmp.ts';
 
 // The report pages in Russian and Kazakh (issue #22): every word from the catalogue (html.*), the
 // legend from the glossary, 'refused by site' with its own symbol and colour, the CSV's header row.
@@ -304,3 +308,31 @@ describe('the html part of the catalogue', () => {
   });
 });
 
+
+describe('tekser report in the language the CLI chose', () => {
+  const io = (): CommandIO & { err: string[] } => {
+    const err: string[] = [];
+    return { stdout: () => undefined, stderr: (s) => err.push(s), env: {}, stdoutIsTTY: false, stderrIsTTY: false, err };
+  };
+
+  it('writes the page, its CSV header and its own line in Kazakh, and says a bad --since in Russian', () => {
+    const data = tempDir('report-i18n');
+    writeRuns(data, historyRuns());
+    const out = tempDir('report-i18n-out');
+    setLang('kk');
+    const said = io();
+    expect(reportCommand([], { dataDir: data, since: '2026-11-22', output: join(out, 'day.html'), csv: join(out, 'day.csv') }, said, NOW)).toBe(0);
+    expect(readFileSync(join(out, 'day.html'), 'utf8')).toContain('<html lang="kk">');
+    expect(readFileSync(join(out, 'day.csv'), 'utf8').split('\n')[0]).toBe(TIMELINE_CSV_COLUMNS.map((c) => t('kk', `html.csv.${c}`)).join(','));
+    expect(said.err.join('')).toMatch(/^\S+day\.html жазылды: тексерулер: 24, нысаналар: 12, \d+ КиБ; уақыт кестесі CSV түрінде: \S+day\.csv\n$/);
+    setLang('ru');
+    try {
+      parseSince('yesterday', NOW);
+      expect.unreachable();
+    } catch (e) {
+      const why = (e as UsageError).why;
+      expect((e as Error).message).toBe('--since yesterday: give a duration (90m, 24h, 7d) or a UTC date/time (2026-11-22, 2026-11-22T14:00)');
+      expect(why && t('ru', why.key, why.params as Record<string, string>)).toBe('--since yesterday: укажите длительность (90m, 24h, 7d) или дату и время в UTC (2026-11-22, 2026-11-22T14:00)');
+    }
+  });
+});
