@@ -207,10 +207,12 @@ const describeChecks = (checks: readonly CheckVerdict[], w: Wording): MessagePar
 function evidenceLine(c: CheckVerdict, e: EndpointVerdict, w: Wording, withPorts: boolean): Said {
   const ports = withPorts && e.failedPorts.length > 0;
   const params: Record<string, MessageParam> = { check: checkName(w, c), endpoint: e.endpoint, status: msg(`service.endpoint.${e.status}`) };
-  if (e.failure) Object.assign(params, { step: String(e.step), failure: failureWords(w, e.failure) });
+  if (e.failure) params.failure = failureWords(w, e.failure);
+  // A reachable endpoint keeps the failure of its port that failed, with no step (said "null" in English, as always).
+  if (e.failure && e.step !== null) params.step = e.step;
   if (ports) params.ports = e.failedPorts.join(', ');
-  const key = e.failure ? (ports ? 'service.evidence.failure-ports' : 'service.evidence.failure') : ports ? 'service.evidence.ports' : 'service.evidence.plain';
-  return said(msg(key, params));
+  const said_ = e.failure ? (e.step === null ? 'failure-no-step' : 'failure') : 'plain';
+  return said(msg(`service.evidence.${said_}${ports ? '-ports' : ''}`.replace('plain-ports', 'ports'), params));
 }
 
 const evidenceOf = (checks: readonly CheckVerdict[], w: Wording, withPorts: boolean): Said[] => checks.flatMap((c) => c.endpoints.map((e) => evidenceLine(c, e, w, withPorts)));

@@ -72,7 +72,8 @@ export function portsSentence(verdicts: readonly WayVerdict[]): Said | null {
 
 /** "the AMP-cache rendezvous" of "Snowflake: the AMP-cache rendezvous", in the reader's language when the title is the catalogue's. */
 function snowflakePart(v: WayVerdict): MessageParam {
-  return ownWords(`ways.short.${v.id}`, v.title.replace(/^Snowflake(?:'s)?:?\s*/i, ''));
+  const short = v.title.replace(/^Snowflake(?:'s)?:?\s*/i, '');
+  return short === v.title ? wayTitle(v) : ownWords(`ways.short.${v.id}`, short);
 }
 
 /** "Snowflake: the AMP-cache rendezvous and STUN answer; the CDN front is blocked by SNI". */

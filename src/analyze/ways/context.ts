@@ -62,16 +62,26 @@ export function portName(p: Pick<WayProbe, 'transport' | 'port'>): string {
 const DETAILS: Readonly<Record<string, string>> = {
   'not dialled: a local or private address': 'ways.detail.not-dialled',
   'the run ended first': 'ways.detail.interrupted',
-  'the name did not resolve': 'ways.detail.name-unresolved',
 };
+
+/** Detail lines with a token inside (src/net/checks/ writes them): the reasons quote these. */
+const DETAIL_PATTERNS: ReadonlyArray<[RegExp, (m: RegExpExecArray) => Message]> = [
+  [/^TLS completed, but with a certificate that is not a Tor relay's: something else answered$/, () => msg('ways.detail.not-a-relay')],
+  [/^TLS completed, but with a certificate that is not a Tor relay's \((.+)\): something else answered$/, (m) => msg('ways.detail.not-a-relay-subject', { subject: m[1] ?? '' })],
+  [/^(\d+) datagram\(s\) came back, none a Version Negotiation for this packet$/, (m) => msg('ways.detail.quic-stray', { count: Number(m[1]) })],
+  [/^TLS to (\S+): the chain does not check out \((.+)\)$/, (m) => msg('ways.detail.bad-chain', { name: m[1] ?? '', why: m[2] ?? '' })],
+];
 
 /** A probe's detail line in words (a known one in the reader's language, another as written), or `fallback` when it has none. */
 export function detailWords(detail: string | null | undefined, fallback: MessageParam): MessageParam {
   if (!detail) return fallback;
   const known = DETAILS[detail];
   if (known) return msg(known);
-  const host = /^(\S+) did not resolve$/.exec(detail);
-  return host ? msg('ways.detail.unresolved', { host: host[1] ?? '' }) : detail;
+  for (const [re, words] of DETAIL_PATTERNS) {
+    const m = re.exec(detail);
+    if (m) return words(m);
+  }
+  return detail;
 }
 
 /** Product names in the shipped lists' way titles, kept out of the translated words. */
