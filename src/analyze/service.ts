@@ -211,8 +211,9 @@ function evidenceLine(c: CheckVerdict, e: EndpointVerdict, w: Wording, withPorts
   // A reachable endpoint keeps the failure of its port that failed, with no step (said "null" in English, as always).
   if (e.failure && e.step !== null) params.step = e.step;
   if (ports) params.ports = e.failedPorts.join(', ');
-  const said_ = e.failure ? (e.step === null ? 'failure-no-step' : 'failure') : 'plain';
-  return said(msg(`service.evidence.${said_}${ports ? '-ports' : ''}`.replace('plain-ports', 'ports'), params));
+  const what = e.failure ? (e.step === null ? 'failure-no-step' : 'failure') : null;
+  const key = what ? `service.evidence.${what}${ports ? '-ports' : ''}` : ports ? 'service.evidence.ports' : 'service.evidence.plain';
+  return said(msg(key, params));
 }
 
 const evidenceOf = (checks: readonly CheckVerdict[], w: Wording, withPorts: boolean): Said[] => checks.flatMap((c) => c.endpoints.map((e) => evidenceLine(c, e, w, withPorts)));

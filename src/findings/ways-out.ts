@@ -30,12 +30,6 @@ export const GET_BRIDGES_MESSAGE: Message = msg('ways.out.get-bridges', {
 });
 export const GET_BRIDGES = said(GET_BRIDGES_MESSAGE).text;
 
-/** "a, b and c". */
-export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 /** A way's reason in words: its message when the analysis gave one, else its English as stored. */
 const reasonOf = (v: WayVerdict): Said => {
   const m = (v as JudgedWay).reasonMessage;
@@ -130,15 +124,15 @@ const finding = (title: Said, details: readonly Said[], targets: string[]): Find
 
 /** The details of a run where something works or is blocked: what works, Snowflake and ports when not said yet, what is blocked, what did not answer, next steps. */
 function triedDetails(verdicts: readonly WayVerdict[], works: readonly Said[], blocked: readonly Said[]): Said[] {
-  const said_ = new Set(works.map((w) => w.text));
+  const shown = new Set(works.map((w) => w.text));
   const sf = snowflakeSentence(verdicts);
   const ports = portsSentence(verdicts);
   const silent = verdicts.filter((v) => v.status === 'unreachable' && v.kind !== 'port' && v.kind !== 'snowflake');
   const anySilent = verdicts.some((v) => v.status === 'unreachable');
   return [
     ...works,
-    ...(sf && !said_.has(sf.text) ? [sf] : []),
-    ...(ports && !said_.has(ports.text) ? [ports] : []),
+    ...(sf && !shown.has(sf.text) ? [sf] : []),
+    ...(ports && !shown.has(ports.text) ? [ports] : []),
     ...blocked.map((b) => said(msg('ways.out.blocked', { reason: b.message }))),
     ...(anySilent ? [said(msg('ways.out.silent', { titles: andList(silent.map(wayTitle)) }))] : []),
     ...nextSteps(verdicts),
