@@ -1,63 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cert, dns, http, tcp, tls } from '../../test/fixtures/observations.ts';
-import { parseServices, splitHostPort } from '../lists/services.ts';
-import type { Service } from '../model/service-list.ts';
-import type { EndpointAttempt, ServiceMeasurement } from '../model/measurement.ts';
+import { cert, dns, tls } from '../../test/fixtures/observations.ts';
+import { measure, svc } from '../../test/fixtures/services.ts';
 import { analyzeService } from './service.ts';
-
-const shipped = parseServices(readFileSync(new URL('../../test-lists/messengers.yaml', import.meta.url), 'utf8'), 'messengers.yaml').list;
-const circumvention = parseServices(readFileSync(new URL('../../test-lists/circumvention.yaml', import.meta.url), 'utf8'), 'circumvention.yaml').list;
-const svc = (id: string): Service => {
-  const s = [...(shipped?.services ?? []), ...(circumvention?.services ?? [])].find((x) => x.id === id);
-  if (!s) throw new Error(`no ${id} in messengers.yaml`);
-  return s;
-};
-
-type Fate = { dns?: string | string[]; tcp?: string | null; tls?: string | null; chain?: ReturnType<typeof cert>[]; http?: string | null; status?: number };
-const IP = '198.51.100.9';
-
-/** Builds a measurement where `fate(label, port)` says what happened to each attempt; default: all fine. */
-function measure(service: Service, fate: (label: string, port: number | null) => Fate = () => ({}), controlAnswered: boolean | null = true): ServiceMeasurement {
-  return {
-    target: { kind: 'service', service, url: `service:${service.id}`, source: 'test' },
-    startedAt: '2026-11-23T00:00:00Z',
-    runtime: 1,
-    localResolver: 'udp://192.0.2.53:53',
-    controlAnswered,
-    deadlineExceeded: false,
-    checks: service.checks.map((check) => ({
-      checkId: check.id,
-      attempts: check.endpoints.flatMap((ep) => {
-        const isUrl = check.protocol === 'https' || check.protocol === 'http-post';
-        const host = isUrl ? new URL(ep).hostname : splitHostPort(ep).host;
-        const ports: Array<number | null> = isUrl ? [new URL(ep).protocol === 'https:' ? 443 : 80] : check.protocol === 'dns' ? [null] : splitHostPort(ep).port ? [splitHostPort(ep).port] : (check.ports ?? []);
-        return ports.map((port): EndpointAttempt => {
-          const f = fate(ep, port);
-          const named = !/^[\d.]+$/.test(host);
-          const localIps = typeof f.dns === 'string' ? [] : (f.dns ?? [IP]);
-          const a: EndpointAttempt = {
-            label: ep,
-            host,
-            port,
-            dns: named ? { local: [dns('udp', host, localIps, typeof f.dns === 'string' ? f.dns : null)], control: controlAnswered === false ? [dns('doh', host, [], 'generic_timeout_error')] : [dns('doh', host, [IP])] } : null,
-            tcp: [],
-            tls: [],
-            http: null,
-          };
-          if (check.protocol === 'dns' || typeof f.dns === 'string' || port === null) return a;
-          if (isUrl) {
-            a.http = f.tcp ? http(ep, IP, null, { failure: f.tcp, failedOperation: 'connect' }) : f.tls ? http(ep, IP, null, { failure: f.tls, failedOperation: 'tls_handshake', tls: tls(IP, host, f.tls, f.chain ?? []) }) : f.http ? http(ep, IP, null, { failure: f.http, failedOperation: 'http_round_trip' }) : http(ep, IP, f.status ?? 200);
-            return a;
-          }
-          a.tcp = [tcp(IP, port, f.tcp ?? null)];
-          if (check.protocol === 'tls' && !f.tcp) a.tls = [tls(IP, host, f.tls ?? null, f.chain ?? [])];
-          return a;
-        });
-      }),
-    })),
-  };
-}
 
 describe('analyzeService: messenger decisions from recorded observations', () => {
   it('WhatsApp: everything up is accessible', () => {

@@ -10,9 +10,13 @@ import type { CertificateInfo } from '../model/observation.ts';
 import { BUILTIN_INTERCEPTION_CAS } from '../data/interception-cas.ts';
 import { probeFailure } from '../data/probe-failures.ts';
 import { certFailureOf, isInterceptionEvidence } from './certificate.ts';
-import { describeControlInterception, runControl } from './control.ts';
+import { runControl } from './control.ts';
 import { serviceFacts } from './facts.ts';
 import { matchInterceptionCa } from './interception.ts';
+import { msg } from '../i18n/index.ts';
+import type { ControlInterception } from '../model/verdict.ts';
+import type { Message, MessageParam } from '../model/message.ts';
+import { joined, ownWords, said, type Said } from './ways/words.ts';
 
 interface AttemptOutcome {
   status: EndpointVerdict['status'];
@@ -24,6 +28,8 @@ interface AttemptOutcome {
   interception: InterceptionMatch | null;
   /** Top issuer of an untrusted chain. */
   issuer: string | null;
+  /** The failure in words, when it is a sentence rather than a failure string (the service as its own control). */
+  failureMessage?: Message;
 }
 
 const addrs = (obs: readonly DnsObservation[]): string[] => [...new Set(obs.flatMap((o) => o.answers.filter((a) => a.type !== 'CNAME').map((a) => a.value)))];
@@ -57,7 +63,8 @@ export function attemptOutcome(a: EndpointAttempt, check: ServiceCheck, intercep
     if (local.length === 0) {
       if (controlDefinite && control.length === 0) return out('down', 'dns', dnsFailure(a.dns.local));
       if (controlDefinite) return out('blocked', 'dns', dnsFailure(a.dns.local));
-      return out(...ownControl(a.host, a.dns.local, resolved));
+      const [s, step, failure, words] = ownControl(a.host, a.dns.local, resolved);
+      return { ...out(s, step, failure), ...(words ? { failureMessage: words } : {}) };
     }
     if (check.expect_prefixes?.length) {
       const inNetwork = matcherFor(check.expect_prefixes);
@@ -123,14 +130,15 @@ function methodOf(steps: Array<{ step: Step | null; certificate: boolean }>): Bl
  * A service list is a control for its own hosts: a definite "no such name" or empty answer for a host
  * the list says exists, while the same resolver resolved the service's other hosts, is DNS blocking.
  */
-function ownControl(host: string, local: readonly DnsObservation[], resolved: ReadonlyMap<string, string[]>): ['blocked' | 'inconclusive', 'dns', string | null] {
+function ownControl(host: string, local: readonly DnsObservation[], resolved: ReadonlyMap<string, string[]>): ['blocked' | 'inconclusive', 'dns', string | null, Message | null] {
   const failure = dnsFailure(local);
   // Only a failure the lookup recorded: an absent lookup or answer is not "no such name".
   const definite = local.some((o) => o.failure === failure) && (failure === FAILURES.nxdomain || failure === FAILURES.noAnswer);
   const others = [...resolved].filter(([h, ips]) => h !== host && ips.length > 0);
-  if (!definite || others.length === 0) return ['inconclusive', 'dns', failure];
+  if (!definite || others.length === 0) return ['inconclusive', 'dns', failure, null];
   const [h, ips] = others[0] ?? ['', []];
-  return ['blocked', 'dns', `${failure} for ${host}, while the same resolver resolves the service's other hosts (${h} → ${ips.join(' ')})`];
+  const words = said(msg('service.failure.own-control', { failure: String(failure), host, other: h, ips: ips.join(' ') }));
+  return ['blocked', 'dns', words.text, words.message];
 }
 
 /** Every host of the service the resolver under test gave addresses for. */
@@ -140,7 +148,7 @@ export function resolvedHosts(m: ServiceMeasurement): Map<string, string[]> {
   return out;
 }
 
-function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[], interceptionCas: readonly InterceptionCa[], resolved: ReadonlyMap<string, string[]> = new Map()): CheckVerdict & { blockedOutcomes: AttemptOutcome[] } {
+function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[], interceptionCas: readonly InterceptionCa[], resolved: ReadonlyMap<string, string[]> = new Map()): CheckVerdict & { blockedOutcomes: AttemptOutcome[]; outcomes: AttemptOutcome[] } {
   const byLabel = new Map<string, AttemptOutcome[]>();
   for (const a of attempts) {
     const list = byLabel.get(a.label) ?? [];
@@ -148,7 +156,8 @@ function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[], intercep
     byLabel.set(a.label, list);
   }
   const endpoints = [...byLabel].map(([label, outs]) => endpointVerdict(label, outs, check));
-  const blockedOutcomes = [...byLabel.values()].flat().filter((o) => o.status === 'blocked');
+  const outcomes = [...byLabel.values()].flat();
+  const blockedOutcomes = outcomes.filter((o) => o.status === 'blocked');
   const live = endpoints.filter((e) => e.status !== 'down');
   const blocked = live.filter((e) => e.status === 'blocked').length;
   const ok = live.filter((e) => e.status === 'ok').length;
@@ -156,34 +165,88 @@ function checkVerdict(check: ServiceCheck, attempts: EndpointAttempt[], intercep
   if (live.length === 0) status = 'down';
   else if (check.blocked_when === 'any_endpoint_blocked') status = blocked > 0 ? 'blocked' : ok === live.length ? 'accessible' : 'inconclusive';
   else status = blocked === live.length ? 'blocked' : blocked > 0 ? 'partially blocked' : ok > 0 ? 'accessible' : 'inconclusive';
-  return { id: check.id, title: check.title, status, method: blocked ? methodOf(blockedOutcomes) : null, endpoints, blockedOutcomes };
+  return { id: check.id, title: check.title, status, method: blocked ? methodOf(blockedOutcomes) : null, endpoints, blockedOutcomes, outcomes };
 }
 
-function describeCheck(c: CheckVerdict): string {
+/** How the service's own words are said: its name, its checks' titles and ids (the catalogue's for the shipped lists), failures that are sentences. */
+interface Wording {
+  service: Service;
+  failures: ReadonlyMap<string, Message>;
+}
+
+const serviceName = (w: Wording): MessageParam => ownWords(`service.name.${w.service.id}`, w.service.name);
+const checkTitle = (w: Wording, c: CheckVerdict): MessageParam => ownWords(`service.title.${w.service.id}.${c.id}`, c.title);
+const checkName = (w: Wording, c: CheckVerdict): MessageParam => ownWords(`service.id.${w.service.id}.${c.id}`, c.id);
+const failureWords = (w: Wording, f: string | null): MessageParam => (f === null ? '' : (w.failures.get(f) ?? f));
+
+function describeCheck(c: CheckVerdict, w: Wording): Message {
   const blocked = c.endpoints.filter((e) => e.status === 'blocked');
-  const failures = [...new Set(blocked.map((e) => e.failure))].join(', ');
+  const failures = joined('comma', [...new Set(blocked.map((e) => e.failure))].map((f) => failureWords(w, f)));
+  const title = checkTitle(w, c);
   switch (c.status) {
     case 'accessible': {
       const ports = [...new Set(c.endpoints.flatMap((e) => e.failedPorts))];
-      return `${c.title}: reachable${ports.length ? ` (port ${ports.join(', ')} fails, but each server answers on another port)` : ''}`;
+      return ports.length ? msg('service.check.reachable-other-port', { title, ports: ports.join(', ') }) : msg('service.check.reachable', { title });
     }
     case 'blocked':
-      return `${c.title}: blocked${c.method ? ` (${c.method}: ${failures})` : ` (${failures})`}`;
+      return c.method ? msg('service.check.blocked-how', { title, method: msg(`service.method.${c.method}`), failures }) : msg('service.check.blocked', { title, failures });
     case 'partially blocked':
-      return `${c.title}: ${blocked.length} of ${c.endpoints.length} blocked (${failures})`;
+      return msg('service.check.partial', { title, blocked: blocked.length, total: c.endpoints.length, failures });
     case 'down':
-      return `${c.title}: down for everyone`;
+      return msg('service.check.down', { title });
     default: {
       const why = c.endpoints.find((e) => e.status === 'inconclusive');
-      return `${c.title}: undecided${why?.failure ? ` (${why.failure})` : ''}`;
+      return why?.failure ? msg('service.check.undecided-why', { title, failure: failureWords(w, why.failure) }) : msg('service.check.undecided', { title });
     }
   }
 }
+
+const describeChecks = (checks: readonly CheckVerdict[], w: Wording): MessageParam => joined('semicolon', checks.map((c) => describeCheck(c, w)));
+
+/** "endpoints e1.whatsapp.net: blocked (tcp: generic_timeout_error) [failed ports 443, 5222]": one line of evidence per endpoint. */
+function evidenceLine(c: CheckVerdict, e: EndpointVerdict, w: Wording, withPorts: boolean): Said {
+  const ports = withPorts && e.failedPorts.length > 0;
+  const params: Record<string, MessageParam> = { check: checkName(w, c), endpoint: e.endpoint, status: msg(`service.endpoint.${e.status}`) };
+  if (e.failure) params.failure = failureWords(w, e.failure);
+  // A reachable endpoint keeps the failure of its port that failed, with no step (said "null" in English, as always).
+  if (e.failure && e.step !== null) params.step = e.step;
+  if (ports) params.ports = e.failedPorts.join(', ');
+  const what = e.failure ? (e.step === null ? 'failure-no-step' : 'failure') : null;
+  const key = what ? `service.evidence.${what}${ports ? '-ports' : ''}` : ports ? 'service.evidence.ports' : 'service.evidence.plain';
+  return said(msg(key, params));
+}
+
+const evidenceOf = (checks: readonly CheckVerdict[], w: Wording, withPorts: boolean): Said[] => checks.flatMap((c) => c.endpoints.map((e) => evidenceLine(c, e, w, withPorts)));
 
 /** A check as reported when the network itself is down: nothing in it is more blocked than its service. */
 function undecidedCheck(c: CheckVerdict): CheckVerdict {
   if (c.status !== 'blocked' && c.status !== 'partially blocked') return c;
   return { ...c, status: 'inconclusive', method: null, endpoints: c.endpoints.map((e) => (e.status === 'blocked' ? { ...e, status: 'inconclusive' } : e)) };
+}
+
+/** How the control resolver's own connection was intercepted, as far as its chain tells (as describeControlInterception says it). */
+function controlInterceptionWords(c: ControlInterception): Message {
+  if (c.match) return msg('service.control.by-ca', { ca: c.match.ca, country: c.match.country });
+  if (c.issuer) return msg('service.control.by-issuer', { issuer: c.issuer });
+  return c.failure ? msg('service.control.no-chain', { failure: c.failure }) : msg('service.control.untrusted-no-chain');
+}
+
+/** The whole service's status from its checks' statuses. */
+function serviceStatus(statuses: readonly VerdictStatus[]): VerdictStatus {
+  if (statuses.every((s) => s === 'blocked')) return 'blocked';
+  if (statuses.some((s) => s === 'blocked' || s === 'partially blocked')) return 'partially blocked';
+  if (statuses.every((s) => s === 'accessible' || s === 'down') && statuses.includes('accessible')) return 'accessible';
+  if (statuses.every((s) => s === 'down')) return 'down';
+  return 'inconclusive';
+}
+
+/** The verdict when the control resolver failed too: every check undecided, and why (unreachable, or intercepted itself). */
+function controlFailedReason(checks: readonly CheckVerdict[], w: Wording, controlCheck: readonly DnsObservation[], interceptionCas: readonly InterceptionCa[]): { reason: Message; shown: CheckVerdict[]; evidence: Said[] } {
+  const shown = checks.map(undecidedCheck);
+  const intercepted = runControl(controlCheck, interceptionCas).interception;
+  const params = { service: serviceName(w), checks: describeChecks(shown, w) };
+  const reason = intercepted ? msg('service.reason.control-intercepted', { ...params, how: controlInterceptionWords(intercepted) }) : msg('service.reason.control-unreachable', params);
+  return { reason, shown, evidence: evidenceOf(shown, w, false) };
 }
 
 /**
@@ -199,27 +262,20 @@ export function analyzeService(
 ): Verdict {
   const resolved = resolvedHosts(m);
   const checks = service.checks.map((check) => checkVerdict(check, m.checks.find((c) => c.checkId === check.id)?.attempts ?? [], interceptionCas, resolved));
-  const statuses = checks.map((c) => c.status);
+  const status = serviceStatus(checks.map((c) => c.status));
   const blockedChecks = checks.filter((c) => c.status === 'blocked' || c.status === 'partially blocked');
-  let status: VerdictStatus;
-  if (statuses.every((s) => s === 'blocked')) status = 'blocked';
-  else if (blockedChecks.length > 0) status = 'partially blocked';
-  else if (statuses.every((s) => s === 'accessible' || s === 'down') && statuses.includes('accessible')) status = 'accessible';
-  else if (statuses.every((s) => s === 'down')) status = 'down';
-  else status = 'inconclusive';
-
+  const w: Wording = { service, failures: new Map(checks.flatMap((c) => c.outcomes).flatMap((o) => (o.failure && o.failureMessage ? [[o.failure, o.failureMessage] as const] : []))) };
   const method = blockedChecks.length ? methodOf(blockedChecks.flatMap((c) => c.blockedOutcomes)) : null;
-  const evidence = checks.flatMap((c) =>
-    c.endpoints.map((e) => `${c.id} ${e.endpoint}: ${e.status}${e.failure ? ` (${e.step}: ${e.failure})` : ''}${e.failedPorts.length ? ` [failed ports ${e.failedPorts.join(', ')}]` : ''}`),
-  );
-  const publicChecks: CheckVerdict[] = checks.map(({ blockedOutcomes: _omit, ...rest }) => rest);
+  const publicChecks: CheckVerdict[] = checks.map(({ blockedOutcomes: _omit, outcomes: _all, ...rest }) => rest);
   const intercepted = checks.flatMap((c) => c.blockedOutcomes).find((o) => o.interception !== null) ?? null;
   const untrusted = checks.flatMap((c) => c.blockedOutcomes).find((o) => o.certificate && o.issuer !== null) ?? null;
-  const verdict = (s: VerdictStatus, reason: string, meth: BlockingMethod | null, shown: CheckVerdict[] = publicChecks): Verdict => ({
+  const verdict = (s: VerdictStatus, reason: Message, meth: BlockingMethod | null, shown: CheckVerdict[] = publicChecks, evidence: Said[] = evidenceOf(publicChecks, w, true)): Verdict => ({
     status: s,
     method: meth,
-    reason,
-    evidence,
+    reason: said(reason).text,
+    reasonMessage: reason,
+    evidence: evidence.map((e) => e.text),
+    evidenceMessages: evidence.map((e) => e.message),
     dnsConsistency: null,
     blockpage: null,
     httpComparison: null,
@@ -231,22 +287,16 @@ export function analyzeService(
   // Interception by a known CA is evidence whatever the control did (the control is likely intercepted too).
   if (intercepted?.interception) {
     const ca = intercepted.interception;
-    const meth: BlockingMethod = 'mitm';
-    return verdict(status === 'blocked' ? 'blocked' : 'partially blocked', `${service.name}: TLS interception by "${ca.ca}" (${ca.country}), a known interception CA, not a stale pin (${checks.map(describeCheck).join('; ')})`, meth);
+    const reason = msg('service.reason.intercepted', { service: serviceName(w), ca: ca.ca, country: ca.country, checks: describeChecks(publicChecks, w) });
+    return verdict(status === 'blocked' ? 'blocked' : 'partially blocked', reason, 'mitm');
   }
   if (m.controlAnswered === false && status !== 'accessible') {
     // A check is no more blocked than its service when the control says the network is down.
-    const shown = publicChecks.map(undecidedCheck);
-    const checkEvidence = shown.flatMap((c) => c.endpoints.map((e) => `${c.id} ${e.endpoint}: ${e.status}${e.failure ? ` (${e.step}: ${e.failure})` : ''}`));
-    evidence.splice(0, evidence.length, ...checkEvidence);
-    const intercepted = runControl(controlCheck, interceptionCas).interception;
-    const why = intercepted
-      ? `the control resolver's own TLS connection is intercepted ${describeControlInterception(intercepted)}, so its evidence is untrustworthy and failures cannot be checked against it`
-      : 'the control resolver is unreachable too, so failures say nothing about ' + service.name;
-    return verdict('inconclusive', `${service.name}: ${why} (${shown.map(describeCheck).join('; ')})`, null, shown);
+    const failed = controlFailedReason(publicChecks, w, controlCheck, interceptionCas);
+    return verdict('inconclusive', failed.reason, null, failed.shown, failed.evidence);
   }
-  if (m.deadlineExceeded && status !== 'blocked') return verdict('inconclusive', `${service.name}: ran out of time`, null);
-  return verdict(status, `${service.name}: ${checks.map(describeCheck).join('; ')}`, method);
+  if (m.deadlineExceeded && status !== 'blocked') return verdict('inconclusive', msg('service.reason.out-of-time', { service: serviceName(w) }), null);
+  return verdict(status, msg('service.reason', { service: serviceName(w), checks: describeChecks(checks, w) }), method);
 }
 
 /** Pure: the service's verdict and the facts decided beside it (what the run-level findings read). */

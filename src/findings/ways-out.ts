@@ -1,10 +1,15 @@
 import type { WayVerdict } from '../model/check.ts';
 import type { Finding } from '../model/finding.ts';
+import type { Message, MessageParam } from '../model/message.ts';
+import { msg } from '../i18n/index.ts';
+import { wayTitle, type JudgedWay } from '../analyze/ways/context.ts';
+import { andList, asIs, joined, ownWords, said, type Said } from '../analyze/ways/words.ts';
 
 /**
  * "What still works": the answer a person in a shutdown needs, from the way-out verdicts
  * (src/analyze/ways/). Pure. It says what works now, what is blocked and how, and, when nothing
- * tried answers, "nothing tried reaches outside" in one line.
+ * tried answers, "nothing tried reaches outside" in one line. Every sentence is a catalogue message
+ * (ways.out.*, ways.ports.*, ways.snowflake.*) with its English beside it.
  */
 
 /** Evidence required: each way's verdict (works = its protocol's own answer came back; blocked = a pair proved it; unreachable = no answer, cause not proven). */
@@ -14,15 +19,23 @@ export const WAYS_OUT_EVIDENCE =
 export const WAYS_OUT_BLIND_SPOTS =
   'A reachable bridge port is necessary, not sufficient (obfs4 and other transports were not spoken); a STUN answer does not prove the WebRTC data path to Snowflake proxies; a way that works now may be cut minutes later; a server that is down looks like one that is blocked unless a pair says otherwise.';
 
-/** Where people get bridges when the built-in ones fail (Tor Project's documented channels). */
-export const GET_BRIDGES =
-  'To get bridges: https://bridges.torproject.org/ (from any way that works), an email to bridges@torproject.org from a Gmail or Riseup address, the Telegram bot @GetBridgesBot, or "Request a bridge" in Tor Browser\'s connection settings.';
+/** Where people get bridges when the built-in ones fail (Tor Project's documented channels); names and addresses as parameters. */
+export const GET_BRIDGES_MESSAGE: Message = msg('ways.out.get-bridges', {
+  site: 'https://bridges.torproject.org/',
+  email: 'bridges@torproject.org',
+  gmail: 'Gmail',
+  riseup: 'Riseup',
+  bot: '@GetBridgesBot',
+  browser: 'Tor Browser',
+});
+export const GET_BRIDGES = said(GET_BRIDGES_MESSAGE).text;
 
-/** "a, b and c". */
-export function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
+/** A way's reason in words: its message when the analysis gave one, else its English as stored. */
+const reasonOf = (v: WayVerdict): Said => {
+  const m = (v as JudgedWay).reasonMessage;
+  return m ? { text: v.reason, message: m } : { text: v.reason, message: asIs(v.reason) };
+};
+const howOf = (v: WayVerdict): MessageParam | null => (v as JudgedWay).howMessage ?? v.how;
 
 /** "TCP 179" → [tcp, 179]. */
 function portOf(v: WayVerdict): { transport: string; port: number } | null {
@@ -31,65 +44,99 @@ function portOf(v: WayVerdict): { transport: string; port: number } | null {
 }
 
 /** "TCP 179, 3785 and 5060 and UDP 3478". */
-function portsPhrase(vs: readonly WayVerdict[]): string {
+function portsPhrase(vs: readonly WayVerdict[]): MessageParam {
   const by = new Map<string, number[]>();
   for (const v of vs) {
     const p = portOf(v);
     if (p) by.set(p.transport, [...(by.get(p.transport) ?? []), p.port]);
   }
-  return listWords([...by.entries()].map(([t, ports]) => `${t} ${listWords([...new Set(ports)].sort((a, b) => a - b).map(String))}`));
+  return andList([...by.entries()].map(([t, ports]) => msg('ways.ports.transport', { transport: t, ports: andList([...new Set(ports)].sort((a, b) => a - b).map(String)) })));
 }
 
 /** "TCP 179, 3785 and 5060 and UDP 3478 reach outside; TCP 443 does not", or null without port ways. */
-export function portsSentence(verdicts: readonly WayVerdict[]): string | null {
+export function portsSentence(verdicts: readonly WayVerdict[]): Said | null {
   const ports = verdicts.filter((v) => v.kind === 'port');
   const open = ports.filter((v) => v.status === 'works');
   const shut = ports.filter((v) => v.status === 'unreachable' || v.status === 'blocked');
   if (open.length === 0 && shut.length === 0) return null;
-  if (open.length === 0) return `No port tried reaches outside (${portsPhrase(shut)})`;
-  const one = open.length === 1 ? 'reaches' : 'reach';
-  return `${portsPhrase(open)} ${one} outside${shut.length ? `; ${portsPhrase(shut)} ${shut.length === 1 ? 'does' : 'do'} not` : ''}`;
+  if (open.length === 0) return said(msg('ways.ports.none', { ports: portsPhrase(shut) }));
+  const reach = msg('ways.ports.reach', { count: open.length, ports: portsPhrase(open) });
+  return said(shut.length ? msg('service.join.semicolon', { a: reach, b: msg('ways.ports.do-not', { count: shut.length, ports: portsPhrase(shut) }) }) : reach);
+}
+
+/** "the AMP-cache rendezvous" of "Snowflake: the AMP-cache rendezvous", in the reader's language when the title is the catalogue's. */
+function snowflakePart(v: WayVerdict): MessageParam {
+  const short = v.title.replace(/^Snowflake(?:'s)?:?\s*/i, '');
+  return short === v.title ? wayTitle(v) : ownWords(`ways.short.${v.id}`, short);
 }
 
 /** "Snowflake: the AMP-cache rendezvous and STUN answer; the CDN front is blocked by SNI". */
-export function snowflakeSentence(verdicts: readonly WayVerdict[]): string | null {
+export function snowflakeSentence(verdicts: readonly WayVerdict[]): Said | null {
   const sf = verdicts.filter((v) => v.kind === 'snowflake');
   if (sf.length === 0) return null;
-  const short = (v: WayVerdict): string => v.title.replace(/^Snowflake(?:'s)?:?\s*/i, '');
-  const ok = sf.filter((v) => v.status === 'works').map(short);
-  const blocked = sf.filter((v) => v.status === 'blocked').map((v) => `${short(v)} is blocked ${v.how ?? ''}`.trim());
-  const silent = sf.filter((v) => v.status === 'unreachable').map(short);
+  const ok = sf.filter((v) => v.status === 'works').map(snowflakePart);
+  const blocked = sf.filter((v) => v.status === 'blocked').map((v) => {
+    const how = howOf(v);
+    return how ? msg('ways.snowflake.blocked-how', { name: snowflakePart(v), how }) : msg('ways.snowflake.blocked', { name: snowflakePart(v) });
+  });
+  const silent = sf.filter((v) => v.status === 'unreachable').map(snowflakePart);
   const parts = [
-    ok.length ? `${listWords(ok)} ${ok.length === 1 ? 'answers' : 'answer'}` : null,
-    blocked.length ? listWords(blocked) : null,
-    silent.length ? `${listWords(silent)}: no answer` : null,
-  ].filter((p): p is string => p !== null);
-  const webrtc = ok.length ? ' (the WebRTC path to the proxies themselves was not tried)' : '';
-  return parts.length ? `Snowflake: ${parts.join('; ')}${webrtc}` : null;
+    ok.length ? msg('ways.snowflake.answer', { count: ok.length, names: andList(ok) }) : null,
+    blocked.length ? andList(blocked) : null,
+    silent.length ? msg('ways.snowflake.silent', { names: andList(silent) }) : null,
+  ].filter((p): p is MessageParam => p !== null);
+  if (parts.length === 0) return null;
+  return said(msg(ok.length ? 'ways.snowflake.webrtc' : 'ways.snowflake', { parts: joined('semicolon', parts) }));
 }
 
 /** The sentences of ways that work (ports and Snowflake said once, together). */
-function worksSentences(verdicts: readonly WayVerdict[]): string[] {
-  const out: string[] = [];
+function worksSentences(verdicts: readonly WayVerdict[]): Said[] {
+  const out: Said[] = [];
   const ports = portsSentence(verdicts);
   if (ports && verdicts.some((v) => v.kind === 'port' && v.status === 'works')) out.push(ports);
   const sf = snowflakeSentence(verdicts);
   if (sf && verdicts.some((v) => v.kind === 'snowflake' && v.status === 'works')) out.push(sf);
-  for (const v of verdicts) if (v.status === 'works' && v.kind !== 'port' && v.kind !== 'snowflake') out.push(v.reason);
+  for (const v of verdicts) if (v.status === 'works' && v.kind !== 'port' && v.kind !== 'snowflake') out.push(reasonOf(v));
   return out;
 }
 
-function blockedSentences(verdicts: readonly WayVerdict[]): string[] {
-  return verdicts.filter((v) => v.status === 'blocked' && v.kind !== 'snowflake').map((v) => v.reason);
+function blockedSentences(verdicts: readonly WayVerdict[]): Said[] {
+  return verdicts.filter((v) => v.status === 'blocked' && v.kind !== 'snowflake').map(reasonOf);
 }
 
 /** Next steps as text: bridges when Tor's own relays do not answer, and the plain port caveat. */
-function nextSteps(verdicts: readonly WayVerdict[]): string[] {
-  const steps: string[] = [];
+function nextSteps(verdicts: readonly WayVerdict[]): Said[] {
+  const steps: Said[] = [];
   const tor = verdicts.filter((v) => v.kind === 'tor' || v.kind === 'tor_bridge');
-  if (tor.length && !tor.some((v) => v.status === 'works' && !v.portOnly)) steps.push(GET_BRIDGES);
-  if (verdicts.some((v) => v.status === 'works' && v.portOnly)) steps.push('A bridge whose port answers may still fail: a reachable port is necessary, not sufficient (its pluggable transport was not spoken).');
+  if (tor.length && !tor.some((v) => v.status === 'works' && !v.portOnly)) steps.push({ text: GET_BRIDGES, message: GET_BRIDGES_MESSAGE });
+  if (verdicts.some((v) => v.status === 'works' && v.portOnly)) steps.push(said(msg('ways.out.port-only')));
   return steps;
+}
+
+const finding = (title: Said, details: readonly Said[], targets: string[]): Finding => ({
+  kind: 'ways-out',
+  title: title.text,
+  titleMessage: title.message,
+  details: details.map((d) => d.text),
+  detailMessages: details.map((d) => d.message),
+  targets,
+});
+
+/** The details of a run where something works or is blocked: what works, Snowflake and ports when not said yet, what is blocked, what did not answer, next steps. */
+function triedDetails(verdicts: readonly WayVerdict[], works: readonly Said[], blocked: readonly Said[]): Said[] {
+  const shown = new Set(works.map((w) => w.text));
+  const sf = snowflakeSentence(verdicts);
+  const ports = portsSentence(verdicts);
+  const silent = verdicts.filter((v) => v.status === 'unreachable' && v.kind !== 'port' && v.kind !== 'snowflake');
+  const anySilent = verdicts.some((v) => v.status === 'unreachable');
+  return [
+    ...works,
+    ...(sf && !shown.has(sf.text) ? [sf] : []),
+    ...(ports && !shown.has(ports.text) ? [ports] : []),
+    ...blocked.map((b) => said(msg('ways.out.blocked', { reason: b.message }))),
+    ...(anySilent ? [said(msg('ways.out.silent', { titles: andList(silent.map(wayTitle)) }))] : []),
+    ...nextSteps(verdicts),
+  ].filter((d) => !d.text.endsWith(': '));
 }
 
 /** The run's "what still works" finding, or null when no way out was tried. */
@@ -101,22 +148,12 @@ export function waysOutFinding(verdicts: readonly WayVerdict[]): Finding | null 
   const silent = verdicts.filter((v) => v.status === 'unreachable');
   const targets = verdicts.map((v) => v.title);
   if (tried.length === 0) {
-    const why = [...new Set(verdicts.map((v) => v.reason))].slice(0, 3);
-    return { kind: 'ways-out', title: `No way out could be tried (${verdicts.length} named): nothing to say about what works here.`, details: why, targets };
+    const why = [...new Map(verdicts.map((v) => [v.reason, reasonOf(v)])).values()].slice(0, 3);
+    return finding(said(msg('ways.out.none-tried', { count: verdicts.length })), why, targets);
   }
   if (works.length === 0 && blocked.length === 0) {
-    return { kind: 'ways-out', title: `Nothing tried reaches outside: none of ${tried.length} way(s) out answered.`, details: [...silent.slice(0, 5).map((v) => v.reason), ...nextSteps(verdicts)], targets };
+    return finding(said(msg('ways.out.nothing-reaches', { count: tried.length })), [...silent.slice(0, 5).map(reasonOf), ...nextSteps(verdicts)], targets);
   }
-  const title = works.length ? `What still works: ${works.slice(0, 3).join('; ')}.` : `Nothing tried works: ${blocked.slice(0, 2).join('; ')}.`;
-  const sf = snowflakeSentence(verdicts);
-  const ports = portsSentence(verdicts);
-  const details = [
-    ...works,
-    ...(sf && !works.includes(sf) ? [sf] : []),
-    ...(ports && !works.includes(ports) ? [ports] : []),
-    ...blocked.map((b) => `Blocked: ${b}`),
-    ...(silent.length ? [`No answer from here (blocked, or down: not proven): ${listWords(silent.filter((v) => v.kind !== 'port' && v.kind !== 'snowflake').map((v) => v.title))}`] : []),
-    ...nextSteps(verdicts),
-  ].filter((d) => !d.endsWith(': '));
-  return { kind: 'ways-out', title, details, targets };
+  const title = works.length ? msg('ways.out.works', { works: joined('semicolon', works.slice(0, 3).map((w) => w.message)) }) : msg('ways.out.nothing-works', { blocked: joined('semicolon', blocked.slice(0, 2).map((b) => b.message)) });
+  return finding(said(title), triedDetails(verdicts, works, blocked), targets);
 }

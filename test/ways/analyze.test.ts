@@ -2,22 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeWay, analyzeWays } from '../../src/analyze/ways/index.ts';
 import { waysOutFinding } from '../../src/findings/ways-out.ts';
 import { FAILURES } from '../../src/model/failure.ts';
-import { wayMeasurementSchema, type WayMeasurement, type WayProbe } from '../../src/model/check.ts';
-
-const base = { ip: '192.0.2.1', transport: 'tcp' as const, detail: null, t0: 0, t: 0.1 };
-const tcp = (port: number, failure: string | null, transport: 'tcp' | 'udp' = 'tcp'): WayProbe =>
-  transport === 'tcp' ? { check: 'tcp', ...base, endpoint: `192.0.2.1:${port}`, port, failure } : { check: 'echo', ...base, transport, endpoint: `192.0.2.1:${port}`, port, failure, variant: 'plain', sent: 20, echoed: failure ? 0 : 20 };
-const echo = (variant: 'wireguard' | 'random', failure: string | null): WayProbe => ({ check: 'echo', ...base, transport: 'udp', endpoint: '192.0.2.1:51820', port: 51820, failure, variant, sent: 148, echoed: failure ? 0 : 148 });
-const ech = (variant: 'control' | 'grease_ech', failure: string | null): WayProbe => ({ check: 'ech', ...base, endpoint: '192.0.2.9:443', port: 443, failure, variant, serverName: 'cloudflare-ech.com', reply: failure ? 'none' : 'server_hello' });
-const doh = (failure: string | null): WayProbe => ({ check: 'resolver', ...base, endpoint: '192.0.2.53:443', port: 443, failure, resolver: 'doh', query: 'example.org', rcode: failure ? null : 'NOERROR', answers: failure ? [] : ['192.0.2.80'], chainTrusted: failure ? null : true });
-const tls = (sni: string, failure: string | null, variant?: 'control'): WayProbe => ({ check: 'tls', ...base, endpoint: '192.0.2.7:443', port: 443, failure, serverName: sni, tlsVersion: failure ? null : 'TLSv1.3', certificate: null, chainTrusted: failure ? null : true, ...(variant ? { variant } : {}) });
-const rendezvous = (failure: string | null, tlsVersion: string | null): WayProbe => ({ check: 'rendezvous', ...base, endpoint: '192.0.2.7:443', port: 443, failure, method: 'domain_fronting', serverName: 'front.example', hostHeader: 'broker.example', tlsVersion, chainTrusted: tlsVersion ? true : null, status: failure ? null : 200 });
-const stun = (failure: string | null): WayProbe => ({ check: 'stun', ...base, transport: 'udp', endpoint: '192.0.2.3:3478', port: 3478, failure, mappedFamily: failure ? null : 'ipv4' });
-
-function way(id: string, kind: WayMeasurement['kind'], title: string, probes: WayProbe[], pluggableTransport: string | null = null): WayMeasurement {
-  return wayMeasurementSchema.parse({ id, kind, title, private: false, pluggableTransport, probes });
-}
-const port = (p: number, failure: string | null, transport: 'tcp' | 'udp' = 'tcp'): WayMeasurement => way(`${transport}-${p}`, 'port', `${transport.toUpperCase()} ${p}`, [tcp(p, failure, transport)]);
+import type { WayProbe } from '../../src/model/check.ts';
+import { base, tcp, echo, ech, doh, tls, rendezvous, stun, way, port } from '../fixtures/ways.ts';
 
 describe('way verdicts', () => {
   it('signature pair: only the WireGuard-shaped packet lost → blocked by signature, proven', () => {

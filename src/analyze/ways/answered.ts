@@ -1,34 +1,24 @@
 import type { WayMeasurement, WayProbe } from '../../model/check.ts';
-import { answered, portName, verdict, type WayRule } from './context.ts';
+import type { Message } from '../../model/message.ts';
+import { msg } from '../../i18n/index.ts';
+import { answered, portName, verdict, wayTitle, type WayRule } from './context.ts';
 
-/** What "it works" means for each check, in words. */
-const WORKS: Readonly<Record<WayProbe['check'], string>> = {
-  tcp: 'the port accepts connections',
-  tls: 'the TLS handshake completes',
-  tor_or: 'the relay completes a TLS handshake',
-  tor_dir: 'the directory serves the consensus',
-  stun: 'STUN answers over UDP',
-  resolver: 'the resolver answers',
-  quic_ping: 'QUIC reaches the server',
-  ech: 'the ClientHello gets through',
-  openvpn: 'the OpenVPN server answers',
-  rendezvous: 'the server answers over HTTPS',
-  echo: 'reaches outside',
-};
+/** What "it works" means for each check, in words (ways.works.<check>: "the port accepts connections", …). */
+const works = (check: WayProbe['check']): Message => msg(`ways.works.${check}`);
 
-function worksReason(way: WayMeasurement, ok: readonly WayProbe[]): string {
+function worksReason(way: WayMeasurement, ok: readonly WayProbe[]): Message {
   const first = ok[0]!;
-  const count = way.probes.length > 1 ? ` (${ok.length} of ${way.probes.length} answer)` : '';
-  if (way.kind === 'port') return `${portName(first)} reaches outside`;
+  const title = wayTitle(way);
+  if (way.kind === 'port') return msg('ways.port.reaches', { port: portName(first) });
   if (way.kind === 'tor_bridge') {
-    const pt = way.pluggableTransport ? `; a reachable port is necessary, not sufficient: ${way.pluggableTransport}'s own handshake was not tried` : '';
-    return `${way.title}: reachable${pt}`;
+    return way.pluggableTransport ? msg('ways.bridge.reachable-port-only', { title, transport: way.pluggableTransport }) : msg('ways.bridge.reachable', { title });
   }
   if (way.kind === 'dns' && first.check === 'resolver') {
     const encrypted = first.resolver === 'dot' || first.resolver === 'doh';
-    return encrypted ? `${way.title} works: use it to get around DNS blocking` : `${way.title} works (unencrypted: its answers can still be tampered with on the way)`;
+    return msg(encrypted ? 'ways.dns.works-encrypted' : 'ways.dns.works-plain', { title });
   }
-  return `${way.title}: works, ${WORKS[first.check]}${count}`;
+  if (way.probes.length > 1) return msg('ways.works-count', { title, how: works(first.check), ok: ok.length, total: way.probes.length });
+  return msg('ways.works', { title, how: works(first.check) });
 }
 
 function isPairHalf(p: WayProbe): boolean {

@@ -1,5 +1,6 @@
 import type { EchProbe } from '../../model/check.ts';
-import { answered, notTried, verdict, type WayRule } from './context.ts';
+import { msg } from '../../i18n/index.ts';
+import { answered, notTried, verdict, wayTitle, type WayRule } from './context.ts';
 
 /**
  * 3. ECH (as OONI's echcheck): the same server, the same outer name, a ClientHello with a GREASE ECH
@@ -18,12 +19,13 @@ export const echPairRule: WayRule = {
     if (controls.length === 0 || echs.length === 0) return null;
     const controlOk = controls.some(answered);
     const lost = echs.filter((p) => !answered(p));
+    const title = wayTitle(way);
     if (controlOk && lost.length > 0) {
       const names = [...new Set(lost.map((p) => p.serverName))].join(', ');
       const failures = [...new Set(lost.map((p) => p.failure))].join(', ');
-      return verdict(way, 'ech-pair', 'blocked', `${way.title}: ClientHellos with ECH are dropped (outer name ${names}: ${failures}), the same without ECH get through`, 'ClientHellos with ECH are dropped');
+      return verdict(way, 'ech-pair', 'blocked', msg('ways.ech.dropped', { title, names, failures }), msg('ways.how.ech'));
     }
-    if (controlOk) return verdict(way, 'ech-pair', 'works', `${way.title}: ClientHellos with ECH get through`);
-    return verdict(way, 'ech-pair', 'unreachable', `${way.title}: the server does not answer even without ECH (${controls[0]?.failure}): nothing to say about ECH`);
+    if (controlOk) return verdict(way, 'ech-pair', 'works', msg('ways.ech.works', { title }));
+    return verdict(way, 'ech-pair', 'unreachable', msg('ways.ech.unreachable', { title, failure: String(controls[0]?.failure) }));
   },
 };

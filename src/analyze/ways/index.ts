@@ -1,6 +1,7 @@
-import type { WayMeasurement, WayVerdict } from '../../model/check.ts';
+import type { WayMeasurement } from '../../model/check.ts';
 import { answeredRule } from './answered.ts';
-import { NO_RUN_CONTEXT, verdict, waysRunContext, type WayRule, type WaysRunContext } from './context.ts';
+import { msg } from '../../i18n/index.ts';
+import { NO_RUN_CONTEXT, verdict, wayTitle, waysRunContext, type JudgedWay, type WayRule, type WaysRunContext } from './context.ts';
 import { echPairRule } from './ech-pair.ts';
 import { noAnswerRule } from './no-answer.ts';
 import { notTriedRule } from './not-tried.ts';
@@ -8,7 +9,7 @@ import { signaturePairRule } from './signature-pair.ts';
 import { sniFrontRule } from './sni-front.ts';
 import { transparentProxyRule } from './transparent-proxy.ts';
 
-export type { WayRule } from './context.ts';
+export type { JudgedWay, WayRule } from './context.ts';
 
 /**
  * The verdict on one way out: rules in this order, the first that decides wins. Pairs come first,
@@ -27,15 +28,15 @@ export type { WayRule } from './context.ts';
 export const WAY_RULES: readonly WayRule[] = [notTriedRule, signaturePairRule, echPairRule, sniFrontRule, transparentProxyRule, answeredRule, noAnswerRule];
 
 /** Pure: one measured way to its verdict (`run`: what the run's other ways showed, see waysRunContext). */
-export function analyzeWay(way: WayMeasurement, run: WaysRunContext = NO_RUN_CONTEXT): WayVerdict {
+export function analyzeWay(way: WayMeasurement, run: WaysRunContext = NO_RUN_CONTEXT): JudgedWay {
   for (const rule of WAY_RULES) {
     const v = rule.apply(way, run);
     if (v) return v;
   }
-  return verdict(way, 'none', 'inconclusive', `${way.title}: no probe to judge`);
+  return verdict(way, 'none', 'inconclusive', msg('ways.no-probe', { title: wayTitle(way) }));
 }
 
-export function analyzeWays(ways: readonly WayMeasurement[]): WayVerdict[] {
+export function analyzeWays(ways: readonly WayMeasurement[]): JudgedWay[] {
   const run = waysRunContext(ways);
   return ways.map((w) => analyzeWay(w, run));
 }

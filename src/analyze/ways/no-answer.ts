@@ -1,5 +1,6 @@
 import { FAILURES } from '../../model/failure.ts';
-import { notTried, portName, verdict, type WayRule } from './context.ts';
+import { msg } from '../../i18n/index.ts';
+import { detailWords, notTried, portName, verdict, wayTitle, type WayRule } from './context.ts';
 
 /**
  * 6. No probe got an answer: unreachable from here, the cause not proven (a filter, or a server that
@@ -12,9 +13,10 @@ export const noAnswerRule: WayRule = {
   apply: (way) => {
     const tried = way.probes.filter((p) => !notTried(p));
     if (tried.length === 0) return null;
-    if (tried.every((p) => p.failure === FAILURES.unexpectedAnswer)) return verdict(way, 'no-answer', 'inconclusive', `${way.title}: something answered, but not ${way.title} (${tried[0]?.detail ?? 'an unexpected answer'})`);
+    const title = wayTitle(way);
+    if (tried.every((p) => p.failure === FAILURES.unexpectedAnswer)) return verdict(way, 'no-answer', 'inconclusive', msg('ways.wrong-answer', { title, detail: detailWords(tried[0]?.detail, msg('ways.detail.unexpected')) }));
     const failures = [...new Set(tried.map((p) => p.failure))].join(', ');
-    if (way.kind === 'port') return verdict(way, 'no-answer', 'unreachable', `${portName(tried[0]!)} does not reach outside (${failures})`);
-    return verdict(way, 'no-answer', 'unreachable', `${way.title}: no answer from here (${failures})`);
+    if (way.kind === 'port') return verdict(way, 'no-answer', 'unreachable', msg('ways.port.silent', { port: portName(tried[0]!), failures }));
+    return verdict(way, 'no-answer', 'unreachable', msg('ways.silent', { title, failures }));
   },
 };

@@ -1,5 +1,6 @@
 import type { EchoProbe, WayProbe } from '../../model/check.ts';
-import { answered, notTried, portName, verdict, type WayRule } from './context.ts';
+import { msg } from '../../i18n/index.ts';
+import { answered, notTried, portName, verdict, wayTitle, type WayRule } from './context.ts';
 
 const SHAPES: Readonly<Record<string, string>> = { wireguard: 'WireGuard', openvpn: 'OpenVPN' };
 
@@ -26,11 +27,12 @@ export const signaturePairRule: WayRule = {
     const found = pairs(way.probes).filter(({ shaped, random }) => !notTried(shaped) && !notTried(random));
     if (found.length === 0) return null;
     const proven = found.find(({ shaped, random }) => !answered(shaped) && answered(random));
+    const title = wayTitle(way);
     if (proven) {
       const name = SHAPES[proven.shaped.variant] ?? proven.shaped.variant;
-      return verdict(way, 'signature-pair', 'blocked', `${way.title}: blocked by its packet signature (a ${name}-shaped packet to ${portName(proven.shaped)} is dropped, random bytes of the same size get through)`, 'by its packet signature');
+      return verdict(way, 'signature-pair', 'blocked', msg('ways.signature.blocked', { title, name, port: portName(proven.shaped) }), msg('ways.how.signature'));
     }
-    if (found.some(({ shaped }) => answered(shaped))) return verdict(way, 'signature-pair', 'works', `${way.title}: gets through (its packets reach the helper and come back)`);
-    return verdict(way, 'signature-pair', 'unreachable', `${way.title}: no answer from here on ${portName(found[0]!.shaped)}, with or without the protocol's shape (the port is closed to us, not the protocol)`);
+    if (found.some(({ shaped }) => answered(shaped))) return verdict(way, 'signature-pair', 'works', msg('ways.signature.works', { title }));
+    return verdict(way, 'signature-pair', 'unreachable', msg('ways.signature.unreachable', { title, port: portName(found[0]!.shaped) }));
   },
 };

@@ -1,5 +1,6 @@
 import type { TlsProbe, WayProbe } from '../../model/check.ts';
-import { answered, verdict, type WayRule } from './context.ts';
+import { msg } from '../../i18n/index.ts';
+import { answered, verdict, wayTitle, type WayRule } from './context.ts';
 
 /** The SNI a probe sent, when it made a TLS handshake with one. */
 function sniOf(p: WayProbe): string | null {
@@ -24,6 +25,7 @@ export const sniFrontRule: WayRule = {
     });
     if (!failed) return null;
     const control = controls.find((c) => c.endpoint === failed.endpoint && c.ip === failed.ip);
-    return verdict(way, 'sni-front', 'blocked', `${way.title}: blocked by SNI (the handshake for ${sniOf(failed)} fails: ${failed.failure}; ${control?.serverName ?? 'another name'} at the same address gets through)`, 'by SNI');
+    const reason = msg('ways.sni.blocked', { title: wayTitle(way), sni: String(sniOf(failed)), failure: String(failed.failure), control: control?.serverName ?? msg('ways.sni.another-name') });
+    return verdict(way, 'sni-front', 'blocked', reason, msg('ways.how.sni'));
   },
 };

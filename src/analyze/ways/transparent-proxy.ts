@@ -1,4 +1,5 @@
-import { answered, verdict, type WayRule } from './context.ts';
+import { msg } from '../../i18n/index.ts';
+import { answered, verdict, wayTitle, type WayRule } from './context.ts';
 
 /**
  * 5. Something on this network answers connections itself (seen on a Tor relay's address: a TLS
@@ -13,6 +14,6 @@ export const transparentProxyRule: WayRule = {
     if (!run.transparentProxy) return null;
     const ok = way.probes.filter(answered);
     if (ok.length === 0 || ok.some((p) => p.check !== 'tcp')) return null;
-    return verdict(way, 'transparent-proxy', 'inconclusive', `${way.title}: the port accepts connections, but that proves nothing here: this network answers connections itself (${run.transparentProxy})`);
+    return verdict(way, 'transparent-proxy', 'inconclusive', msg('ways.transparent-proxy', { title: wayTitle(way), evidence: run.transparentProxyMessage ?? run.transparentProxy }));
   },
 };
