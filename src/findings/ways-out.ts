@@ -32,10 +32,10 @@ export const GET_BRIDGES = said(GET_BRIDGES_MESSAGE).text;
 
 /** A way's reason in words: its message when the analysis gave one, else its English as stored. */
 const reasonOf = (v: WayVerdict): Said => {
-  const m = (v as JudgedWay).reasonMessage;
+  const m = v.reasonMessage;
   return m ? { text: v.reason, message: m } : { text: v.reason, message: asIs(v.reason) };
 };
-const howOf = (v: WayVerdict): MessageParam | null => (v as JudgedWay).howMessage ?? v.how;
+const howOf = (v: WayVerdict): MessageParam | null => v.howMessage ?? v.how;
 
 /** "TCP 179" → [tcp, 179]. */
 function portOf(v: WayVerdict): { transport: string; port: number } | null {

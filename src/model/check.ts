@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messageSchema } from './message.ts';
 import { failureSchema } from './observation.ts';
 
 /**
@@ -192,8 +193,12 @@ export const wayVerdictSchema = z.object({
   status: z.enum(WAY_STATUSES),
   /** How it is blocked, in words ("by its packet signature", "ClientHellos with ECH are dropped"); null unless blocked. */
   how: z.string().nullable(),
+  /** `how` as a catalogue message (src/i18n), for readers in another language. */
+  howMessage: messageSchema.nullable().optional(),
   /** One plain line for the answer ("Tor through the bridge on port 3785: reachable"). */
   reason: z.string(),
+  /** `reason` as a catalogue message (src/i18n), for readers in another language. */
+  reasonMessage: messageSchema.optional(),
   /** The observations behind it, one per line. */
   evidence: z.array(z.string()),
   /** The rule that decided (src/analyze/ways/). */

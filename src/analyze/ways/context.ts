@@ -8,7 +8,8 @@ import { ownWords, said } from './words.ts';
  * A way's verdict with its sentences as catalogue messages beside the English (`reason`, `how`):
  * what the "what still works" finding says in the reader's language.
  */
-export type JudgedWay = WayVerdict & { reasonMessage?: Message; howMessage?: Message | null };
+/** A way's verdict as the analysis returns it (the model's WayVerdict, messages included). */
+export type JudgedWay = WayVerdict;
 
 /** What the run as a whole shows, that a single way cannot: read once, before the rules. */
 export interface WaysRunContext {
