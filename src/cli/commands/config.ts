@@ -3,9 +3,10 @@ import { DEFAULT_CONTROL_RESOLVERS, DEFAULT_LISTS, effectiveRunOptions, type Run
 import { CONFIG_KEYS, lineOf } from '../../config/keys.ts';
 import { redactUrl } from '../../fleet/url.ts';
 import { EXIT } from '../../errors.ts';
+import { currentLang } from '../../i18n/index.ts';
 
 /** Values `run` uses when neither the file nor a flag sets them, and commander has no default for. */
-const IMPLICIT_DEFAULTS: Record<string, unknown> = { list: DEFAULT_LISTS, controlResolver: DEFAULT_CONTROL_RESOLVERS };
+const IMPLICIT_DEFAULTS = (): Record<string, unknown> => ({ list: DEFAULT_LISTS, controlResolver: DEFAULT_CONTROL_RESOLVERS, lang: currentLang() });
 const UNSET: Record<string, string> = { max_runtime: '(no limit)', control_helper: '(none)' };
 
 export interface ConfigSetting {
@@ -22,7 +23,7 @@ export async function configCommand(opts: RunCommandOptions & { format?: 'text' 
   const { options, sources, dataDir, configFile, config } = await effectiveRunOptions(opts, io.env, isFromCli);
   const shown = options as unknown as Record<string, unknown>;
   const settings: ConfigSetting[] = CONFIG_KEYS.map((k) => {
-    const given = shown[k.option] ?? IMPLICIT_DEFAULTS[k.option] ?? null;
+    const given = shown[k.option] ?? IMPLICIT_DEFAULTS()[k.option] ?? null;
     // A password written into fleet_url is never repeated.
     const value = k.file === 'fleet_url' && typeof given === 'string' ? redactUrl(given) : given;
     const source = sources[k.option] ?? 'default';
