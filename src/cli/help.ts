@@ -1,7 +1,7 @@
 import type * as Commander from 'commander';
 import { EXIT } from '../errors.ts';
 import { t, type Lang } from '../i18n/index.ts';
-import { SHIPPED_CANARIES, SHIPPED_LISTS, type CommandName } from './options.ts';
+import { HELP_VALUES, type CommandName } from './options.ts';
 
 // --help in the reader's language: the examples and notes after each command's options, and
 // commander's own words (Usage:, Options:, "(default: …)"). The words are in the catalogue
@@ -12,10 +12,9 @@ type Example = readonly [command: string, key?: string];
 /** A part of the text after the options: examples in a column, or sentences (`cli.help.…`, each its own lines). */
 type Block = { examples: readonly Example[]; width: number } | { say: readonly string[] };
 
-/** What the sentences may name: the shipped lists, methods, commands and exit codes, the same in every language. */
+/** What the sentences may name besides the option table's values: methods, commands and exit codes, some in the language. */
 const HELP_PARAMS = (lang: Lang): Record<string, string> => ({
-  lists: SHIPPED_LISTS.join(', '),
-  canaries: SHIPPED_CANARIES,
+  ...HELP_VALUES,
   methods: 'dns, tcp_ip, tls, mitm, http-failure, http-diff',
   history: 'tekser history',
   head: '| head',
@@ -24,7 +23,11 @@ const HELP_PARAMS = (lang: Lang): Record<string, string> => ({
   helperCmd: '`tekser run --control-helper`',
   pushCmd: '`run --push`',
   helpCmd: `\`tekser <${t(lang, 'cli.help.command')}> --help\``,
+  defaultWord: t(lang, 'cli.config.default'),
 });
+
+/** A sentence of --help: its key, filled with the values help may name. */
+export const helpWords = (lang: Lang, key: string): string => t(lang, key, HELP_PARAMS(lang));
 
 const CONFIG_EXAMPLE = `  lists: [/home/me/lists/kz.csv]
   resolver: system
@@ -165,7 +168,7 @@ function examplesText(lang: Lang, examples: readonly Example[], width: number): 
   const lines = examples.map(([command, key]) => {
     if (!key) return `  ${command}`;
     const gap = command.length < width ? width - command.length : 3;
-    const words = t(lang, key).split('\n');
+    const words = helpWords(lang, key).split('\n');
     return [`  ${command}${' '.repeat(gap)}${words[0]}`, ...words.slice(1).map((w) => `  ${' '.repeat(width)}${w}`)].join('\n');
   });
   return `${t(lang, 'cli.help.examples')}\n${lines.join('\n')}`;
@@ -173,7 +176,7 @@ function examplesText(lang: Lang, examples: readonly Example[], width: number): 
 
 function blockText(lang: Lang, block: Block): string {
   if ('examples' in block) return examplesText(lang, block.examples, block.width);
-  return block.say.map((key) => t(lang, key, HELP_PARAMS(lang))).join('\n');
+  return block.say.map((key) => helpWords(lang, key)).join('\n');
 }
 
 /** The text `tekser <command> --help` shows after the options (`tekser` for the program's own help). */

@@ -4,7 +4,7 @@ import { EXIT, isTekserError, UsageError } from '../errors.ts';
 import { TEKSER_VERSION } from '../version.ts';
 import { processIO, type CommandIO } from './io.ts';
 import { currentLang, setLang, t, type Lang } from '../i18n/index.ts';
-import { helpAfter, helpConfiguration, withDefaultWords } from './help.ts';
+import { helpAfter, helpConfiguration, helpWords, withDefaultWords } from './help.ts';
 import { cliLang } from './lang.ts';
 import { describeDefault, describeOption, OPTIONS, type CommandName, type OptionSpec } from './options.ts';
 
@@ -16,7 +16,7 @@ type Command = Commander.Command;
 export const redactCredentials = (text: string): string => text.replace(/\/\/[^\s/@']*@/g, '//***@');
 
 /** A sentence of --help in the language chosen for this process. */
-const say = (key: string): string => t(currentLang(), key);
+const say = (key: string): string => helpWords(currentLang(), key);
 
 function addOptions(cmd: Command, name: CommandName): Command {
   const lang = currentLang();

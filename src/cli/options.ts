@@ -66,20 +66,46 @@ function formatBy(choices: readonly string[], plain: 'text' | 'table') {
   };
 }
 
-/** The values an option's words may name: the shipped lists and canaries. */
-const OPTION_PARAMS = (): Record<string, string> => ({ lists: SHIPPED_LISTS.join(', '), canaries: SHIPPED_CANARIES, configKey: 'lang' });
-
-/** What an option means in a command, in a language: its words for that command, else its one description. */
-export const describeOption = (o: OptionSpec, command: CommandName, lang: Lang = 'en'): string =>
-  t(lang, o.about?.includes(command) ? `cli.opt.${o.key}.${command}` : `cli.opt.${o.key}`, OPTION_PARAMS());
-
-/** The default --help and the README show for an option, when it has one to describe. */
-export const describeDefault = (o: OptionSpec, lang: Lang = 'en'): string | undefined =>
-  o.defaultWords ? t(lang, `cli.opt.${o.key}.default`, OPTION_PARAMS()) : o.defaultDescription;
-
 /** The shipped lists `tekser run` measures without --list (test-lists/), and the canaries beside them. */
 export const SHIPPED_LISTS = ['kz.csv', 'global.csv', 'messengers.yaml', 'circumvention.yaml'] as const;
 export const SHIPPED_CANARIES = 'canaries.csv';
+const SHIPPED_LISTS_TEXT = SHIPPED_LISTS.join(', ');
+
+/**
+ * What the words of --help may name, the same in every language: values, commands, paths, names.
+ * Placeholders, so that no Russian or Kazakh sentence in the catalogue carries an English word.
+ */
+export const HELP_VALUES: Readonly<Record<string, string>> = {
+  lists: SHIPPED_LISTS_TEXT,
+  canaries: SHIPPED_CANARIES,
+  configKey: 'lang',
+  system: 'system',
+  addressForms: 'udp://IP[:port], tcp://IP[:port]',
+  text: 'text',
+  none: 'none',
+  last: 'last',
+  run: 'run',
+  github: 'github',
+  actions: 'GitHub Actions',
+  marks: 'BOM, CRLF',
+  browser: 'Tor Browser',
+  helperName: 'tekser helper',
+  runCmd: 'tekser run',
+  pgpassword: 'PGPASSWORD',
+  zz: 'ZZ',
+  header: 'Authorization: Bearer',
+  columns: 'prefix,asn,cc',
+  protocol: 'Web Connectivity',
+  dataDirs: '$XDG_DATA_HOME/tekser (Linux), ~/Library/Application Support/tekser (macOS), %LOCALAPPDATA%\\tekser (Windows)',
+};
+
+/** What an option means in a command, in a language: its words for that command, else its one description. */
+export const describeOption = (o: OptionSpec, command: CommandName, lang: Lang = 'en'): string =>
+  t(lang, o.about?.includes(command) ? `cli.opt.${o.key}.${command}` : `cli.opt.${o.key}`, HELP_VALUES);
+
+/** The default --help and the README show for an option, when it has one to describe. */
+export const describeDefault = (o: OptionSpec, lang: Lang = 'en'): string | undefined =>
+  o.defaultWords ? t(lang, `cli.opt.${o.key}.default`, HELP_VALUES) : o.defaultDescription;
 
 /** The one table of CLI options: commander wiring, --help text and the README all come from it. */
 export const OPTIONS: readonly OptionSpec[] = [
