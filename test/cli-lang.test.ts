@@ -1,6 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { howToRemove } from '../src/cli/commands/certs.ts';
+import { pushLines } from '../src/cli/commands/push.ts';
+import { reportedToFile, stoppedLine } from '../src/cli/commands/run.ts';
 import { COMMAND_NAMES, HELP_VALUES, OPTIONS } from '../src/cli/options.ts';
 import { runInMemory } from './helpers/cli.ts';
 import { latinWords } from './helpers/latin.ts';
@@ -119,5 +122,56 @@ describe('README in Russian and Kazakh', () => {
     expect(readme.slice(kk, english)).toContain('tekser --lang kk --help');
     for (const w of ['доступен', 'заблокирован', 'частично заблокирован', 'не работает', 'неясно', 'отказ сайта']) expect(readme.slice(ru, kk)).toContain(w);
     for (const w of ['қолжетімді', 'бұғатталған', 'ішінара бұғатталған', 'істемейді', 'анық емес', 'сайт бас тартты']) expect(readme.slice(kk, english)).toContain(w);
+  });
+});
+
+describe('what the commands print, in Russian and Kazakh', () => {
+  const summary = { total: 12, accessible: 7, blocked: 3, partiallyBlocked: 1, down: 1, inconclusive: 0, refusedBySite: 0 };
+  const outcome = {
+    pushed: [{ id: '20261123T090000Z-1a2b', stored: true, results: 12 }, { id: '20261123T100000Z-3c4d', stored: false, results: 0 }],
+    missing: ['20261122T090000Z-0000'],
+    left: [{ id: '20261123T110000Z-5e6f', problem: 'ECONNREFUSED' }],
+  } as unknown as Parameters<typeof pushLines>[0];
+  const menus = ['ECONNREFUSED', 'Keychain', 'Access', 'System', 'Delete', 'certmgr', 'msc', 'Trusted', 'Root', 'Certification', 'Authorities', 'Certificates', 'Settings', 'Privacy', 'Security', 'View', 'Firefox', 'macOS', 'Windows', 'Debian', 'Ubuntu', 'Fedora', 'RHEL', 'sudo', 'security', 'update'];
+
+  for (const lang of ['ru', 'kk'] as const) {
+    it(`${lang}: the -o summary, the stop line, push's lines and how to remove a root have no English left`, () => {
+      const texts = [
+        reportedToFile('/tmp/report.json', summary as never, [], [], { reason: 'deadline', finished: 4, planned: 12 }, lang),
+        stoppedLine({ reason: 'interrupted', finished: 2, planned: 5 }, lang),
+        ...Object.values(pushLines(outcome, 'postgres://probe@fleet.example.org/tekser', lang)).flat(),
+        howToRemove(lang),
+      ];
+      for (const text of texts) expect(latinWords(text, [...menus, ...COMMAND_NAMES]), text).toEqual([]);
+      expect(texts[0]).toContain(lang === 'ru' ? 'частично заблокирован: 1' : 'ішінара бұғатталған: 1');
+    });
+
+    it(`${lang}: tekser config's table, headings and "none" in the language; its JSON unchanged`, async () => {
+      const dir = tempDir('lang');
+      const r = await runInMemory(['config', '--data-dir', dir, '--lang', lang]);
+      expect(r.code).toBe(0);
+      const keys = ['lists', 'resolver', 'concurrency', 'retries', 'lang', 'system', 'control_resolvers', 'timeouts', 'max_runtime', 'network', 'fleet_url'];
+      expect(latinWords(r.out, keys)).toEqual([]);
+      const json = JSON.parse((await runInMemory(['config', '--data-dir', dir, '--lang', lang, '--format', 'json'])).out);
+      expect(json.settings.find((s: { key: string }) => s.key === 'resolver')).toEqual({ key: 'resolver', value: 'system', source: 'default', where: 'default' });
+    });
+  }
+
+  it('English words unchanged: the stop line, the -o summary, how to remove a root', () => {
+    expect(stoppedLine({ reason: 'deadline', finished: 1, planned: 1 }, 'en')).toBe('Run stopped at --max-runtime: 1 of 1 target finished; the counts above cover only those.');
+    expect(reportedToFile('r.json', summary as never, [{ title: 'A finding' }], ['Next: x'], null, 'en')).toBe(
+      'tekser: report written to r.json: 12 target(s): 7 accessible, 3 blocked, 1 partially blocked, 1 down, 0 inconclusive\n! A finding\nNext: x\n',
+    );
+    expect(howToRemove('en')).toBe(
+      [
+        'How to remove it:',
+        '  Debian/Ubuntu: delete its file from /usr/local/share/ca-certificates/ (or untick it in `sudo dpkg-reconfigure ca-certificates`), then `sudo update-ca-certificates --fresh`',
+        '  Fedora/RHEL:   delete it from /etc/pki/ca-trust/source/anchors/, then `sudo update-ca-trust`',
+        '  macOS:         Keychain Access → System → find the certificate → Delete (or `sudo security delete-certificate -Z <SHA-1> /Library/Keychains/System.keychain`)',
+        '  Windows:       certmgr.msc → Trusted Root Certification Authorities → Certificates → delete it',
+        '  Firefox keeps its own store: Settings → Privacy & Security → View Certificates → Authorities',
+        '  NODE_EXTRA_CA_CERTS: remove the certificate from that file, or unset the variable',
+      ].join('\n'),
+    );
   });
 });
