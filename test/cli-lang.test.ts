@@ -50,6 +50,8 @@ describe('--help in Russian and Kazakh', () => {
     const kk = (await runInMemory(['run', '--lang', 'kk', '--help'])).out;
     for (const w of ['қолжетімді', 'бұғатталған', 'ішінара бұғатталған', 'істемейді', 'анық емес', 'сайт бас тартты', 'Параметрлер:', 'Мысалдар:', 'әдепкісі:', 'нұсқалар:']) expect(kk).toContain(w);
     expect(kk).not.toMatch(/display help|default:|choices:|Options:|Examples:/);
+    expect((await runInMemory(['--lang', 'ru', '--help'])).out).toMatch(/^Запуск: tekser \[параметры\] \[команда\]\n/);
+    expect(kk).toMatch(/^Қолданылуы: tekser run \[параметрлер\] \[urls\.\.\.\]\n/);
   });
 
   it('keeps the English help in English, with --lang among the options', async () => {

@@ -208,8 +208,13 @@ export function helpConfiguration(lang: Lang): Commander.HelpConfiguration {
     'Global Options:': t(lang, 'cli.help.globalOptions'),
   };
   const shown = (v: unknown, described: string | undefined): string => described || JSON.stringify(v);
+  // "tekser run [options] [urls...]": commander's own placeholders in the language, the arguments' names as they are.
+  const placeholders = (usage: string): string =>
+    usage.replace('[options]', `[${t(lang, 'cli.help.optionsArg')}]`).replace('[command]', `[${t(lang, 'cli.help.command')}]`);
   return {
     styleTitle: (title: string) => titles[title] ?? title,
+    styleUsage: placeholders,
+    styleSubcommandTerm: placeholders,
     optionDescription: (o) => withExtras(lang, o.description, o.argChoices, showsDefault(o) ? shown(o.defaultValue, o.defaultValueDescription) : undefined),
     argumentDescription: (a) =>
       withExtras(lang, a.description, a.argChoices, a.defaultValue !== undefined ? shown(a.defaultValue, a.defaultValueDescription) : undefined),
