@@ -3,7 +3,7 @@ import type * as Commander from 'commander';
 import { EXIT, isTekserError, UsageError } from '../errors.ts';
 import { TEKSER_VERSION } from '../version.ts';
 import { processIO, type CommandIO } from './io.ts';
-import { currentLang, setLang, t, type Lang } from '../i18n/index.ts';
+import { currentLang, setLang, type Lang } from '../i18n/index.ts';
 import { helpAfter, helpConfiguration, helpWords, withDefaultWords } from './help.ts';
 import { cliLang } from './lang.ts';
 import { describeDefault, describeOption, OPTIONS, type CommandName, type OptionSpec } from './options.ts';
