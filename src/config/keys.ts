@@ -34,6 +34,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   { file: 'network.name', option: 'networkName', flag: '--network-name' },
   { file: 'network.from_helper', option: 'networkFromHelper', flag: '--network-from-helper' },
   { file: 'fleet_url', option: 'fleetUrl', flag: '--fleet-url' },
+  { file: 'lang', option: 'lang', flag: '--lang' },
 ];
 
 const pick = (c: ConfigFile, path: string): unknown => path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), c);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGS } from '../i18n/index.ts';
 import { RULES } from './rules.ts';
 
 // The config file's schema (zod). keys.ts needs only its type, so a run without a config file loads no zod.
@@ -44,5 +45,7 @@ export const configSchema = z.strictObject({
     .optional(),
   /** The fleet's database that `tekser push` and `run --push` write to. */
   fleet_url: rule(z.string(), RULES.fleetUrl).optional(),
+  /** The language tekser speaks (--lang wins; else LC_ALL, LC_MESSAGES, LANG). */
+  lang: z.enum(LANGS).optional(),
 });
 export type ConfigFile = z.infer<typeof configSchema>;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { auditStores, certificatesInBundle } from '../../analyze/trust-store-audit.ts';
 import { EXIT, UsageError } from '../../errors.ts';
-import { count } from '../../words.ts';
+import { currentLang, t, type Lang } from '../../i18n/index.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
 import { readFlagFile } from '../flag-file.ts';
@@ -34,15 +34,19 @@ function systemStores(env: NodeJS.ProcessEnv): Array<{ name: string; pem: string
   return stores;
 }
 
-const HOW_TO_REMOVE = [
-  'How to remove it:',
-  '  Debian/Ubuntu: delete its file from /usr/local/share/ca-certificates/ (or untick it in `sudo dpkg-reconfigure ca-certificates`), then `sudo update-ca-certificates --fresh`',
-  '  Fedora/RHEL:   delete it from /etc/pki/ca-trust/source/anchors/, then `sudo update-ca-trust`',
-  '  macOS:         Keychain Access → System → find the certificate → Delete (or `sudo security delete-certificate -Z <SHA-1> /Library/Keychains/System.keychain`)',
-  '  Windows:       certmgr.msc → Trusted Root Certification Authorities → Certificates → delete it',
-  '  Firefox keeps its own store: Settings → Privacy & Security → View Certificates → Authorities',
-  '  NODE_EXTRA_CA_CERTS: remove the certificate from that file, or unset the variable',
+/** How to remove a root, system by system: the system's name, then the words (catalogue) around commands and menu names as they are. */
+const HOW_TO_REMOVE: ReadonlyArray<readonly [system: string, key: string, params: Record<string, string>]> = [
+  ['Debian/Ubuntu:', 'cli.certs.how.debian', { dir: '/usr/local/share/ca-certificates/', reconfigure: '`sudo dpkg-reconfigure ca-certificates`', update: '`sudo update-ca-certificates --fresh`' }],
+  ['Fedora/RHEL:', 'cli.certs.how.fedora', { dir: '/etc/pki/ca-trust/source/anchors/', update: '`sudo update-ca-trust`' }],
+  ['macOS:', 'cli.certs.how.macos', { menu: 'Keychain Access → System', remove: 'Delete', command: '`sudo security delete-certificate -Z <SHA-1> /Library/Keychains/System.keychain`' }],
+  ['Windows:', 'cli.certs.how.windows', { menu: 'certmgr.msc → Trusted Root Certification Authorities → Certificates' }],
+  ['', 'cli.certs.how.firefox', { firefox: 'Firefox', menu: 'Settings → Privacy & Security → View Certificates → Authorities' }],
+  ['NODE_EXTRA_CA_CERTS:', 'cli.certs.how.node', {}],
 ];
+
+/** "How to remove it:" and a line per system, in the language. */
+export const howToRemove = (lang: Lang): string =>
+  [t(lang, 'cli.certs.how'), ...HOW_TO_REMOVE.map(([system, key, params]) => `  ${system.startsWith('NODE') ? `${system} ` : system.padEnd(system ? 15 : 0)}${t(lang, key, params)}`)].join('\n');
 
 /** What a file that holds no PEM certificate looks like, so the user knows what they gave. */
 export function whatTheFileLooksLike(text: string): string {
@@ -65,21 +69,22 @@ function namedStores(files: readonly string[]): Array<{ name: string; pem: strin
 
 /** `tekser certs`: is a known interception root trusted on this machine? Exit 1 when one is. */
 export function certsCommand(opts: CertsCommandOptions, io: CommandIO): number {
+  const lang = currentLang();
   const table = [...BUILTIN_INTERCEPTION_CAS, ...loadInterceptionCas(opts.interceptionCas ?? [])];
   const stores = opts.store?.length ? namedStores(opts.store) : systemStores(io.env);
   if (stores.length === 0) {
-    io.stdout(`No trust store found to check on this system (${process.platform}). On Windows, open certmgr.msc and look for the names below.\n`);
+    io.stdout(`${t(lang, 'cli.certs.noStore', { platform: process.platform, windows: 'Windows' })}\n`);
   }
   const found = auditStores(stores, table);
-  for (const s of stores) io.stdout(`checked ${s.name}: ${count(certificatesInBundle(s.pem).length, 'certificate')} read\n`);
+  for (const s of stores) io.stdout(`${t(lang, 'cli.certs.checked', { store: s.name, count: certificatesInBundle(s.pem).length })}\n`);
   if (found.length === 0) {
-    io.stdout(`\nNo known interception certificate is trusted (${table.length} known CAs, by fingerprint, key and name).\n`);
+    io.stdout(`\n${t(lang, 'cli.certs.none', { known: table.length })}\n`);
     return EXIT.ok;
   }
   io.stdout('\n');
   for (const f of found) {
-    io.stdout(`FOUND "${f.match.ca}" (${f.match.country}) in ${f.store}\n  subject ${f.certificate.subject}\n  SHA-256 ${f.certificate.sha256} (matched by ${f.match.matchedBy})\n`);
+    io.stdout(`${t(lang, 'cli.certs.found', { ca: f.match.ca, country: f.match.country, store: f.store, subject: f.certificate.subject, sha256: f.certificate.sha256, matchedBy: f.match.matchedBy })}\n`);
   }
-  io.stdout(`\nA certificate like this lets whoever holds its key read and change your encrypted traffic.\n${HOW_TO_REMOVE.join('\n')}\n`);
+  io.stdout(`\n${t(lang, 'cli.certs.danger')}\n${howToRemove(lang)}\n`);
   return EXIT.findings;
 }

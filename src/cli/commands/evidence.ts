@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { buildEvidence, bundleFolder, verifyEvidence } from '../../store/evidence.ts';
 import { cannotRead, cannotWrite, EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
+import { currentLang, t } from '../../i18n/index.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
 export interface EvidenceCommandOptions {
@@ -22,10 +23,10 @@ export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions,
     }
     const result = await verifyEvidence(bytes);
     if (!result.ok) {
-      io.stderr(`tekser: ${opts.verify}: does not verify: ${result.reason}\n`);
+      io.stderr(`tekser: ${t(currentLang(), 'cli.evidence.bad', { file: opts.verify, reason: result.reason })}\n`);
       return EXIT.findings;
     }
-    io.stdout(`${opts.verify}: ok, ${result.files} files match manifest.json (run ${result.manifest.run.id}, bundled ${result.manifest.createdAt.replace('T', ' ').slice(0, 19)} UTC by tekser ${result.manifest.tekser.version})\n`);
+    io.stdout(`${t(currentLang(), 'cli.evidence.ok', { file: opts.verify, files: result.files, run: result.manifest.run.id, at: result.manifest.createdAt.replace('T', ' ').slice(0, 19), version: result.manifest.tekser.version })}\n`);
     return EXIT.ok;
   }
   const run = requireRun(dataDirOf(opts, io.env), ref, io);
@@ -36,6 +37,6 @@ export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions,
   } catch (e) {
     throw new UsageError(`--output ${out}: ${cannotWrite(e)}`);
   }
-  io.stderr(`wrote ${out}: run ${run.record.id}, ${Math.ceil(bundle.length / 1024)} KiB (check it with: tekser evidence --verify ${out})\n`);
+  io.stderr(`${t(currentLang(), 'cli.evidence.wrote', { file: out, run: run.record.id, kib: Math.ceil(bundle.length / 1024), verifyCmd: `tekser evidence --verify ${out}` })}\n`);
   return EXIT.ok;
 }

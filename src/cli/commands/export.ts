@@ -2,6 +2,7 @@ import { exportNetwork, networkKnown, toOoni, waysOoni, type OoniOptions } from 
 import { EXIT, UsageError } from '../../errors.ts';
 import { openReportOutput } from '../run-output.ts';
 import type { CommandIO } from '../io.ts';
+import { currentLang, t, type Lang } from '../../i18n/index.ts';
 import type { RunRecord, ServiceResultJson, TargetResultJson, WebResultJson } from '../../model/run.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
@@ -37,12 +38,13 @@ function ooniOptions(opts: ExportOptions): OoniOptions {
 }
 
 /** Said on stderr whenever an export without a known network is written: nobody could ingest it. */
-export const UNKNOWN_NETWORK_NOTE =
-  "note: the network is not known (written as ZZ/AS0), and OONI's pipeline drops such measurements (its API refuses AS0). " +
-  'Set it when measuring (tekser run --network-asn AS1234 --network-cc KZ, or network: in the config file) or when exporting (--probe-asn, --probe-cc).\n';
+const unknownNetworkNote = (lang: Lang): string =>
+  `${t(lang, 'cli.export.unknownNetwork', { unknown: 'ZZ/AS0', as0: 'AS0', runCmd: 'tekser run --network-asn AS1234 --network-cc KZ', configKey: 'network:' })}\n`;
+export const UNKNOWN_NETWORK_NOTE = unknownNetworkNote('en');
 
 /** Said when --include-bodies finds no body to include: only runs made with --include-bodies keep them. */
-export const NO_BODIES_NOTE = 'note: this run kept no page bodies (only runs made with --include-bodies keep them), so none were written.\n';
+const noBodiesNote = (lang: Lang): string => `${t(lang, 'cli.export.noBodies')}\n`;
+export const NO_BODIES_NOTE = noBodiesNote('en');
 
 function keptBodies(results: readonly TargetResultJson[]): boolean {
   const hops = results.flatMap((r) => (r.target.kind === 'web' ? (r as WebResultJson).measurement.http : (r as ServiceResultJson).measurement.checks.flatMap((c) => c.attempts.flatMap((a) => (a.http ? [a.http] : [])))));
@@ -50,8 +52,8 @@ function keptBodies(results: readonly TargetResultJson[]): boolean {
 }
 
 function notes(run: { record: RunRecord; results: readonly TargetResultJson[] }, opts: OoniOptions, io: CommandIO): void {
-  if (!networkKnown(exportNetwork(run.record, opts))) io.stderr(UNKNOWN_NETWORK_NOTE);
-  if (opts.includeBodies && !keptBodies(run.results)) io.stderr(NO_BODIES_NOTE);
+  if (!networkKnown(exportNetwork(run.record, opts))) io.stderr(unknownNetworkNote(currentLang()));
+  if (opts.includeBodies && !keptBodies(run.results)) io.stderr(noBodiesNote(currentLang()));
 }
 
 /** `tekser export --ooni RUN`: the run's measurements in OONI's data format, one JSON per line. */
@@ -70,7 +72,7 @@ export async function exportCommand(ref: string, opts: ExportOptions, io: Comman
   const out = openReportOutput(opts.output, io);
   for (const l of lines) out.write(l);
   out.end();
-  io.stderr(`wrote ${lines.length} measurement(s) to ${out.problem ? 'stdout (see above)' : opts.output}\n`);
+  io.stderr(`${t(currentLang(), out.problem ? 'cli.export.wroteStdout' : 'cli.export.wrote', { count: lines.length, file: opts.output })}\n`);
   notes(run, ooni, io);
   return out.problem ? EXIT.notWritten : EXIT.ok;
 }

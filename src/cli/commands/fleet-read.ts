@@ -8,6 +8,7 @@ import type { TargetResultJson } from '../../model/run.ts';
 import { diffRuns, type RunDiff } from '../../store/diff.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
+import { currentLang, t } from '../../i18n/index.ts';
 import { parseSince } from './report.ts';
 
 // report, history and diff --from: the same commands, read from the fleet's PostgreSQL database
@@ -45,7 +46,8 @@ export async function fleetReportCommand(opts: FleetReadOptions, io: CommandIO, 
     return EXIT.ok;
   }
   write(opts.output, html, '--output');
-  io.stderr(`wrote ${opts.output}: ${view.networks.length} network(s), ${view.targets.length} target(s)${opts.csv ? `; CSV in ${opts.csv}` : ''}\n${fleetText(view)}`);
+  const csv = opts.csv ? t(currentLang(), 'cli.fleet.csvIn', { file: opts.csv }) : '';
+  io.stderr(`${t(currentLang(), 'cli.fleet.wrote', { file: opts.output, networks: view.networks.length, targets: view.targets.length, csv })}\n${fleetText(view)}`);
   return EXIT.ok;
 }
 
@@ -60,7 +62,7 @@ export async function fleetHistoryCommand(opts: FleetReadOptions, io: CommandIO,
     return EXIT.ok;
   }
   if (runs.length === 0) {
-    io.stdout(`No runs in the fleet database since ${since.toISOString().slice(0, 16).replace('T', ' ')} UTC.\n`);
+    io.stdout(`${t(currentLang(), 'cli.fleet.noRuns', { since: since.toISOString().slice(0, 16).replace('T', ' ') })}\n`);
     return EXIT.ok;
   }
   const pad = (s: string, w: number): string => s.padEnd(w);

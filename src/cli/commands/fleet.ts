@@ -2,18 +2,20 @@ import { redactUrl, withDb } from '../../fleet/client.ts';
 import { migrate, PROBE_ROLE, READER_ROLE } from '../../fleet/migrate.ts';
 import { UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
+import { currentLang, t, type Lang } from '../../i18n/index.ts';
 
 export interface FleetCommandOptions {
   db?: string;
 }
 
-const NEXT_STEPS = `
-Next: one login role per volunteer (only ever inserts, through the fleet's functions), and one to read:
+/** What to do next, in words around the SQL and the config line as they are. */
+const nextSteps = (lang: Lang): string => `
+${t(lang, 'cli.fleet.next.roles')}
   CREATE ROLE probe_alice LOGIN PASSWORD '…' IN ROLE ${PROBE_ROLE};
   CREATE ROLE coordinator LOGIN PASSWORD '…' IN ROLE ${READER_ROLE};
-Optionally bind a probe to its network (it may then push only runs labelled so):
+${t(lang, 'cli.fleet.next.bind')}
   INSERT INTO tekser_fleet.probe_networks VALUES ('probe_alice', 9198, 'KZ', 'Kazakhtelecom');
-Volunteers: fleet_url: postgres://probe_alice@HOST/DB?sslmode=verify-full (password in ~/.pgpass).
+${t(lang, 'cli.fleet.next.volunteers', { line: 'fleet_url: postgres://probe_alice@HOST/DB?sslmode=verify-full' })}
 `;
 
 /** `tekser fleet init --db URL`: the fleet's schema (migrations in order, once each) and its two group roles. */
@@ -22,9 +24,10 @@ export async function fleetCommand(action: string, opts: FleetCommandOptions, io
   if (!opts.db) throw new UsageError('fleet init needs --db postgres://admin@host/db (a role that may create schemas and roles)');
   const url = opts.db;
   const outcome = await withDb(url, (db) => migrate(db), 'cannot set up the fleet database');
-  for (const name of outcome.applied) io.stdout(`applied ${name}\n`);
-  for (const name of outcome.alreadyThere) io.stdout(`already applied ${name}\n`);
-  for (const name of outcome.changed) io.stderr(`tekser: ${name} was applied from an earlier version of its file; it is not applied again (a new migration must carry a change)\n`);
-  io.stdout(`the fleet schema in ${redactUrl(url)} is up to date: roles ${PROBE_ROLE} (push only) and ${READER_ROLE} (read only)\n${NEXT_STEPS}`);
+  const lang = currentLang();
+  for (const name of outcome.applied) io.stdout(`${t(lang, 'cli.fleet.applied', { name })}\n`);
+  for (const name of outcome.alreadyThere) io.stdout(`${t(lang, 'cli.fleet.already', { name })}\n`);
+  for (const name of outcome.changed) io.stderr(`tekser: ${t(lang, 'cli.fleet.changed', { name })}\n`);
+  io.stdout(`${t(lang, 'cli.fleet.ready', { url: redactUrl(url), probe: PROBE_ROLE, reader: READER_ROLE })}\n${nextSteps(lang)}`);
   return 0;
 }

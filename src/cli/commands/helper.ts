@@ -7,6 +7,7 @@ import { addressFamily, joinHostPort, splitHostPort } from '../../net/endpoint.t
 import { publicTrustStore } from '../../net/tls.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
+import { currentLang, t } from '../../i18n/index.ts';
 import { readFlagFile } from '../flag-file.ts';
 import { parseEchoPorts, type EchoPort } from '../../lists/ways.ts';
 import { startEchoService, type EchoService } from '../../helper/echo.ts';
@@ -97,7 +98,11 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
         throw err;
       })
     : null;
-  io.stderr(`tekser helper listening on ${opts.tlsCert ? 'https' : 'http'}://${shown}/${token ? ' (token required)' : ''}${echo ? `, echo on ${echo.ports.map((p) => `${p.transport} ${p.port}`).join(', ')}` : ''} (Ctrl-C to stop)\n`);
+  const lang = currentLang();
+  const url = `${opts.tlsCert ? 'https' : 'http'}://${shown}/`;
+  const needsToken = token ? t(lang, 'cli.helper.token') : '';
+  const echoOn = echo ? t(lang, 'cli.helper.echo', { ports: echo.ports.map((p) => `${p.transport} ${p.port}`).join(', ') }) : '';
+  io.stderr(`${t(lang, 'cli.helper.listening', { url, token: needsToken, echo: echoOn })}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       void echo?.close();

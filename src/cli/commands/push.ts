@@ -5,6 +5,7 @@ import { enqueue, queued } from '../../fleet/queue.ts';
 import { findRun, listRuns } from '../../store/runs.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
+import { currentLang, t, type Lang } from '../../i18n/index.ts';
 import { dataDirOf } from './stored.ts';
 
 export interface PushCommandOptions {
@@ -40,14 +41,14 @@ function runsToPush(dataDir: string, refs: readonly string[], all: boolean): str
 }
 
 /** What a push did, in lines: one per run, then what stays queued and why. */
-export function pushLines(outcome: PushOutcome, url: string): { out: string[]; err: string[] } {
-  const out = outcome.pushed.map((p) => (p.stored ? `pushed ${p.id}: ${p.results} result(s) to ${redactUrl(url)}` : `${p.id}: already in the fleet database (not written again)`));
-  const err = outcome.missing.map((id) => `tekser: ${id} is no longer in the data directory: dropped from the queue`);
+export function pushLines(outcome: PushOutcome, url: string, lang: Lang = currentLang()): { out: string[]; err: string[] } {
+  const out = outcome.pushed.map((p) => (p.stored ? t(lang, 'cli.push.pushed', { id: p.id, count: p.results, url: redactUrl(url) }) : t(lang, 'cli.push.already', { id: p.id })));
+  const err = outcome.missing.map((id) => `tekser: ${t(lang, 'cli.push.missing', { id })}`);
   if (outcome.left.length) {
-    err.push(`tekser: ${outcome.left.length} run(s) not pushed; they stay queued and go with the next \`tekser push\` or \`tekser run --push\`:`);
+    err.push(`tekser: ${t(lang, 'cli.push.left', { count: outcome.left.length, pushCmd: '`tekser push`', runCmd: '`tekser run --push`' })}`);
     const shown = outcome.left.slice(0, 5);
     for (const l of shown) err.push(`  ${l.id}: ${l.problem}`);
-    if (outcome.left.length > shown.length) err.push(`  … and ${outcome.left.length - shown.length} more`);
+    if (outcome.left.length > shown.length) err.push(`  ${t(lang, 'cli.push.more', { count: outcome.left.length - shown.length })}`);
   }
   return { out, err };
 }

@@ -8,7 +8,6 @@ import { checkControl } from '../../measure/control.ts';
 import { RttTracker } from '../../net/rtt.ts';
 import type { Target } from '../../model/target.ts';
 import type { RunSummary, Stopped } from '../../model/run.ts';
-import { count } from '../../words.ts';
 import { RUN_SCHEMA_ID } from '../../model/values.ts';
 import { parseResolver, resolverLabel, type ResolverSpec } from '../../net/dns.ts';
 import { DEFAULT_BODY_LIMIT } from '../../net/http.ts';
@@ -36,6 +35,8 @@ import { bareHost } from '../../net/endpoint.ts';
 import type { WayEntry, WayPlan } from '../../model/check.ts';
 import { networkFromHelper, networkOf, type NetworkOptions } from '../../fleet/network.ts';
 import { pushAfterRun, pushProblem } from '../../fleet/after-run.ts';
+import { currentLang, msg, t, textOf, type Lang } from '../../i18n/index.ts';
+import type { Message } from '../../model/message.ts';
 
 export { readFlagFile } from '../flag-file.ts';
 
@@ -246,7 +247,7 @@ function watchForStop(maxRuntime: number | undefined, saving: Saving | null, io:
     }
     reason = 'signal';
     signalCode = codeOf(sig);
-    io.stderr(`\ntekser: ${sig}: finishing the targets in flight, then stopping (again to stop at once)\n`);
+    io.stderr(`\ntekser: ${t(currentLang(), 'cli.run.signal', { signal: sig })}\n`);
     stop.abort();
   };
   process.on('SIGINT', onSignal);
@@ -254,7 +255,7 @@ function watchForStop(maxRuntime: number | undefined, saving: Saving | null, io:
   const deadline = maxRuntime
     ? setTimeout(() => {
         reason ??= 'deadline';
-        io.stderr(`tekser: --max-runtime ${maxRuntime}s reached: no new targets are started\n`);
+        io.stderr(`tekser: ${t(currentLang(), 'cli.run.deadline', { seconds: maxRuntime })}\n`);
         stop.abort();
       }, maxRuntime * 1000)
     : null;
@@ -280,7 +281,7 @@ function stopWhenStdoutCloses(d: Destinations, stopping: Stopping, io: CommandIO
   const writer = d.saving?.writer ?? null;
   io.onStdoutClosed?.(() => {
     if (d.sink.file) return;
-    io.stderr(writer ? 'tekser: output closed; the run goes on and is kept (see `tekser show last`); Ctrl-C stops it\n' : 'tekser: output closed; stopping\n');
+    io.stderr(`tekser: ${writer ? t(currentLang(), 'cli.run.closedKept', { showCmd: '`tekser show last`' }) : t(currentLang(), 'cli.run.closed')}\n`);
     if (!writer) stopping.stop();
   });
 }
@@ -319,7 +320,7 @@ function onEachResult(opts: RunCommandOptions, progress: ReturnType<typeof creat
     progress.tick(r.verdict.status === 'blocked' || r.verdict.status === 'partially blocked');
     tally.add(r);
     const warning = tally.earlyWarning();
-    if (warning && !progress.warn(warning, 'control failing') && !opts.quiet) io.stderr(`tekser: warning: ${warning}\n`);
+    if (warning && !progress.warn(warning, 'control failing') && !opts.quiet) io.stderr(`tekser: ${t(currentLang(), 'cli.run.warning', { warning })}\n`);
   };
 }
 
@@ -431,16 +432,18 @@ function stoppedRun(reason: 'signal' | 'deadline', finished: number, planned: nu
 }
 
 /** The table's last line for a run that stopped early: that it stopped, why, and how far it got. */
-export function stoppedLine(stopped: Stopped): string {
-  const why = stopped.reason === 'deadline' ? 'stopped at --max-runtime' : 'interrupted';
-  return `Run ${why}: ${stopped.finished} of ${count(stopped.planned, 'target')} finished; the counts above cover only those.`;
+export function stoppedLine(stopped: Stopped, lang: Lang = currentLang()): string {
+  const why = msg(stopped.reason === 'deadline' ? 'cli.run.stopped.deadline' : 'cli.run.stopped.interrupted');
+  return t(lang, 'cli.run.stopped', { why, finished: stopped.finished, count: stopped.planned });
 }
 
 /** The lines stderr gets when the report went to a file (-o). */
-export function reportedToFile(file: string, summary: RunSummary, findings: readonly { title: string }[], steps: readonly string[], stopped: Stopped | null = null): string {
+export function reportedToFile(file: string, summary: RunSummary, findings: readonly { title: string; titleMessage?: Message | undefined }[], steps: readonly string[], stopped: Stopped | null = null, lang: Lang = currentLang()): string {
   const s = summary;
-  const line = `${s.total} target(s): ${s.accessible} accessible, ${s.blocked} blocked${s.partiallyBlocked ? `, ${s.partiallyBlocked} partially blocked` : ''}, ${s.down} down, ${s.inconclusive} inconclusive`;
-  const lines = [`tekser: report written to ${file}: ${line}`, ...(stopped ? [stoppedLine(stopped)] : []), ...findings.map((f) => `! ${f.title}`), ...steps];
+  const partial = s.partiallyBlocked ? msg('cli.run.summary.partial', { n: s.partiallyBlocked }) : '';
+  const line = t(lang, 'cli.run.summary', { total: s.total, accessible: s.accessible, blocked: s.blocked, partial, down: s.down, inconclusive: s.inconclusive });
+  const written = t(lang, 'cli.run.written', { file, summary: line });
+  const lines = [`tekser: ${written}`, ...(stopped ? [stoppedLine(stopped, lang)] : []), ...findings.map((f) => `! ${textOf(lang, f.titleMessage, f.title)}`), ...steps];
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,7 @@
 import { lookupRun, readResults, type StoredRun } from '../../store/runs.ts';
 import { UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
+import { currentLang, t } from '../../i18n/index.ts';
 
 export { checkDataDir, dataDirOf } from '../data-dir.ts';
 
@@ -20,6 +21,6 @@ export function requireRun(dataDir: string, ref: string, io?: Pick<CommandIO, 's
     throw new UsageError(`"${ref}" fits ${matches.length} runs in ${dataDir}: ${names.join(', ')}${more}; give more of the id`);
   }
   if (!run) throw new UsageError(`no run "${ref}" in ${dataDir} (see \`tekser history\`; use an id, a unique prefix, "last" or "last~1")`);
-  for (const s of skipped) io?.stderr(`tekser: note: passed over the newer run ${s.id}: ${s.problem}; "${ref}" is ${run.record.id}\n`);
+  for (const s of skipped) io?.stderr(`tekser: ${t(currentLang(), 'cli.stored.skipped', { newer: s.id, problem: s.problem, ref, id: run.record.id })}\n`);
   return { ...run, results: readResults(run.dir) };
 }
