@@ -177,6 +177,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--trust-forwarded-for', description: 'rate-limit by the X-Forwarded-For your reverse proxy sets (only behind one)', commands: ['helper'] },
   { flags: '--echo-ports <ports>', description: 'opt-in echo service on these ports (tcp:179,3785,5060 udp:3478,51820): each reply the same bytes, never more; rate-limited per sender', commands: ['helper'] },
   { flags: '--asn-table <csv>', description: 'IP-to-AS table (prefix,asn,cc per line): GET /network tells a caller its AS and country, never its address', commands: ['helper'] },
+  { flags: '--reference-port <port>', description: "opt-in throughput reference over TLS on this port (any SNI, a throwaway certificate): tekser run downloads it with a slow site's name and with a harmless one to prove throttling by name", parse: positiveInt('--reference-port'), commands: ['helper'] },
   { flags: '--allow-lab-ranges', description: 'network lab only: dial documentation and benchmarking ranges (192.0.2/24, 198.51.100/24, 203.0.113/24, 198.18/15)', commands: ['helper'], hidden: true },
 ];
 
