@@ -1,0 +1,129 @@
+import type { Finding, FindingRecord } from '../model/finding.ts';
+import type { Message } from '../model/message.ts';
+import type { VerdictFacts } from '../model/verdict.ts';
+import { hostOf } from './context.ts';
+
+/**
+ * Throttling proven by name: the control helper's throughput reference, downloaded from the same
+ * address and path over TLS with the target's name as SNI and with a harmless one (the probe:
+ * src/measure/throughput.ts). Two forms are proven:
+ *  - a rate: every transfer with the harmless name is `ratio` times faster than every transfer with
+ *    the target's name (the 2021 throttling of Twitter in Russia: ~130 kbit/s against megabits);
+ *  - a stall: every transfer with the target's name stops (no byte for the probe's stall time) while
+ *    every one with the harmless name comes whole (Russia since 2022: connections that stop after the
+ *    first 16–20 KB).
+ */
+export const THROTTLING_PROOF = {
+  /**
+   * The slowest transfer with the harmless name over the fastest with the target's name. Throttles
+   * seen in the field are 10–100× slower; a busy link or server varies by 2–3× between two transfers
+   * a second apart, so 5× in every pair is not noise.
+   */
+  ratio: 5,
+  /** Transfers with each name, and every one must agree: one transfer is an anecdote, two that agree are a pattern. */
+  repeats: 2,
+  /** A transfer with the target's name shows a rate only after this long (one ~250 ms sample). */
+  minSeconds: 0.25,
+} as const;
+
+export const THROTTLING_PROOF_EVIDENCE =
+  "Proven by name (with a control helper that serves a throughput reference): the reference downloaded from the helper's address at least 2 times with the target's name as SNI and 2 times with a harmless name, alternately; the slowest harmless transfer is at least 5× faster than the fastest with the target's name (each of those lasting at least 0.25 s), or every transfer with the target's name stalls (no byte for the probe's stall time) while every harmless one comes whole. Said with the rates and the ratio, or the bytes received before the stall.";
+
+type Proof = NonNullable<VerdictFacts['throughput']>;
+type Transfer = Proof['transfers'][number];
+
+/** "38 KB/s", "4.1 MB/s" (1 KB = 1024 bytes). */
+export function rateWords(bytesPerSecond: number): string {
+  const kb = bytesPerSecond / 1024;
+  const v = kb >= 1024 ? kb / 1024 : kb;
+  return `${v >= 10 ? v.toFixed(0) : v.toFixed(1)} ${kb >= 1024 ? 'MB/s' : 'KB/s'}`;
+}
+
+/** "256 KB", "13.9 KB". */
+export const sizeWords = (bytes: number): string => {
+  const kb = bytes / 1024;
+  return `${kb >= 10 ? kb.toFixed(0) : kb.toFixed(1)} KB`;
+};
+
+const rateOf = (x: Transfer): number => (x.seconds > 0 ? x.bytes / x.seconds : 0);
+/** The rate over all transfers of one name: their bytes over their time. */
+const pooled = (xs: readonly Transfer[]): number => xs.reduce((s, x) => s + x.bytes, 0) / Math.max(1e-9, xs.reduce((s, x) => s + x.seconds, 0));
+
+/** What one target's proof showed. */
+export type ProofOutcome =
+  | { kind: 'throttled'; named: number; harmless: number; ratio: number }
+  | { kind: 'stalled'; at: number[] }
+  | { kind: 'not-by-name'; named: number; harmless: number }
+  | { kind: 'undecided' };
+
+/** Decides one target's proof from its transfers (the thresholds above). */
+export function proofOutcome(p: Proof): ProofOutcome {
+  const named = p.transfers.filter((x) => x.kind === 'target-sni');
+  const harmless = p.transfers.filter((x) => x.kind === 'harmless-sni');
+  const whole = harmless.length >= THROTTLING_PROOF.repeats && harmless.every((x) => x.failure === null && x.stalledAt === null && x.bytes >= p.expected);
+  if (!whole || named.length < THROTTLING_PROOF.repeats) return { kind: 'undecided' };
+  if (named.every((x) => x.stalledAt !== null && x.stalledAt < p.expected)) return { kind: 'stalled', at: named.map((x) => x.stalledAt ?? 0) };
+  if (!named.every((x) => x.stalledAt === null && x.bytes > 0 && x.seconds >= THROTTLING_PROOF.minSeconds)) return { kind: 'undecided' };
+  const fastestNamed = Math.max(...named.map(rateOf));
+  const slowestHarmless = Math.min(...harmless.map(rateOf));
+  const rates = { named: pooled(named), harmless: pooled(harmless) };
+  if (slowestHarmless >= THROTTLING_PROOF.ratio * fastestNamed) return { kind: 'throttled', ...rates, ratio: Math.round(rates.harmless / rates.named) };
+  return { kind: 'not-by-name', ...rates };
+}
+
+/** The English of each message below (the catalogue's throttle.en.json says the same; a test keeps them equal). */
+const ENGLISH: Record<string, (p: Record<string, string | number>) => string> = {
+  'throttle.proven.title': (p) => `${p.host} is throttled by name: ${p.named} with its name, ${p.harmless} with a harmless name from the same server (×${p.ratio})`,
+  'throttle.stall.title': (p) => `${p.host} stalls by name: with its name the connection stops after the first ${p.stalled}, with a harmless name the same server sends all ${p.size}`,
+  'throttle.detail.method': (p) => `Measured with the control helper's ${p.size} reference: the same server and path over TLS, ${p.count} times with each name; only the name sent as SNI differs`,
+  'throttle.detail.named': (p) => `With the name ${p.sni}: ${p.rates}`,
+  'throttle.detail.harmless': (p) => `With a harmless name: ${p.rates}`,
+  'throttle.detail.stalled': (p) => `With the name ${p.sni}: no byte for ${p.seconds} s after ${p.sizes}`,
+  'throttle.detail.notByName': (p) => `${p.host}: the control helper's reference came at ${p.named} with its name and ${p.harmless} with a harmless name: not throttled by name (perhaps by address, or a slow server)`,
+};
+
+/** A message and its English, made together. Values joined with ", " stay one string in every language (figures). */
+function say(key: string, params: Record<string, string | number>): { message: Message; text: string } {
+  return { message: { key, params }, text: (ENGLISH[key] as (p: Record<string, string | number>) => string)(params) };
+}
+
+/** A finding made of a title and detail lines, each a message with its English. */
+function finding(r: FindingRecord, title: ReturnType<typeof say>, details: Array<ReturnType<typeof say>>): Finding {
+  return { kind: 'throttling', title: title.text, titleMessage: title.message, details: details.map((d) => d.text), detailMessages: details.map((d) => d.message), targets: [r.url] };
+}
+
+/** One finding per target whose proof shows throttling or a stall by name. */
+export function proofFindings(records: readonly FindingRecord[]): Finding[] {
+  const out: Finding[] = [];
+  for (const r of records) {
+    const p = r.throughput;
+    if (!p) continue;
+    const o = proofOutcome(p);
+    const host = hostOf(r);
+    const named = p.transfers.filter((x) => x.kind === 'target-sni');
+    const harmless = p.transfers.filter((x) => x.kind === 'harmless-sni');
+    const method = say('throttle.detail.method', { size: sizeWords(p.expected), count: Math.min(named.length, harmless.length) });
+    const harmlessRates = say('throttle.detail.harmless', { rates: harmless.map((x) => rateWords(rateOf(x))).join(', ') });
+    if (o.kind === 'throttled') {
+      const title = say('throttle.proven.title', { host, named: rateWords(o.named), harmless: rateWords(o.harmless), ratio: o.ratio });
+      out.push(finding(r, title, [method, say('throttle.detail.named', { sni: p.sni, rates: named.map((x) => rateWords(rateOf(x))).join(', ') }), harmlessRates]));
+    } else if (o.kind === 'stalled') {
+      const sizes = [...new Set(o.at.map(sizeWords))];
+      const stalled = sizes.length === 1 ? (sizes[0] as string) : `${sizeWords(Math.min(...o.at))}–${sizeWords(Math.max(...o.at))}`;
+      const title = say('throttle.stall.title', { host, stalled, size: sizeWords(p.expected) });
+      out.push(finding(r, title, [method, say('throttle.detail.stalled', { sni: p.sni, seconds: p.stallSeconds, sizes: o.at.map(sizeWords).join(', ') }), harmlessRates]));
+    }
+  }
+  return out;
+}
+
+/** Hosts whose proof showed throttling or a stall by name (the suspicion rule leaves them to their own finding). */
+export function provenHosts(records: readonly FindingRecord[]): Set<string> {
+  return new Set(records.filter((r) => r.throughput && ['throttled', 'stalled'].includes(proofOutcome(r.throughput).kind)).map(hostOf));
+}
+
+/** For a suspected host whose proof found both names alike: the sentence that says so. */
+export function notByName(r: FindingRecord): { message: Message; text: string } | null {
+  const o = r.throughput ? proofOutcome(r.throughput) : null;
+  return o?.kind === 'not-by-name' ? say('throttle.detail.notByName', { host: hostOf(r), named: rateWords(o.named), harmless: rateWords(o.harmless) }) : null;
+}
