@@ -57,17 +57,19 @@ export type ProofOutcome =
   | { kind: 'undecided' };
 
 /** Decides one target's proof from its transfers (the thresholds above). */
-export function proofOutcome(p: Proof): ProofOutcome {
+export function proofOutcome(p: Pick<Proof, 'expected' | 'transfers'>): ProofOutcome {
   const named = p.transfers.filter((x) => x.kind === 'target-sni');
   const harmless = p.transfers.filter((x) => x.kind === 'harmless-sni');
   const whole = harmless.length >= THROTTLING_PROOF.repeats && harmless.every((x) => x.failure === null && x.stalledAt === null && x.bytes >= p.expected);
   if (!whole || named.length < THROTTLING_PROOF.repeats) return { kind: 'undecided' };
   if (named.every((x) => x.stalledAt !== null && x.stalledAt < p.expected)) return { kind: 'stalled', at: named.map((x) => x.stalledAt ?? 0) };
-  if (!named.every((x) => x.stalledAt === null && x.bytes > 0 && x.seconds >= THROTTLING_PROOF.minSeconds)) return { kind: 'undecided' };
+  if (!named.every((x) => x.stalledAt === null && x.bytes > 0 && x.seconds > 0)) return { kind: 'undecided' };
   const fastestNamed = Math.max(...named.map(rateOf));
   const slowestHarmless = Math.min(...harmless.map(rateOf));
   const rates = { named: pooled(named), harmless: pooled(harmless) };
-  if (slowestHarmless >= THROTTLING_PROOF.ratio * fastestNamed) return { kind: 'throttled', ...rates, ratio: Math.round(rates.harmless / rates.named) };
+  // A slow transfer must have lasted long enough to show a rate; a short one came fast: not throttled.
+  const longEnough = named.every((x) => x.seconds >= THROTTLING_PROOF.minSeconds);
+  if (longEnough && slowestHarmless >= THROTTLING_PROOF.ratio * fastestNamed) return { kind: 'throttled', ...rates, ratio: Math.round(rates.harmless / rates.named) };
   return { kind: 'not-by-name', ...rates };
 }
 

@@ -1,3 +1,4 @@
+import { connect as netConnect } from 'node:net';
 import { connect } from 'node:tls';
 import { helperReference } from '../helper/client.ts';
 import { HELPER_TOKEN_ENV } from '../helper/token.ts';
@@ -57,7 +58,7 @@ export interface ThroughputOptions {
   addressOf: (host: string) => Promise<string | null>;
   token?: string;
   /** Tests shorten the proof. */
-  limits?: Partial<typeof THROUGHPUT_PROOF>;
+  limits?: Partial<Record<'repeats' | 'stallMs' | 'transferMs' | 'budgetMs', number>>;
 }
 
 /** The proof for one target: the helper's reference, then the transfers, within the budget. */
@@ -105,7 +106,8 @@ interface Progress {
   bytes: number;
   requestAt: number | null;
   lastByteAt: number | null;
-  /** Wall-clock ms of the last progress (the stall watch). */
+  /** Bytes on the wire (TLS records, the handshake included) at the last check, and when they last grew (wall-clock ms). */
+  wire: number;
   lastProgress: number;
 }
 
@@ -122,13 +124,18 @@ function bodyBytes(p: Progress, chunk: Buffer): number | 'bad-status' {
   return /^HTTP\/1\.[01] 200 /.test(head.subarray(0, end).toString('latin1')) ? head.length - end - 4 : 'bad-status';
 }
 
-/** One download of the reference with one SNI: bytes, time, and where it stalled. */
+/**
+ * One download of the reference with one SNI: bytes, time, and where it stalled. Progress is watched
+ * on the wire (a TLS record is only readable whole: a throttle slower than one record per stall time
+ * is still progress), and a stall is said in wire bytes, as a censor counts them.
+ */
 export function referenceTransfer(spec: TransferSpec): Promise<ThroughputTransfer> {
   const { clock } = spec;
   const t0 = clock.now();
-  const p: Progress = { head: Buffer.alloc(0), bytes: 0, requestAt: null, lastByteAt: null, lastProgress: Date.now() };
+  const p: Progress = { head: Buffer.alloc(0), bytes: 0, requestAt: null, lastByteAt: null, wire: 0, lastProgress: Date.now() };
   return new Promise((resolve) => {
-    const socket = connect({ host: spec.ip, port: spec.port, servername: spec.sni, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
+    const tcp = netConnect({ host: spec.ip, port: spec.port });
+    const socket = connect({ socket: tcp, servername: spec.sni, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
     let done = false;
     const finish = (failure: string | null, stalledAt: number | null = null): void => {
       if (done) return;
@@ -137,12 +144,16 @@ export function referenceTransfer(spec: TransferSpec): Promise<ThroughputTransfe
       clearTimeout(cap);
       stopAbort();
       socket.destroy();
+      tcp.destroy();
       const seconds = p.requestAt === null ? 0 : (p.lastByteAt ?? clock.now()) - p.requestAt;
       resolve({ kind: spec.kind, sni: spec.sni, ip: spec.ip, port: spec.port, bytes: p.bytes, seconds, stalledAt, failure, t0, t: clock.now() });
     };
-    // The stall watch starts when the request is written: no byte for stallMs is a stall at the bytes received.
+    // The stall watch starts when the request is written: no byte on the wire for stallMs is a stall.
     const watch = setInterval(() => {
-      if (p.requestAt !== null && Date.now() - p.lastProgress >= spec.stallMs) finish(FAILURES.timeout, p.bytes);
+      if (tcp.bytesRead > p.wire) {
+        p.wire = tcp.bytesRead;
+        p.lastProgress = Date.now();
+      } else if (p.requestAt !== null && Date.now() - p.lastProgress >= spec.stallMs) finish(FAILURES.timeout, tcp.bytesRead);
     }, Math.min(100, spec.stallMs));
     const cap = setTimeout(() => finish(FAILURES.timeout), spec.capMs);
     const stopAbort = whenAborted(spec.signal, () => finish(FAILURES.interrupted));
@@ -157,10 +168,10 @@ export function referenceTransfer(spec: TransferSpec): Promise<ThroughputTransfe
       if (n === 'bad-status') return finish('http_unexpected_status_code');
       p.bytes += n;
       p.lastByteAt = clock.now();
-      p.lastProgress = Date.now();
       if (p.bytes >= spec.expected) finish(null);
     });
     socket.on('close', () => finish(p.bytes >= spec.expected ? null : FAILURES.eof));
     socket.on('error', (err) => finish(classifyError(err)));
+    tcp.on('error', (err) => finish(classifyError(err)));
   });
 }

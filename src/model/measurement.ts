@@ -36,7 +36,10 @@ export const throughputTransferSchema = z.object({
   bytes: z.number(),
   /** From the request written to the last byte received (the handshake is not counted). */
   seconds: z.number(),
-  /** Body bytes received when the transfer made no progress for `stallSeconds`; null when it never stalled. */
+  /**
+   * When no byte came for `stallSeconds`: the bytes received on the wire by then (TLS records, the
+   * handshake included, as a censor counts them); null when it never stalled.
+   */
   stalledAt: z.number().nullable(),
   /** How it ended early (a timeout at the per-transfer cap, a reset); null when the whole body came. */
   failure: z.string().nullable(),
