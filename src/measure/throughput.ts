@@ -1,8 +1,7 @@
 import { connect as netConnect } from 'node:net';
 import { connect } from 'node:tls';
 import { helperReference } from '../helper/client.ts';
-import { HELPER_TOKEN_ENV } from '../helper/token.ts';
-import { REFERENCE_PATH } from '../helper/protocol.ts';
+import { HELPER_TOKEN_ENV, REFERENCE_PATH } from '../helper/token.ts';
 import type { Clock } from '../net/clock.ts';
 import { whenAborted } from '../net/abort.ts';
 import { classifyError } from '../net/failure.ts';
