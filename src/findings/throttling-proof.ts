@@ -81,11 +81,14 @@ const ENGLISH: Record<string, (p: Record<string, string | number>) => string> = 
   'throttle.detail.named': (p) => `With the name ${p.sni}: ${p.rates}`,
   'throttle.detail.harmless': (p) => `With a harmless name: ${p.rates}`,
   'throttle.detail.stalled': (p) => `With the name ${p.sni}: no byte for ${p.seconds} s after ${p.sizes}`,
+  'throttle.suspected.title': (p) => `Possibly throttled: ${p.host}: ${p.rate}, ${p.factor}× below this run's median (median ${p.median} over ${p.count} transfers)`,
+  'throttle.suspected.detail': (p) => `${p.url}: ${p.bytes} bytes in ${p.seconds} s`,
+  'throttle.suspected.detailSampled': (p) => `${p.url}: ${p.bytes} bytes in ${p.seconds} s (rate from throughput samples)`,
   'throttle.detail.notByName': (p) => `${p.host}: the control helper's reference came at ${p.named} with its name and ${p.harmless} with a harmless name: not throttled by name (perhaps by address, or a slow server)`,
 };
 
 /** A message and its English, made together. Values joined with ", " stay one string in every language (figures). */
-function say(key: string, params: Record<string, string | number>): { message: Message; text: string } {
+export function say(key: string, params: Record<string, string | number>): { message: Message; text: string } {
   return { message: { key, params }, text: (ENGLISH[key] as (p: Record<string, string | number>) => string)(params) };
 }
 

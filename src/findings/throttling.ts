@@ -1,6 +1,6 @@
 import type { Finding, FindingRecord } from '../model/finding.ts';
 import { hostOf, mibps, type FindingRule } from './context.ts';
-import { notByName, proofFindings, provenHosts, THROTTLING_PROOF_EVIDENCE } from './throttling-proof.ts';
+import { notByName, proofFindings, provenHosts, say, THROTTLING_PROOF_EVIDENCE } from './throttling-proof.ts';
 
 export const THROTTLING = {
   /** A transfer at least this many times slower than the median of the run's other transfers. */
@@ -59,6 +59,10 @@ function slowOnes(rates: readonly Rate[]): Array<Rate & { median: number }> {
   return slow;
 }
 
+/** One slow transfer's figures, as a detail line. */
+const transferLine = (x: Rate): ReturnType<typeof say> =>
+  say(x.r.transfer?.sampled ? 'throttle.suspected.detailSampled' : 'throttle.suspected.detail', { url: x.r.url, bytes: x.bytes, seconds: x.seconds.toFixed(2) });
+
 /** The old rule: a transfer far slower than the run's others (hosts already proven throttled by name left out). */
 function suspicion(records: readonly FindingRecord[], proven: ReadonlySet<string>): Finding[] {
   const rates = ratesOf(records);
@@ -71,11 +75,17 @@ function suspicion(records: readonly FindingRecord[], proven: ReadonlySet<string
   const all = median(rates.map((x) => x.rate));
   // A proof that found both names alike says so (the throttle is not by name).
   const alike = suspected.map((x) => notByName(x.r)).filter((x) => x !== null);
+  const details = [...suspected.map(transferLine), ...alike];
+  const title = `Possibly throttled: ${suspected.map((x) => `${hostOf(x.r)}: ${mibps(x.rate)}, ${Math.round(x.median / x.rate)}× below this run's median`).join('; ')} (median ${mibps(all)} over ${rates.length} transfers)`;
+  // One suspected site is a sentence of the catalogue; several stay in English (a list of clauses is no message yet).
+  const one = suspected.length === 1 && suspected[0] ? say('throttle.suspected.title', { host: hostOf(suspected[0].r), rate: mibps(suspected[0].rate), factor: Math.round(suspected[0].median / suspected[0].rate), median: mibps(all), count: rates.length }) : null;
   return [
     {
       kind: 'throttling',
-      title: `Possibly throttled: ${suspected.map((x) => `${hostOf(x.r)}: ${mibps(x.rate)}, ${Math.round(x.median / x.rate)}× below this run's median`).join('; ')} (median ${mibps(all)} over ${rates.length} transfers)`,
-      details: [...suspected.map((x) => `${x.r.url}: ${x.bytes} bytes in ${x.seconds.toFixed(2)} s${x.r.transfer?.sampled ? ' (rate from throughput samples)' : ''}`), ...alike.map((x) => x.text)],
+      title,
+      ...(one && one.text === title ? { titleMessage: one.message } : {}),
+      details: details.map((d) => d.text),
+      detailMessages: details.map((d) => d.message),
       targets: suspected.map((x) => x.r.url),
     },
   ];
