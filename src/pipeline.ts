@@ -56,7 +56,7 @@ export interface ResultStore {
 
 /** Summary counts, kept as targets finish (no result array needed). */
 export class SummaryCounter {
-  readonly summary: RunSummary = { total: 0, accessible: 0, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0 };
+  readonly summary: RunSummary = { total: 0, accessible: 0, blocked: 0, partiallyBlocked: 0, down: 0, inconclusive: 0, refusedBySite: 0 };
   add(status: Verdict['status']): void {
     const s = this.summary;
     s.total++;
@@ -64,12 +64,14 @@ export class SummaryCounter {
     else if (status === 'blocked') s.blocked++;
     else if (status === 'partially blocked') s.partiallyBlocked++;
     else if (status === 'down') s.down++;
+    else if (status === 'refused by site') s.refusedBySite = (s.refusedBySite ?? 0) + 1;
     else s.inconclusive++;
   }
 }
 
 function rowOf(r: TargetResult): TableRow {
-  return { label: targetLabel(r.target), verdict: { status: r.verdict.status, method: r.verdict.method, reason: r.verdict.reason, evidence: r.verdict.evidence } };
+  const v = r.verdict;
+  return { label: targetLabel(r.target), verdict: { status: v.status, method: v.method, reason: v.reason, reasonMessage: v.reasonMessage, evidence: v.evidence, evidenceMessages: v.evidenceMessages } };
 }
 
 // Measuring one target: measure (measure/, which never imports analyze/) then analyse (analyze/, pure).

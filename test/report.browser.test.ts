@@ -181,6 +181,25 @@ describe('the report in headless Chromium', () => {
 });
 
 const PHONE = { width: 390, height: 844 };
+/** A small phone: the narrowest width the Russian and Kazakh pages are checked at. */
+const SMALL_PHONE = { width: 360, height: 780 };
+/** An A4 page's printable width at 96 dpi with Chromium's default margins (about 17 cm). */
+const PRINT = { width: 650, height: 900 };
+
+/** Legend items and glossary lines cut off by the screen or by their box: none may be. */
+function clippedLegend(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type El = { getBoundingClientRect(): { left: number; right: number; width: number }; scrollWidth: number; clientWidth: number; textContent: string };
+    const d = document as unknown as { querySelectorAll(s: string): Iterable<El> };
+    const out: string[] = [];
+    for (const box of d.querySelectorAll('.legend, .terms')) if (box.scrollWidth > box.clientWidth + 1) out.push(`box: ${(box.textContent ?? '').slice(0, 40)}`);
+    for (const item of d.querySelectorAll('.legend span, .terms dt, .terms dd')) {
+      const r = item.getBoundingClientRect();
+      if (r.width > 0 && (r.left < -1 || r.right > window.innerWidth + 1)) out.push((item.textContent ?? '').slice(0, 40));
+    }
+    return out;
+  });
+}
 
 /** How far the page is wider than the screen (≤ 0: it is not). */
 const overflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -232,3 +251,51 @@ function brokenTokens(page: Page): Promise<string[]> {
     return broken;
   });
 }
+
+describe('the report in Russian and Kazakh, in headless Chromium', () => {
+  for (const lang of ['ru', 'kk'] as const) {
+    it.skipIf(!HAVE_CHROMIUM)(named(`${lang}: one run on a 360 px phone and on paper: nothing wider than the page, no clipped legend, no word broken`), async () => {
+      const { page, requests, url } = await open(renderRunHtml(labRun(), { now: NOW, lang }), `run-${lang}.html`, SMALL_PHONE);
+      expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+      for (const summary of await page.locator('details > summary').all()) if (!(await summary.evaluate((el) => (el as unknown as { parentElement: { open: boolean } }).parentElement.open))) await summary.click();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await tableOverflow(page)).toEqual([]);
+      expect(await clippedLegend(page)).toEqual([]);
+      expect(await brokenTokens(page)).toEqual([]);
+      await page.locator('#summary').scrollIntoViewIfNeeded();
+      const phone = await shot(page, `report-${lang}-phone.png`, { fullPage: false });
+      if (process.env.TEKSER_UPDATE_SCREENSHOT) copyFileSync(phone, join(REPO_ROOT, `test/report-${lang}-phone.png`));
+      await shot(page, `report-${lang}-findings-phone.png`, { selector: '#findings' });
+      // on paper: the width of A4, print styles
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize(PRINT);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await clippedLegend(page)).toEqual([]);
+      expect(await brokenTokens(page)).toEqual([]);
+      const pdf = await page.pdf({ format: 'A4', path: join(ARTIFACTS, `report-${lang}.pdf`) });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+      expect(requests).toEqual([url]);
+      await page.close();
+    }, BROWSER_TIMEOUT);
+
+    it.skipIf(!HAVE_CHROMIUM)(named(`${lang}: the timeline on a 360 px phone and on paper: the page does not scroll sideways, the legend is whole`), async () => {
+      const { page, requests, url } = await open(renderTimelineHtml(historyRuns(), { now: NOW, lang }), `timeline-${lang}.html`, SMALL_PHONE);
+      for (const summary of await page.locator('details > summary').all()) await summary.click();
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await clippedLegend(page)).toEqual([]);
+      expect(await brokenTokens(page)).toEqual([]);
+      const wide = await open(renderTimelineHtml(historyRuns(), { now: NOW, lang }), `timeline-${lang}-wide.html`, { width: 1440, height: 900 });
+      const path = await shot(wide.page, `report-${lang}-timeline.png`, { selector: '#timeline' });
+      if (process.env.TEKSER_UPDATE_SCREENSHOT) copyFileSync(path, join(REPO_ROOT, `test/report-${lang}-timeline.png`));
+      await wide.page.close();
+      await page.emulateMedia({ media: 'print' });
+      await page.setViewportSize(PRINT);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(await clippedLegend(page)).toEqual([]);
+      const pdf = await page.pdf({ format: 'A4', path: join(ARTIFACTS, `report-${lang}-timeline.pdf`) });
+      expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+      expect(requests).toEqual([url]);
+      await page.close();
+    }, BROWSER_TIMEOUT);
+  }
+});

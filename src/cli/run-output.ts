@@ -8,6 +8,7 @@ import { repairInterrupted, startRun, type RunWriter } from '../store/writer.ts'
 import { fsProblem } from './errors.ts';
 import { EXIT, LockedError, UsageError } from '../errors.ts';
 import type { CommandIO } from './io.ts';
+import { currentLang, t } from '../i18n/index.ts';
 
 /** Where `tekser run` writes its report: stdout, or the -o file with stdout as the fallback. */
 export interface ReportSink {
@@ -59,7 +60,7 @@ export function openReportOutput(path: string | undefined, io: CommandIO): Repor
           return;
         } catch (err) {
           problem = fsProblem(err);
-          io.stderr(`tekser: -o ${path}: cannot write (${problem}): the rest of the report goes to stdout\n`);
+          io.stderr(`tekser: ${t(currentLang(), 'text.save.fallback', { path, problem })}\n`);
         }
       }
       io.stdout(text);
@@ -99,9 +100,11 @@ export function startSaving(
   const dirProblem = dataDirProblem(dataDir);
   if (dirProblem) throw new UsageError(`${dataDirLabel(dataDir, io.env)}: ${dirProblem}`);
   let problem: string | null = null;
+  /** `what`: the catalogue key of what follows for the run (text.save.*). */
   const say = (err: unknown, what: string): void => {
     if (problem) return;
-    problem = `cannot save to ${dataDir} (${fsProblem(err)}): ${what}`;
+    const lang = currentLang();
+    problem = t(lang, 'text.save.failed', { dir: dataDir, problem: fsProblem(err), what: t(lang, what) });
     io.stderr(`tekser: ${problem}\n`);
   };
   let release: () => void = () => {};
@@ -112,7 +115,7 @@ export function startSaving(
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (!DISK_FULL.has(code)) throw new UsageError(`${dataDirLabel(dataDir, io.env)}: cannot use it: ${fsProblem(err)}`);
     beforeRun();
-    say(err, 'this run is not kept; the report still follows');
+    say(err, 'text.save.not-kept');
     return { writer: null, release, problem: () => problem };
   }
   try {
@@ -125,7 +128,7 @@ export function startSaving(
   let writer: RunWriter | null = null;
   try {
     writer = startRun(dataDir, init, (err, stage) =>
-      say(err, stage === 'append' ? 'targets finished from now on are not kept; the report still has them all' : "the run's record (run.json) could not be completed: history will show it as interrupted"),
+      say(err, stage === 'append' ? 'text.save.append' : 'text.save.record'),
     );
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code ?? '';
@@ -133,15 +136,15 @@ export function startSaving(
       release();
       throw new UsageError(`${dataDirLabel(dataDir, io.env)}: cannot use it: ${fsProblem(err)}`);
     }
-    say(err, 'this run is not kept; the report still follows');
+    say(err, 'text.save.not-kept');
   }
   return { writer, release, problem: () => problem };
 }
 
 /** The closing line about what the data directory holds after a write failed; null when nothing failed. */
-export function savingEpilogue(saving: Saving | null, finished: number): string | null {
+export function savingEpilogue(saving: Saving | null, finished: number, lang = currentLang()): string | null {
   const w = saving?.writer;
   if (!saving?.problem()) return null;
-  if (!w) return `tekser: this run was not kept in the data directory; the report has all ${finished} finished target(s)`;
-  return `tekser: ${w.saved} of ${finished} finished target(s) were kept in ${w.dir}; the report has them all`;
+  if (!w) return `tekser: ${t(lang, 'text.save.epilogue-none', { count: finished })}`;
+  return `tekser: ${t(lang, 'text.save.epilogue-some', { saved: w.saved, count: finished, dir: w.dir })}`;
 }

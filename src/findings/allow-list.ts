@@ -1,4 +1,6 @@
+import { msg } from '../i18n/index.ts';
 import type { FindingRule } from './context.ts';
+import { said } from './words.ts';
 
 export const ALLOW_LIST = {
   /** At least this many canaries measured. */
@@ -29,17 +31,19 @@ export const allowListFinding: FindingRule = {
     const untargeted = failing.filter((r) => r.failureKind === 'untargeted');
     if (working.length === 0 || working.length > ALLOW_LIST.maxWorkingShare * targets.length) return [];
     if (failing.length === 0 || untargeted.length < ALLOW_LIST.minUntargetedShare * failing.length) return [];
-    const how = [...new Set([...canaries, ...untargeted].flatMap((r) => r.tcpFailed.map((t) => t.failure)))].slice(0, 4).join(', ') || 'no connection';
-    return [
-      {
-        kind: 'allow-list',
-        title: `Allow-list regime: all ${canaries.length} neutral canary sites fail (${how}), the way ${untargeted.length} of ${targets.length} targets do, while only ${working.length} work: ${working.map((r) => r.label).join(', ')}`,
-        details: [
-          `canaries: ${canaries.map((c) => c.label).join(', ')} — sites no censor targets, failing without any targeted method`,
-          `${failing.length - untargeted.length} target(s) fail by targeted methods (DNS, TLS, block pages, interception)`,
-        ],
-        targets: working.map((r) => r.label),
-      },
+    const failures = [...new Set([...canaries, ...untargeted].flatMap((r) => r.tcpFailed.map((t) => t.failure)))].slice(0, 4);
+    const title = msg('finding.allow-list.title', {
+      canaries: canaries.length,
+      how: failures.length ? failures.join(', ') : msg('finding.allow-list.no-connection'),
+      untargeted: untargeted.length,
+      total: targets.length,
+      working: working.length,
+      sites: working.map((r) => r.label).join(', '),
+    });
+    const details = [
+      msg('finding.allow-list.canaries', { sites: canaries.map((c) => c.label).join(', ') }),
+      msg('finding.allow-list.targeted', { count: failing.length - untargeted.length }),
     ];
+    return [said('allow-list', title, details, working.map((r) => r.label))];
   },
 };

@@ -1,6 +1,9 @@
 import { isIP } from 'node:net';
+import { msg } from '../i18n/index.ts';
 import type { FindingRecord } from '../model/finding.ts';
+import type { Message } from '../model/message.ts';
 import { hostOf, type FindingRule } from './context.ts';
+import { NO_ANSWER, said } from './words.ts';
 
 export const COLLATERAL = {
   /** At least this many tested sites share the unreachable address. */
@@ -13,10 +16,22 @@ export const COLLATERAL_EVIDENCE =
 
 const prefix24 = (ip: string): string | null => (isIP(ip) === 4 ? ip.split('.').slice(0, 3).join('.') : null);
 
-function helperNote(rs: readonly FindingRecord[]): string {
+function helperNote(rs: readonly FindingRecord[]): Message {
   const failed = rs.find((r) => r.helper.status === 'failed');
-  if (failed) return `unconfirmed: the control helper ${failed.helper.url ?? ''} failed (${failed.helper.failure ?? 'no answer'}), so a block cannot be told from an outage`;
-  return 'unconfirmed: run with a control helper to tell a block from an outage';
+  if (failed) return msg('finding.collateral.unconfirmed.helper-failed', { helper: failed.helper.url ?? '', failure: failed.helper.failure ?? NO_ANSWER });
+  return msg('finding.collateral.unconfirmed.no-helper');
+}
+
+/** Where else addresses work: in the same /24 (the block is on this host), elsewhere, or nowhere. */
+function compared(p: string | null, neighbours: readonly string[], elsewhere: readonly string[], confirmed: boolean): Message[] {
+  const what = confirmed ? 'block' : 'failure';
+  return [
+    neighbours.length
+      ? msg(`finding.collateral.neighbours-work.${what}`, { prefix: `${p}.0/24`, addresses: neighbours.slice(0, 3).join(', ') })
+      : msg(`finding.collateral.no-neighbours.${what}`, { prefix: p ? `${p}.0/24` : msg('finding.collateral.its-prefix') }),
+    elsewhere.length ? msg('finding.collateral.elsewhere-work', { count: elsewhere.length }) : msg('finding.collateral.nothing-elsewhere'),
+    msg('finding.collateral.shared-address', { examples: 'Tilda 2019, WordPress.com 2011' }),
+  ];
 }
 
 /** 4. IP blocking with collateral damage: sites grouped by the unreachable address they share. */
@@ -43,21 +58,9 @@ export const collateralFinding: FindingRule = {
       const neighbours = p ? [...reachable].filter((x) => prefix24(x) === p) : [];
       const elsewhere = [...reachable].filter((x) => !neighbours.includes(x));
       const failure = [...new Set(rs.flatMap((r) => r.tcpFailed.filter((t) => t.ip === ip).map((t) => t.failure)))].join(', ');
-      const hosts = rs.map(hostOf).join(', ');
-      out.push({
-        kind: 'collateral' as const,
-        title: confirmed
-          ? `IP ${ip} unreachable (${failure}): ${rs.length} tested sites share it: ${hosts}`
-          : `${ip} unreachable from here (${failure}): ${rs.length} tested sites share it (${helperNote(rs)}): ${hosts}`,
-        details: [
-          neighbours.length
-            ? `other addresses in ${p}.0/24 work (${neighbours.slice(0, 3).join(', ')}): the ${confirmed ? 'block' : 'failure'} is on this host, not the whole network`
-            : `no other tested address in ${p ? `${p}.0/24` : 'its prefix'} to compare: host or prefix ${confirmed ? 'block' : 'failure'}`,
-          elsewhere.length ? `${elsewhere.length} other address(es) elsewhere work from here` : 'no other address was reached from here',
-          'blocking one site on a shared address takes down every site hosted there (Tilda 2019, WordPress.com 2011)',
-        ],
-        targets: rs.map((r) => r.url),
-      });
+      const sites = { ip, failure, count: rs.length, hosts: rs.map(hostOf).join(', ') };
+      const title = confirmed ? msg('finding.collateral.title.confirmed', sites) : msg('finding.collateral.title.unconfirmed', { ...sites, note: helperNote(rs) });
+      out.push(said('collateral', title, compared(p, neighbours, elsewhere, confirmed), rs.map((r) => r.url)));
     }
     return out;
   },

@@ -31,10 +31,12 @@ const flat = (s: string): string => Buffer.from(s).toString();
 
 export function compactRecord(rec: FindingRecord): FindingRecord {
   const v = rec.verdict;
+  // A healthy verdict's reason (and its message, which names the host) is read by no finding: dropped, so it is shared.
+  const { reasonMessage: _unread, ...healthy } = v;
   // url and label are the target's own strings (flat, from the list); the record adds no copy of them.
   return {
     ...rec,
-    verdict: v.status === 'accessible' && !v.interceptionCa && !v.untrustedIssuer && !v.sniProof ? share({ ...v, reason: '' }) : { ...v, reason: flat(v.reason) },
+    verdict: v.status === 'accessible' && !v.interceptionCa && !v.untrustedIssuer && !v.sniProof ? share({ ...healthy, reason: '' }) : { ...v, reason: flat(v.reason) },
     tcpFailed: rec.tcpFailed.length ? rec.tcpFailed : NONE,
     tcpOk: rec.tcpOk.length ? share(rec.tcpOk) : NONE,
     control: share(rec.control),

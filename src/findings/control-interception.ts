@@ -1,5 +1,8 @@
-import { describeControlInterception } from '../analyze/control.ts';
+import { msg } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
+import type { ControlInterception } from '../model/verdict.ts';
 import type { FindingRule } from './context.ts';
+import { CERTS_COMMAND, said } from './words.ts';
 
 /** Evidence required: the control resolver's own TLS did not verify (a DoH handshake with an untrusted or wrong chain, not a clock problem). */
 export const CONTROL_INTERCEPTION_EVIDENCE =
@@ -18,22 +21,23 @@ export const controlInterceptionFinding: FindingRule = {
   find: (ctx) => {
     const c = ctx.controlInterception;
     if (!c) return [];
-    const by = describeControlInterception(c);
+    const by = interceptedBy(c);
     const valid = ctx.records.filter((r) => r.validTls);
-    const title = valid.length
-      ? `TLS to the control resolver is intercepted ${by}; ${valid.length} HTTPS site(s) still load through valid chains, so the interception is selective`
-      : `All TLS is intercepted, even to the control resolver, ${by}`;
+    const title = valid.length ? msg('finding.control-interception.title.selective', { by, count: valid.length }) : msg('finding.control-interception.title.all', { by });
+    const foreign = { resolver: c.resolver, failure: c.failure ?? msg('finding.control-interception.untrusted-chain') };
     return [
-      {
-        kind: 'control-interception',
-        title,
-        details: [
-          `the control resolver ${c.resolver} was answered by a certificate it does not own (${c.failure ?? 'untrusted chain'})${c.issuer ? `, issued by "${c.issuer}"` : ''}`,
-          'the network works: this is interception, not a shutdown; verdicts that lean on the control resolver are untrustworthy, while each HTTPS site\'s own chain was examined',
-          'do not install a certificate this network asks you to; run `tekser certs` to check your system',
-        ],
-        targets: ctx.records.filter((r) => r.control.interception || r.verdict.method === 'mitm').map((r) => r.label),
-      },
+      said('control-interception', title, [
+        c.issuer ? msg('finding.control-interception.foreign-certificate.issued', { ...foreign, issuer: c.issuer }) : msg('finding.control-interception.foreign-certificate', foreign),
+        msg('finding.control-interception.network-works'),
+        msg('finding.advice.install-no-certificate', { command: CERTS_COMMAND }),
+      ], ctx.records.filter((r) => r.control.interception || r.verdict.method === 'mitm').map((r) => r.label)),
     ];
   },
 };
+
+/** Who intercepts the control, as analyze/control.ts describeControlInterception says it in English. */
+export function interceptedBy(c: ControlInterception): Message {
+  if (c.match) return msg('finding.control-interception.by-ca', { ca: c.match.ca, country: c.match.country });
+  if (c.issuer) return msg('finding.control-interception.by-issuer', { issuer: c.issuer });
+  return msg('finding.control-interception.no-chain', { failure: c.failure ?? msg('finding.control-interception.not-trusted') });
+}

@@ -1,4 +1,8 @@
+import { msg, render } from '../i18n/index.ts';
+import type { Finding } from '../model/finding.ts';
+import type { MessageParam } from '../model/message.ts';
 import type { FindingRule } from './context.ts';
+import { joined, NO_ANSWER, said } from './words.ts';
 
 /** Evidence required: a control helper was asked about at least one target and none answered. */
 export const HELPER_UNAVAILABLE_EVIDENCE =
@@ -8,11 +12,22 @@ export const HELPER_UNAVAILABLE_EVIDENCE =
  * What to do about it, by who made the measurements: tekser run (this machine's helper setup) or
  * OONI Probe (OONI's own helper, at the time: nothing to fix here). `tekser analyze` picks the second.
  */
-export const HELPER_ADVICE = {
-  tekser:
-    'without the helper a site that fails here stays "inconclusive" unless other evidence (DNS, SNI, a block page, a chain) proves the path; check that the helper runs, is reachable from this network and that $TEKSER_HELPER_TOKEN matches its token',
-  ooni: "without the helper a site that failed stays \"inconclusive\" unless other evidence (DNS, SNI, a block page, a chain) proves the path; OONI Probe made these measurements with OONI's own test helper, so there is nothing to fix on this machine: a newer measurement, or tekser run --control-helper, gives the outside view",
+export const HELPER_ADVICE_MESSAGES = {
+  tekser: msg('finding.helper-unavailable.advice.tekser', { variable: '$TEKSER_HELPER_TOKEN' }),
+  ooni: msg('finding.helper-unavailable.advice.ooni', { command: 'tekser run --control-helper' }),
 } as const;
+/** The same advice in English, as the finding's details carry it. */
+export const HELPER_ADVICE = { tekser: render('en', HELPER_ADVICE_MESSAGES.tekser), ooni: render('en', HELPER_ADVICE_MESSAGES.ooni) } as const;
+
+/** A helper-unavailable finding about OONI Probe's measurements: the advice for them instead of the advice for tekser run. */
+export function withOoniAdvice(f: Finding): Finding {
+  if (f.kind !== 'helper-unavailable') return f;
+  const at = f.details.indexOf(HELPER_ADVICE.tekser);
+  if (at < 0) return f;
+  const details = f.details.map((d, i) => (i === at ? HELPER_ADVICE.ooni : d));
+  const detailMessages = f.detailMessages?.map((m, i) => (i === at ? HELPER_ADVICE_MESSAGES.ooni : m));
+  return { ...f, details, ...(detailMessages ? { detailMessages } : {}) };
+}
 
 /**
  * 8. The control helper did not answer. Without this line a broken helper shows only in per-target
@@ -30,22 +45,29 @@ export const helperUnavailableFinding: FindingRule = {
     const asked = ctx.records.filter((r) => r.helper.status !== 'none');
     const failed = asked.filter((r) => r.helper.status === 'failed');
     if (!failed.length) return [];
-    const reasons = new Map<string, number>();
-    for (const r of failed) reasons.set(r.helper.failure ?? 'no answer', (reasons.get(r.helper.failure ?? 'no answer') ?? 0) + 1);
+    // null: the helper failed without a failure string ("no answer").
+    const reasons = new Map<string | null, number>();
+    for (const r of failed) reasons.set(r.helper.failure ?? null, (reasons.get(r.helper.failure ?? null) ?? 0) + 1);
     const byCount = [...reasons].sort((a, b) => b[1] - a[1]);
+    const failure = (reason: string | null | undefined): MessageParam => reason ?? NO_ANSWER;
     const urls = [...new Set(failed.map((r) => r.helper.url).filter((u): u is string => Boolean(u)))];
-    const all = failed.length === asked.length;
+    const top = failure(byCount[0]?.[0]);
+    const title =
+      failed.length === asked.length
+        ? msg('finding.helper-unavailable.title.all', { failure: top })
+        : msg('finding.helper-unavailable.title.some', { failed: failed.length, asked: asked.length, failure: top });
+    const counts = byCount.map(([reason, n]) => msg('finding.helper-unavailable.failure-count', { failure: failure(reason), n }));
     return [
-      {
-        kind: 'helper-unavailable',
-        title: `The control helper did not answer for ${all ? 'any' : `${failed.length} of ${asked.length}`} of the targets it was asked about (${byCount[0]?.[0]}): their verdicts had no outside view`,
-        details: [
-          `helper: ${urls.join(', ') || 'unknown'}`,
-          `failures: ${byCount.map(([reason, n]) => `${reason} × ${n}`).join(', ')}`,
-          HELPER_ADVICE.tekser,
+      said(
+        'helper-unavailable',
+        title,
+        [
+          msg('finding.helper-unavailable.helper', { helper: urls.length ? urls.join(', ') : msg('finding.helper-unavailable.unknown-helper') }),
+          msg('finding.helper-unavailable.failures', { failures: joined('comma', counts) }),
+          HELPER_ADVICE_MESSAGES.tekser,
         ],
-        targets: failed.map((r) => r.label),
-      },
+        failed.map((r) => r.label),
+      ),
     ];
   },
 };

@@ -1,5 +1,7 @@
-import type { FindingRecord } from '../model/finding.ts';
+import { msg } from '../i18n/index.ts';
+import type { Finding, FindingRecord } from '../model/finding.ts';
 import { hostOf, type FindingRule } from './context.ts';
+import { CERTS_COMMAND, joined, reasonOf, said } from './words.ts';
 
 /** Evidence required: verdicts of method mitm — a known interception CA in a chain (named), or an untrusted root / a chain the control helper sees valid (suspected). */
 export const INTERCEPTION_EVIDENCE =
@@ -19,25 +21,30 @@ export const interceptionFinding: FindingRule = {
       if (r.verdict.interceptionCa) byCa.set(r.verdict.interceptionCa.ca, [...(byCa.get(r.verdict.interceptionCa.ca) ?? []), r]);
       else suspected.push(r);
     }
-    const out = [];
-    for (const [ca, rs] of byCa) {
-      const m = rs[0]?.verdict.interceptionCa;
-      out.push({
-        kind: 'state-mitm' as const,
-        title: `TLS interception with a known state certificate: "${ca}" (${m?.country}) in the chains of ${rs.length} target(s): ${rs.map(hostOf).join(', ')}. Do not install this certificate; run \`tekser certs\` to check your system.`,
-        details: [`matched by ${m?.matchedBy} at "${m?.certificate}"`],
-        targets: rs.map((r) => r.url),
-      });
-    }
-    if (suspected.length) {
-      const issuers = [...new Set(suspected.map((r) => r.verdict.untrustedIssuer ?? 'unknown'))];
-      out.push({
-        kind: 'suspected-mitm' as const,
-        title: `Suspected TLS interception: ${suspected.length} target(s) present certificates no public root trusts (issuer: ${issuers.join('; ')})`,
-        details: suspected.map((r) => `${hostOf(r)}: ${r.verdict.reason}`),
-        targets: suspected.map((r) => r.url),
-      });
-    }
+    const out = [...byCa].map(([ca, rs]) => knownCa(ca, rs));
+    if (suspected.length) out.push(suspectedMitm(suspected));
     return out;
   },
 };
+
+/** Targets whose chains hold one known interception CA, named, with what to do about it. */
+function knownCa(ca: string, rs: readonly FindingRecord[]): Finding {
+  const m = rs[0]?.verdict.interceptionCa;
+  const title = msg('finding.state-mitm.title', {
+    ca,
+    country: String(m?.country),
+    count: rs.length,
+    hosts: rs.map(hostOf).join(', '),
+    advice: msg('finding.advice.do-not-install', { command: CERTS_COMMAND }),
+  });
+  const how = m ? msg(`finding.state-mitm.matched-by.${m.matchedBy}`) : 'undefined';
+  return said('state-mitm', title, [msg('finding.state-mitm.matched', { how, certificate: String(m?.certificate) })], rs.map((r) => r.url));
+}
+
+/** Targets whose chains no public root trusts, with no known CA among them: suspected, by issuer. */
+function suspectedMitm(rs: readonly FindingRecord[]): Finding {
+  const issuers = [...new Set(rs.map((r) => r.verdict.untrustedIssuer ?? null))].map((i) => i ?? msg('finding.suspected-mitm.unknown-issuer'));
+  const title = msg('finding.suspected-mitm.title', { count: rs.length, issuers: joined('semicolon', issuers) });
+  const details = rs.map((r) => msg('finding.suspected-mitm.target', { host: hostOf(r), reason: reasonOf(r) }));
+  return said('suspected-mitm', title, details, rs.map((r) => r.url));
+}

@@ -1,4 +1,6 @@
+import { msg } from '../i18n/index.ts';
 import type { FindingRule } from './context.ts';
+import { NO_ANSWER, reasonLines, said } from './words.ts';
 
 export const NO_CONNECTIVITY = {
   /** Without a run-level control check: at least this share of targets could not reach the control. */
@@ -28,15 +30,9 @@ export const noConnectivityFinding: FindingRule = {
     if (!byCheck && !byTargets) return [];
     const n = rs.length;
     const title = byTargets
-      ? `No connectivity: ${noControl.length} of ${n} targets could not even reach the control resolver. This looks like a shutdown (or this machine is offline), not ${n} blocked site(s).`
-      : `No connectivity: the control resolver cannot be reached (${ctx.controlCheck.failure ?? 'no answer'}) and none of ${n} target(s) loaded. This looks like a shutdown (or this machine is offline), not ${n} blocked site(s).`;
-    return [
-      {
-        kind: 'no-connectivity',
-        title,
-        details: [...new Set((noControl.length ? noControl : rs).map((r) => r.verdict.reason))].slice(0, 3),
-        targets: (noControl.length ? noControl : rs).map((r) => r.label),
-      },
-    ];
+      ? msg('finding.no-connectivity.title.targets', { failed: noControl.length, count: n })
+      : msg('finding.no-connectivity.title.check', { failure: ctx.controlCheck.failure ?? NO_ANSWER, count: n });
+    const involved = noControl.length ? noControl : rs;
+    return [said('no-connectivity', title, reasonLines(involved, 3), involved.map((r) => r.label))];
   },
 };

@@ -1,10 +1,17 @@
+import { hasMessage, msg } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
 import type { FindingRule } from './context.ts';
+import { joined, reasonLines, said } from './words.ts';
 
 /** Evidence required: targets whose verdict is `refused by site` (the site's own refusal over HTTPS with a certificate valid for it). */
 export const SITE_REFUSAL_EVIDENCE =
   "Targets whose verdict is 'refused by site': a 451, a geo-block or a CDN bot challenge (src/data/site-refusals.json) served over HTTPS with a certificate valid for the site, so the network could not have written it.";
 
-const KIND_WORDS: Record<string, string> = { 'geo-blocking': 'geo-blocking', 'bot-challenge': 'bot challenges', 'login-wall': 'login walls' };
+/** One kind of refusal and its sites: "bot challenges: a.example, b.example"; a kind without words of its own is named as it is. */
+function group(kind: string, hosts: readonly string[]): Message {
+  const key = `finding.site-refusal.kind.${kind}`;
+  return hasMessage(key) ? msg(key, { hosts: hosts.join(', ') }) : msg('finding.site-refusal.kind-as-is', { kind, hosts: hosts.join(', ') });
+}
 
 /** The sites that refuse this network's visitors themselves, grouped by kind: not censorship, and not access either. */
 export const siteRefusalFinding: FindingRule = {
@@ -19,15 +26,8 @@ export const siteRefusalFinding: FindingRule = {
       const kind = r.refusal?.kind ?? 'other';
       byKind.set(kind, [...(byKind.get(kind) ?? []), r.hostname ?? r.label]);
     }
-    const groups = [...byKind].map(([kind, hosts]) => `${KIND_WORDS[kind] ?? kind}: ${hosts.join(', ')}`);
-    const n = refused.length;
-    return [
-      {
-        kind: 'site-refusal',
-        title: `${n} site${n === 1 ? '' : 's'} refuse${n === 1 ? 's' : ''} visitors from this network themselves (${groups.join('; ')}): not censorship, and not access either`,
-        details: [...new Set(refused.map((r) => r.verdict.reason))].slice(0, 3),
-        targets: refused.map((r) => r.label),
-      },
-    ];
+    const groups = joined('semicolon', [...byKind].map(([kind, hosts]) => group(kind, hosts)));
+    const title = msg('finding.site-refusal.title', { count: refused.length, groups });
+    return [said('site-refusal', title, reasonLines(refused, 3), refused.map((r) => r.label))];
   },
 };

@@ -20,7 +20,15 @@ export function findingRecord(target: Target, verdict: Verdict, facts: VerdictFa
     kind: target.kind,
     role: target.kind === 'web' ? (target.role ?? 'target') : 'target',
     hostname,
-    verdict: { status: v.status, method: v.method, reason: v.reason, interceptionCa: v.interceptionCa, untrustedIssuer: v.untrustedIssuer, sniProof: v.sniProof },
+    verdict: {
+      status: v.status,
+      method: v.method,
+      reason: v.reason,
+      ...(v.reasonMessage ? { reasonMessage: v.reasonMessage } : {}),
+      interceptionCa: v.interceptionCa,
+      untrustedIssuer: v.untrustedIssuer,
+      sniProof: v.sniProof,
+    },
     ...decided,
   };
 }

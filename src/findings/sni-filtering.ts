@@ -1,4 +1,6 @@
+import { msg } from '../i18n/index.ts';
 import { hostOf, type FindingRule } from './context.ts';
+import { said } from './words.ts';
 
 /** Evidence required: the SNI proof on the same address (a harmless name, or none, completes the handshake the target's name fails). */
 export const SNI_FILTERING_EVIDENCE =
@@ -14,13 +16,8 @@ export const sniFilteringFinding: FindingRule = {
     const sni = ctx.records.filter((r) => r.verdict.sniProof === 'proven');
     if (!sni.length) return [];
     const neutral = sni.filter((r) => r.sniFollowsName);
-    return [
-      {
-        kind: 'sni-filtering',
-        title: `SNI filtering proven for ${sni.length} site(s): their addresses accept a handshake for a harmless name but not for theirs: ${sni.map(hostOf).join(', ')}`,
-        details: neutral.length ? [`the filter follows the name: ${neutral.map(hostOf).join(', ')} also fail(s) on a neutral server`] : [],
-        targets: sni.map((r) => r.url),
-      },
-    ];
+    const title = msg('finding.sni-filtering.title', { count: sni.length, hosts: sni.map(hostOf).join(', ') });
+    const details = neutral.length ? [msg('finding.sni-filtering.follows-name', { count: neutral.length, hosts: neutral.map(hostOf).join(', ') })] : [];
+    return [said('sni-filtering', title, details, sni.map((r) => r.url))];
   },
 };

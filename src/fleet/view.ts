@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { list, t as say, type Lang } from '../i18n/index.ts';
 import type { ChangeRow, FleetData, ProbeStateRow, StateRow } from './read.ts';
 
 // The fleet report, as data: for each target, each network's status and since when (the most severe
@@ -6,7 +7,7 @@ import type { ChangeRow, FleetData, ProbeStateRow, StateRow } from './read.ts';
 // and a timeline of status per network in time buckets. Pure: rows in, view out.
 
 /** Most severe first: a network counts as blocking a target when any of its probes sees it blocked. */
-const SEVERITY = ['blocked', 'partially blocked', 'down', 'inconclusive', 'accessible'] as const;
+const SEVERITY = ['blocked', 'partially blocked', 'down', 'inconclusive', 'refused by site', 'accessible'] as const;
 const rank = (s: string): number => {
   const i = SEVERITY.indexOf(s as (typeof SEVERITY)[number]);
   return i < 0 ? SEVERITY.length : i;
@@ -60,26 +61,40 @@ function networkCell(groups: readonly StateRow[]): NetworkCell {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** "14:00" within a day of `now`, else "22 Nov 14:00" (UTC). */
-export function when(t: Date, now: Date): string {
+/** "14:00" within a day of `now`, else "22 Nov 14:00" (UTC; the month in the reader's language). */
+export function when(t: Date, now: Date, lang: Lang = 'en'): string {
   const hm = t.toISOString().slice(11, 16);
   if (now.getTime() - t.getTime() < 86_400_000) return hm;
-  return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${hm}`;
+  const month = lang === 'en' ? MONTHS[t.getUTCMonth()] : new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' }).format(t).replace(/\.$/, '');
+  return `${t.getUTCDate()} ${month} ${hm}`;
 }
 
-const andList = (xs: readonly string[]): string => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+/** "a, b and c" (English as tekser always wrote it, without the serial comma), or the language's own list. */
+const andList = (lang: Lang, xs: readonly string[]): string =>
+  lang !== 'en' ? list(lang, xs) : xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
+
+/** A status and a method as a reader says them: the JSON's values in English, the shared words otherwise. */
+function statusWords(lang: Lang, status: string, method: string | null): string {
+  if (lang === 'en') return method ? `${status} (${method})` : status;
+  const word = say(lang, `status.${status}`);
+  return method ? say(lang, 'html.fleet.statusMethod', { status: word, method: say(lang, `method.${method}`) }) : word;
+}
 
 /** One group of networks with one status, and when it began on each (one time when they agree). */
-function statusClause(status: string, entries: Array<[string, NetworkCell]>, now: Date): string {
-  const times = new Set(entries.map(([, c]) => when(c.since, now)));
-  const names = entries.map(([n, c]) => (times.size > 1 ? `${n} (since ${when(c.since, now)})` : n) + (c.agreeing < c.probes ? ` [${c.agreeing} of ${c.probes} probes]` : ''));
+function statusClause(lang: Lang, status: string, entries: Array<[string, NetworkCell]>, now: Date): string {
+  const times = new Set(entries.map(([, c]) => when(c.since, now, lang)));
+  const names = entries.map(([n, c]) => {
+    const network = times.size > 1 ? say(lang, 'html.fleet.networkSince', { network: n, time: when(c.since, now, lang) }) : n;
+    return c.agreeing < c.probes ? say(lang, 'html.fleet.probesAgreeing', { network, agreeing: c.agreeing, probes: c.probes }) : network;
+  });
   const methods = new Set(entries.map(([, c]) => c.method).filter(Boolean));
-  const how = isBlocked(status) && methods.size === 1 ? ` (${[...methods][0]})` : '';
-  return `${status}${how} on ${andList(names)}${times.size === 1 && isBlocked(status) ? ` since ${[...times][0]}` : ''}`;
+  const how = isBlocked(status) && methods.size === 1 ? ([...methods][0] as string) : null;
+  const params = { status: statusWords(lang, status, how), networks: andList(lang, names), count: names.length };
+  return times.size === 1 && isBlocked(status) ? say(lang, 'html.fleet.clauseSince', { ...params, time: [...times][0] as string }) : say(lang, 'html.fleet.clause', params);
 }
 
-/** The target's networks in words, blocking ones first. */
-export function sentence(cells: ReadonlyMap<string, NetworkCell>, now: Date): string {
+/** The target's networks in words, blocking ones first, in a language (English: what the view keeps). */
+export function sentence(cells: ReadonlyMap<string, NetworkCell>, now: Date, lang: Lang = 'en'): string {
   const byStatus = new Map<string, Array<[string, NetworkCell]>>();
   for (const entry of [...cells].sort((a, b) => a[0].localeCompare(b[0]))) {
     const list = byStatus.get(entry[1].status) ?? [];
@@ -88,7 +103,7 @@ export function sentence(cells: ReadonlyMap<string, NetworkCell>, now: Date): st
   }
   return [...byStatus]
     .sort((a, b) => rank(a[0]) - rank(b[0]))
-    .map(([status, entries]) => statusClause(status, entries, now))
+    .map(([status, entries]) => statusClause(lang, status, entries, now))
     .join('; ');
 }
 

@@ -52,6 +52,13 @@ export const runSummarySchema = z.object({
   partiallyBlocked: z.number(),
   down: z.number(),
   inconclusive: z.number(),
+  /**
+   * Targets whose verdict is `refused by site`: the site itself refused this network's visitors (a 451,
+   * a geo-block, a bot challenge over HTTPS with a certificate valid for it), neither blocked nor
+   * accessible, and not inconclusive. Absent in runs made before tekser counted it apart (they counted
+   * such targets as inconclusive).
+   */
+  refusedBySite: z.number().optional(),
 });
 
 /** The control resolvers' own health check: their observations (with the DoH handshake), so that a run can tell no connectivity and an intercepted control apart. */

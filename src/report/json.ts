@@ -22,6 +22,7 @@ export function summarize(results: readonly { verdict: { status: string } }[]): 
     partiallyBlocked: count('partially blocked'),
     down: count('down'),
     inconclusive: count('inconclusive'),
+    refusedBySite: count('refused by site'),
   };
 }
 

@@ -1,20 +1,28 @@
 import { isIP } from 'node:net';
 import { FAILURES } from '../model/failure.ts';
-import STEPS from './next-steps.json' with { type: 'json' };
+import { currentLang, t, type Lang } from '../i18n/index.ts';
 
 /**
- * What a person should do after a run, one plain step per situation. The texts live in
- * next-steps.json (by language) so a later `--lang` can translate them without touching code.
+ * What a person should do after a run, one plain step per situation. The texts are the catalogue's
+ * `text.step.<id>` (src/i18n/parts/text.<lang>.json), in the reader's language.
  */
 export const STEP_IDS = ['offline', 'control-intercepted', 'control-failing', 'need-helper', 'helper-failed', 'blocked', 'warn-control'] as const;
 export type StepId = (typeof STEP_IDS)[number];
-type StepTexts = Record<StepId, string>;
-const TEXTS = STEPS as unknown as Record<string, StepTexts | string>;
 
-/** The text of a step in a language (English when the language has no text), with {placeholders} filled. */
-export function stepText(id: StepId, values: Record<string, string | number> = {}, lang = 'en'): string {
-  const table = (typeof TEXTS[lang] === 'object' ? TEXTS[lang] : TEXTS.en) as StepTexts;
-  return (table[id] ?? (TEXTS.en as StepTexts)[id]).replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+/**
+ * What a step names as data (commands, files), the same in every language: the sentence gets them
+ * as parameters, so no command name stands in a translated sentence.
+ */
+function stepData(id: StepId, values: Record<string, string | number>): Record<string, string> {
+  if (id === 'control-intercepted') return { command: 'tekser certs' };
+  if (id === 'need-helper') return { readme: 'README' };
+  if (id === 'blocked') return { command: `tekser report ${values.run ?? ''} -o report.html` };
+  return {};
+}
+
+/** The text of a step in a language (by default the process's), with its {placeholders} filled. */
+export function stepText(id: StepId, values: Record<string, string | number> = {}, lang: Lang = currentLang()): string {
+  return t(lang, `text.step.${id}`, { ...stepData(id, values), ...values });
 }
 
 /** The parts of a stored or live result (tekser/run/v1 JSON) the steps look at. */
@@ -96,21 +104,21 @@ export class StepTally {
   }
 
   /** The early warning, once: the control has failed for each of the first targets that needed it. */
-  earlyWarning(lang = 'en'): string | null {
+  earlyWarning(lang: Lang = currentLang()): string | null {
     if (this.warned || !this.leading || this.leadingFailures < EARLY_WARNING_TARGETS) return null;
     this.warned = true;
     return stepText('warn-control', { count: this.leadingFailures }, lang);
   }
 
   /** One step per situation, most pressing first. `run` is the id `tekser report` should be given (null: the run was not kept). */
-  steps(findingKinds: readonly string[], run: string | null, lang = 'en'): string[] {
+  steps(findingKinds: readonly string[], run: string | null, lang: Lang = currentLang()): string[] {
     const out: string[] = [];
     const share = this.total ? this.controlFailed / this.total : 0;
     if (findingKinds.includes('control-interception') || (this.controlIntercepted > 0 && this.controlIntercepted >= this.controlFailed / 2)) out.push(stepText('control-intercepted', {}, lang));
     else if (findingKinds.includes('no-connectivity')) out.push(stepText('offline', {}, lang));
     else if (this.controlFailed >= Math.min(3, this.total) && share >= 0.25) out.push(stepText('control-failing', { count: this.controlFailed }, lang));
     if (this.helperWouldDecide > 0 && this.helperWouldDecide >= Math.min(3, this.total)) out.push(stepText('need-helper', { count: this.helperWouldDecide }, lang));
-    if (this.helperFailed > 0 && !findingKinds.includes('no-connectivity') && !findingKinds.includes('allow-list')) out.push(stepText('helper-failed', { count: this.helperFailed, failure: this.helperFailure ?? 'no answer' }, lang));
+    if (this.helperFailed > 0 && !findingKinds.includes('no-connectivity') && !findingKinds.includes('allow-list')) out.push(stepText('helper-failed', { count: this.helperFailed, failure: this.helperFailure ?? t(lang, 'text.step.no-answer') }, lang));
     if (this.blocked > 0 && run) out.push(stepText('blocked', { count: this.blocked, run }, lang));
     return out;
   }

@@ -76,7 +76,8 @@ export function tableRenderer(draw: DrawTable, verbose: boolean): ResultRenderer
   const rows: TableRow[] = [];
   return {
     result(_line, row) {
-      rows.push(verbose ? row : { label: row.label, verdict: { status: row.verdict.status, method: row.verdict.method, reason: row.verdict.reason, evidence: [] } });
+      const v = row.verdict;
+      rows.push(verbose ? row : { label: row.label, verdict: { status: v.status, method: v.method, reason: v.reason, reasonMessage: v.reasonMessage, evidence: [] } });
     },
     finish: ({ findings, summary }) => draw(rows, findings, summary),
   };

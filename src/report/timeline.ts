@@ -1,6 +1,8 @@
 import { isIP } from 'node:net';
 import { stringify } from 'csv-stringify/sync';
+import { currentLang, msg, render, t as say, textOf, type Lang } from '../i18n/index.ts';
 import type { FindingJson } from '../model/finding.ts';
+import type { Message } from '../model/message.ts';
 import { isDefiniteAnswer } from '../model/values.ts';
 import type { RunRecord, TargetResultJson } from '../model/run.ts';
 
@@ -21,6 +23,8 @@ export interface TimelineCell {
   status: CellStatus;
   method: string | null;
   reason: string;
+  /** The reason as a catalogue message, when the verdict has one: shown in the reader's language. */
+  reasonMessage?: Message;
   /** Differs from this row's previous cell outside runs with a run-level finding. */
   changed?: boolean;
 }
@@ -30,6 +34,8 @@ export interface TimelineRow {
   key: string;
   label: string;
   kind: 'control' | 'web' | 'service';
+  /** A service's name and kind, for the page to name it in the reader's language. */
+  service?: { name: string; serviceKind: string };
   canary: boolean;
   /** One per run, in run order; null when the run did not measure this target. */
   cells: Array<TimelineCell | null>;
@@ -47,7 +53,7 @@ export interface TimelineRunColumn {
 export interface Timeline {
   runs: TimelineRunColumn[];
   /** One band per run-level finding kind seen in any run: which runs have it, and its title there. */
-  bands: Array<{ kind: (typeof RUN_LEVEL_FINDINGS)[number]; runs: boolean[]; titles: Array<string | null> }>;
+  bands: Array<{ kind: (typeof RUN_LEVEL_FINDINGS)[number]; runs: boolean[]; titles: Array<string | null>; titleMessages: Array<Message | undefined> }>;
   /** The control row first, then targets that changed, then the rest, each group by label. */
   rows: TimelineRow[];
 }
@@ -80,9 +86,8 @@ function controlCell(run: ReportRun): TimelineCell | null {
   const answers = run.results.map(controlAnswered).filter((a): a is boolean => a !== null);
   if (answers.length === 0) return null;
   const ok = answers.filter(Boolean).length;
-  return ok > 0
-    ? { status: 'control-ok', method: null, reason: `the control answered for ${ok} of ${answers.length} targets` }
-    : { status: 'control-failed', method: null, reason: `the control answered for none of ${answers.length} targets` };
+  const message = ok > 0 ? msg('html.cell.controlAnswered', { ok, total: answers.length }) : msg('html.cell.controlNone', { total: answers.length });
+  return { status: ok > 0 ? 'control-ok' : 'control-failed', method: null, reason: render('en', message), reasonMessage: message };
 }
 
 /** Runs in time order, rows per target (and the control), cells per run. Pure. */
@@ -95,9 +100,11 @@ export function buildTimeline(input: readonly ReportRun[]): Timeline {
       let row = rows.get(key);
       if (!row) {
         row = { key, label: resultLabel(r), kind: r.target.kind, canary: isCanary(r), cells: runs.map(() => null), changed: false };
+        if (r.target.kind === 'service') row.service = { name: r.target.name, serviceKind: r.target.serviceKind };
         rows.set(key, row);
       }
-      row.cells[i] = { status: r.verdict.status, method: r.verdict.method, reason: stripUrlCredentials(r.verdict.reason) };
+      const v = r.verdict;
+      row.cells[i] = { status: v.status, method: v.method, reason: stripUrlCredentials(v.reason), ...(v.reasonMessage ? { reasonMessage: v.reasonMessage } : {}) };
     }
   });
   const control: TimelineRow = { key: 'control', label: 'control', kind: 'control', canary: false, cells: runs.map(controlCell), changed: false };
@@ -118,8 +125,9 @@ export function buildTimeline(input: readonly ReportRun[]): Timeline {
   }
   const targets = [...rows.values()].sort((a, b) => Number(b.changed) - Number(a.changed) || a.label.localeCompare(b.label, 'en', { numeric: true }));
   const bands = RUN_LEVEL_FINDINGS.map((kind) => {
-    const titles = runs.map((run) => (run.record.findings ?? []).find((f) => f.kind === kind)?.title ?? null);
-    return { kind, runs: titles.map((t) => t !== null), titles };
+    const found = runs.map((run) => (run.record.findings ?? []).find((f) => f.kind === kind));
+    const titles = found.map((f) => f?.title ?? null);
+    return { kind, runs: titles.map((t) => t !== null), titles, titleMessages: found.map((f) => f?.titleMessage) };
   }).filter((b) => b.runs.some(Boolean));
   return {
     runs: runs.map((r) => ({ id: r.record.id, startedAt: r.record.startedAt, status: r.record.status, findings: r.record.findings ?? [] })),
@@ -134,16 +142,23 @@ const safeCell = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);
 
 export const TIMELINE_CSV_COLUMNS = ['run_id', 'started_at_utc', 'run_status', 'row', 'kind', 'status', 'method', 'reason', 'run_findings'] as const;
 
-/** The timeline as long ("tidy") CSV: one line per run × row, for people who make their own charts. */
-export function timelineCsv(t: Timeline): string {
+/**
+ * The timeline as long ("tidy") CSV: one line per run × row, for people who make their own charts.
+ * The header row and the reason are in the reader's language; the values (ids, times, statuses,
+ * methods, finding kinds) stay the JSON's, the same in every language.
+ */
+export function timelineCsv(tl: Timeline, opts: { lang?: Lang } = {}): string {
+  const lang = opts.lang ?? currentLang();
   const lines: string[][] = [];
-  t.rows.forEach((row) => {
+  tl.rows.forEach((row) => {
     row.cells.forEach((cell, i) => {
-      const run = t.runs[i];
+      const run = tl.runs[i];
       if (!run) return;
       const runFindings = run.findings.map((f) => f.kind).join(' ');
-      lines.push([run.id, run.startedAt, run.status, row.label, row.kind, cell?.status ?? 'not measured', cell?.method ?? '', cell?.reason ?? '', runFindings].map(safeCell));
+      const reason = cell ? stripUrlCredentials(textOf(lang, cell.reasonMessage, cell.reason)) : '';
+      lines.push([run.id, run.startedAt, run.status, row.label, row.kind, cell?.status ?? 'not measured', cell?.method ?? '', reason, runFindings].map(safeCell));
     });
   });
-  return stringify(lines, { header: true, columns: [...TIMELINE_CSV_COLUMNS], record_delimiter: 'unix' });
+  const header = TIMELINE_CSV_COLUMNS.map((key) => say(lang, `html.csv.${key}`));
+  return stringify([header, ...lines], { record_delimiter: 'unix' });
 }

@@ -1,4 +1,5 @@
 import type { FindingJson } from '../model/finding.ts';
+import type { Message } from '../model/message.ts';
 import type { TargetResultJson } from '../model/run.ts';
 
 export type ChangeKind = 'became-blocked' | 'unblocked' | 'method-changed' | 'status-changed' | 'added' | 'removed';
@@ -17,6 +18,8 @@ export interface FindingChange {
   subject: string;
   /** The newer run's title. */
   title: string;
+  /** The newer run's title as a catalogue message, when it has one. */
+  titleMessage?: Message;
   from: number;
   to: number;
 }
@@ -52,7 +55,9 @@ function diffFindings(older: readonly FindingJson[], newer: readonly FindingJson
   const findingsChanged: FindingChange[] = [];
   for (const f of newer) {
     const was = oldByKey.get(findingKey(f));
-    if (was && !sameTargets(was, f)) findingsChanged.push({ kind: f.kind, subject: findingSubject(f), title: f.title, from: was.targets.length, to: f.targets.length });
+    if (was && !sameTargets(was, f)) {
+      findingsChanged.push({ kind: f.kind, subject: findingSubject(f), title: f.title, ...(f.titleMessage ? { titleMessage: f.titleMessage } : {}), from: was.targets.length, to: f.targets.length });
+    }
   }
   return {
     findingsAppeared: newer.filter((f) => !oldByKey.has(findingKey(f))),

@@ -15,7 +15,7 @@ import { TEKSER_VERSION } from '../../version.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
-import { HELPER_ADVICE } from '../../findings/helper-unavailable.ts';
+import { withOoniAdvice } from '../../findings/helper-unavailable.ts';
 import type { Finding } from '../../model/finding.ts';
 import { resultLabel } from '../../report/timeline.ts';
 
@@ -83,7 +83,7 @@ class OoniSeen {
   /** The findings with the advice that fits who made the measurements: OONI's helper is not this machine's to fix. */
   advised(findings: readonly Finding[]): Finding[] {
     const byOoni = (f: Finding): boolean => f.targets.length > 0 && f.targets.every((t) => this.labels.has(t.replace(/^\[[^\]]*\] /, '')));
-    return findings.map((f) => (f.kind === 'helper-unavailable' && byOoni(f) ? { ...f, details: f.details.map((d) => (d === HELPER_ADVICE.tekser ? HELPER_ADVICE.ooni : d)) } : f));
+    return findings.map((f) => (byOoni(f) ? withOoniAdvice(f) : f));
   }
 }
 

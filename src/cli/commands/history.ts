@@ -1,7 +1,11 @@
+import { stripVTControlCharacters } from 'node:util';
+import type { ChalkInstance } from 'chalk';
 import { listRuns, type StoredRun, type UnreadableRun } from '../../store/runs.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf } from './stored.ts';
 import { EXIT } from '../../errors.ts';
+import { makeChalk, paintStatus, REFUSED_SYMBOL } from '../../report/color.ts';
+import { currentLang, isLang, t, type Lang } from '../../i18n/index.ts';
 
 type Listed = { run: StoredRun } | { unreadable: UnreadableRun };
 const idOf = (l: Listed): string => ('run' in l ? l.run.record.id : l.unreadable.id);
@@ -12,22 +16,48 @@ function inDateOrder(runs: StoredRun[], unreadable: UnreadableRun[]): Listed[] {
   return all.sort((a, b) => (idOf(a) < idOf(b) ? 1 : idOf(a) > idOf(b) ? -1 : 0));
 }
 
-const pad = (s: string, n: number): string => s.padEnd(n);
+const pad = (s: string, n: number): string => s + ' '.repeat(Math.max(0, n - stripVTControlCharacters(s).length));
 const n = (x: number | null | undefined): string => (x === null || x === undefined ? '-' : String(x));
 
-/** One row of the history table. */
-function historyRow(l: Listed): string {
-  if ('unreadable' in l) return `${pad(l.unreadable.id, 24)}${pad('', 21)}${pad('unreadable', 13)}${l.unreadable.problem} (${l.unreadable.dir})\n`;
+/** The columns, in order: their heading key (or a symbol) and their least width (a longer heading widens its column). */
+const COLUMNS = [
+  ['text.history.run', 24],
+  ['text.history.started', 21],
+  ['text.history.status', 13],
+  ['text.history.targets', 9],
+  ['text.history.ok', 6],
+  ['text.history.blocked', 9],
+  ['text.history.down', 6],
+  ['?', 5],
+  [REFUSED_SYMBOL, 4],
+] as const;
+
+/** The history table's layout in a language: each column's heading and width. */
+export function historyColumns(lang: Lang): { heading: string; width: number }[] {
+  return COLUMNS.map(([key, least]) => {
+    const heading = key.startsWith('text.') ? t(lang, key) : key;
+    return { heading, width: Math.max(least, heading.length + 2) };
+  });
+}
+
+/** One row of the history table: refused by site has its own column, in its colour when there are some. */
+function historyRow(l: Listed, lang: Lang, c: ChalkInstance): string {
+  const w = historyColumns(lang).map((col) => col.width);
+  const width = (from: number, to: number): number => w.slice(from, to).reduce((a, b) => a + b, 0);
+  if ('unreadable' in l) return `${pad(l.unreadable.id, width(0, 1))}${pad('', width(1, 2))}${pad(t(lang, 'text.run-status.unreadable'), width(2, 3))}${l.unreadable.problem} (${l.unreadable.dir})\n`;
   const r = l.run.record;
   const s = r.summary;
   const blocked = s ? s.blocked + s.partiallyBlocked : null;
-  const findings = r.findings ? r.findings.map((f) => f.kind).join(', ') || '-' : '-';
-  return `${pad(r.id, 24)}${pad(r.startedAt.replace('T', ' ').slice(0, 19), 21)}${pad(r.status, 13)}${pad(`${r.measured}/${r.targets}`, 9)}${pad(n(s?.accessible), 6)}${pad(n(blocked), 9)}${pad(n(s?.down), 6)}${pad(n(s?.inconclusive), 5)}${findings}\n`;
+  const refused = s?.refusedBySite ? paintStatus(c, 'refused by site', String(s.refusedBySite)) : n(s ? s.refusedBySite : null);
+  const findings = r.findings ? r.findings.map((f) => t(lang, `text.kind.${f.kind}`)).join(', ') || '-' : '-';
+  const cells = [r.id, r.startedAt.replace('T', ' ').slice(0, 19), t(lang, `text.run-status.${r.status}`), `${r.measured}/${r.targets}`, n(s?.accessible), n(blocked), n(s?.down), n(s?.inconclusive), refused];
+  return `${cells.map((x, i) => pad(x, w[i] ?? 0)).join('')}${findings}\n`;
 }
 
 /** `tekser history`: the runs on disk, newest first, with their counts. */
-export function historyCommand(opts: { dataDir?: string; format?: 'table' | 'json' }, io: CommandIO): number {
+export function historyCommand(opts: { dataDir?: string; format?: 'table' | 'json'; color?: boolean; lang?: Lang }, io: CommandIO): number {
   const dataDir = dataDirOf(opts, io.env);
+  const lang = isLang(opts.lang) ? opts.lang : currentLang();
   const unreadable: UnreadableRun[] = [];
   const listed = inDateOrder(listRuns(dataDir, { unreadable }), unreadable);
   if (opts.format === 'json') {
@@ -36,10 +66,11 @@ export function historyCommand(opts: { dataDir?: string; format?: 'table' | 'jso
     return EXIT.ok;
   }
   if (listed.length === 0) {
-    io.stdout(`No runs yet in ${dataDir}. \`tekser run\` keeps each run there.\n`);
+    io.stdout(`${t(lang, 'text.history.empty', { dir: dataDir, command: 'tekser run' })}\n`);
     return EXIT.ok;
   }
-  io.stdout(`${pad('RUN', 24)}${pad('STARTED (UTC)', 21)}${pad('STATUS', 13)}${pad('TARGETS', 9)}${pad('OK', 6)}${pad('BLOCKED', 9)}${pad('DOWN', 6)}${pad('?', 5)}FINDINGS\n`);
-  for (const l of listed) io.stdout(historyRow(l));
+  const chalk = makeChalk({ isTTY: io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
+  io.stdout(`${historyColumns(lang).map((col) => pad(col.heading, col.width)).join('')}${t(lang, 'text.history.findings')}\n`);
+  for (const l of listed) io.stdout(historyRow(l, lang, chalk));
   return EXIT.ok;
 }

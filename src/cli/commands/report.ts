@@ -1,4 +1,6 @@
 import { writeFileSync } from 'node:fs';
+import { currentLang, msg, render, t } from '../../i18n/index.ts';
+import type { MessageParam } from '../../model/message.ts';
 import { renderRunHtml, renderTimelineHtml } from '../../report/html.ts';
 import { buildTimeline, timelineCsv, type ReportRun } from '../../report/timeline.ts';
 import { listRuns, readResults } from '../../store/runs.ts';
@@ -14,6 +16,13 @@ export interface ReportCommandOptions {
   includeBodies?: boolean;
 }
 
+/** A usage error said in the reader's language (its English text for scripts and logs). */
+function usage(key: string, params: Record<string, string>): UsageError {
+  const err = new UsageError(render('en', msg(key, params)));
+  err.why = { key, params };
+  return err;
+}
+
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `--since`: a duration back from now (90m, 24h, 7d) or a date/time (2026-11-22, 2026-11-22T14:00Z). */
@@ -22,9 +31,9 @@ export function parseSince(value: string, now: Date): Date {
   if (ago) return new Date(now.getTime() - Number(ago[1]) * (UNIT_MS[(ago[2] as string).toLowerCase()] as number));
   // A date or time without a zone is UTC, like every time tekser writes.
   const iso = /^\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?)?$/.test(value.trim()) ? `${value.trim().replace(' ', 'T')}${value.includes(':') ? 'Z' : 'T00:00:00Z'}` : value;
-  const t = Date.parse(iso);
-  if (Number.isNaN(t)) throw new UsageError(`--since ${value}: give a duration (90m, 24h, 7d) or a UTC date/time (2026-11-22, 2026-11-22T14:00)`);
-  return new Date(t);
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) throw usage('html.err.since', { value });
+  return new Date(time);
 }
 
 function write(file: string, text: string, flag: string): void {
@@ -46,16 +55,20 @@ export function reportCommand(refs: string[], opts: ReportCommandOptions, io: Co
     runs = listRuns(dataDir)
       .filter((r) => Date.parse(r.record.startedAt) >= since.getTime())
       .map((r) => ({ record: r.record, results: readResults(r.dir) }));
-    if (runs.length === 0) throw new UsageError(`no runs since ${since.toISOString().slice(0, 16).replace('T', ' ')} UTC in ${dataDir} (see \`tekser history\`; --since 7d looks further back)`);
+    if (runs.length === 0) throw usage('html.err.noRuns', { since: since.toISOString().slice(0, 16).replace('T', ' '), dir: dataDir, command: 'tekser history' });
   }
-  const html = runs.length === 1 ? renderRunHtml(runs[0] as ReportRun, { includeBodies: Boolean(opts.includeBodies), now }) : renderTimelineHtml(runs, { includeBodies: Boolean(opts.includeBodies), now });
-  if (opts.csv) write(opts.csv, timelineCsv(buildTimeline(runs)), '--csv');
+  const lang = currentLang();
+  const pageOpts = { includeBodies: Boolean(opts.includeBodies), now, lang };
+  const html = runs.length === 1 ? renderRunHtml(runs[0] as ReportRun, pageOpts) : renderTimelineHtml(runs, pageOpts);
+  if (opts.csv) write(opts.csv, timelineCsv(buildTimeline(runs), { lang }), '--csv');
   if (!opts.output) {
     io.stdout(html);
     return EXIT.ok;
   }
   write(opts.output, html, '--output');
   const targets = new Set(runs.flatMap((r) => r.results.map((x) => x.target.url))).size;
-  io.stderr(`wrote ${opts.output}: ${runs.length === 1 ? `run ${runs[0]?.record.id}` : `${runs.length} runs`}, ${targets} targets, ${Math.ceil(Buffer.byteLength(html) / 1024)} KiB${opts.csv ? `; timeline CSV in ${opts.csv}` : ''}\n`);
+  const said: Record<string, MessageParam> = { file: opts.output, targets, kib: Math.ceil(Buffer.byteLength(html) / 1024) };
+  const wrote = runs.length === 1 ? t(lang, 'html.cli.wroteRun', { ...said, id: runs[0]?.record.id ?? '' }) : t(lang, 'html.cli.wroteRuns', { ...said, count: runs.length });
+  io.stderr(`${wrote}${opts.csv ? t(lang, 'html.cli.csv', { csv: opts.csv }) : ''}\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 import type { TargetResultJson, WebResultJson } from '../../model/run.ts';
 import { html, type SafeHtml } from './safe.ts';
-import type { T } from './page.ts';
+import { word, type T } from './page.ts';
 
 // Certificates: every TLS handshake a result holds, the interception CA's fingerprints, each chain seen.
 
@@ -64,7 +64,7 @@ function chainHtml(t: T, x: Tls, ca: TargetResultJson['verdict']['interceptionCa
   const bySubject = ca ? x.peerCertificates.some((c) => c.subject === ca.certificate) : false;
   const links = x.peerCertificates.map((c) => {
     const isCa = ca && (bySubject ? c.subject === ca.certificate : c.issuer === ca.certificate);
-    const matched = isCa ? html` <strong>${t('chains.matched', { ca: ca.ca, country: ca.country, matchedBy: ca.matchedBy })}</strong>` : '';
+    const matched = isCa ? html` <strong>${t('chains.matched', { ca: ca.ca, country: ca.country, matchedBy: word(t, 'matchedBy', ca.matchedBy) })}</strong>` : '';
     const sha = withFingerprint((sha256) => t('chains.sha256', { sha256 }), c.sha256);
     return html`<li>${t('chains.link', { issuer: c.issuer, subject: c.subject })}${matched}<br><span class="fp">${sha}</span></li>`;
   });

@@ -1,8 +1,8 @@
 import { FINDING_KINDS } from '../../model/finding.ts';
-import { translator } from '../strings.ts';
 import { resultLabel, stripUrlCredentials, type ReportRun } from '../timeline.ts';
 import { findingHtml, type Listed } from './finding.ts';
-import { cls, generatedLine, networkLine, page, privacy, runStatusWord, SYMBOL, utc, VERDICTS, word, type HtmlOptions, type T } from './page.ts';
+import { textOf } from '../../i18n/index.ts';
+import { cls, generatedLine, labelOf, legendItem, methodWord, networkLine, page, privacy, runStatusWord, statusWord, SYMBOL, termsHtml, translator, utc, VERDICTS, type HtmlOptions, type T } from './page.ts';
 import { breakable, html, join, type SafeHtml } from './safe.ts';
 import { targetHtml } from './target.ts';
 
@@ -16,6 +16,7 @@ const FILL: Record<(typeof VERDICTS)[number], string> = {
   'partially blocked': '#dc6803',
   down: '#667085',
   inconclusive: '#7a5af8',
+  'refused by site': '#2e90fa',
 };
 const severity = (s: string): number => VERDICTS.indexOf(s as (typeof VERDICTS)[number]);
 const count = (results: Results, status: string): number => results.filter((r) => r.verdict.status === status).length;
@@ -29,6 +30,7 @@ function counts(t: T, results: Results): string {
     partial: n('partially blocked'),
     down: n('down'),
     inconclusive: n('inconclusive'),
+    refused: n('refused by site'),
   });
 }
 
@@ -39,12 +41,12 @@ function summaryBar(t: T, results: Results): SafeHtml {
   const rects = VERDICTS.map((s) => {
     const n = count(results, s);
     const w = (n / total) * 1000;
-    const label = html`<title>${word(t, 'verdict', s)}: ${n}</title>`;
+    const label = html`<title>${statusWord(t, s)}: ${n}</title>`;
     const rect = n ? html`<rect x="${x.toFixed(1)}" y="0" width="${w.toFixed(1)}" height="24" fill="${FILL[s]}">${label}</rect>` : '';
     x += w;
     return rect;
   });
-  const legend = VERDICTS.map((s) => html`<span><b class="${cls(s)}">${SYMBOL[s]}</b> ${word(t, 'verdict', s)}: ${count(results, s)}</span>`);
+  const legend = VERDICTS.map((s) => legendItem(t, s, `: ${count(results, s)}`));
   return html`<svg viewBox="0 0 1000 24" width="100%" height="24" preserveAspectRatio="none" role="img" aria-label="${t('summary.chartLabel')}">\
 ${rects}</svg><p class="legend">${legend}</p>`;
 }
@@ -91,7 +93,7 @@ function groupTargets(ordered: Results): Entry[][] {
 
 /** The first few targets of a group by name, then how many more (opening the group lists each). */
 function groupNames(t: T, entries: readonly Entry[]): string {
-  const names = entries.slice(0, GROUP_NAMES_SHOWN).map((e) => resultLabel(e.r)).join(', ');
+  const names = entries.slice(0, GROUP_NAMES_SHOWN).map((e) => labelOf(t, e.r)).join(', ');
   return entries.length > GROUP_NAMES_SHOWN ? t('targets.groupMore', { names, more: entries.length - GROUP_NAMES_SHOWN }) : names;
 }
 
@@ -100,9 +102,9 @@ function targetOrGroup(t: T, entries: Entry[], includeBodies: boolean): SafeHtml
   const first = entries[0] as Entry;
   if (entries.length === 1) return targetHtml(t, first.r, first.anchor, { includeBodies });
   const v = first.r.verdict;
-  const method = v.method ? html`<span class="method">${word(t, 'method', v.method)}</span>` : '';
-  const summary = html`<span class="badge ${cls(v.status)}">${SYMBOL[v.status]} ${word(t, 'verdict', v.status)}</span>\
-<span class="label">${t('targets.group', { count: entries.length })}</span>${method}<span class="reason">${breakable(v.reason)}</span>\
+  const method = v.method ? html`<span class="method">${methodWord(t, v.method)}</span>` : '';
+  const summary = html`<span class="badge ${cls(v.status)}">${SYMBOL[v.status]} ${statusWord(t, v.status)}</span>\
+<span class="label">${t('targets.group', { count: entries.length })}</span>${method}<span class="reason">${breakable(textOf(t.lang, v.reasonMessage, v.reason))}</span>\
 <span class="reason meta">${groupNames(t, entries)}</span>`;
   const inner = join(entries.map((e) => targetHtml(t, e.r, e.anchor, { includeBodies })), '\n');
   return html`<details class="group"><summary>${summary}</summary><div>\n${inner}\n</div></details>`;
@@ -135,6 +137,7 @@ ${findingList}
 </section>
 <section id="targets"><h2>${t('targets.heading')}</h2><p>${t('targets.intro')}</p>
 ${join(groupTargets(ordered).map((g) => targetOrGroup(t, g, includeBodies)), '\n')}
-</section>`;
+</section>
+${termsHtml(t)}`;
   return page(t('title.run', { id: run.record.id }), body, t);
 }

@@ -1,10 +1,9 @@
 import { helperResponseSchema, type HelperResponse } from '../../model/control.ts';
 import type { TargetResultJson, WebResultJson } from '../../model/run.ts';
 import { joinHostPort } from '../../net/endpoint.ts';
-import type { StringKey } from '../strings.ts';
-import { resultLabel } from '../timeline.ts';
+import { textOf } from '../../i18n/index.ts';
 import { chainsHtml, type Tls } from './chains.ts';
-import { cls, SYMBOL, word, type T } from './page.ts';
+import { cls, labelOf, methodName, methodWord, statusWord, SYMBOL, word, type T } from './page.ts';
 import { breakable, html, type HtmlValue, type SafeHtml } from './safe.ts';
 
 // One target's evidence on the run page: its verdict in the summary, then what each side saw, folded.
@@ -22,7 +21,7 @@ function dnsLines(t: T, obs: readonly Dns[]): SafeHtml | string {
     obs.map((o) => {
       const who = `${o.engine}${o.resolver ? ` ${o.resolver}` : ''} ${o.queryType}`;
       const answers = o.answers.map((a) => a.value).join(', ');
-      return html`<code>${breakable(who)}</code>: ${breakable(o.failure ?? (answers || '(empty)'))}`;
+      return html`<code>${breakable(who)}</code>: ${breakable(o.failure ?? (answers || t('compare.empty')))}`;
     }),
   );
 }
@@ -60,7 +59,7 @@ function helperCells(t: T, m: WebMeasurement): Record<'dns' | 'tcp' | 'tls' | 'h
 function compareTable(t: T, m: WebMeasurement): SafeHtml {
   const helper = helperCells(t, m);
   const [probeSide, controlSide, helperSide] = [t('compare.probe'), t('compare.control'), t('compare.helper')];
-  const row = (step: StringKey, probe: HtmlValue, control: HtmlValue, helperCell: HtmlValue): SafeHtml =>
+  const row = (step: string, probe: HtmlValue, control: HtmlValue, helperCell: HtmlValue): SafeHtml =>
     html`<tr><th>${t(step)}</th><td data-side="${probeSide}">${probe}</td><td data-side="${controlSide}">${control}</td>\
 <td data-side="${helperSide}">${helperCell}</td></tr>`;
   const recheckWords = m.controlRecheck.map((o) => o.failure ?? o.answers.map((a) => a.value).join(', ')).join('; ');
@@ -82,15 +81,15 @@ function sniHtml(t: T, m: WebMeasurement): SafeHtml | '' {
 
 /** A service check: its verdict and title, then its endpoints one row each. */
 function checkHtml(t: T, c: Check): SafeHtml {
-  const method = c.method ? html` <span class="method">${t('target.method', { method: c.method })}</span>` : '';
+  const method = c.method ? html` <span class="method">${t('target.method', { method: methodName(t, c.method) })}</span>` : '';
   const rows = c.endpoints.map((e) => {
     const ports = e.failedPorts.length ? html` ${t('checks.ports', { ports: e.failedPorts.join(', ') })}` : '';
     const [status, step, failure] = [t('checks.status'), t('checks.step'), t('checks.failure')];
-    return html`<tr><th><code>${breakable(e.endpoint)}</code></th><td data-side="${status}">${e.status}</td><td data-side="${step}">${e.step ?? ''}</td>\
+    return html`<tr><th><code>${breakable(e.endpoint)}</code></th><td data-side="${status}">${endpointStatus(t, e.status)}</td><td data-side="${step}">${e.step ?? ''}</td>\
 <td data-side="${failure}">${breakable(e.failure)}${ports}</td></tr>`;
   });
   const head = html`<tr><th>${t('checks.endpoint')}</th><th>${t('checks.status')}</th><th>${t('checks.step')}</th><th>${t('checks.failure')}</th></tr>`;
-  return html`<p><span class="badge ${cls(c.status)}">${SYMBOL[c.status]} ${word(t, 'verdict', c.status)}</span> <strong>${c.title}</strong>${method}</p>\
+  return html`<p><span class="badge ${cls(c.status)}">${SYMBOL[c.status]} ${statusWord(t, c.status)}</span> <strong>${c.title}</strong>${method}</p>\
 <div class="scroll steps"><table class="cmp"><thead>${head}</thead><tbody>${rows}</tbody></table></div>`;
 }
 
@@ -116,14 +115,24 @@ function aboutLine(t: T, r: TargetResultJson): string {
   return about.filter(Boolean).join(' · ');
 }
 
+/** The evidence lines in the reader's language: its messages when there is one per line, else the lines as stored. */
+function evidenceLines(t: T, v: TargetResultJson['verdict']): string[] {
+  const messages = v.evidenceMessages?.length === v.evidence.length ? v.evidenceMessages : undefined;
+  return v.evidence.map((e, i) => textOf(t.lang, messages?.[i], e));
+}
+
+/** An endpoint's status (reachable, blocked…) in the reader's language. */
+const endpointStatus = (t: T, status: string): string => word(t, 'endpoint', status);
+
 /** One target, folded: verdict, label, method and reason in the summary; its evidence inside. */
 export function targetHtml(t: T, r: TargetResultJson, anchor: string, opts: { includeBodies: boolean }): SafeHtml {
   const v = r.verdict;
-  const evidence = v.evidence.length ? html`<ul>${v.evidence.map((e) => html`<li>${breakable(e)}</li>`)}</ul>` : html`<p>${t('target.noEvidence')}</p>`;
+  const lines = evidenceLines(t, v);
+  const evidence = lines.length ? html`<ul>${lines.map((e) => html`<li>${breakable(e)}</li>`)}</ul>` : html`<p>${t('target.noEvidence')}</p>`;
   const web = r.target.kind === 'web' ? (r.measurement as WebMeasurement) : null;
-  const method = v.method ? html`<span class="method">${word(t, 'method', v.method)}</span>` : '';
-  const summary = html`<span class="badge ${cls(v.status)}">${SYMBOL[v.status]} ${word(t, 'verdict', v.status)}</span>\
-<span class="label">${breakable(resultLabel(r))}</span>${method}<span class="reason">${breakable(v.reason)}</span>`;
+  const method = v.method ? html`<span class="method">${methodWord(t, v.method)}</span>` : '';
+  const summary = html`<span class="badge ${cls(v.status)}">${SYMBOL[v.status]} ${statusWord(t, v.status)}</span>\
+<span class="label">${breakable(labelOf(t, r))}</span>${method}<span class="reason">${breakable(textOf(t.lang, v.reasonMessage, v.reason))}</span>`;
   return html`<details class="target" id="${anchor}"><summary>${summary}</summary><div>
 <p class="meta">${aboutLine(t, r)}</p>
 ${r.measurement.deadlineExceeded ? html`<p>${t('target.deadline')}</p>` : ''}

@@ -1,28 +1,28 @@
-import { translator } from '../strings.ts';
-import { buildTimeline, type Timeline, type TimelineCell, type TimelineRow, type ReportRun } from '../timeline.ts';
-import { cls, generatedLine, hhmm, networkLine, page, privacy, runStatusWord, SYMBOL, utc, VERDICTS, word, type HtmlOptions, type T } from './page.ts';
+import { textOf } from '../../i18n/index.ts';
+import { buildTimeline, stripUrlCredentials, type Timeline, type TimelineCell, type TimelineRow, type ReportRun } from '../timeline.ts';
+import { cls, generatedLine, hhmm, legendItem, methodName, networkLine, page, privacy, runStatusWord, statusWord, SYMBOL, termsHtml, translator, utc, VERDICTS, word, type HtmlOptions, type T } from './page.ts';
 import { breakable, html, join, type SafeHtml } from './safe.ts';
 
 // The page for several runs: a timeline of every target (and the control) across them, run-level findings as bands.
 
-const cellWord = (t: T, status: string): string => (status.startsWith('control') ? word(t, 'cell', status) : word(t, 'verdict', status));
+const cellWord = (t: T, status: string): string => (status.startsWith('control') ? word(t, 'cell', status) : statusWord(t, status));
 
 function legend(t: T): SafeHtml {
-  const items = [...VERDICTS, 'control-ok', 'control-failed'] as const;
-  const words = items.map((s) => html`<span><b class="${cls(s)}">${SYMBOL[s]}</b> ${cellWord(t, s)}</span>`);
+  const words = VERDICTS.map((s) => legendItem(t, s));
+  for (const s of ['control-ok', 'control-failed'] as const) words.push(html`<span><b class="${cls(s)}">${SYMBOL[s]}</b> ${cellWord(t, s)}</span>`);
   words.push(html`<span><b class="none">·</b> ${t('cell.missing')}</span>`);
   return html`<p class="legend"><strong>${t('timeline.legend')}:</strong> ${words}</p>`;
 }
 
 /** One column head per run: the day (when it changes) and the time it started, to the second when another run shares its minute. */
-function columnHeads(tl: Timeline): SafeHtml[] {
+function columnHeads(t: T, tl: Timeline): SafeHtml[] {
   const minute = (i: number): string | undefined => tl.runs[i]?.startedAt.slice(0, 16);
   return tl.runs.map((r, i) => {
     const day = r.startedAt.slice(0, 10);
     const showDay = i === 0 || tl.runs[i - 1]?.startedAt.slice(0, 10) !== day;
     const shared = minute(i - 1) === minute(i) || minute(i + 1) === minute(i);
     const time = shared ? r.startedAt.slice(11, 19) : hhmm(r.startedAt);
-    return html`<th scope="col" title="${`${r.id} (${r.status})`}">${showDay ? html`${day.slice(5)}<br>` : ''}${time}</th>`;
+    return html`<th scope="col" title="${`${r.id} (${runStatusWord(t, r.status)})`}">${showDay ? html`${day.slice(5)}<br>` : ''}${time}</th>`;
   });
 }
 
@@ -34,7 +34,9 @@ function bandRow(t: T, b: Timeline['bands'][number]): SafeHtml {
     while (j < b.runs.length && b.runs[j] === b.runs[i]) j++;
     const span = j - i;
     const text = span >= 3 ? word(t, 'finding', b.kind) : '⚠';
-    const band = html`<td class="band" colspan="${span}" title="${b.titles[i] ?? ''}">${text}</td>`;
+    const stored = b.titles[i];
+    const title = stored ? textOf(t.lang, b.titleMessages[i], stored) : '';
+    const band = html`<td class="band" colspan="${span}" title="${title}">${text}</td>`;
     cells.push(b.runs[i] ? band : html`<td class="noband" colspan="${span}"></td>`);
     i = j;
   }
@@ -43,12 +45,14 @@ function bandRow(t: T, b: Timeline['bands'][number]): SafeHtml {
 
 function cellHtml(t: T, c: TimelineCell | null): SafeHtml {
   if (!c) return html`<td class="none" title="${t('cell.missing')}">·</td>`;
-  const title = `${cellWord(t, c.status)}${c.method ? ` (${c.method})` : ''}: ${c.reason}`;
+  const reason = stripUrlCredentials(textOf(t.lang, c.reasonMessage, c.reason));
+  const status = cellWord(t, c.status);
+  const title = c.method ? t('cell.title', { status, method: methodName(t, c.method), reason }) : t('cell.titleNoMethod', { status, reason });
   return html`<td class="${cls(c.status)}${c.changed === true ? ' chg' : ''}" title="${title}" data-status="${c.status}">${SYMBOL[c.status]}</td>`;
 }
 
 function targetRow(t: T, row: TimelineRow): SafeHtml {
-  const label = row.kind === 'control' ? t('timeline.control') : row.label;
+  const label = row.kind === 'control' ? t('timeline.control') : row.service ? `${row.service.name} (${word(t, 'serviceKind', row.service.serviceKind)})` : row.label;
   const canary = row.canary ? html`<span class="mark canary">${t('timeline.canaryMark')}</span>` : '';
   const changed = row.changed ? html`<span class="mark">${t('timeline.changedMark')}</span>` : '';
   const head = html`<th class="row" scope="row">${breakable(label)}${canary}${changed}</th>`;
@@ -57,7 +61,7 @@ function targetRow(t: T, row: TimelineRow): SafeHtml {
 
 function timelineTable(t: T, tl: Timeline): SafeHtml {
   const rows = [...tl.bands.map((b) => bandRow(t, b)), ...tl.rows.map((row) => targetRow(t, row))];
-  return html`<div class="scroll"><table class="tl"><thead><tr><th class="row">${t('timeline.target')}</th>${columnHeads(tl)}</tr></thead><tbody>
+  return html`<div class="scroll"><table class="tl"><thead><tr><th class="row">${t('timeline.target')}</th>${columnHeads(t, tl)}</tr></thead><tbody>
 ${join(rows, '\n')}
 </tbody></table></div>`;
 }
@@ -69,12 +73,12 @@ function runTable(t: T, runs: readonly ReportRun[]): SafeHtml {
   const runRows = sorted.map((r) => {
     const fs = r.record.findings ?? [];
     const kinds = fs.map((f) => word(t, 'finding', f.kind)).join(', ');
-    const findingCell = fs.length ? html`<details><summary>${kinds}</summary><ul>${fs.map((f) => html`<li>${f.title}</li>`)}</ul></details>` : '';
+    const findingCell = fs.length ? html`<details><summary>${kinds}</summary><ul>${fs.map((f) => html`<li>${textOf(t.lang, f.titleMessage, f.title)}</li>`)}</ul></details>` : '';
     const verdicts = VERDICTS.map((st) => html`<td>${n(r, st)}</td>`);
     return html`<tr><td>${utc(r.record.startedAt).slice(0, 16)}</td><td><code>${r.record.id}</code></td><td>${runStatusWord(t, r.record.status)}</td>\
 ${verdicts}<td>${findingCell}</td></tr>`;
   });
-  const verdictHeads = VERDICTS.map((st) => html`<th title="${word(t, 'verdict', st)}"><b class="${cls(st)}">${SYMBOL[st]}</b></th>`);
+  const verdictHeads = VERDICTS.map((st) => html`<th title="${statusWord(t, st)}"><b class="${cls(st)}">${SYMBOL[st]}</b></th>`);
   const head = html`<tr><th>${t('runs.started')}</th><th>${t('runs.id')}</th><th>${t('runs.status')}</th>${verdictHeads}<th>${t('findings.heading')}</th></tr>`;
   return html`<div class="scroll"><table class="cmp runs"><thead>${head}</thead><tbody>
 ${join(runRows, '\n')}
@@ -104,11 +108,12 @@ ${privacy(t, Boolean(opts.includeBodies))}
 <p><strong>${changed}</strong></p>
 ${legend(t)}
 ${timelineTable(t, tl)}
-<p class="meta">${t('timeline.csv')}</p>
+<p class="meta">${t('timeline.csv', { command: 'tekser report --csv FILE' })}</p>
 </section>
 <section id="runs"><h2>${t('timeline.runs')}</h2>
 ${legend(t)}
 ${runTable(t, runs)}
-</section>`;
+</section>
+${termsHtml(t)}`;
   return page(title, body, t, true);
 }
