@@ -1,7 +1,9 @@
+import { msg } from '../i18n/index.ts';
 import type { Finding, FindingRecord } from '../model/finding.ts';
 import type { Message } from '../model/message.ts';
 import type { VerdictFacts } from '../model/verdict.ts';
 import { hostOf } from './context.ts';
+import { said } from './words.ts';
 
 /**
  * Throttling proven by name: the control helper's throughput reference, downloaded from the same
@@ -73,29 +75,8 @@ export function proofOutcome(p: Pick<Proof, 'expected' | 'transfers'>): ProofOut
   return { kind: 'not-by-name', ...rates };
 }
 
-/** The English of each message below (the catalogue's throttle.en.json says the same; a test keeps them equal). */
-const ENGLISH: Record<string, (p: Record<string, string | number>) => string> = {
-  'throttle.proven.title': (p) => `${p.host} is throttled by name: ${p.named} with its name, ${p.harmless} with a harmless name from the same server (×${p.ratio})`,
-  'throttle.stall.title': (p) => `${p.host} stalls by name: with its name the connection stops after the first ${p.stalled}, with a harmless name the same server sends all ${p.size}`,
-  'throttle.detail.method': (p) => `Measured with the control helper's ${p.size} reference: the same server and path over TLS, ${p.count} times with each name; only the name sent as SNI differs`,
-  'throttle.detail.named': (p) => `With the name ${p.sni}: ${p.rates}`,
-  'throttle.detail.harmless': (p) => `With a harmless name: ${p.rates}`,
-  'throttle.detail.stalled': (p) => `With the name ${p.sni}: no byte for ${p.seconds} s after ${p.sizes}`,
-  'throttle.suspected.title': (p) => `Possibly throttled: ${p.host}: ${p.rate}, ${p.factor}× below this run's median (median ${p.median} over ${p.count} transfers)`,
-  'throttle.suspected.detail': (p) => `${p.url}: ${p.bytes} bytes in ${p.seconds} s`,
-  'throttle.suspected.detailSampled': (p) => `${p.url}: ${p.bytes} bytes in ${p.seconds} s (rate from throughput samples)`,
-  'throttle.detail.notByName': (p) => `${p.host}: the control helper's reference came at ${p.named} with its name and ${p.harmless} with a harmless name: not throttled by name (perhaps by address, or a slow server)`,
-};
-
-/** A message and its English, made together. Values joined with ", " stay one string in every language (figures). */
-export function say(key: string, params: Record<string, string | number>): { message: Message; text: string } {
-  return { message: { key, params }, text: (ENGLISH[key] as (p: Record<string, string | number>) => string)(params) };
-}
-
-/** A finding made of a title and detail lines, each a message with its English. */
-function finding(r: FindingRecord, title: ReturnType<typeof say>, details: Array<ReturnType<typeof say>>): Finding {
-  return { kind: 'throttling', title: title.text, titleMessage: title.message, details: details.map((d) => d.text), detailMessages: details.map((d) => d.message), targets: [r.url] };
-}
+/** A finding made of a title and detail lines (their English rendered from the messages). */
+const finding = (r: FindingRecord, title: Message, details: Message[]): Finding => said('throttling', title, details, [r.url]);
 
 /** One finding per target whose proof shows throttling or a stall by name. */
 export function proofFindings(records: readonly FindingRecord[]): Finding[] {
@@ -107,16 +88,16 @@ export function proofFindings(records: readonly FindingRecord[]): Finding[] {
     const host = hostOf(r);
     const named = p.transfers.filter((x) => x.kind === 'target-sni');
     const harmless = p.transfers.filter((x) => x.kind === 'harmless-sni');
-    const method = say('throttle.detail.method', { size: sizeWords(p.expected), count: Math.min(named.length, harmless.length) });
-    const harmlessRates = say('throttle.detail.harmless', { rates: harmless.map((x) => rateWords(rateOf(x))).join(', ') });
+    const method = msg('throttle.detail.method', { size: sizeWords(p.expected), count: Math.min(named.length, harmless.length) });
+    const harmlessRates = msg('throttle.detail.harmless', { rates: harmless.map((x) => rateWords(rateOf(x))).join(', ') });
     if (o.kind === 'throttled') {
-      const title = say('throttle.proven.title', { host, named: rateWords(o.named), harmless: rateWords(o.harmless), ratio: o.ratio });
-      out.push(finding(r, title, [method, say('throttle.detail.named', { sni: p.sni, rates: named.map((x) => rateWords(rateOf(x))).join(', ') }), harmlessRates]));
+      const title = msg('throttle.proven.title', { host, named: rateWords(o.named), harmless: rateWords(o.harmless), ratio: o.ratio });
+      out.push(finding(r, title, [method, msg('throttle.detail.named', { sni: p.sni, rates: named.map((x) => rateWords(rateOf(x))).join(', ') }), harmlessRates]));
     } else if (o.kind === 'stalled') {
       const sizes = [...new Set(o.at.map(sizeWords))];
       const stalled = sizes.length === 1 ? (sizes[0] as string) : `${sizeWords(Math.min(...o.at))}–${sizeWords(Math.max(...o.at))}`;
-      const title = say('throttle.stall.title', { host, stalled, size: sizeWords(p.expected) });
-      out.push(finding(r, title, [method, say('throttle.detail.stalled', { sni: p.sni, seconds: p.stallSeconds, sizes: o.at.map(sizeWords).join(', ') }), harmlessRates]));
+      const title = msg('throttle.stall.title', { host, stalled, size: sizeWords(p.expected) });
+      out.push(finding(r, title, [method, msg('throttle.detail.stalled', { sni: p.sni, seconds: p.stallSeconds, sizes: o.at.map(sizeWords).join(', ') }), harmlessRates]));
     }
   }
   return out;
@@ -128,7 +109,7 @@ export function provenHosts(records: readonly FindingRecord[]): Set<string> {
 }
 
 /** For a suspected host whose proof found both names alike: the sentence that says so. */
-export function notByName(r: FindingRecord): { message: Message; text: string } | null {
+export function notByName(r: FindingRecord): Message | null {
   const o = r.throughput ? proofOutcome(r.throughput) : null;
-  return o?.kind === 'not-by-name' ? say('throttle.detail.notByName', { host: hostOf(r), named: rateWords(o.named), harmless: rateWords(o.harmless) }) : null;
+  return o?.kind === 'not-by-name' ? msg('throttle.detail.notByName', { host: hostOf(r), named: rateWords(o.named), harmless: rateWords(o.harmless) }) : null;
 }

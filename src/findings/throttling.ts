@@ -1,6 +1,9 @@
 import type { Finding, FindingRecord } from '../model/finding.ts';
 import { hostOf, mibps, type FindingRule } from './context.ts';
-import { notByName, proofFindings, provenHosts, say, THROTTLING_PROOF_EVIDENCE } from './throttling-proof.ts';
+import { msg } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
+import { notByName, proofFindings, provenHosts, THROTTLING_PROOF_EVIDENCE } from './throttling-proof.ts';
+import { joined, said } from './words.ts';
 
 export const THROTTLING = {
   /** A transfer at least this many times slower than the median of the run's other transfers. */
@@ -60,8 +63,8 @@ function slowOnes(rates: readonly Rate[]): Array<Rate & { median: number }> {
 }
 
 /** One slow transfer's figures, as a detail line. */
-const transferLine = (x: Rate): ReturnType<typeof say> =>
-  say(x.r.transfer?.sampled ? 'throttle.suspected.detailSampled' : 'throttle.suspected.detail', { url: x.r.url, bytes: x.bytes, seconds: x.seconds.toFixed(2) });
+const transferLine = (x: Rate): Message =>
+  msg(x.r.transfer?.sampled ? 'throttle.suspected.detailSampled' : 'throttle.suspected.detail', { url: x.r.url, bytes: x.bytes, seconds: x.seconds.toFixed(2) });
 
 /** The old rule: a transfer far slower than the run's others (hosts already proven throttled by name left out). */
 function suspicion(records: readonly FindingRecord[], proven: ReadonlySet<string>): Finding[] {
@@ -75,18 +78,7 @@ function suspicion(records: readonly FindingRecord[], proven: ReadonlySet<string
   const all = median(rates.map((x) => x.rate));
   // A proof that found both names alike says so (the throttle is not by name).
   const alike = suspected.map((x) => notByName(x.r)).filter((x) => x !== null);
-  const details = [...suspected.map(transferLine), ...alike];
-  const title = `Possibly throttled: ${suspected.map((x) => `${hostOf(x.r)}: ${mibps(x.rate)}, ${Math.round(x.median / x.rate)}× below this run's median`).join('; ')} (median ${mibps(all)} over ${rates.length} transfers)`;
-  // One suspected site is a sentence of the catalogue; several stay in English (a list of clauses is no message yet).
-  const one = suspected.length === 1 && suspected[0] ? say('throttle.suspected.title', { host: hostOf(suspected[0].r), rate: mibps(suspected[0].rate), factor: Math.round(suspected[0].median / suspected[0].rate), median: mibps(all), count: rates.length }) : null;
-  return [
-    {
-      kind: 'throttling',
-      title,
-      ...(one && one.text === title ? { titleMessage: one.message } : {}),
-      details: details.map((d) => d.text),
-      detailMessages: details.map((d) => d.message),
-      targets: suspected.map((x) => x.r.url),
-    },
-  ];
+  const items = suspected.map((x) => msg('throttle.suspected.item', { host: hostOf(x.r), rate: mibps(x.rate), factor: Math.round(x.median / x.rate) }));
+  const title = msg('throttle.suspected.title', { items: joined('semicolon', items), median: mibps(all), count: rates.length });
+  return [said('throttling', title, [...suspected.map(transferLine), ...alike], suspected.map((x) => x.r.url))];
 }
