@@ -69,7 +69,17 @@ export function webFacts(m: WebMeasurement, v: Verdict, control: TargetControl):
     control,
     helper: helperOf(m),
     ...refusalOf(v, final),
+    ...throughputOf(m),
   };
+}
+
+/** The throughput proof's transfers, slimmed for the throttling finding (absent when none was made). */
+function throughputOf(m: WebMeasurement): Pick<VerdictFacts, 'throughput'> {
+  const p = m.throughput;
+  const sni = p?.transfers.find((x) => x.kind === 'target-sni')?.sni;
+  if (!p || !sni) return {};
+  const transfers = p.transfers.map((x) => ({ kind: x.kind, bytes: x.bytes, seconds: x.seconds, stalledAt: x.stalledAt, failure: x.failure }));
+  return { throughput: { sni, expected: p.expected, stallSeconds: p.stallSeconds, transfers } };
 }
 
 /** The site's own refusal behind a `refused by site` verdict: its kind and fingerprint. */

@@ -216,6 +216,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--trust-forwarded-for', key: 'trust-forwarded-for', commands: ['helper'] },
   { flags: '--echo-ports <ports>', key: 'echo-ports.helper', commands: ['helper'] },
   { flags: '--asn-table <csv>', key: 'asn-table', commands: ['helper'] },
+  { flags: '--reference-port <port>', key: 'reference-port', parse: positiveInt('--reference-port'), commands: ['helper'] },
   // every command: the language it speaks
   { flags: '--lang <lang>', key: 'lang', choices: LANGS, defaultWords: true, commands: COMMAND_NAMES },
   { flags: '--allow-lab-ranges', key: 'allow-lab-ranges', commands: ['helper'], hidden: true },

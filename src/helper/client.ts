@@ -144,3 +144,23 @@ export async function helperNetwork(helperUrl: string, opts: { timeoutMs: number
     return { problem: classifyError(err) };
   }
 }
+
+/** Where a helper's throughput reference is (its port and size), or why there is none (in words). */
+export type HelperReference = { port: number; bytes: number } | { problem: string };
+
+/** Asks a helper's GET /reference; a failure is a value, never thrown. */
+export async function helperReference(helperUrl: string, opts: { timeoutMs: number; token?: string; signal?: AbortSignal }): Promise<HelperReference> {
+  const [{ request }, { referenceInfoSchema }] = await Promise.all([loadUndici(), import('./protocol.ts')]);
+  const token = opts.token ?? process.env[HELPER_TOKEN_ENV];
+  try {
+    const url = new URL('reference', helperUrl.endsWith('/') ? helperUrl : `${helperUrl}/`);
+    const timeout = AbortSignal.timeout(opts.timeoutMs);
+    const res = await request(url, { method: 'GET', headers: token ? { [HELPER_TOKEN_HEADER]: `Bearer ${token}` } : {}, signal: opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout, headersTimeout: opts.timeoutMs, bodyTimeout: opts.timeoutMs });
+    const body: unknown = await res.body.json().catch(() => null);
+    if (res.statusCode !== 200) return { problem: `the helper serves no throughput reference (HTTP ${res.statusCode})` };
+    const parsed = referenceInfoSchema.safeParse(body);
+    return parsed.success ? parsed.data : { problem: 'the helper answered GET /reference with something else than its port and size' };
+  } catch (err) {
+    return { problem: opts.signal?.aborted ? FAILURES.interrupted : classifyError(err) };
+  }
+}

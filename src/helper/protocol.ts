@@ -16,3 +16,11 @@ export const helperRequestSchema = z.object({
   x_quic_enabled: z.boolean().optional(),
 });
 export type HelperRequest = z.infer<typeof helperRequestSchema>;
+
+/**
+ * The throughput reference (`tekser helper --reference-port`): over TLS on its own port, for any SNI,
+ * `GET /reference` answers `bytes` bytes. GET /reference on the helper's own URL says where it is.
+ */
+export { REFERENCE_BYTES, REFERENCE_PATH } from './token.ts';
+export const referenceInfoSchema = z.object({ port: z.number().int().min(1).max(65535), bytes: z.number().int().positive().max(16 * 1024 * 1024) });
+export type ReferenceInfo = z.infer<typeof referenceInfoSchema>;

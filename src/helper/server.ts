@@ -9,7 +9,7 @@ import { tcpConnect } from '../net/tcp.ts';
 import { tlsHandshake, type TrustStore } from '../net/tls.ts';
 import { DEFAULT_BODY_LIMIT } from '../net/http.ts';
 import { fetchFollowingRedirects } from '../net/fetch.ts';
-import { helperRequestSchema, HELPER_TOKEN_HEADER, type HelperRequest } from './protocol.ts';
+import { helperRequestSchema, HELPER_TOKEN_HEADER, type HelperRequest, type ReferenceInfo } from './protocol.ts';
 import type { HelperResponse } from '../model/control.ts';
 import { FAILURES, unknownFailure } from '../model/failure.ts';
 import { embeddedIPv4, hextets, isBogon, isLabAddress, isSelfAddress } from '../net/addresses.ts';
@@ -63,6 +63,8 @@ export interface HelperServerOptions {
   allowEndpoint?: (ip: string, port: number) => boolean;
   /** An IP-to-AS table: GET /network answers the caller's AS and country (never its address). */
   asnTable?: AsnTable | null;
+  /** Where the throughput reference listens (`--reference-port`): GET /reference says so. Null: none. */
+  reference?: ReferenceInfo | null;
   /** Called with every address the helper is about to dial (tests keep a dial log with it). */
   onDial?: (ip: string, port: number) => void;
 }
@@ -288,8 +290,13 @@ function callerOf(req: IncomingMessage, opts: HelperServerOptions): { address: s
 /** GET /network: where the helper's table puts the caller. */
 const NETWORK_PATH = /^\/(?:[^?#]*\/)?network(?:[?#].*)?$/;
 
-/** The caller's AS and country from the table, never its address. */
-function networkAnswer(table: AsnTable | null, address: string): [number, unknown] {
+/** GET /reference: where the throughput reference listens, and its size. */
+const REFERENCE_INFO_PATH = /^\/(?:[^?#]*\/)?reference(?:[?#].*)?$/;
+
+/** The caller's AS and country from the table, never its address; or where the throughput reference is. */
+function networkAnswer(opts: HelperServerOptions, address: string, reference: boolean): [number, unknown] {
+  if (reference) return opts.reference ? [200, opts.reference] : [404, { error: 'this helper serves no throughput reference (tekser helper --reference-port)' }];
+  const table = opts.asnTable ?? null;
   if (!table) return [404, { error: 'this helper has no IP-to-AS table (tekser helper --asn-table)' }];
   const hit = table.lookup(address);
   return [200, { asn: hit?.asn ?? null, cc: hit?.cc ?? null }];
@@ -301,7 +308,8 @@ export function createHelperServer(opts: HelperServerOptions): Server {
   let inFlight = 0;
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
     const reply = replier(res);
-    const network = req.method === 'GET' && NETWORK_PATH.test(req.url ?? '');
+    const reference = req.method === 'GET' && REFERENCE_INFO_PATH.test(req.url ?? '');
+    const network = (req.method === 'GET' && NETWORK_PATH.test(req.url ?? '')) || reference;
     if (req.method === 'GET' && !network) return reply(200, { message: 'tekser control helper: POST a Web Connectivity control request' });
     if (req.method !== 'POST' && !network) return reply(405, { error: 'POST only' }, { allow: 'GET, POST' });
     if (opts.token && !tokenMatches(req.headers[HELPER_TOKEN_HEADER], opts.token)) {
@@ -313,7 +321,7 @@ export function createHelperServer(opts: HelperServerOptions): Server {
       req.resume();
       return reply(429, { error: `more than ${limits.ratePerMinute} requests a minute from ${client}` }, { 'retry-after': '60' });
     }
-    if (network) return reply(...networkAnswer(opts.asnTable ?? null, address));
+    if (network) return reply(...networkAnswer(opts, address, reference));
     if (inFlight >= limits.maxConcurrent) {
       req.resume();
       return reply(503, { error: `busy: ${limits.maxConcurrent} measurements in flight` }, { 'retry-after': '5' });

@@ -9,7 +9,8 @@ import { hedgedAttempts } from '../net/hedge.ts';
 import type { ReusedConnection } from '../net/http.ts';
 import type { MeasureContext } from './context.ts';
 import { fetchFollowingRedirects } from '../net/fetch.ts';
-import type { AddressInfo, SniProbe, WebMeasurement } from '../model/measurement.ts';
+import type { AddressInfo, SniProbe, ThroughputProbe, WebMeasurement } from '../model/measurement.ts';
+import { lookedSlow, proveThroughput } from './throughput.ts';
 import type { WebTarget } from '../model/target.ts';
 import { FAILURES, isCertificateFailure } from '../model/failure.ts';
 import { isIpLiteral, joinHostPort, splitHostPort, urlEndpoint } from '../net/endpoint.ts';
@@ -91,6 +92,7 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
     const controlRecheck = await recheckControl(run, dialled.reachable.length < dialable.length);
     const { http, redirectDns } = await fetchPage(run, dialable.find((a) => dialled.reachable.includes(a.ip))?.ip);
     const helper = await helperPromise;
+    const throughput = await proveByName(run, http, helper);
     // The late-reply windows end here at the latest; their evidence is part of the measurement.
     await Promise.all(run.lingering);
     const order = (x: { ip: string }, y: { ip: string }): number => addresses.findIndex((a) => a.ip === x.ip) - addresses.findIndex((a) => a.ip === y.ip);
@@ -111,6 +113,7 @@ export async function measureWeb(target: WebTarget, ctx: MeasureContext): Promis
       controlRecheck,
       sniProbes,
       deadlineExceeded: false,
+      ...(throughput ? { throughput } : {}),
     };
   } finally {
     for (const c of run.kept.values()) c.socket.destroy();
@@ -233,6 +236,18 @@ async function proveSniFiltering(run: WebRun, sniFailedAt: string[]): Promise<Sn
   const [target, control] = await Promise.all([tlsHandshake(probeIp, p, sni, anyHandshake), tlsHandshake(probeIp, p, ctx.harmlessSni, anyHandshake)]);
   probes.push({ kind: 'neutral-host-target-sni', handshake: target.observation }, { kind: 'neutral-host-harmless-sni', handshake: control.observation });
   return probes;
+}
+
+/**
+ * A page that came slowly or stalled, with a control helper: the helper's throughput reference with
+ * the target's name and with a harmless one (src/measure/throughput.ts). Null when not asked for.
+ */
+async function proveByName(run: WebRun, http: HttpObservation[], helper: WebMeasurement['helper']): Promise<ThroughputProbe | null> {
+  const { ctx } = run;
+  const helperUrl = (helper?.response ? helper.url : null) ?? ctx.helperUrls?.[0] ?? ctx.helperUrl;
+  if (!helperUrl || !run.https || !run.sni || !lookedSlow(http) || ctx.signal?.aborted) return null;
+  const addressOf = async (host: string): Promise<string | null> => addressesOf(await resolveControl(host, ctx, run.clock))[0] ?? null;
+  return proveThroughput({ helperUrl, sni: run.sni, harmlessSni: ctx.harmlessSni, clock: run.clock, addressOf, ...run.sig });
 }
 
 /** Right after a failure, ask the control again: if it fails now, the network broke, not the site. */

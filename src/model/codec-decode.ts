@@ -65,6 +65,7 @@ function decodeWeb(r: WebResultJson): DecodedResult {
     controlRecheck: m.controlRecheck as WebMeasurement['controlRecheck'],
     sniProbes: m.sniProbes,
     deadlineExceeded: m.deadlineExceeded,
+    ...(m.throughput ? { throughput: m.throughput } : {}),
   };
   return { kind: 'web', measurement, previous: r.verdict, lacks: [...lacks] };
 }

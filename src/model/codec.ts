@@ -73,6 +73,7 @@ function encodeWeb(r: WebResult, opts: EncodeOptions, digest: BodyDigest): Targe
       controlRecheck: m.controlRecheck,
       sniProbes: m.sniProbes,
       deadlineExceeded: m.deadlineExceeded,
+      ...(m.throughput ? { throughput: m.throughput } : {}),
     },
   };
 }

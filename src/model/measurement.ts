@@ -21,6 +21,51 @@ export type SniProbeKind = (typeof SNI_PROBE_KINDS)[number];
 export const sniProbeSchema = z.object({ kind: z.enum(SNI_PROBE_KINDS), handshake: tlsObservationSchema });
 export type SniProbe = z.infer<typeof sniProbeSchema>;
 
+/** Which name a throughput-reference transfer sent: the target's, or the harmless one. */
+export const THROUGHPUT_SNI_KINDS = ['target-sni', 'harmless-sni'] as const;
+export type ThroughputSniKind = (typeof THROUGHPUT_SNI_KINDS)[number];
+
+/** One download of the control helper's throughput reference over TLS, with one name as SNI. */
+export const throughputTransferSchema = z.object({
+  kind: z.enum(THROUGHPUT_SNI_KINDS),
+  /** The SNI sent (and the Host asked for). */
+  sni: z.string(),
+  ip: z.string(),
+  port: z.number(),
+  /** Body bytes received. */
+  bytes: z.number(),
+  /** From the request written to the last byte received (the handshake is not counted). */
+  seconds: z.number(),
+  /**
+   * When no byte came for `stallSeconds`: the bytes received on the wire by then (TLS records, the
+   * handshake included, as a censor counts them); null when it never stalled.
+   */
+  stalledAt: z.number().nullable(),
+  /** How it ended early (a timeout at the per-transfer cap, a reset); null when the whole body came. */
+  failure: z.string().nullable(),
+  t0: z.number(),
+  t: z.number(),
+});
+export type ThroughputTransfer = z.infer<typeof throughputTransferSchema>;
+
+/**
+ * The throughput proof: the same reference body from the control helper's address, downloaded with the
+ * target's name as SNI and with a harmless one, alternately (the method of the 2021 study of Twitter's
+ * throttling in Russia: the same path, only the name differs).
+ */
+export const throughputProbeSchema = z.object({
+  /** The control helper whose reference was downloaded. */
+  helper: z.string(),
+  /** The size the reference serves (bytes). */
+  expected: z.number(),
+  /** No progress for this long counts as a stall. */
+  stallSeconds: z.number(),
+  transfers: z.array(throughputTransferSchema),
+  /** Why no transfer was made (the helper has no reference, it did not answer); null otherwise. */
+  failure: z.string().nullable(),
+});
+export type ThroughputProbe = z.infer<typeof throughputProbeSchema>;
+
 const dnsPairSchema = z.object({ local: z.array(dnsObservationSchema), control: z.array(dnsObservationSchema) });
 
 /** Everything measured for one web target; the analysis reads only this. */
@@ -55,6 +100,8 @@ export const webMeasurementSchema = z.object({
    * data tekser may lack): evidence when neither side's AS is known. Absent for tekser's own runs.
    */
   probeDnsConsistency: z.enum(['consistent', 'inconsistent']).optional(),
+  /** A page that came slowly or stalled, with a control helper that serves a reference: the throughput proof. Absent otherwise (and in older runs). */
+  throughput: throughputProbeSchema.optional(),
 });
 export type WebMeasurement = z.infer<typeof webMeasurementSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STEPS } from './service-list.ts';
 import { messageSchema } from './message.ts';
+import { throughputTransferSchema } from './measurement.ts';
 
 /**
  * `refused by site`: the site itself refused this network's visitors (a 451, a geo-block, a bot
@@ -182,6 +183,18 @@ export const verdictFactsSchema = z.object({
   transfer: z.object({ bytes: z.number(), seconds: z.number(), rate: z.number(), sampled: z.boolean() }).nullable(),
   /** A `refused by site` verdict: the kind of refusal and the fingerprint (src/data/site-refusals.json). Absent otherwise. */
   refusal: z.object({ kind: z.string(), fingerprint: z.string() }).optional(),
+  /**
+   * The throughput proof's transfers (the reference from the control helper's address, with the
+   * target's name and with a harmless one): what the throttling finding compares. Absent without one.
+   */
+  throughput: z
+    .object({
+      sni: z.string(),
+      expected: z.number(),
+      stallSeconds: z.number(),
+      transfers: z.array(throughputTransferSchema.pick({ kind: true, bytes: true, seconds: true, stalledAt: true, failure: true })),
+    })
+    .optional(),
   control: targetControlSchema,
   helper: z.object({
     status: z.enum(HELPER_STATUSES),

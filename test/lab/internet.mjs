@@ -18,7 +18,7 @@ for (const [ip, sites] of hostAddresses()) {
   for (const s of sites) {
     // Bodies of a few hundred KiB, so transfer rates can be compared (throttling).
     const size = s.bodyBytes ?? 200_000;
-    table[s.name] = { title: `${s.name} home`, body: `<html><head><title>${s.name} home</title></head><body>${'x'.repeat(size)}</body></html>` };
+    table[s.name] = { title: `${s.name} home`, body: `<html><head><title>${s.name} home</title></head><body>${'x'.repeat(size)}</body></html>`, ...(s.refuse ? { refuse: s.refuse } : {}) };
   }
   closers.push(await startWebServer({ host: ip, port: 443, tls, sites: table }));
   closers.push(await startWebServer({ host: ip, port: 80, sites: table }));

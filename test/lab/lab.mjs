@@ -124,6 +124,41 @@ function waitReady(child, marker, what, ms = 15_000) {
 }
 
 /**
+ * The censor's shaping: a token bucket (htb) per throttle rate on the link towards the client.
+ * By destination (censor.throttle): packets from the site's address. By name (censor.sniThrottle,
+ * issue 20): a connection whose ClientHello carries the name is marked (CONNMARK), whatever its
+ * address, and its packets back are put in the throttle's class. A stall by name (censor.sniStall): such a connection's packets back are
+ * dropped once it has carried that many bytes (conntrack accounting).
+ */
+function shapeTraffic(inNs, ns, p) {
+  const dev = `${p}r0`;
+  const byAddress = ALL_SITES.filter((s) => s.censor?.throttle);
+  const byName = ALL_SITES.filter((s) => s.censor?.sniThrottle);
+  const stalls = ALL_SITES.filter((s) => s.censor?.sniStall);
+  const ipt = (...args) => inNs(ns.censor, 'iptables', args);
+  const tc = (...args) => inNs(ns.censor, 'tc', args);
+  // A name in a ClientHello, on the TLS ports the lab uses (not the helper's plain-HTTP API, which carries names too).
+  const named = (name) => ['-i', `${p}r0`, '-p', 'tcp', '-m', 'multiport', '--dports', '443,8443', '-m', 'string', '--string', name, '--algo', 'bm'];
+  tc('qdisc', 'add', 'dev', dev, 'root', 'handle', '1:', 'htb', 'default', '10', 'r2q', '1000');
+  tc('class', 'add', 'dev', dev, 'parent', '1:', 'classid', '1:10', 'htb', 'rate', '10gbit');
+  const rates = [...new Set([...byAddress.map((s) => s.censor.throttle), ...byName.map((s) => s.censor.sniThrottle)])];
+  rates.forEach((rate, i) => tc('class', 'add', 'dev', dev, 'parent', '1:', 'classid', `1:${20 + i}`, 'htb', 'rate', rate, 'ceil', rate));
+  for (const s of byAddress) tc('filter', 'add', 'dev', dev, 'protocol', 'ip', 'parent', '1:0', 'prio', '1', 'u32', 'match', 'ip', 'src', `${s.ip}/32`, 'flowid', `1:${20 + rates.indexOf(s.censor.throttle)}`);
+  byName.forEach((s, i) => {
+    const mark = String(0x100 + i);
+    ipt('-t', 'mangle', '-A', 'FORWARD', ...named(s.name), '-j', 'CONNMARK', '--set-mark', mark);
+    // Its packets towards the client go to the throttle's class (CLASSIFY: no tc classifier module needed).
+    ipt('-t', 'mangle', '-A', 'POSTROUTING', '-o', dev, '-m', 'connmark', '--mark', mark, '-j', 'CLASSIFY', '--set-class', `1:${20 + rates.indexOf(s.censor.sniThrottle)}`);
+  });
+  if (stalls.length) inNs(ns.censor, 'sysctl', ['-qw', 'net.netfilter.nf_conntrack_acct=1']);
+  stalls.forEach((s, i) => {
+    const mark = String(0x200 + i);
+    ipt('-t', 'mangle', '-A', 'FORWARD', ...named(s.name), '-j', 'CONNMARK', '--set-mark', mark);
+    ipt('-A', 'FORWARD', '-i', `${p}r1`, '-m', 'connmark', '--mark', mark, '-m', 'connbytes', '--connbytes', `${s.censor.sniStall}:`, '--connbytes-dir', 'reply', '--connbytes-mode', 'bytes', '-j', 'DROP');
+  });
+}
+
+/**
  * Builds the lab. Modes of the censor:
  *  - shutdown: true        drops everything (a total shutdown)
  *  - interceptAll: true    every TLS connection goes through the Qaznet-style interceptor, the DoH
@@ -230,16 +265,7 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
         if (s.censor?.mitm && !interceptAll && !allowOnly) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '443', '-j', 'REDIRECT', '--to-ports', String(NET.mitmProxyPort));
         if (s.censor?.httpBlock && !allowOnly) ipt('-t', 'nat', '-A', 'PREROUTING', '-i', `${p}r0`, '-d', s.ip, '-p', 'tcp', '--dport', '80', '-j', 'REDIRECT', '--to-ports', String(NET.httpProxyPort));
       }
-      const slow = ALL_SITES.filter((s) => s.censor?.throttle);
-      if (slow.length) {
-        const dev = `${p}r0`;
-        // A token bucket (htb) per throttle rate, for the throttled sources only; everything else unshaped.
-        inNs(ns.censor, 'tc', ['qdisc', 'add', 'dev', dev, 'root', 'handle', '1:', 'htb', 'default', '10', 'r2q', '1000']);
-        inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', '1:10', 'htb', 'rate', '10gbit']);
-        const rates = [...new Set(slow.map((s) => s.censor.throttle))];
-        rates.forEach((rate, i) => inNs(ns.censor, 'tc', ['class', 'add', 'dev', dev, 'parent', '1:', 'classid', `1:${20 + i}`, 'htb', 'rate', rate, 'ceil', rate]));
-        for (const s of slow) inNs(ns.censor, 'tc', ['filter', 'add', 'dev', dev, 'protocol', 'ip', 'parent', '1:0', 'prio', '1', 'u32', 'match', 'ip', 'src', `${s.ip}/32`, 'flowid', `1:${20 + rates.indexOf(s.censor.throttle)}`]);
-      }
+      shapeTraffic(inNs, ns, p);
     }
 
     // Processes.
@@ -257,7 +283,7 @@ export async function startLab({ shutdown = false, interceptAll = false, allowOn
     await Promise.all([
       spawnIn(ns.internet, [process.execPath, join(HERE, 'internet.mjs'), internetCfg], 'internet', 'ready'),
       spawnIn(ns.censor, [process.execPath, join(HERE, 'censor.mjs'), censorCfg], 'censor', 'ready'),
-      spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile, '--allow-lab-ranges', '--rate-limit', '100000', '--max-concurrent', '256', '--echo-ports', 'tcp:179,3785,5060,443 udp:3478,51820'], 'helper', 'listening'),
+      spawnIn(ns.internet, [process.execPath, TEKSER, 'helper', '--listen', `${NET.helper}:${NET.helperPort}`, '--resolver', `udp://${NET.authoritativeDns}`, '--ca-file', root.certFile, '--allow-lab-ranges', '--rate-limit', '100000', '--max-concurrent', '256', '--echo-ports', 'tcp:179,3785,5060,443 udp:3478,51820', '--reference-port', String(NET.helperReferencePort)], 'helper', 'listening'),
     ]);
 
     // The lab's own test lists: the default one, and any subset a scenario asks for.

@@ -11,6 +11,8 @@ import { WRITE_GOLDEN, writeGolden } from './golden.ts';
 // busy machine make transfer rates too noisy for the throttling findings.
 import './issue11.lab.ts';
 import './issue21.lab.ts';
+// Issue 20: throttling and stalls proven by name, the site's own refusals, a control that answers HTML.
+import './issue20.lab.ts';
 // Issue 23: three probes on three networks, one fleet database.
 import './fleet.lab.ts';
 // @ts-expect-error plain JavaScript, shared with the lab processes

@@ -14,6 +14,8 @@ export const NET = {
   dohName: 'doh.lab',
   helper: '198.51.100.80',
   helperPort: 8080,
+  /** The helper's throughput reference (TLS, any name): the proof of throttling by name. */
+  helperReferencePort: 8443,
   /** The ISP resolver the client is given, run by the censor. */
   ispResolver: '198.18.0.1',
   /** Where DNS-redirected users land: a block-page server in the censor. */
@@ -70,6 +72,11 @@ export const SCENARIO_SITES = [
   { name: 'big.lab', ip: '203.0.113.61', scheme: 'https', censor: { throttle: '2mbit' }, bodyBytes: 1_000_000, group: 'throttle', mirrors: 'SNI/destination throttling at 2 Mbit/s while the rest loads at LAN speed' },
   ...Array.from({ length: 4 }, (_, i) => ({ name: `big${i + 1}.lab`, ip: `203.0.113.${62 + i}`, scheme: 'https', censor: null, bodyBytes: 1_000_000, group: 'throttle', mirrors: 'a big page at LAN speed' })),
   ...Array.from({ length: 3 }, (_, i) => ({ name: `canary${i + 1}.lab`, ip: `198.51.100.${111 + i}`, scheme: 'https', censor: null, group: 'canary', mirrors: 'a neutral canary site' })),
+  // Issue 20: throttling and stalls by name (proven with the control helper's reference), the site's own refusals.
+  { name: 'sni-slow.lab', ip: '203.0.113.66', scheme: 'https', censor: { sniThrottle: '1mbit' }, bodyBytes: 300_000, group: 'issue20', mirrors: 'throttling by SNI (Twitter in Russia, March 2021): every connection that names it, whatever the address' },
+  { name: 'stall.lab', ip: '203.0.113.67', scheme: 'https', censor: { sniStall: 16_384 }, bodyBytes: 200_000, group: 'issue20', mirrors: 'connections that stop after the first 16 KB for one name (Russia since 2022)' },
+  { name: 'geo.lab', ip: '203.0.113.68', scheme: 'https', censor: null, refuse: { from: '198.18.', status: 451, title: 'Unavailable For Legal Reasons' }, group: 'issue20', mirrors: "a site's own 451 for visitors from this network (the helper gets the page)" },
+  { name: 'challenge.lab', ip: '203.0.113.69', scheme: 'https', censor: null, refuse: { from: '198.18.', status: 403, title: 'Just a moment...', headers: { 'cf-mitigated': 'challenge' } }, group: 'issue20', mirrors: "a CDN bot challenge for this network's visitors only" },
 ];
 
 /** Every site the lab's internet serves. */

@@ -149,6 +149,13 @@ export async function startWebServer({ host = '127.0.0.1', port = 0, tls = null,
         return;
       }
       if (req.method === 'POST') req.resume();
+      // A site's own refusal for visitors from one network (a prefix of their address): 451, a bot challenge.
+      const refuse = site.refuse && (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '').startsWith(site.refuse.from) ? site.refuse : null;
+      if (refuse) {
+        res.writeHead(refuse.status, { 'content-type': 'text/html; charset=utf-8', ...(refuse.headers ?? {}) });
+        res.end(`<html><head><title>${refuse.title}</title></head><body><h1>${refuse.title}</h1></body></html>`);
+        return;
+      }
       const body = site.body ?? `<html><head><title>${site.title ?? hostName}</title></head><body>${'content '.repeat(200)}</body></html>`;
       res.writeHead(site.status ?? 200, { 'content-type': 'text/html; charset=utf-8', 'x-site': hostName, ...(site.headers ?? {}) });
       res.end(body);

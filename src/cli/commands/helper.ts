@@ -11,6 +11,8 @@ import { currentLang, t } from '../../i18n/index.ts';
 import { readFlagFile } from '../flag-file.ts';
 import { parseEchoPorts, type EchoPort } from '../../lists/ways.ts';
 import { startEchoService, type EchoService } from '../../helper/echo.ts';
+import { createReferenceServer, REFERENCE_LIMITS } from '../../helper/reference.ts';
+import type { Server } from 'node:tls';
 
 export interface HelperCommandOptions {
   listen: string;
@@ -26,6 +28,8 @@ export interface HelperCommandOptions {
   /** Opt-in echo service ports (`tcp:179,3785 udp:3478`). */
   echoPorts?: string;
   asnTable?: string;
+  /** Opt-in throughput reference over TLS on this port (the throttling proof). */
+  referencePort?: number;
 }
 
 /** host:port or [v6]:port, the port a number 0–65535 (0: any free port). */
@@ -75,7 +79,9 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
   }
   const token = opts.token ?? io.env[HELPER_TOKEN_ENV] ?? null;
   if (token !== null && !/^[\x21-\x7e]{8,}$/.test(token)) throw new UsageError(`--token: use at least 8 printable characters, no spaces`);
+  const reference = opts.referencePort === undefined ? null : await startReference(host, opts.referencePort, token);
   const server = createHelperServer({
+    reference: reference ? { port: reference.port, bytes: REFERENCE_LIMITS.bytes } : null,
     resolver,
     trust: publicTrustStore((opts.caFile ?? []).map((f) => readFlagFile('--ca-file', f))),
     ...(opts.tlsCert && opts.tlsKey ? { tls: loadTls(opts.tlsCert, opts.tlsKey) } : {}),
@@ -88,6 +94,9 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err) => reject(new UsageError(`cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
     server.listen(port, host, () => resolve());
+  }).catch((err: unknown) => {
+    reference?.server.close();
+    throw err;
   });
   const bound = server.address();
   const shown = typeof bound === 'object' && bound ? joinHostPort(bound.address, bound.port) : opts.listen;
@@ -95,6 +104,7 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
   const echo = echoPorts
     ? await startEcho(echoPorts, opts.echoPorts ?? '', host).catch((err: unknown) => {
         server.close();
+        reference?.server.close();
         throw err;
       })
     : null;
@@ -102,10 +112,12 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
   const url = `${opts.tlsCert ? 'https' : 'http'}://${shown}/`;
   const needsToken = token ? t(lang, 'cli.helper.token') : '';
   const echoOn = echo ? t(lang, 'cli.helper.echo', { ports: echo.ports.map((p) => `${p.transport} ${p.port}`).join(', ') }) : '';
-  io.stderr(`${t(lang, 'cli.helper.listening', { url, token: needsToken, echo: echoOn })}\n`);
+  const referenceOn = reference ? t(lang, 'cli.helper.reference', { port: reference.port }) : '';
+  io.stderr(`${t(lang, 'cli.helper.listening', { url, token: needsToken, echo: echoOn, reference: referenceOn })}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       void echo?.close();
+      reference?.server.close();
       server.close(() => resolve());
       server.closeAllConnections?.();
     };
@@ -130,4 +142,16 @@ async function startEcho(ports: EchoPort[], spec: string, host: string): Promise
   } catch (err) {
     throw new UsageError(`--echo-ports: cannot listen on ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+}
+
+/** The throughput reference (`--reference-port`) on the helper's address, listening before the helper says where it is. */
+async function startReference(host: string, port: number, token: string | null): Promise<{ server: Server; port: number }> {
+  if (port > 65535) throw new UsageError(`--reference-port ${port}: expected a port from 1 to 65535`);
+  const server = createReferenceServer({ token });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err) => reject(new UsageError(`--reference-port: cannot listen on ${joinHostPort(host, port)}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
+    server.listen(port, host, () => resolve());
+  });
+  const bound = server.address();
+  return { server, port: typeof bound === 'object' && bound ? bound.port : port };
 }
