@@ -4,17 +4,33 @@
  * exit code; the CLI edge (cli/main.ts) prints their message as one line, never a stack, and exits
  * with it. Anything that is not a TekserError is a bug and keeps its stack.
  *
- * Imports only the catalogue (src/i18n, pure data): every layer may raise these. A message is a
- * catalogue key and its parameters (`why`); `message` is its English rendering, for logs and tests.
+ * Imports no code, only the English words of the catalogue (src/i18n/parts/errors.en.json, data):
+ * every layer may raise these. An error's words are a catalogue message (`why`, rendered in the
+ * reader's language at the CLI edge) and its English rendering (`message`, for logs and tests);
+ * src/i18n/said.ts makes the pair from a message.
  */
 
-import type { Message } from './model/message.ts';
-import { msg, render } from './i18n/index.ts';
+import EN from './i18n/parts/errors.en.json' with { type: 'json' };
 
-/** A sentence for the error: a catalogue message, or (older callers) English as it is. */
-export type ErrorText = string | Message;
-const english = (text: ErrorText): string => (typeof text === 'string' ? text : render('en', text));
-const whyOf = (text: ErrorText): Message | undefined => (typeof text === 'string' ? undefined : text);
+/** A catalogue message as errors.ts knows it: src/model/message.ts's Message, by shape. */
+export interface ErrorMessage {
+  key: string;
+  params?: Readonly<Record<string, unknown>>;
+}
+/** A sentence for a person: the message and its English rendering (src/i18n/said.ts `said`). */
+export interface Said {
+  text: string;
+  why: ErrorMessage;
+}
+/** An error's words: said, or (older callers) English as it is. */
+export type ErrorText = string | Said;
+const english = (text: ErrorText): string => (typeof text === 'string' ? text : text.text);
+const whyOf = (text: ErrorText): ErrorMessage | undefined => (typeof text === 'string' ? undefined : text.why);
+
+/** An English sentence of this file's own, from the catalogue, with flat parameters filled in. */
+function own(key: keyof typeof EN, params: Readonly<Record<string, string | number>> = {}): string {
+  return (EN[key] as string).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
 
 /** Exit codes, stable for scripts and cron (README "Exit codes" lists them). */
 export const EXIT = {
@@ -69,7 +85,7 @@ export class TekserError extends Error {
    * The message as a catalogue key and parameters (src/i18n), when the sentence has been translated:
    * the CLI edge prints it in the reader's language, else `message` (English).
    */
-  why?: Message;
+  why?: ErrorMessage;
   /** The exit code at the CLI edge when this error ends a command. */
   readonly exitCode: number;
   constructor(code: ErrorCode, message: ErrorText, exitCode: number = EXIT.usage) {
@@ -104,14 +120,17 @@ export class UnreadableListError extends TekserError {
   /** Why, in English. */
   readonly reason: string;
   /** Why, as a catalogue message (when the sentence is translated). */
-  readonly reasonWhy?: Message;
+  readonly reasonWhy?: ErrorMessage;
   constructor(file: string, reason: ErrorText) {
-    super('TEKSER_UNREADABLE_LIST', typeof reason === 'string' ? `${file}: ${reason}` : msg('err.at-file', { file, problem: reason }));
+    super('TEKSER_UNREADABLE_LIST', `${file}: ${english(reason)}`);
     this.name = 'UnreadableListError';
     this.file = file;
     this.reason = english(reason);
     const why = whyOf(reason);
-    if (why) this.reasonWhy = why;
+    if (why) {
+      this.reasonWhy = why;
+      this.why = { key: 'err.at-file', params: { file, problem: why } };
+    }
   }
 }
 
@@ -138,11 +157,13 @@ export class BadInputError extends TekserError {
   readonly line: number;
   readonly problem: string;
   constructor(file: string, line: number, problem: ErrorText) {
-    super('TEKSER_BAD_INPUT', typeof problem === 'string' ? `${file}:${line}: ${problem}` : msg('err.at-line', { file, line, problem }));
+    super('TEKSER_BAD_INPUT', `${file}:${line}: ${english(problem)}`);
     this.name = 'BadInputError';
     this.file = file;
     this.line = line;
     this.problem = english(problem);
+    const why = whyOf(problem);
+    if (why) this.why = { key: 'err.at-line', params: { file, line, problem: why } };
   }
 }
 
@@ -157,7 +178,8 @@ export interface LockHolder {
 export class LockedError extends TekserError {
   readonly holder: LockHolder;
   constructor(file: string, holder: LockHolder) {
-    super('TEKSER_LOCKED', msg('err.locked', { pid: holder.pid, host: holder.host, since: holder.startedAt, file }), EXIT.locked);
+    const params = { pid: holder.pid, host: holder.host, since: holder.startedAt, file };
+    super('TEKSER_LOCKED', { text: own('err.locked', params), why: { key: 'err.locked', params } }, EXIT.locked);
     this.name = 'LockedError';
     this.holder = holder;
   }
@@ -200,38 +222,34 @@ export class FleetError extends TekserError {
  * problem has one sentence everywhere.
  */
 /** The file-system error codes that have a sentence of their own (err.fs.<CODE> in the catalogue). */
-const FS_CODES: ReadonlySet<string> = new Set([
-  'ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'ENOSPC', 'EDQUOT', 'EROFS', 'EIO', 'EMFILE', 'ENFILE',
-  'ELOOP', 'ENAMETOOLONG', 'EBUSY', 'ETXTBSY', 'EINVAL', 'ENXIO', 'ENODEV', 'EFBIG', 'EXDEV', 'EAGAIN',
-]);
+export const FS_CODES: ReadonlySet<string> = new Set(Object.keys(EN).flatMap((k) => (/^err\.fs\.E[A-Z]+$/.test(k) ? [k.slice('err.fs.'.length)] : [])));
 
-/** A file-system error as a message: "no such file or directory (ENOENT)". Never a bare code. */
-export function fsProblemMessage(err: unknown): Message {
-  const e = err as NodeJS.ErrnoException | undefined;
-  const code = typeof e?.code === 'string' ? e.code : undefined;
-  if (code && FS_CODES.has(code)) return msg('err.fs.coded', { problem: msg(`err.fs.${code}`), code });
-  const message = String(e?.message ?? err).replace(/^[A-Z0-9_]+: /, '').replace(/, \w+ '.*'$/, '');
-  return code ? msg('err.fs.coded', { problem: message, code }) : msg('err.fs.other', { problem: message });
+/** A file-system error's code, when it has one. */
+export function fsCode(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
 }
 
-/** Why a file could not be read, as a message: "cannot read: no such file or directory (ENOENT)". */
-export const cannotReadMessage = (err: unknown): Message => msg('err.cannot-read', { problem: fsProblemMessage(err) });
-/** Why a file could not be written, as a message: "cannot write: permission denied (EACCES)". */
-export const cannotWriteMessage = (err: unknown): Message => msg('err.cannot-write', { problem: fsProblemMessage(err) });
+/** Node's own words for a file-system error without a sentence of ours, its code and path cut off. */
+export function fsOwnWords(err: unknown): string {
+  return String((err as Error | undefined)?.message ?? err).replace(/^[A-Z0-9_]+: /, '').replace(/, \w+ '.*'$/, '');
+}
 
 /** A file-system error in words, with its code in brackets: "no such file or directory (ENOENT)". Never a bare code. */
 export function fsProblem(err: unknown): string {
-  return render('en', fsProblemMessage(err));
+  const code = fsCode(err);
+  if (code && FS_CODES.has(code)) return own('err.fs.coded', { problem: own(`err.fs.${code}` as keyof typeof EN), code });
+  return code ? own('err.fs.coded', { problem: fsOwnWords(err), code }) : fsOwnWords(err);
 }
 
 /** Why a file could not be read: "cannot read: no such file or directory (ENOENT)". */
 export function cannotRead(err: unknown): string {
-  return render('en', cannotReadMessage(err));
+  return own('err.cannot-read', { problem: fsProblem(err) });
 }
 
 /** Why a file could not be written: "cannot write: permission denied (EACCES)". */
 export function cannotWrite(err: unknown): string {
-  return render('en', cannotWriteMessage(err));
+  return own('err.cannot-write', { problem: fsProblem(err) });
 }
 
 /** Whether a value is one of tekser's own errors (across module copies too: by code, not only by class). */

@@ -1,5 +1,6 @@
 import { isTekserError, BadListError } from '../errors.ts';
 import { currentLang, render, type Lang } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
 
 /** The file-system sentences live in src/errors.ts (one table for every layer); re-exported for the CLI's older imports. */
 export { fsProblem } from '../errors.ts';
@@ -11,6 +12,6 @@ export { fsProblem } from '../errors.ts';
  */
 export function errorText(err: unknown, lang: Lang = currentLang()): string {
   if (!isTekserError(err)) return String((err as Error | undefined)?.message ?? err);
-  if (err instanceof BadListError) return err.problemWhys.map((p) => (typeof p === 'string' ? p : render(lang, p))).join('\n');
-  return err.why ? render(lang, err.why) : err.message;
+  if (err instanceof BadListError) return err.problemWhys.map((p) => (typeof p === 'string' ? p : render(lang, p.why as Message))).join('\n');
+  return err.why ? render(lang, err.why as Message) : err.message;
 }

@@ -2,8 +2,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BUILTIN_CATEGORIES, parseCategoryLegend } from '../lists/categories.ts';
 import { csvRecords, forEachCsvRecord, parseCsv, type CsvRecord } from '../lists/csv.ts';
-import { cannotReadMessage, UnreadableListError, type ErrorText } from '../errors.ts';
+import { UnreadableListError, type ErrorText } from '../errors.ts';
 import { msg } from '../i18n/index.ts';
+import { cannotReadMessage, said } from '../i18n/said.ts';
+import type { Message } from '../model/message.ts';
 import { listProblem, type ListProblem } from '../lists/problem.ts';
 import { readListFile, type ListText } from '../lists/read-file.ts';
 import { CsvLinter, type CsvLintContext } from './lint-csv.ts';
@@ -82,7 +84,7 @@ export function expandListPaths(paths: readonly string[]): ListEntry[] {
     try {
       st = statSync(p);
     } catch (err) {
-      throw new UnreadableListError(p, cannotReadMessage(err));
+      throw new UnreadableListError(p, said(cannotReadMessage(err)));
     }
     if (!st.isDirectory()) {
       if (!out.has(p)) out.set(p, { file: p, explicit: true });
@@ -101,16 +103,16 @@ export function expandListPaths(paths: readonly string[]): ListEntry[] {
         try {
           const target = statSync(file);
           if (target.isDirectory()) continue;
-          if (!target.isFile()) unreadable = msg('err.list.not-regular');
+          if (!target.isFile()) unreadable = said(msg('err.list.not-regular'));
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
-          unreadable = d.isSymbolicLink() && code === 'ENOENT' ? msg('err.list.dangling') : cannotReadMessage(err);
+          unreadable = said(d.isSymbolicLink() && code === 'ENOENT' ? msg('err.list.dangling') : cannotReadMessage(err));
         }
       }
       found++;
       if (!out.has(file)) out.set(file, unreadable === undefined ? { file, explicit: false } : { file, unreadable, explicit: false });
     }
-    if (found === 0) throw new UnreadableListError(p, msg('err.list.no-lists'));
+    if (found === 0) throw new UnreadableListError(p, said(msg('err.list.no-lists')));
   }
   return [...out.values()].sort((a, b) => byName(a.file, b.file));
 }
@@ -276,7 +278,7 @@ function readEntry(entry: ListEntry, kind: 'csv' | 'yaml', run: LintRun): ListTe
   } catch (err) {
     if (!(err instanceof UnreadableListError) || entry.explicit) throw err;
     run.sink.file({ file, kind, fixes: [] });
-    run.emit(unreadableProblem(file, err.reasonWhy ?? err.reason));
+    run.emit(unreadableProblem(file, err.reasonWhy ? { text: err.reason, why: err.reasonWhy } : err.reason));
     return null;
   }
 }
@@ -364,7 +366,7 @@ export function countryLegendCodes(text: string, file: string): ReadonlySet<stri
 
 function unreadableProblem(file: string, reason: ErrorText): ListProblem {
   const rule = RULE_BY_ID.get('file-unreadable');
-  return listProblem({ file, line: 0, ruleId: 'file-unreadable', severity: rule?.severity ?? 'error' }, msg('lint.unreadable', { title: msg('lint.rule.file-unreadable'), reason }));
+  return listProblem({ file, line: 0, ruleId: 'file-unreadable', severity: rule?.severity ?? 'error' }, msg('lint.unreadable', { title: msg('lint.rule.file-unreadable'), reason: typeof reason === 'string' ? reason : (reason.why as Message) }));
 }
 
 /** Lints and keeps everything in memory: for the API and tests. The CLI streams with `lintPathsTo`. */

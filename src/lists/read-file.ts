@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { cannotRead, cannotReadMessage, UnreadableListError } from '../errors.ts';
+import { cannotRead, UnreadableListError } from '../errors.ts';
+import { cannotReadMessage, said } from '../i18n/said.ts';
 import { msg } from '../i18n/index.ts';
 import { listProblem, type ListProblem } from './problem.ts';
 
@@ -25,16 +26,16 @@ function checkListFile(file: string): void {
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new UnreadableListError(file, msg('err.list.directory'));
+    if (st.isDirectory()) throw new UnreadableListError(file, said(msg('err.list.directory')));
     // A FIFO or device would block the read or never end.
-    if (!st.isFile()) throw new UnreadableListError(file, msg('err.list.not-regular'));
+    if (!st.isFile()) throw new UnreadableListError(file, said(msg('err.list.not-regular')));
     size = st.size;
   } catch (err) {
     if (err instanceof UnreadableListError) throw err;
-    throw new UnreadableListError(file, cannotReadMessage(err));
+    throw new UnreadableListError(file, said(cannotReadMessage(err)));
   }
   if (size > MAX_LIST_BYTES) {
-    throw new UnreadableListError(file, msg('err.list.too-large', { mb: (size / 1024 / 1024).toFixed(1), max: MAX_LIST_BYTES / 1024 / 1024 }));
+    throw new UnreadableListError(file, said(msg('err.list.too-large', { mb: (size / 1024 / 1024).toFixed(1), max: MAX_LIST_BYTES / 1024 / 1024 })));
   }
 }
 
@@ -44,7 +45,7 @@ export function readListFile(file: string): ListText {
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    throw new UnreadableListError(file, cannotReadMessage(err));
+    throw new UnreadableListError(file, said(cannotReadMessage(err)));
   }
   return decodeListBytes(file, bytes);
 }
@@ -55,7 +56,7 @@ export { cannotRead };
 export function decodeListBytes(file: string, input: Buffer): ListText {
   const nul = input.indexOf(0);
   if (nul !== -1) {
-    throw new UnreadableListError(file, msg('err.list.binary', { offset: nul, line: lineAtOffset(input, nul) }));
+    throw new UnreadableListError(file, said(msg('err.list.binary', { offset: nul, line: lineAtOffset(input, nul) })));
   }
   const ends = lineEndsToLf(input);
   const bytes = ends.bytes;
@@ -64,7 +65,7 @@ export function decodeListBytes(file: string, input: Buffer): ListText {
     text = utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8Offset(bytes);
-    throw new UnreadableListError(file, msg('err.list.not-utf8', { line: lineAtOffset(bytes, bad) }));
+    throw new UnreadableListError(file, said(msg('err.list.not-utf8', { line: lineAtOffset(bytes, bad) })));
   }
   const problems: ListProblem[] = [];
   const hadBom = text.charCodeAt(0) === 0xfeff;
@@ -186,7 +187,7 @@ export async function streamListText(file: string, onText: (text: string) => voi
     decoder.end();
   } catch (err) {
     if (err instanceof UnreadableListError) throw err;
-    throw new UnreadableListError(file, cannotReadMessage(err));
+    throw new UnreadableListError(file, said(cannotReadMessage(err)));
   }
   return { hadBom: decoder.hadBom, crlfLines: decoder.crlfLines, crLines: decoder.crLines };
 }
@@ -219,7 +220,7 @@ class ListTextDecoder {
 
   write(chunk: Buffer): void {
     this.total += chunk.length;
-    if (this.total > MAX_LIST_BYTES) throw new UnreadableListError(this.file, msg('err.list.grew', { max: MAX_LIST_BYTES / 1024 / 1024 }));
+    if (this.total > MAX_LIST_BYTES) throw new UnreadableListError(this.file, said(msg('err.list.grew', { max: MAX_LIST_BYTES / 1024 / 1024 })));
     const text = this.decode(chunk);
     this.offset += chunk.length;
     this.emit(this.dropBom(text), false);
@@ -230,7 +231,7 @@ class ListTextDecoder {
     try {
       tail = this.utf8.decode();
     } catch {
-      throw new UnreadableListError(this.file, msg('err.list.not-utf8-end', { line: this.lines }));
+      throw new UnreadableListError(this.file, said(msg('err.list.not-utf8-end', { line: this.lines })));
     }
     this.emit(tail, true);
   }
@@ -240,7 +241,7 @@ class ListTextDecoder {
     const nul = chunk.indexOf(0);
     if (nul !== -1) {
       this.countLines(this.utf8.decode(chunk.subarray(0, nul), { stream: true }));
-      throw new UnreadableListError(this.file, msg('err.list.binary', { offset: this.offset + nul, line: this.lines }));
+      throw new UnreadableListError(this.file, said(msg('err.list.binary', { offset: this.offset + nul, line: this.lines })));
     }
     try {
       return this.utf8.decode(chunk, { stream: true });
@@ -249,7 +250,7 @@ class ListTextDecoder {
       const bad = firstInvalidUtf8Offset(chunk);
       let line = this.lines;
       for (let i = 0; i < bad; i++) if (chunk[i] === 0x0a) line++;
-      throw new UnreadableListError(this.file, msg('err.list.not-utf8-near', { line }));
+      throw new UnreadableListError(this.file, said(msg('err.list.not-utf8-near', { line })));
     }
   }
 

@@ -78,7 +78,7 @@ export function parseServices(text: string, file: string): ServicesParse {
     return { list: null, problems: [listProblem({ file, line: firstAliasLine(doc, lineCounter), ruleId: 'yaml-syntax', severity: 'error' }, msg('lint.svc.aliases', { max: MAX_YAML_ALIASES }))] };
   }
   if (plain === null || plain === undefined) {
-    return { list: null, problems: [listProblem({ file, line: 1, ruleId: 'yaml-schema', severity: 'error' }, msg('lint.svc.empty'))] };
+    return { list: null, problems: [listProblem({ file, line: 1, ruleId: 'yaml-schema', severity: 'error' }, msg('lint.svc.empty', { first: 'version: 1', second: 'services:', section: 'Service lists' }))] };
   }
   const result = serviceListSchema.safeParse(plain);
   if (!result.success) {
@@ -114,7 +114,7 @@ function semanticProblems(list: ServiceList, file: string, lineOf: (p: readonly 
       if (checkIds.has(check.id)) err([...at, 'id'], msg('lint.svc.duplicate-check', { id: check.id }));
       checkIds.add(check.id);
       for (const name of check.pinned_cas ?? []) {
-        if (!svc.cas?.[name]) err([...at, 'pinned_cas'], msg('lint.svc.pinned-undefined', { name }));
+        if (!svc.cas?.[name]) err([...at, 'pinned_cas'], msg('lint.svc.pinned-undefined', { name, cas: 'cas' }));
       }
       if (check.public_roots === false && !(check.pinned_cas ?? []).length) {
         err([...at, 'public_roots'], msg('lint.svc.no-roots'));
@@ -147,7 +147,7 @@ function endpointProblem(check: ServiceCheck, ep: string): Message | null {
   const { host, port } = splitHostPort(ep);
   if (!host || (!isIP(host) && !HOST_RE.test(host))) return msg('lint.svc.ep-not-host', { ep });
   if (check.protocol === 'dns') return isIP(host) ? msg('lint.svc.ep-dns-ip', { ep }) : null;
-  if (port === null && !check.ports) return msg('lint.svc.ep-no-port', { ep });
+  if (port === null && !check.ports) return msg('lint.svc.ep-no-port', { ep, ports: 'ports' });
   return null;
 }
 

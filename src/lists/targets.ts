@@ -4,7 +4,8 @@ import type { Options, parse as parseCsv } from 'csv-parse';
 import type { Target, WebTarget } from '../model/target.ts';
 import { syntaxProblem } from './csv.ts';
 import { streamListText } from './read-file.ts';
-import { BadListError } from '../errors.ts';
+import { BadListError, type ErrorText } from '../errors.ts';
+import { said } from '../i18n/said.ts';
 import type { Message } from '../model/message.ts';
 import { msg, render } from '../i18n/index.ts';
 
@@ -18,10 +19,10 @@ export const MAX_LIST_PROBLEMS_KEPT = 100;
 
 /** Collects problems up to the cap and counts the rest. */
 class ProblemLog {
-  readonly kept: Array<string | Message> = [];
+  readonly kept: ErrorText[] = [];
   total = 0;
-  add(message: string | Message): void {
-    if (this.kept.length < MAX_LIST_PROBLEMS_KEPT) this.kept.push(message);
+  add(message: ErrorText | Message): void {
+    if (this.kept.length < MAX_LIST_PROBLEMS_KEPT) this.kept.push(typeof message !== 'string' && 'key' in message ? said(message) : message);
     this.total++;
   }
   throwIfAny(): void {
@@ -95,7 +96,7 @@ export function webTargetsFromUrls(urls: readonly string[]): WebTarget[] {
     if (bad) problems.push(msg('err.list.argument', { n: i + 1, url: u, problem: bad }));
     return { kind: 'web' as const, url: targetUrl(bad ? 'http://invalid.invalid/' : u), category: null, source: 'command line' };
   });
-  if (problems.length) throw new BadListError(problems);
+  if (problems.length) throw new BadListError(problems.map(said));
   return targets;
 }
 
