@@ -21,6 +21,8 @@ import { LINT_RULES } from '../src/lint/rules.ts';
 import type { ListProblem } from '../src/lists/problem.ts';
 import { parseDocument } from 'yaml';
 import { latinWords } from './helpers/latin.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { RULE_WORDS, RULES } from '../src/config/rules.ts';
 import { tempDir } from './helpers/tmp.ts';
 
 // Issue #22: every error, list problem and lint line a person reads, raised from fixtures through the
@@ -28,7 +30,7 @@ import { tempDir } from './helpers/tmp.ts';
 // tokens aside), English unchanged, every key of the errors part reached.
 
 /** Values the fixtures put into sentences (names, codes, a legend's English descriptions): data, not words. */
-const DATA = ['xx', 'yy', 'nope', 'dup', 'myca', 'Wrong', 'News', 'Media', 'Demo', 'demo', 'web', 'COMT', 'ZZZ', 'colour', 'titl', 'title', 'quic', 'ftp', 'bogus', 'dns', 'https', 'url', 'category_code', 'version', 'services', 'Service', 'lists', 'cas', 'ports', 'public_roots', 'notes', 'source', 'date_added', 'category_description'];
+const DATA = ['adir', 'EISDIR', 'true', 'concurency', 'concurrency', 'retries', 'timeouts', 'resolver', 'max_runtime', 'KZZ', 'boolean', 'xx', 'yy', 'nope', 'dup', 'myca', 'Wrong', 'News', 'Media', 'Demo', 'demo', 'web', 'COMT', 'ZZZ', 'colour', 'titl', 'title', 'quic', 'ftp', 'bogus', 'dns', 'https', 'url', 'category_code', 'version', 'services', 'Service', 'lists', 'cas', 'ports', 'public_roots', 'notes', 'source', 'date_added', 'category_description'];
 const left = (text: string): string[] => latinWords(text, DATA);
 
 const reached = new Set<string>();
@@ -308,6 +310,74 @@ describe('lint in the reader\'s language', () => {
     expect(summary('ru', 5, 1, 3)).toBe('5 ошибок, 1 предупреждение (проверено: 3 файла)');
     expect(summary('kk', 0, 1, 3)).toBe('ok: 0 қате, 1 ескерту (3 файл тексерілді)');
     expect(t('ru', 'lint.fixes-applied', { count: 3 })).toBe('исправлений внесено: 3');
+  });
+});
+
+describe('config problems in the reader\'s language', () => {
+  it('names every problem of a config file at its line, in every language', () => {
+    const d = tempDir('config-i18n');
+    mkdirSync(join(d, 'adir'));
+    const cfg = join(d, 'tekser.yaml');
+    writeFileSync(
+      cfg,
+      [
+        'concurency: 4',
+        'concurrency: 0',
+        'retries: 9',
+        'lists: kz.csv',
+        'interception_cas: 5',
+        'control_resolvers: [udp://198.51.100.1:53]',
+        'control_helper: https://me:pw@198.51.100.7/',
+        'timeouts: [1]',
+        'max_runtime:',
+        'ca_files: true',
+        'resolver: {}',
+        'network:',
+        '  asn: AS0',
+        '  cc: KZZ',
+        '  name: ""',
+        '  from_helper: 3',
+        'fleet_url: mysql://x',
+      ].join('\n'),
+    );
+    const many = caught(() => loadConfig(cfg));
+    speaks(many);
+    expect(many.message.split('\n')[0]).toBe(`${cfg}: 16 problems:`);
+    expect(errorText(many, 'ru').split('\n')[0]).toBe(`${cfg}: 16 проблем:`);
+    writeFileSync(cfg, '- a\n- b\n');
+    speaks(caught(() => loadConfig(cfg)));
+    // Paths are checked once the file validates.
+    writeFileSync(cfg, 'lists: [missing.csv, adir, kz.csv]\n');
+    writeFileSync(join(d, 'kz.csv'), '');
+    speaks(caught(() => loadConfig(cfg)));
+    writeFileSync(cfg, `lists: [${join(d, 'gone.csv')}, adir]\ncontrol_helper: [ftp://198.51.100.7/, 'xx yy']\n`);
+    speaks(caught(() => loadConfig(cfg)));
+    writeFileSync(cfg, `lists: [${join(d, 'gone.csv')}]\n`);
+    speaks(caught(() => loadConfig(cfg)));
+    writeFileSync(cfg, 'lists: [a\n\tb: 1\n');
+    speaks(caught(() => loadConfig(cfg)));
+    speaks(caught(() => loadConfig(join(d, 'none.yaml'))));
+    writeFileSync(cfg, 'network: {}\nfleet_url: x\n');
+    speaks(caught(() => loadConfig(cfg)));
+    writeFileSync(cfg, 'network: {}\nfleet_url: x\ntimeouts: { dns: 1, tls: x }\n');
+    speaks(caught(() => loadConfig(cfg)));
+  });
+
+  it('says what each flag and setting must be, the flags in English as before', () => {
+    // The resolver's words come from net/resolver-spec.ts (English for now): checked in English only.
+    expect(RULES.resolver('bogus')).toBe(render('en', RULE_WORDS.resolver('bogus') as Message));
+    const bad: Omit<Record<keyof typeof RULE_WORDS, unknown>, 'resolver'> = {
+      positiveInt: 0, retries: 9, seconds: -1, controlResolver: 'udp://198.51.100.1:53', url: 'ftp://x.kz/',
+      helperUrl: 'https://me:pw@198.51.100.7/', asn: 'AS0', countryCode: 'KZZ', networkName: '', fleetUrl: 'mysql://x',
+    };
+    for (const [name, value] of Object.entries(bad) as [Exclude<keyof typeof RULE_WORDS, 'resolver'>, unknown][]) {
+      const m = RULE_WORDS[name](value);
+      expect(m, name).not.toBeNull();
+      collect(m as Message);
+      expect(RULES[name](value)).toBe(render('en', m as Message));
+      for (const lang of ['ru', 'kk'] as const) expect(left(render(lang, m as Message)), `${lang} ${name}`).toEqual([]);
+    }
+    collect(RULE_WORDS.url('not a url'));
   });
 });
 
