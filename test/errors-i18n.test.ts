@@ -22,6 +22,8 @@ import type { ListProblem } from '../src/lists/problem.ts';
 import { parseDocument } from 'yaml';
 import { latinWords } from './helpers/latin.ts';
 import { loadConfig } from '../src/config/config.ts';
+import { dataDirProblem, dataDirProblemMessage } from '../src/store/paths.ts';
+import { listRuns, runsDir, type UnreadableRun } from '../src/store/runs.ts';
 import { RULE_WORDS, RULES } from '../src/config/rules.ts';
 import { tempDir } from './helpers/tmp.ts';
 
@@ -30,7 +32,7 @@ import { tempDir } from './helpers/tmp.ts';
 // tokens aside), English unchanged, every key of the errors part reached.
 
 /** Values the fixtures put into sentences (names, codes, a legend's English descriptions): data, not words. */
-const DATA = ['adir', 'EISDIR', 'true', 'concurency', 'concurrency', 'retries', 'timeouts', 'resolver', 'max_runtime', 'KZZ', 'boolean', 'xx', 'yy', 'nope', 'dup', 'myca', 'Wrong', 'News', 'Media', 'Demo', 'demo', 'web', 'COMT', 'ZZZ', 'colour', 'titl', 'title', 'quic', 'ftp', 'bogus', 'dns', 'https', 'url', 'category_code', 'version', 'services', 'Service', 'lists', 'cas', 'ports', 'public_roots', 'notes', 'source', 'date_added', 'category_description'];
+const DATA = ['ENOTDIR', 'adir', 'EISDIR', 'true', 'concurency', 'concurrency', 'retries', 'timeouts', 'resolver', 'max_runtime', 'KZZ', 'boolean', 'xx', 'yy', 'nope', 'dup', 'myca', 'Wrong', 'News', 'Media', 'Demo', 'demo', 'web', 'COMT', 'ZZZ', 'colour', 'titl', 'title', 'quic', 'ftp', 'bogus', 'dns', 'https', 'url', 'category_code', 'version', 'services', 'Service', 'lists', 'cas', 'ports', 'public_roots', 'notes', 'source', 'date_added', 'category_description'];
 const left = (text: string): string[] => latinWords(text, DATA);
 
 const reached = new Set<string>();
@@ -377,7 +379,33 @@ describe('config problems in the reader\'s language', () => {
       expect(RULES[name](value)).toBe(render('en', m as Message));
       for (const lang of ['ru', 'kk'] as const) expect(left(render(lang, m as Message)), `${lang} ${name}`).toEqual([]);
     }
-    collect(RULE_WORDS.url('not a url'));
+    collect(RULE_WORDS.url('xx yy') as Message);
+  });
+});
+
+describe('the data directory and stored runs in the reader\'s language', () => {
+  it('says why a data directory or a stored run cannot be used', () => {
+    const d = tempDir('store-i18n');
+    const f = file('not-a-dir', 'x');
+    const problems = [dataDirProblemMessage(f), dataDirProblemMessage(join(f, 'sub'))] as Message[];
+    expect(dataDirProblem(f)).toBe('this is a file, not a directory (give a directory, or remove the file)');
+    expect(render('en', problems[1] as Message)).toBe(dataDirProblem(join(f, 'sub')));
+    const root = runsDir(d);
+    const bodies: Record<string, string | null> = { '20260101T000000Z-aaaa': null, '20260101T000001Z-bbbb': '', '20260101T000002Z-cccc': '{"cut', '20260101T000003Z-dddd': '{"schema": 1}', '20260101T000005Z-ffff': '[]' };
+    for (const [id, body] of Object.entries(bodies)) {
+      mkdirSync(join(root, id), { recursive: true });
+      if (body !== null) writeFileSync(join(root, id, 'run.json'), body);
+    }
+    mkdirSync(join(root, '20260101T000004Z-eeee', 'run.json'), { recursive: true });
+    const unreadable: UnreadableRun[] = [];
+    listRuns(d, { unreadable });
+    expect(unreadable).toHaveLength(6);
+    for (const m of [...problems, ...unreadable.map((u) => u.why)]) {
+      collect(m);
+      for (const lang of ['ru', 'kk'] as const) expect(latinWords(render(lang, m), [...DATA, 'schema', 'Invalid', 'input', 'expected', 'string', 'received', 'undefined', 'object', 'number', 'array']), `${lang}: ${render(lang, m)}`).toEqual([]);
+    }
+    for (const u of unreadable) expect(render('en', u.why)).toBe(u.problem);
+    collect({ key: 'err.run.denied' }); // EACCES: the tests run as root, which reads any file
   });
 });
 
