@@ -1,8 +1,8 @@
 import { basename } from 'node:path';
 import { CSV_HEADER, type CsvRecord } from '../lists/csv.ts';
-import { listProblem, type ListProblem } from '../lists/problem.ts';
+import type { ListProblem } from '../lists/problem.ts';
 import type { Message } from '../model/message.ts';
-import { msg } from '../i18n/index.ts';
+import { msg, render } from '../i18n/index.ts';
 import { RULE_BY_ID, type LintRuleId } from './rules.ts';
 
 export interface CsvLintContext {
@@ -110,6 +110,8 @@ export class CsvLinter {
   private readonly variants = new Map<string, { url: string; line: number }>();
   private readonly globalKeys: Map<string, string> | null;
   private headerSeen = false;
+  /** The words of "Invalid Column Number" by the count found (see columnCount). */
+  private readonly columnWords = new Map<number, { why: Message; message: string }>();
   private readonly file: string;
   private readonly ctx: CsvLintContext;
   private readonly emit: ProblemSink;
@@ -132,9 +134,28 @@ export class CsvLinter {
     let words = msg(`lint.rule.${ruleId}`);
     if (value !== undefined) words = msg('lint.quoted', { text: words, value });
     if (extra) words = msg('lint.extra', { text: words, extra });
-    const problem: ListProblem = listProblem({ file: this.file, line, ruleId, severity: rule.severity }, words);
+    this.put(ruleId, rule.severity, line, { why: words, message: render('en', words) }, value);
+  }
+
+  private put(ruleId: string, severity: ListProblem['severity'], line: number, words: { why: Message; message: string }, value?: string): void {
+    const problem: ListProblem = { file: this.file, line, ruleId, severity, message: words.message, why: words.why };
     if (value !== undefined) problem.value = value;
     this.emit(problem);
+  }
+
+  /**
+   * A row with the wrong number of columns, its words made once per count: a broken file repeats
+   * this millions of times (16 MB of empty rows), and rendering each from the catalogue would cost
+   * many times the linting.
+   */
+  private columnCount(line: number, found: number): void {
+    let words = this.columnWords.get(found);
+    if (!words) {
+      const why = msg('lint.extra', { text: msg('lint.rule.column-count'), extra: msg('lint.x.columns', { found, expected: CSV_HEADER.length }) });
+      words = { why, message: render('en', why) };
+      this.columnWords.set(found, words);
+    }
+    this.put('column-count', RULE_BY_ID.get('column-count')?.severity ?? 'error', line, words);
   }
 
   record(rec: CsvRecord): void {
@@ -149,8 +170,8 @@ export class CsvLinter {
     }
     const line = rec.line;
     if (rec.fields.length !== CSV_HEADER.length) {
-      const counts = { found: rec.fields.length, expected: CSV_HEADER.length };
-      this.add('column-count', line, undefined, rec.endLine > rec.line ? msg('lint.x.columns-span', { ...counts, end: rec.endLine }) : msg('lint.x.columns', counts));
+      if (rec.endLine > rec.line) this.add('column-count', line, undefined, msg('lint.x.columns-span', { found: rec.fields.length, expected: CSV_HEADER.length, end: rec.endLine }));
+      else this.columnCount(line, rec.fields.length);
       return;
     }
     const [url = '', code = '', desc = '', date = '', source = '', notes = ''] = rec.fields;
