@@ -4,8 +4,33 @@
  * exit code; the CLI edge (cli/main.ts) prints their message as one line, never a stack, and exits
  * with it. Anything that is not a TekserError is a bug and keeps its stack.
  *
- * Imports nothing: every layer may raise these.
+ * Imports no code, only the English words of the catalogue (src/i18n/parts/errors.en.json, data):
+ * every layer may raise these. An error's words are a catalogue message (`why`, rendered in the
+ * reader's language at the CLI edge) and its English rendering (`message`, for logs and tests);
+ * src/i18n/said.ts makes the pair from a message.
  */
+
+import EN from './i18n/parts/errors.en.json' with { type: 'json' };
+
+/** A catalogue message as errors.ts knows it: src/model/message.ts's Message, by shape. */
+export interface ErrorMessage {
+  key: string;
+  params?: Readonly<Record<string, unknown>>;
+}
+/** A sentence for a person: the message and its English rendering (src/i18n/said.ts `said`). */
+export interface Said {
+  text: string;
+  why: ErrorMessage;
+}
+/** An error's words: said, or (older callers) English as it is. */
+export type ErrorText = string | Said;
+const english = (text: ErrorText): string => (typeof text === 'string' ? text : text.text);
+const whyOf = (text: ErrorText): ErrorMessage | undefined => (typeof text === 'string' ? undefined : text.why);
+
+/** An English sentence of this file's own, from the catalogue, with flat parameters filled in. */
+function own(key: keyof typeof EN, params: Readonly<Record<string, string | number>> = {}): string {
+  return (EN[key] as string).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
 
 /** Exit codes, stable for scripts and cron (README "Exit codes" lists them). */
 export const EXIT = {
@@ -60,20 +85,22 @@ export class TekserError extends Error {
    * The message as a catalogue key and parameters (src/i18n), when the sentence has been translated:
    * the CLI edge prints it in the reader's language, else `message` (English).
    */
-  why?: { key: string; params?: Record<string, string | number | readonly string[]> };
+  why?: ErrorMessage;
   /** The exit code at the CLI edge when this error ends a command. */
   readonly exitCode: number;
-  constructor(code: ErrorCode, message: string, exitCode: number = EXIT.usage) {
-    super(message);
+  constructor(code: ErrorCode, message: ErrorText, exitCode: number = EXIT.usage) {
+    super(english(message));
     this.name = 'TekserError';
     this.code = code;
     this.exitCode = exitCode;
+    const why = whyOf(message);
+    if (why) this.why = why;
   }
 }
 
 /** An error the user caused and can fix: printed as one line, never with a stack. */
 export class UsageError extends TekserError {
-  constructor(message: string, exitCode: number = EXIT.usage) {
+  constructor(message: ErrorText, exitCode: number = EXIT.usage) {
     super('TEKSER_USAGE', message, exitCode);
     this.name = 'UsageError';
   }
@@ -81,7 +108,7 @@ export class UsageError extends TekserError {
 
 /** A config file that cannot be used: the message names file:line. */
 export class ConfigError extends TekserError {
-  constructor(message: string) {
+  constructor(message: ErrorText) {
     super('TEKSER_CONFIG', message);
     this.name = 'ConfigError';
   }
@@ -90,25 +117,36 @@ export class ConfigError extends TekserError {
 /** A list that cannot be read at all (missing, binary, too large): exit code 2 at the CLI edge. */
 export class UnreadableListError extends TekserError {
   readonly file: string;
+  /** Why, in English. */
   readonly reason: string;
-  constructor(file: string, reason: string) {
-    super('TEKSER_UNREADABLE_LIST', `${file}: ${reason}`);
+  /** Why, as a catalogue message (when the sentence is translated). */
+  readonly reasonWhy?: ErrorMessage;
+  constructor(file: string, reason: ErrorText) {
+    super('TEKSER_UNREADABLE_LIST', `${file}: ${english(reason)}`);
     this.name = 'UnreadableListError';
     this.file = file;
-    this.reason = reason;
+    this.reason = english(reason);
+    const why = whyOf(reason);
+    if (why) {
+      this.reasonWhy = why;
+      this.why = { key: 'err.at-file', params: { file, problem: why } };
+    }
   }
 }
 
 /** A list that cannot be used for a run: every message names file and line. */
 export class BadListError extends TekserError {
-  /** The first problems, word for word (the caller decides how many to keep). */
+  /** The first problems, word for word in English (the caller decides how many to keep). */
   readonly problems: string[];
+  /** The same problems as catalogue messages (a string stays as it is in every language). */
+  readonly problemWhys: ErrorText[];
   /** How many problems there were in all. */
   readonly total: number;
-  constructor(problems: string[], total: number = problems.length) {
-    super('TEKSER_BAD_LIST', problems.join('\n'));
+  constructor(problems: readonly ErrorText[], total: number = problems.length) {
+    super('TEKSER_BAD_LIST', problems.map(english).join('\n'));
     this.name = 'BadListError';
-    this.problems = problems;
+    this.problems = problems.map(english);
+    this.problemWhys = [...problems];
     this.total = total;
   }
 }
@@ -118,12 +156,14 @@ export class BadInputError extends TekserError {
   readonly file: string;
   readonly line: number;
   readonly problem: string;
-  constructor(file: string, line: number, problem: string) {
-    super('TEKSER_BAD_INPUT', `${file}:${line}: ${problem}`);
+  constructor(file: string, line: number, problem: ErrorText) {
+    super('TEKSER_BAD_INPUT', `${file}:${line}: ${english(problem)}`);
     this.name = 'BadInputError';
     this.file = file;
     this.line = line;
-    this.problem = problem;
+    this.problem = english(problem);
+    const why = whyOf(problem);
+    if (why) this.why = { key: 'err.at-line', params: { file, line, problem: why } };
   }
 }
 
@@ -138,7 +178,8 @@ export interface LockHolder {
 export class LockedError extends TekserError {
   readonly holder: LockHolder;
   constructor(file: string, holder: LockHolder) {
-    super('TEKSER_LOCKED', `another tekser run (pid ${holder.pid} on ${holder.host}, since ${holder.startedAt}) holds ${file}; not starting a second one`, EXIT.locked);
+    const params = { pid: holder.pid, host: holder.host, since: holder.startedAt, file };
+    super('TEKSER_LOCKED', { text: own('err.locked', params), why: { key: 'err.locked', params } }, EXIT.locked);
     this.name = 'LockedError';
     this.holder = holder;
   }
@@ -147,7 +188,7 @@ export class LockedError extends TekserError {
 /** A request the helper refuses as a whole: answered with this HTTP status and a one-line error. */
 export class HelperRequestError extends TekserError {
   readonly status: number;
-  constructor(status: number, message: string) {
+  constructor(status: number, message: ErrorText) {
     super('TEKSER_HELPER_REQUEST', message);
     this.name = 'HelperRequestError';
     this.status = status;
@@ -168,7 +209,7 @@ export class ConnectError extends TekserError {
 export class FleetError extends TekserError {
   /** PostgreSQL's SQLSTATE, or Node's error code (ECONNREFUSED), when there is one. */
   readonly sqlState: string | null;
-  constructor(message: string, causeCode: string | null = null, exitCode: number = EXIT.fleet) {
+  constructor(message: ErrorText, causeCode: string | null = null, exitCode: number = EXIT.fleet) {
     super('TEKSER_FLEET', message, exitCode);
     this.name = 'FleetError';
     this.sqlState = causeCode;
@@ -180,48 +221,35 @@ export class FleetError extends TekserError {
  * table every command uses (reading a list, a config file, a bundle; writing a report), so one
  * problem has one sentence everywhere.
  */
-const FS_WORDS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'this is a directory',
-  ENOTDIR: 'a part of this path is a file, not a directory',
-  EEXIST: 'a file is in the way',
-  ENOSPC: 'the disk is full',
-  EDQUOT: 'the disk quota is used up',
-  EROFS: 'the file system is read-only',
-  EIO: 'input/output error (a failing disk?)',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files on this system',
-  ELOOP: 'a symlink loop',
-  ENAMETOOLONG: 'the name is too long',
-  EBUSY: 'the file is busy',
-  ETXTBSY: 'the file is busy',
-  EINVAL: 'the file system does not allow this here',
-  ENXIO: 'no such device',
-  ENODEV: 'no such device',
-  EFBIG: 'the file is too large',
-  EXDEV: 'this crosses file systems',
-  EAGAIN: 'the file is not ready (try again)',
-};
+/** The file-system error codes that have a sentence of their own (err.fs.<CODE> in the catalogue). */
+export const FS_CODES: ReadonlySet<string> = new Set(Object.keys(EN).flatMap((k) => (/^err\.fs\.E[A-Z]+$/.test(k) ? [k.slice('err.fs.'.length)] : [])));
+
+/** A file-system error's code, when it has one. */
+export function fsCode(err: unknown): string | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/** Node's own words for a file-system error without a sentence of ours, its code and path cut off. */
+export function fsOwnWords(err: unknown): string {
+  return String((err as Error | undefined)?.message ?? err).replace(/^[A-Z0-9_]+: /, '').replace(/, \w+ '.*'$/, '');
+}
 
 /** A file-system error in words, with its code in brackets: "no such file or directory (ENOENT)". Never a bare code. */
 export function fsProblem(err: unknown): string {
-  const e = err as NodeJS.ErrnoException | undefined;
-  const code = typeof e?.code === 'string' ? e.code : undefined;
-  if (code && FS_WORDS[code]) return `${FS_WORDS[code]} (${code})`;
-  const message = String(e?.message ?? err).replace(/^[A-Z0-9_]+: /, '').replace(/, \w+ '.*'$/, '');
-  return code ? `${message} (${code})` : message;
+  const code = fsCode(err);
+  if (code && FS_CODES.has(code)) return own('err.fs.coded', { problem: own(`err.fs.${code}` as keyof typeof EN), code });
+  return code ? own('err.fs.coded', { problem: fsOwnWords(err), code }) : fsOwnWords(err);
 }
 
 /** Why a file could not be read: "cannot read: no such file or directory (ENOENT)". */
 export function cannotRead(err: unknown): string {
-  return `cannot read: ${fsProblem(err)}`;
+  return own('err.cannot-read', { problem: fsProblem(err) });
 }
 
 /** Why a file could not be written: "cannot write: permission denied (EACCES)". */
 export function cannotWrite(err: unknown): string {
-  return `cannot write: ${fsProblem(err)}`;
+  return own('err.cannot-write', { problem: fsProblem(err) });
 }
 
 /** Whether a value is one of tekser's own errors (across module copies too: by code, not only by class). */

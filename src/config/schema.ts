@@ -1,14 +1,16 @@
 import { z } from 'zod';
-import { LANGS } from '../i18n/index.ts';
-import { RULES } from './rules.ts';
+import { LANGS, render } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
+import { RULE_WORDS as RULES } from './rules.ts';
 
 // The config file's schema (zod). keys.ts needs only its type, so a run without a config file loads no zod.
 
 /** A zod check from a shared rule (rules.ts), so the file and the flags accept the same values. */
-const rule = <T extends z.ZodType>(schema: T, check: (v: unknown) => string | null) =>
+const rule = <T extends z.ZodType>(schema: T, check: (v: unknown) => Message | null) =>
   schema.superRefine((v, ctx) => {
     const problem = check(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    // The message in English for zod, and as a message (params.why) for config/problems.ts to say in the reader's language.
+    if (problem) ctx.addIssue({ code: 'custom', message: render('en', problem), params: { why: problem } });
   });
 const seconds = rule(z.number(), RULES.seconds);
 

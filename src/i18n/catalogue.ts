@@ -24,6 +24,9 @@ import cliKk from './parts/cli.kk.json' with { type: 'json' };
 import throttleEn from './parts/throttle.en.json' with { type: 'json' };
 import throttleRu from './parts/throttle.ru.json' with { type: 'json' };
 import throttleKk from './parts/throttle.kk.json' with { type: 'json' };
+import errorsEn from './parts/errors.en.json' with { type: 'json' };
+import errorsRu from './parts/errors.ru.json' with { type: 'json' };
+import errorsKk from './parts/errors.kk.json' with { type: 'json' };
 
 /** A sentence, or its plural forms by Intl.PluralRules category ("other" always). */
 export type Entry = string | (Partial<Record<Intl.LDMLPluralRule, string>> & { other: string });
@@ -32,7 +35,7 @@ export type Catalogue = Record<string, Entry>;
 const join = (...parts: object[]): Catalogue => Object.assign({}, ...parts) as Catalogue;
 
 export const CATALOGUES = {
-  en: join(coreEn, webEn, serviceEn, findingsEn, textEn, htmlEn, cliEn, throttleEn),
-  ru: join(coreRu, webRu, serviceRu, findingsRu, textRu, htmlRu, cliRu, throttleRu),
-  kk: join(coreKk, webKk, serviceKk, findingsKk, textKk, htmlKk, cliKk, throttleKk),
+  en: join(coreEn, webEn, serviceEn, findingsEn, textEn, htmlEn, cliEn, throttleEn, errorsEn),
+  ru: join(coreRu, webRu, serviceRu, findingsRu, textRu, htmlRu, cliRu, throttleRu, errorsRu),
+  kk: join(coreKk, webKk, serviceKk, findingsKk, textKk, htmlKk, cliKk, throttleKk, errorsKk),
 } as const;

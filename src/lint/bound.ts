@@ -1,5 +1,7 @@
 import type { ListProblem, Severity } from '../lists/problem.ts';
 import type { LintSink } from './lint-paths.ts';
+import type { Message } from '../model/message.ts';
+import { msg, render, type Lang } from '../i18n/index.ts';
 
 /**
  * Problems of one rule shown per file before the rest are folded into one "and N more like this
@@ -21,10 +23,11 @@ export interface LintMore {
   lastLine: number;
 }
 
-/** The words of a fold, the same in every format. */
-export function moreText(m: LintMore): string {
-  return `and ${m.count} more like this (rows ${m.firstLine}–${m.lastLine})`;
+/** The words of a fold, the same in every format (JSON and SARIF in English, text and GitHub in the reader's language). */
+export function moreText(m: LintMore, lang: Lang = 'en'): string {
+  return render(lang, moreMessage(m));
 }
+export const moreMessage = (m: LintMore): Message => msg('lint.more', { count: m.count, first: m.firstLine, last: m.lastLine });
 
 /** A sink that folds what a sink that also takes `more` is told about a file (counts only: flat memory). */
 export interface BoundedSink extends LintSink {

@@ -1,10 +1,19 @@
 import type { CsvRecord } from '../lists/csv.ts';
 import { pyStrip, urlPath } from './lint-csv.ts';
+import type { Message } from '../model/message.ts';
+import { msg, render } from '../i18n/index.ts';
 
 export interface CsvFix {
   line: number;
   ruleId: 'url-spaces' | 'url-no-trailing-slash' | 'duplicate-url' | 'file-bom' | 'file-crlf' | 'file-cr';
+  /** In English (JSON output). */
   description: string;
+  /** The same as a catalogue message: the text and GitHub formats show it in the reader's language. */
+  why: Message;
+}
+
+function fix(line: number, ruleId: CsvFix['ruleId'], why: Message): CsvFix {
+  return { line, ruleId, description: render('en', why), why };
 }
 
 export interface CsvFixResult {
@@ -23,9 +32,9 @@ export function csvField(value: string): string {
  */
 export function fixCsv(records: readonly CsvRecord[], opts: { endsWithNewline: boolean; hadBom: boolean; crlfLines: number; crLines?: number }): CsvFixResult {
   const fixes: CsvFix[] = [];
-  if (opts.hadBom) fixes.push({ line: 1, ruleId: 'file-bom', description: 'removed the byte-order mark' });
-  if (opts.crlfLines > 0) fixes.push({ line: 1, ruleId: 'file-crlf', description: `converted ${opts.crlfLines} CRLF line ending(s) to LF` });
-  if (opts.crLines) fixes.push({ line: 1, ruleId: 'file-cr', description: `converted ${opts.crLines} CR line ending(s) to LF` });
+  if (opts.hadBom) fixes.push(fix(1, 'file-bom', msg('lint.fix.bom')));
+  if (opts.crlfLines > 0) fixes.push(fix(1, 'file-crlf', msg('lint.fix.crlf', { count: opts.crlfLines })));
+  if (opts.crLines) fixes.push(fix(1, 'file-cr', msg('lint.fix.cr', { count: opts.crLines })));
   const out: string[] = [];
   const seen = new Set<string>();
   records.forEach((rec, i) => {
@@ -37,14 +46,14 @@ export function fixCsv(records: readonly CsvRecord[], opts: { endsWithNewline: b
     let url = fields[0] ?? '';
     if (url !== pyStrip(url)) {
       url = pyStrip(url);
-      fixes.push({ line: rec.line, ruleId: 'url-spaces', description: `trimmed spaces around "${url}"` });
+      fixes.push(fix(rec.line, 'url-spaces', msg('lint.fix.spaces', { url })));
     }
     if (url && urlPath(url) === '' && /^https?:\/\/[^/?#\s]+$/i.test(url)) {
       url = `${url}/`;
-      fixes.push({ line: rec.line, ruleId: 'url-no-trailing-slash', description: `added the trailing slash: "${url}"` });
+      fixes.push(fix(rec.line, 'url-no-trailing-slash', msg('lint.fix.slash', { url })));
     }
     if (seen.has(url)) {
-      fixes.push({ line: rec.line, ruleId: 'duplicate-url', description: `removed duplicate row for "${url}"` });
+      fixes.push(fix(rec.line, 'duplicate-url', msg('lint.fix.duplicate', { url })));
       return;
     }
     seen.add(url);

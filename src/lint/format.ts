@@ -4,7 +4,7 @@ import type { ListProblem } from '../lists/problem.ts';
 import { RULE_BY_ID, type LintRule } from './rules.ts';
 import { moreText, type LintMore } from './bound.ts';
 import type { LintCounts, LintFileSummary, LintReport, LintSink } from './lint-paths.ts';
-import { count } from '../words.ts';
+import { currentLang, t, textOf, type Lang } from '../i18n/index.ts';
 
 export const LINT_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
@@ -45,27 +45,28 @@ function batched(write: (text: string) => void): { put: (s: string) => void; flu
   };
 }
 
-export function createLintReporter(format: LintFormat, version: string, write: (text: string) => void, drained?: () => Promise<void> | null): LintReporter {
+/** `lang` is for the text and GitHub formats (a person reads them); JSON and SARIF stay in English for machines. */
+export function createLintReporter(format: LintFormat, version: string, write: (text: string) => void, drained?: () => Promise<void> | null, lang: Lang = currentLang()): LintReporter {
   const out = batched(write);
-  const reporter = reporterFor(format, version, out);
+  const reporter = reporterFor(format, version, out, lang);
   if (drained) reporter.pause = drained;
   return reporter;
 }
 
-function reporterFor(format: LintFormat, version: string, out: ReturnType<typeof batched>): LintReporter {
+function reporterFor(format: LintFormat, version: string, out: ReturnType<typeof batched>, lang: Lang): LintReporter {
   switch (format) {
     case 'text':
       return {
-        file: (f) => fixLines(f).forEach((l) => out.put(`${l}\n`)),
-        problem: (p) => out.put(`${location(p)}: ${p.severity} ${p.message} [${p.ruleId}]\n`),
-        more: (m) => out.put(`${moreLine(m)}\n`),
+        file: (f) => fixLines(f, lang).forEach((l) => out.put(`${l}\n`)),
+        problem: (p) => out.put(`${problemLine(p, lang, p.message)}\n`),
+        more: (m) => out.put(`${moreLine(m, lang)}\n`),
         end: (c) => {
-          out.put(`${c.errorCount === 0 ? `ok: ${summary(c)}` : summary(c)}\n`);
+          out.put(`${c.errorCount === 0 ? `ok: ${summary(c, lang)}` : summary(c, lang)}\n`);
           out.flush();
         },
       };
     case 'github':
-      return githubReporter(out);
+      return githubReporter(out, lang);
     case 'json':
       return jsonReporter(out);
     case 'sarif':
@@ -74,9 +75,9 @@ function reporterFor(format: LintFormat, version: string, out: ReturnType<typeof
 }
 
 /** The whole report as one string (API and tests; the CLI streams with createLintReporter). */
-export function formatLintReport(report: LintReport, format: LintFormat, version: string): string {
+export function formatLintReport(report: LintReport, format: LintFormat, version: string, lang: Lang = currentLang()): string {
   let text = '';
-  const r = createLintReporter(format, version, (t) => void (text += t));
+  const r = createLintReporter(format, version, (s) => void (text += s), undefined, lang);
   for (const f of report.files) {
     r.file(f);
     for (const p of f.problems) r.problem(p);
@@ -91,8 +92,14 @@ export function formatLintReport(report: LintReport, format: LintFormat, version
 }
 
 /** The fold in the listing, placed like a problem at its first row. */
-function moreLine(m: LintMore): string {
-  return `${m.firstLine > 0 ? `${m.file}:${m.firstLine}` : m.file}: ${m.severity} ${moreText(m)} [${m.ruleId}]`;
+function moreLine(m: LintMore, lang: Lang): string {
+  return `${m.firstLine > 0 ? `${m.file}:${m.firstLine}` : m.file}: ${t(lang, `lint.severity.${m.severity}`)} ${moreText(m, lang)} [${m.ruleId}]`;
+}
+
+/** One problem in the listing: place, severity, words (in the reader's language), rule id. `text` is the words as the format escapes them. */
+function problemLine(p: ListProblem, lang: Lang, english: string, escape: (s: string) => string = (s) => s): string {
+  const words = lang === 'en' ? english : escape(textOf(lang, p.why, p.message));
+  return `${location(p)}: ${t(lang, `lint.severity.${p.severity}`)} ${words} [${p.ruleId}]`;
 }
 
 /** file:line[:column], or just the file for a problem with the whole file (line 0). */
@@ -101,14 +108,14 @@ function location(p: ListProblem): string {
   return `${p.file}:${p.line}${p.column ? `:${p.column}` : ''}`;
 }
 
-function summary(c: LintCounts): string {
-  const parts = [`${count(c.errorCount, 'error')}, ${count(c.warningCount, 'warning')} in ${count(c.files, 'file')}`];
-  if (c.fixes) parts.push(`${c.fixes} fix(es) applied`);
+function summary(c: LintCounts, lang: Lang): string {
+  const parts = [t(lang, 'lint.summary', { errors: c.errorCount, warnings: c.warningCount, files: c.files })];
+  if (c.fixes) parts.push(t(lang, 'lint.fixes-applied', { count: c.fixes }));
   return parts.join('; ');
 }
 
-function fixLines(f: LintFileSummary): string[] {
-  return f.fixes.map((x) => `${f.file}:${x.line}: fixed ${x.description} [${x.ruleId}]`);
+function fixLines(f: LintFileSummary, lang: Lang): string[] {
+  return f.fixes.map((x) => `${f.file}:${x.line}: ${t(lang, 'lint.fixed', { what: textOf(lang, x.why, x.description) })} [${x.ruleId}]`);
 }
 
 /** actions/toolkit escaping: data escapes % CR LF; property values also : and ,. */
@@ -124,12 +131,12 @@ export function escapeGithubProperty(s: string): string {
  * warnings, so the cap never hides an error behind a warning) follow it, since GitHub reads workflow
  * commands wherever they appear in the log.
  */
-function githubReporter(out: ReturnType<typeof batched>): LintReporter {
+function githubReporter(out: ReturnType<typeof batched>, lang: Lang): LintReporter {
   const kept: Record<'error' | 'warning', ListProblem[]> = { error: [], warning: [] };
   const hidden = { error: 0, warning: 0 };
   let opened = false;
   const open = (): void => {
-    if (!opened) out.put('::group::tekser lint: all problems\n');
+    if (!opened) out.put(`::group::${t(lang, 'lint.group')}\n`);
     opened = true;
   };
   const annotation = (p: ListProblem): string => {
@@ -137,22 +144,22 @@ function githubReporter(out: ReturnType<typeof batched>): LintReporter {
     if (p.line > 0) props.push(`line=${p.line}`);
     if (p.column) props.push(`col=${p.column}`);
     props.push(`title=${escapeGithubProperty(p.ruleId)}`);
-    return `::${p.severity} ${props.join(',')}::${escapeGithubData(p.message)}\n`;
+    return `::${p.severity} ${props.join(',')}::${escapeGithubData(textOf(lang, p.why, p.message))}\n`;
   };
   return {
     file: (f) => {
       open();
-      for (const l of fixLines(f)) out.put(`${l}\n`);
+      for (const l of fixLines(f, lang)) out.put(`${l}\n`);
     },
     problem: (p) => {
       open();
-      out.put(`${location(p)}: ${p.severity} ${escapeGithubData(p.message)} [${p.ruleId}]\n`);
+      out.put(`${problemLine(p, lang, escapeGithubData(p.message), escapeGithubData)}\n`);
       if (kept[p.severity].length < GITHUB_ANNOTATIONS_PER_KIND) kept[p.severity].push(p);
       else hidden[p.severity]++;
     },
     more: (m) => {
       open();
-      out.put(`${escapeGithubData(moreLine(m))}\n`);
+      out.put(`${escapeGithubData(moreLine(m, lang))}\n`);
       hidden[m.severity] += m.count;
     },
     end: (c) => {
@@ -162,10 +169,10 @@ function githubReporter(out: ReturnType<typeof batched>): LintReporter {
       for (const p of kept.warning) out.put(annotation(p));
       if (hidden.error + hidden.warning > 0) {
         out.put(
-          `::notice::${escapeGithubData(`${hidden.error} more error(s) and ${hidden.warning} more warning(s) not annotated (GitHub shows ${GITHUB_ANNOTATIONS_PER_KIND} of each); all are listed in the group above`)}\n`,
+          `::notice::${escapeGithubData(t(lang, 'lint.not-annotated', { errors: hidden.error, warnings: hidden.warning, max: GITHUB_ANNOTATIONS_PER_KIND }))}\n`,
         );
       }
-      out.put(`${summary(c)}\n`);
+      out.put(`${summary(c, lang)}\n`);
       out.flush();
     },
   };
@@ -178,7 +185,7 @@ function jsonReporter(out: ReturnType<typeof batched>): LintReporter {
   let n = 0;
   out.put('{\n  "schema": "tekser/lint/v1",\n  "problems": [');
   return {
-    file: (f) => void files.push({ file: f.file, kind: f.kind, fixes: f.fixes }),
+    file: (f) => void files.push({ file: f.file, kind: f.kind, fixes: f.fixes.map(({ line, ruleId, description }) => ({ line, ruleId, description })) }),
     problem: (p) => {
       const row = { file: p.file, line: p.line, column: p.column ?? null, severity: p.severity, ruleId: p.ruleId, message: p.message, value: p.value ?? null };
       out.put(`${n++ ? ',' : ''}\n    ${JSON.stringify(row)}`);

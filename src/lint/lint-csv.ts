@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import { CSV_HEADER, type CsvRecord } from '../lists/csv.ts';
 import type { ListProblem } from '../lists/problem.ts';
+import type { Message } from '../model/message.ts';
+import { msg, render } from '../i18n/index.ts';
 import { RULE_BY_ID, type LintRuleId } from './rules.ts';
 
 export interface CsvLintContext {
@@ -108,6 +110,8 @@ export class CsvLinter {
   private readonly variants = new Map<string, { url: string; line: number }>();
   private readonly globalKeys: Map<string, string> | null;
   private headerSeen = false;
+  /** The words of "Invalid Column Number" by the count found (see columnCount). */
+  private readonly columnWords = new Map<number, { why: Message; message: string }>();
   private readonly file: string;
   private readonly ctx: CsvLintContext;
   private readonly emit: ProblemSink;
@@ -119,17 +123,39 @@ export class CsvLinter {
     this.globalKeys = !ctx.isGlobalList && ctx.globalUrls ? globalKeysOf(ctx.globalUrls) : null;
     const stem = basename(file).replace(/\.csv$/i, '');
     if (!ctx.isGlobalList && !NOT_COUNTRY_LISTS.has(stem) && !(ctx.countryCodes ? ctx.countryCodes.has(stem) : isCountryCode(stem))) {
-      this.add('file-name-country', 1, basename(file), 'expected e.g. kz.csv');
+      this.add('file-name-country', 1, basename(file), msg('lint.x.country'));
     }
   }
 
-  private add(ruleId: LintRuleId, line: number, value?: string, extra?: string): void {
+  /** The rule's title (lint.rule.<id>, upstream's words in English), the value quoted, then what is expected in brackets. */
+  private add(ruleId: LintRuleId, line: number, value?: string, extra?: Message): void {
     const rule = RULE_BY_ID.get(ruleId);
     if (!rule) throw new Error(`unknown lint rule ${ruleId}`);
-    const quoted = value === undefined ? '' : ` "${value}"`;
-    const problem: ListProblem = { file: this.file, line, ruleId, severity: rule.severity, message: `${rule.title}${quoted}${extra ? ` (${extra})` : ''}` };
+    let words = msg(`lint.rule.${ruleId}`);
+    if (value !== undefined) words = msg('lint.quoted', { text: words, value });
+    if (extra) words = msg('lint.extra', { text: words, extra });
+    this.put(ruleId, rule.severity, line, { why: words, message: render('en', words) }, value);
+  }
+
+  private put(ruleId: string, severity: ListProblem['severity'], line: number, words: { why: Message; message: string }, value?: string): void {
+    const problem: ListProblem = { file: this.file, line, ruleId, severity, message: words.message, why: words.why };
     if (value !== undefined) problem.value = value;
     this.emit(problem);
+  }
+
+  /**
+   * A row with the wrong number of columns, its words made once per count: a broken file repeats
+   * this millions of times (16 MB of empty rows), and rendering each from the catalogue would cost
+   * many times the linting.
+   */
+  private columnCount(line: number, found: number): void {
+    let words = this.columnWords.get(found);
+    if (!words) {
+      const why = msg('lint.extra', { text: msg('lint.rule.column-count'), extra: msg('lint.x.columns', { found, expected: CSV_HEADER.length }) });
+      words = { why, message: render('en', why) };
+      this.columnWords.set(found, words);
+    }
+    this.put('column-count', RULE_BY_ID.get('column-count')?.severity ?? 'error', line, words);
   }
 
   record(rec: CsvRecord): void {
@@ -138,14 +164,14 @@ export class CsvLinter {
       // Field by field: a quoted "url,category_code" is one field, not two, even though the joined text matches.
       const f = rec.fields;
       if (f.length !== CSV_HEADER.length || CSV_HEADER.some((name, i) => f[i] !== name)) {
-        this.add('csv-header', rec.line, rec.raw, `expected ${CSV_HEADER.join(',')}`);
+        this.add('csv-header', rec.line, rec.raw, msg('lint.x.header', { header: CSV_HEADER.join(',') }));
       }
       return;
     }
     const line = rec.line;
     if (rec.fields.length !== CSV_HEADER.length) {
-      const span = rec.endLine > rec.line ? `; the record runs to line ${rec.endLine}: an unclosed quote?` : '';
-      this.add('column-count', line, undefined, `found ${rec.fields.length}, expected ${CSV_HEADER.length}${span}`);
+      if (rec.endLine > rec.line) this.add('column-count', line, undefined, msg('lint.x.columns-span', { found: rec.fields.length, expected: CSV_HEADER.length, end: rec.endLine }));
+      else this.columnCount(line, rec.fields.length);
       return;
     }
     const [url = '', code = '', desc = '', date = '', source = '', notes = ''] = rec.fields;
@@ -165,12 +191,12 @@ export class CsvLinter {
       this.add('category-code', line, code);
     } else if (expected !== desc) {
       // Only compared when the code is valid: upstream compared against the previous row's description.
-      this.add('category-description', line, desc, `expected "${expected}" for ${code}`);
+      this.add('category-description', line, desc, msg('lint.x.category', { expected, code }));
     }
 
     const firstLine = this.seen.get(url);
     if (firstLine !== undefined) {
-      this.add('duplicate-url', line, url, `first on line ${firstLine}`);
+      this.add('duplicate-url', line, url, msg('lint.x.first-on', { line: firstLine }));
       return;
     }
     this.seen.set(url, line);
@@ -182,17 +208,17 @@ export class CsvLinter {
     const key = variantKey(url);
     const other = this.variants.get(key);
     if (other) {
-      if (other.url !== url) this.add('url-variant', line, url, `same site as "${other.url}" on line ${other.line}`);
+      if (other.url !== url) this.add('url-variant', line, url, msg('lint.x.same-site', { url: other.url, line: other.line }));
       return;
     }
     this.variants.set(key, { url, line });
     const g = this.globalKeys?.get(key);
-    if (g !== undefined && g !== url) this.add('url-variant', line, url, `same site as "${g}" in the global list`);
+    if (g !== undefined && g !== url) this.add('url-variant', line, url, msg('lint.x.same-global', { url: g }));
   }
 
   /** Call after the last record. */
   end(): void {
-    if (!this.headerSeen) this.add('csv-header', 1, '', `expected ${CSV_HEADER.join(',')}; the file is empty`);
+    if (!this.headerSeen) this.add('csv-header', 1, '', msg('lint.x.header-empty', { header: CSV_HEADER.join(',') }));
   }
 }
 

@@ -2,9 +2,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BUILTIN_CATEGORIES, parseCategoryLegend } from '../lists/categories.ts';
 import { csvRecords, forEachCsvRecord, parseCsv, type CsvRecord } from '../lists/csv.ts';
-import { UnreadableListError } from '../errors.ts';
-import type { ListProblem } from '../lists/problem.ts';
-import { cannotRead, readListFile, type ListText } from '../lists/read-file.ts';
+import { UnreadableListError, type ErrorText } from '../errors.ts';
+import { msg } from '../i18n/index.ts';
+import { cannotReadMessage, said } from '../i18n/said.ts';
+import type { Message } from '../model/message.ts';
+import { listProblem, type ListProblem } from '../lists/problem.ts';
+import { readListFile, type ListText } from '../lists/read-file.ts';
 import { CsvLinter, type CsvLintContext } from './lint-csv.ts';
 import { fixCsv, type CsvFix } from './fix-csv.ts';
 import { RULE_BY_ID } from './rules.ts';
@@ -61,7 +64,7 @@ const RECORDS_PER_PAUSE_CHECK = 2048;
 export interface ListEntry {
   file: string;
   /** Set for files found in a listed directory that cannot be read: reported as a problem, the others still linted. */
-  unreadable?: string;
+  unreadable?: ErrorText;
   /** Named on the command line: read errors are the user's to fix (exit 2), not a lint finding. */
   explicit: boolean;
 }
@@ -81,7 +84,7 @@ export function expandListPaths(paths: readonly string[]): ListEntry[] {
     try {
       st = statSync(p);
     } catch (err) {
-      throw new UnreadableListError(p, cannotRead(err));
+      throw new UnreadableListError(p, said(cannotReadMessage(err)));
     }
     if (!st.isDirectory()) {
       if (!out.has(p)) out.set(p, { file: p, explicit: true });
@@ -94,22 +97,22 @@ export function expandListPaths(paths: readonly string[]): ListEntry[] {
     for (const d of names) {
       const file = join(p, d.name);
       if (d.isDirectory()) continue;
-      let unreadable: string | undefined;
+      let unreadable: ErrorText | undefined;
       if (!d.isFile()) {
         // A symlink (or something stranger): follow it, and say in words why it cannot be read.
         try {
           const target = statSync(file);
           if (target.isDirectory()) continue;
-          if (!target.isFile()) unreadable = 'is not a regular file';
+          if (!target.isFile()) unreadable = said(msg('err.list.not-regular'));
         } catch (err) {
           const code = (err as NodeJS.ErrnoException).code;
-          unreadable = d.isSymbolicLink() && code === 'ENOENT' ? 'a dangling symlink: its target does not exist (ENOENT)' : cannotRead(err);
+          unreadable = said(d.isSymbolicLink() && code === 'ENOENT' ? msg('err.list.dangling') : cannotReadMessage(err));
         }
       }
       found++;
       if (!out.has(file)) out.set(file, unreadable === undefined ? { file, explicit: false } : { file, unreadable, explicit: false });
     }
-    if (found === 0) throw new UnreadableListError(p, 'directory holds no test lists (*.csv, *.yaml)');
+    if (found === 0) throw new UnreadableListError(p, said(msg('err.list.no-lists')));
   }
   return [...out.values()].sort((a, b) => byName(a.file, b.file));
 }
@@ -275,7 +278,7 @@ function readEntry(entry: ListEntry, kind: 'csv' | 'yaml', run: LintRun): ListTe
   } catch (err) {
     if (!(err instanceof UnreadableListError) || entry.explicit) throw err;
     run.sink.file({ file, kind, fixes: [] });
-    run.emit(unreadableProblem(file, err.reason));
+    run.emit(unreadableProblem(file, err.reasonWhy ? { text: err.reason, why: err.reasonWhy } : err.reason));
     return null;
   }
 }
@@ -361,9 +364,9 @@ export function countryLegendCodes(text: string, file: string): ReadonlySet<stri
   return codes.size ? codes : null;
 }
 
-function unreadableProblem(file: string, reason: string): ListProblem {
+function unreadableProblem(file: string, reason: ErrorText): ListProblem {
   const rule = RULE_BY_ID.get('file-unreadable');
-  return { file, line: 0, ruleId: 'file-unreadable', severity: rule?.severity ?? 'error', message: `${rule?.title ?? 'Unreadable list file'}: ${reason}` };
+  return listProblem({ file, line: 0, ruleId: 'file-unreadable', severity: rule?.severity ?? 'error' }, msg('lint.unreadable', { title: msg('lint.rule.file-unreadable'), reason: typeof reason === 'string' ? reason : (reason.why as Message) }));
 }
 
 /** Lints and keeps everything in memory: for the API and tests. The CLI streams with `lintPathsTo`. */

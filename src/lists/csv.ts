@@ -1,4 +1,5 @@
-import type { ListProblem } from './problem.ts';
+import { msg } from '../i18n/index.ts';
+import { listProblem, type ListProblem } from './problem.ts';
 
 export const CSV_HEADER = ['url', 'category_code', 'category_description', 'date_added', 'source', 'notes'] as const;
 
@@ -57,7 +58,7 @@ export function* csvRecords(text: string, file: string, onProblem: CsvProblemHan
     const startLine = line;
     const r = readQuotedRecord(text, pos);
     if (r === null) {
-      onProblem({ file, line: startLine, ruleId: 'csv-syntax', severity: 'error', message: 'Unterminated quote: a field opened with " is never closed' });
+      onProblem(listProblem({ file, line: startLine, ruleId: 'csv-syntax', severity: 'error' }, msg('lint.csv-unterminated')));
       return;
     }
     for (let i = text.indexOf('\n', start); i !== -1 && i < r.end; i = text.indexOf('\n', i + 1)) line++;
@@ -129,9 +130,6 @@ export function parseCsv(text: string, file: string): CsvParse {
 }
 
 export function syntaxProblem(file: string, err: Error & { code?: string }, line: number): ListProblem {
-  const what =
-    err.code === 'CSV_QUOTE_NOT_CLOSED'
-      ? 'Unterminated quote: a field opened with " is never closed'
-      : `CSV syntax error: ${err.message.replace(/^[^:]*: /, '')}`;
-  return { file, line, ruleId: 'csv-syntax', severity: 'error', message: what };
+  const what = err.code === 'CSV_QUOTE_NOT_CLOSED' ? msg('lint.csv-unterminated') : msg('lint.csv-syntax', { detail: err.message.replace(/^[^:]*: /, '') });
+  return listProblem({ file, line, ruleId: 'csv-syntax', severity: 'error' }, what);
 }

@@ -1,3 +1,6 @@
+import type { Message } from '../model/message.ts';
+import { render } from '../i18n/index.ts';
+
 /** One finding about a list file: the shared currency of readers, lint rules and formatters. */
 export type Severity = 'error' | 'warning';
 
@@ -8,8 +11,16 @@ export interface ListProblem {
   column?: number;
   ruleId: string;
   severity: Severity;
+  /** In English (JSON and SARIF output, tests). */
   message: string;
+  /** The message as a catalogue key and parameters: the text and GitHub formats show it in the reader's language. */
+  why?: Message;
   /** The offending value, quoted in messages the way upstream's linter does. */
   value?: string;
 }
 
+
+/** A problem whose words are a catalogue message: `message` is its English rendering, `why` the message. */
+export function listProblem(at: Omit<ListProblem, 'message' | 'why'>, why: Message): ListProblem {
+  return { ...at, message: render('en', why), why };
+}

@@ -1,6 +1,8 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { cannotRead, UnreadableListError } from '../errors.ts';
-import type { ListProblem } from './problem.ts';
+import { cannotReadMessage, said } from '../i18n/said.ts';
+import { msg } from '../i18n/index.ts';
+import { listProblem, type ListProblem } from './problem.ts';
 
 /** Lists are small (upstream global.csv is ~150 KB); anything this big is a mistake, not a list. */
 export const MAX_LIST_BYTES = 16 * 1024 * 1024;
@@ -24,19 +26,16 @@ function checkListFile(file: string): void {
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new UnreadableListError(file, 'is a directory, not a list file');
+    if (st.isDirectory()) throw new UnreadableListError(file, said(msg('err.list.directory')));
     // A FIFO or device would block the read or never end.
-    if (!st.isFile()) throw new UnreadableListError(file, 'is not a regular file');
+    if (!st.isFile()) throw new UnreadableListError(file, said(msg('err.list.not-regular')));
     size = st.size;
   } catch (err) {
     if (err instanceof UnreadableListError) throw err;
-    throw new UnreadableListError(file, cannotRead(err));
+    throw new UnreadableListError(file, said(cannotReadMessage(err)));
   }
   if (size > MAX_LIST_BYTES) {
-    throw new UnreadableListError(
-      file,
-      `file is ${(size / 1024 / 1024).toFixed(1)} MB; lists larger than ${MAX_LIST_BYTES / 1024 / 1024} MB are refused (is this really a test list?)`,
-    );
+    throw new UnreadableListError(file, said(msg('err.list.too-large', { mb: (size / 1024 / 1024).toFixed(1), max: MAX_LIST_BYTES / 1024 / 1024 })));
   }
 }
 
@@ -46,7 +45,7 @@ export function readListFile(file: string): ListText {
   try {
     bytes = readFileSync(file);
   } catch (err) {
-    throw new UnreadableListError(file, cannotRead(err));
+    throw new UnreadableListError(file, said(cannotReadMessage(err)));
   }
   return decodeListBytes(file, bytes);
 }
@@ -57,7 +56,7 @@ export { cannotRead };
 export function decodeListBytes(file: string, input: Buffer): ListText {
   const nul = input.indexOf(0);
   if (nul !== -1) {
-    throw new UnreadableListError(file, `binary file (NUL byte at offset ${nul}, line ${lineAtOffset(input, nul)}); expected UTF-8 text`);
+    throw new UnreadableListError(file, said(msg('err.list.binary', { offset: nul, line: lineAtOffset(input, nul) })));
   }
   const ends = lineEndsToLf(input);
   const bytes = ends.bytes;
@@ -66,16 +65,16 @@ export function decodeListBytes(file: string, input: Buffer): ListText {
     text = utf8.decode(bytes);
   } catch {
     const bad = firstInvalidUtf8Offset(bytes);
-    throw new UnreadableListError(file, `not valid UTF-8 (first bad byte at line ${lineAtOffset(bytes, bad)}); save the file as UTF-8`);
+    throw new UnreadableListError(file, said(msg('err.list.not-utf8', { line: lineAtOffset(bytes, bad) })));
   }
   const problems: ListProblem[] = [];
   const hadBom = text.charCodeAt(0) === 0xfeff;
   if (hadBom) {
     text = text.slice(1);
-    problems.push({ file, line: 1, column: 1, ruleId: 'file-bom', severity: 'error', message: 'File starts with a byte-order mark (BOM); save as UTF-8 without BOM' });
+    problems.push(listProblem({ file, line: 1, column: 1, ruleId: 'file-bom', severity: 'error' }, msg('lint.bom')));
   }
-  if (ends.crlfLines > 0) problems.push({ file, line: ends.firstCrlfLine, ruleId: 'file-crlf', severity: 'error', message: `Windows line endings (CRLF) on ${ends.crlfLines} line(s); use LF` });
-  if (ends.crLines > 0) problems.push({ file, line: ends.firstCrLine, ruleId: 'file-cr', severity: 'error', message: `Classic Mac line endings (CR) on ${ends.crLines} line(s); use LF` });
+  if (ends.crlfLines > 0) problems.push(listProblem({ file, line: ends.firstCrlfLine, ruleId: 'file-crlf', severity: 'error' }, msg('lint.crlf', { count: ends.crlfLines })));
+  if (ends.crLines > 0) problems.push(listProblem({ file, line: ends.firstCrLine, ruleId: 'file-cr', severity: 'error' }, msg('lint.cr', { count: ends.crLines })));
   return { file, text, hadBom, crlfLines: ends.crlfLines, crLines: ends.crLines, problems };
 }
 
@@ -188,7 +187,7 @@ export async function streamListText(file: string, onText: (text: string) => voi
     decoder.end();
   } catch (err) {
     if (err instanceof UnreadableListError) throw err;
-    throw new UnreadableListError(file, cannotRead(err));
+    throw new UnreadableListError(file, said(cannotReadMessage(err)));
   }
   return { hadBom: decoder.hadBom, crlfLines: decoder.crlfLines, crLines: decoder.crLines };
 }
@@ -221,7 +220,7 @@ class ListTextDecoder {
 
   write(chunk: Buffer): void {
     this.total += chunk.length;
-    if (this.total > MAX_LIST_BYTES) throw new UnreadableListError(this.file, `file grew past ${MAX_LIST_BYTES / 1024 / 1024} MB while being read`);
+    if (this.total > MAX_LIST_BYTES) throw new UnreadableListError(this.file, said(msg('err.list.grew', { max: MAX_LIST_BYTES / 1024 / 1024 })));
     const text = this.decode(chunk);
     this.offset += chunk.length;
     this.emit(this.dropBom(text), false);
@@ -232,7 +231,7 @@ class ListTextDecoder {
     try {
       tail = this.utf8.decode();
     } catch {
-      throw new UnreadableListError(this.file, `not valid UTF-8 (the file ends inside a character, line ${this.lines}); save the file as UTF-8`);
+      throw new UnreadableListError(this.file, said(msg('err.list.not-utf8-end', { line: this.lines })));
     }
     this.emit(tail, true);
   }
@@ -242,7 +241,7 @@ class ListTextDecoder {
     const nul = chunk.indexOf(0);
     if (nul !== -1) {
       this.countLines(this.utf8.decode(chunk.subarray(0, nul), { stream: true }));
-      throw new UnreadableListError(this.file, `binary file (NUL byte at offset ${this.offset + nul}, line ${this.lines}); expected UTF-8 text`);
+      throw new UnreadableListError(this.file, said(msg('err.list.binary', { offset: this.offset + nul, line: this.lines })));
     }
     try {
       return this.utf8.decode(chunk, { stream: true });
@@ -251,7 +250,7 @@ class ListTextDecoder {
       const bad = firstInvalidUtf8Offset(chunk);
       let line = this.lines;
       for (let i = 0; i < bad; i++) if (chunk[i] === 0x0a) line++;
-      throw new UnreadableListError(this.file, `not valid UTF-8 (first bad byte near line ${line}); save the file as UTF-8`);
+      throw new UnreadableListError(this.file, said(msg('err.list.not-utf8-near', { line })));
     }
   }
 

@@ -3,9 +3,11 @@ import { isIP } from 'node:net';
 import { splitHostPort } from '../net/endpoint.ts';
 import { parseCidr } from './endpoints.ts';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
-import type { ListProblem } from './problem.ts';
+import { listProblem, type ListProblem } from './problem.ts';
+import type { Message } from '../model/message.ts';
+import { msg } from '../i18n/index.ts';
 import type { z } from 'zod';
-import { didYouMean, keyPlace } from './yaml-words.ts';
+import { meanMessage, keyPlace } from './yaml-words.ts';
 import { serviceListSchema, type ServiceList, type ServiceCheck } from '../model/service-list.ts';
 import { wayEntryProblems } from './ways.ts';
 
@@ -44,16 +46,15 @@ function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
 
 /** A schema issue as lint problems: an unknown key at its own line with the nearest allowed key. */
 function schemaIssueProblems(file: string, issue: z.core.$ZodIssue, doc: Document, lc: LineCounter, lineOf: (p: readonly PropertyKey[]) => number): ListProblem[] {
-  const where = issue.path.length ? issue.path.join('.') : '(top level)';
-  if (issue.code !== 'unrecognized_keys') return [{ file, line: lineOf(issue.path), ruleId: 'yaml-schema', severity: 'error', message: `${where}: ${issue.message.replace(/^Invalid input: /, '')}` }];
+  const where = issue.path.length ? issue.path.join('.') : msg('lint.svc.top-level');
+  if (issue.code !== 'unrecognized_keys') return [listProblem({ file, line: lineOf(issue.path), ruleId: 'yaml-schema', severity: 'error' }, msg('lint.svc.at', { where, problem: issue.message.replace(/^Invalid input: /, '') }))];
   const path = issue.path as (string | number)[];
-  return issue.keys.map((key) => ({
-    file,
-    line: keyPlace(doc, lc, path, key)?.line ?? lineOf(path),
-    ruleId: 'yaml-schema',
-    severity: 'error',
-    message: `${[...path, key].join('.')}: not a key of a service list${didYouMean(key, keysAt(serviceListSchema, path))}`,
-  }));
+  return issue.keys.map((key) =>
+    listProblem(
+      { file, line: keyPlace(doc, lc, path, key)?.line ?? lineOf(path), ruleId: 'yaml-schema', severity: 'error' },
+      msg('lint.svc.not-a-key', { path: [...path, key].join('.'), mean: meanMessage(key, keysAt(serviceListSchema, path)) }),
+    ),
+  );
 }
 
 /** Parses and validates a service list; every problem carries the YAML line it comes from. */
@@ -63,14 +64,7 @@ export function parseServices(text: string, file: string): ServicesParse {
   const problems: ListProblem[] = [];
   for (const err of doc.errors) {
     const pos = err.linePos?.[0];
-    problems.push({
-      file,
-      line: pos?.line ?? 1,
-      ...(pos ? { column: pos.col } : {}),
-      ruleId: 'yaml-syntax',
-      severity: 'error',
-      message: `YAML syntax error: ${(err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}`,
-    });
+    problems.push(listProblem({ file, line: pos?.line ?? 1, ...(pos ? { column: pos.col } : {}), ruleId: 'yaml-syntax', severity: 'error' }, msg('lint.yaml-syntax', { detail: (err.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '') })));
   }
   if (problems.length > 0) return { list: null, problems };
 
@@ -81,10 +75,10 @@ export function parseServices(text: string, file: string): ServicesParse {
   } catch (err) {
     // yaml throws a ReferenceError when aliases expand past the cap (a "billion laughs" document).
     if (!(err instanceof ReferenceError)) throw err;
-    return { list: null, problems: [{ file, line: firstAliasLine(doc, lineCounter), ruleId: 'yaml-syntax', severity: 'error', message: `YAML aliases expand too far (more than ${MAX_YAML_ALIASES} alias expansions): refused as a resource-exhaustion document` }] };
+    return { list: null, problems: [listProblem({ file, line: firstAliasLine(doc, lineCounter), ruleId: 'yaml-syntax', severity: 'error' }, msg('lint.svc.aliases', { max: MAX_YAML_ALIASES }))] };
   }
   if (plain === null || plain === undefined) {
-    return { list: null, problems: [{ file, line: 1, ruleId: 'yaml-schema', severity: 'error', message: 'the file is empty: a service list starts with "version: 1" and "services:" (see README, Service lists)' }] };
+    return { list: null, problems: [listProblem({ file, line: 1, ruleId: 'yaml-schema', severity: 'error' }, msg('lint.svc.empty', { first: 'version: 1', second: 'services:', section: 'Service lists' }))] };
   }
   const result = serviceListSchema.safeParse(plain);
   if (!result.success) {
@@ -94,43 +88,43 @@ export function parseServices(text: string, file: string): ServicesParse {
   const list = result.data;
   for (const p of semanticProblems(list, file, lineOf)) problems.push(p);
   // The ways out (what still works): what the schema cannot say about each probe.
-  for (const p of wayEntryProblems(list.ways ?? [])) problems.push({ file, line: lineOf(p.path), ruleId: 'yaml-schema', severity: 'error', message: `${p.path.join('.')}: ${p.message}` });
+  for (const p of wayEntryProblems(list.ways ?? [])) problems.push(listProblem({ file, line: lineOf(p.path), ruleId: 'yaml-schema', severity: 'error' }, msg('lint.svc.at', { where: p.path.join('.'), problem: p.message })));
   return { list: problems.some((p) => p.severity === 'error') ? null : list, problems: sortByLine(problems) };
 }
 
 function semanticProblems(list: ServiceList, file: string, lineOf: (p: readonly PropertyKey[]) => number): ListProblem[] {
   const out: ListProblem[] = [];
-  const err = (path: PropertyKey[], message: string): void => {
-    out.push({ file, line: lineOf(path), ruleId: 'yaml-schema', severity: 'error', message: `${path.join('.')}: ${message}` });
+  const err = (path: PropertyKey[], problem: Message): void => {
+    out.push(listProblem({ file, line: lineOf(path), ruleId: 'yaml-schema', severity: 'error' }, msg('lint.svc.at', { where: path.join('.'), problem })));
   };
   const seen = new Set<string>();
   list.services.forEach((svc, si) => {
-    if (seen.has(svc.id)) err(['services', si, 'id'], `duplicate service id "${svc.id}"`);
+    if (seen.has(svc.id)) err(['services', si, 'id'], msg('lint.svc.duplicate-service', { id: svc.id }));
     seen.add(svc.id);
     for (const [name, pem] of Object.entries(svc.cas ?? {})) {
       try {
         new X509Certificate(pem);
       } catch {
-        err(['services', si, 'cas', name], `CA "${name}" is not a parsable PEM certificate`);
+        err(['services', si, 'cas', name], msg('lint.svc.ca-not-pem', { name }));
       }
     }
     const checkIds = new Set<string>();
     svc.checks.forEach((check, ci) => {
       const at = ['services', si, 'checks', ci];
-      if (checkIds.has(check.id)) err([...at, 'id'], `duplicate check id "${check.id}"`);
+      if (checkIds.has(check.id)) err([...at, 'id'], msg('lint.svc.duplicate-check', { id: check.id }));
       checkIds.add(check.id);
       for (const name of check.pinned_cas ?? []) {
-        if (!svc.cas?.[name]) err([...at, 'pinned_cas'], `pinned CA "${name}" is not defined under cas`);
+        if (!svc.cas?.[name]) err([...at, 'pinned_cas'], msg('lint.svc.pinned-undefined', { name, cas: 'cas' }));
       }
       if (check.public_roots === false && !(check.pinned_cas ?? []).length) {
-        err([...at, 'public_roots'], 'public_roots is false but no pinned_cas are given: nothing would validate');
+        err([...at, 'public_roots'], msg('lint.svc.no-roots'));
       }
       check.endpoints.forEach((ep, ei) => {
         const problem = endpointProblem(check, ep);
         if (problem) err([...at, 'endpoints', ei], problem);
       });
       (check.expect_prefixes ?? []).forEach((cidr, pi) => {
-        if (!parseCidr(cidr)) err([...at, 'expect_prefixes', pi], `"${cidr}" is not a CIDR prefix like 157.240.0.0/16`);
+        if (!parseCidr(cidr)) err([...at, 'expect_prefixes', pi], msg('lint.svc.not-cidr', { cidr }));
       });
     });
   });
@@ -139,21 +133,21 @@ function semanticProblems(list: ServiceList, file: string, lineOf: (p: readonly 
 
 const HOST_RE = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]\.?$/i;
 
-function endpointProblem(check: ServiceCheck, ep: string): string | null {
+function endpointProblem(check: ServiceCheck, ep: string): Message | null {
   if (check.protocol === 'https' || check.protocol === 'http-post') {
     let url: URL;
     try {
       url = new URL(ep);
     } catch {
-      return `"${ep}" is not a URL (protocol ${check.protocol} takes URLs)`;
+      return msg('lint.svc.ep-not-url', { ep, protocol: check.protocol });
     }
     const want = check.protocol === 'https' ? 'https:' : 'http:';
-    return url.protocol === want ? null : `"${ep}" must be a ${want}// URL for protocol ${check.protocol}`;
+    return url.protocol === want ? null : msg('lint.svc.ep-scheme', { ep, want, protocol: check.protocol });
   }
   const { host, port } = splitHostPort(ep);
-  if (!host || (!isIP(host) && !HOST_RE.test(host))) return `"${ep}" is not a hostname or IP address`;
-  if (check.protocol === 'dns') return isIP(host) ? `"${ep}": a dns check needs a hostname, not an IP` : null;
-  if (port === null && !check.ports) return `"${ep}" has no port and the check has no ports list`;
+  if (!host || (!isIP(host) && !HOST_RE.test(host))) return msg('lint.svc.ep-not-host', { ep });
+  if (check.protocol === 'dns') return isIP(host) ? msg('lint.svc.ep-dns-ip', { ep }) : null;
+  if (port === null && !check.ports) return msg('lint.svc.ep-no-port', { ep, ports: 'ports' });
   return null;
 }
 

@@ -4,7 +4,10 @@ import type { Options, parse as parseCsv } from 'csv-parse';
 import type { Target, WebTarget } from '../model/target.ts';
 import { syntaxProblem } from './csv.ts';
 import { streamListText } from './read-file.ts';
-import { BadListError } from '../errors.ts';
+import { BadListError, type ErrorText } from '../errors.ts';
+import { said } from '../i18n/said.ts';
+import type { Message } from '../model/message.ts';
+import { msg, render } from '../i18n/index.ts';
 
 // csv-parse's CommonJS build, required directly: one file, faster to load than its ESM modules, on
 // the path to a run's first query (start-up, issue #13).
@@ -16,10 +19,10 @@ export const MAX_LIST_PROBLEMS_KEPT = 100;
 
 /** Collects problems up to the cap and counts the rest. */
 class ProblemLog {
-  readonly kept: string[] = [];
+  readonly kept: ErrorText[] = [];
   total = 0;
-  add(message: string): void {
-    if (this.kept.length < MAX_LIST_PROBLEMS_KEPT) this.kept.push(message);
+  add(message: ErrorText | Message): void {
+    if (this.kept.length < MAX_LIST_PROBLEMS_KEPT) this.kept.push(typeof message !== 'string' && 'key' in message ? said(message) : message);
     this.total++;
   }
   throwIfAny(): void {
@@ -28,32 +31,47 @@ class ProblemLog {
 }
 
 export function checkUrl(raw: string): string | null {
-  const r = testableUrl(raw);
-  return typeof r === 'string' ? r : null;
+  const r = checkUrlMessage(raw);
+  return r && render('en', r);
 }
+
+/** Why a URL cannot be tested, as a message; null when it can. */
+export function checkUrlMessage(raw: string): Message | null {
+  const r = testableUrl(raw);
+  return 'href' in r ? null : r;
+}
+
+/** A problem at a line of a list file. */
+const atLine = (file: string, line: number, problem: Message): Message => msg('err.at-line', { file, line, problem });
 
 /** " (did you mean https://orda.kz/?)" for a bare host name or host:port typed without a scheme; "" otherwise. */
 export function didYouMeanUrl(raw: string): string {
+  const m = meanUrl(raw);
+  return m && render('en', m);
+}
+
+/** didYouMeanUrl as a message (err.mean), or "". */
+function meanUrl(raw: string): Message | '' {
   const text = raw.trim();
   if (!text || text.includes('://') || /\s/.test(text)) return '';
   try {
     const url = new URL(`https://${text}`);
-    return url.hostname.includes('.') || url.hostname.startsWith('[') ? ` (did you mean ${url.href}?)` : '';
+    return url.hostname.includes('.') || url.hostname.startsWith('[') ? msg('err.mean', { word: url.href }) : '';
   } catch {
     return '';
   }
 }
 
 /** The normalised URL of a testable http(s) URL, or why it cannot be tested (parsed once per row). */
-function testableUrl(raw: string): { href: string } | string {
+function testableUrl(raw: string): { href: string } | Message {
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
-    return `not a URL${didYouMeanUrl(raw)}`;
+    return msg('err.url.not-url', { mean: meanUrl(raw) });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `only http:// and https:// URLs can be tested (got ${url.protocol})${didYouMeanUrl(raw)}`;
-  if (!url.hostname) return 'no host';
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return msg('err.url.scheme', { protocol: url.protocol, mean: meanUrl(raw) });
+  if (!url.hostname) return msg('err.url.no-host');
   // Credentials are dropped at target creation (see targetUrl), so no report or stored run carries them.
   url.username = '';
   url.password = '';
@@ -72,13 +90,13 @@ export function targetUrl(raw: string): string {
 }
 
 export function webTargetsFromUrls(urls: readonly string[]): WebTarget[] {
-  const problems: string[] = [];
+  const problems: Message[] = [];
   const targets = urls.map((u, i) => {
-    const bad = checkUrl(u);
-    if (bad) problems.push(`argument ${i + 1} "${u}": ${bad}`);
+    const bad = checkUrlMessage(u);
+    if (bad) problems.push(msg('err.list.argument', { n: i + 1, url: u, problem: bad }));
     return { kind: 'web' as const, url: targetUrl(bad ? 'http://invalid.invalid/' : u), category: null, source: 'command line' };
   });
-  if (problems.length) throw new BadListError(problems);
+  if (problems.length) throw new BadListError(problems.map(said));
   return targets;
 }
 
@@ -90,8 +108,8 @@ async function streamWebTargetsFromCsv(file: string, onTarget: (t: WebTarget) =>
   const rows = new WebRows(file, onTarget, problems);
   const parser = rowParser(file, rows, problems);
   const failed = await feedParser(file, parser);
-  if (failed) problems.add(`${file}:${rows.lastEnd + 1}: ${syntaxProblem(file, failed, rows.lastEnd + 1).message}`);
-  if (rows.header) problems.add(`${file}:1: the list is empty; is this a Citizen Lab test list?`);
+  if (failed) problems.add(atLine(file, rows.lastEnd + 1, syntaxProblem(file, failed, rows.lastEnd + 1).why as Message));
+  if (rows.header) problems.add(atLine(file, 1, msg('err.list.empty')));
 }
 
 type CsvParser = ReturnType<typeof parseStream>;
@@ -131,18 +149,18 @@ class WebRows {
     this.header = false;
     this.urlCol = fields.indexOf('url');
     this.catCol = fields.indexOf('category_code');
-    if (this.urlCol < 0) this.problems.add(`${this.file}:${line}: no "url" column in the header; is this a Citizen Lab test list?`);
+    if (this.urlCol < 0) this.problems.add(atLine(this.file, line, msg('err.list.no-url-column')));
   }
 
   private readRow(fields: string[], line: number): void {
     const raw = fields[this.urlCol];
     if (raw === undefined || raw === '') {
-      if (fields.length > 1 || fields[0] !== '') this.problems.add(`${this.file}:${line}: row has no URL`);
+      if (fields.length > 1 || fields[0] !== '') this.problems.add(atLine(this.file, line, msg('err.list.row-no-url')));
       return;
     }
     const url = testableUrl(raw);
-    if (typeof url === 'string') {
-      this.problems.add(`${this.file}:${line}: "${raw}": ${url}`);
+    if (!('href' in url)) {
+      this.problems.add(atLine(this.file, line, msg('err.list.row-url', { raw, problem: url })));
       return;
     }
     this.onTarget({ kind: 'web', url: url.href, category: this.category(fields), source: `${this.file}:${line}` });
@@ -165,7 +183,7 @@ function rowParser(file: string, rows: WebRows, problems: ProblemLog): CsvParser
     relax_quotes: true,
     skip_records_with_error: true,
     on_skip: (err: CsvError | undefined) => {
-      if (err) problems.add(`${file}:${rows.lastEnd + 1}: ${syntaxProblem(file, err, rows.lastEnd + 1).message}`);
+      if (err) problems.add(atLine(file, rows.lastEnd + 1, syntaxProblem(file, err, rows.lastEnd + 1).why as Message));
       return undefined;
     },
     on_record: rows.onRecord,
@@ -214,8 +232,8 @@ export async function readTargets(urls: readonly string[], files: readonly strin
     targets.push(t);
   };
   urls.forEach((u, i) => {
-    const bad = checkUrl(u);
-    if (bad) problems.add(`argument ${i + 1} "${u}": ${bad}`);
+    const bad = checkUrlMessage(u);
+    if (bad) problems.add(msg('err.list.argument', { n: i + 1, url: u, problem: bad }));
     else keep({ kind: 'web', url: targetUrl(u), category: null, source: 'command line' });
   });
   for (const file of files) {
@@ -225,7 +243,7 @@ export async function readTargets(urls: readonly string[], files: readonly strin
       else await streamWebTargetsFromCsv(file, keep, problems);
     } catch (err) {
       if (!(err instanceof BadListError)) throw err;
-      for (const p of err.problems) problems.add(p);
+      for (const p of err.problemWhys) problems.add(p);
       problems.total += err.total - err.problems.length;
     }
   }

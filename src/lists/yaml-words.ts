@@ -1,4 +1,6 @@
 import { isMap, isScalar, type Document, type LineCounter, type YAMLError } from 'yaml';
+import type { Message } from '../model/message.ts';
+import { hasMessage, msg, render } from '../i18n/index.ts';
 
 // YAML problems in tekser's words, where they are: shared by the config file and the lists in YAML
 // (services), so a typo reads the same in both.
@@ -9,26 +11,12 @@ export interface Place {
   col: number;
 }
 
-const YAML_WORDS: Readonly<Record<string, string>> = {
-  BAD_INDENT: 'the indentation does not line up with the lines above',
-  TAB_AS_INDENT: 'a tab is used for indentation; YAML needs spaces',
-  DUPLICATE_KEY: 'this key is given twice',
-  MISSING_CHAR: 'a closing quote or bracket is missing',
-  BLOCK_AS_IMPLICIT_KEY: 'a key is missing its colon, or a value runs onto the next line',
-  MULTILINE_IMPLICIT_KEY: 'a key is missing its colon, or a value runs onto the next line',
-  BAD_SCALAR_START: 'a value starts with a character YAML reserves (quote it)',
-  UNEXPECTED_TOKEN: 'unexpected text here (a missing colon, or a stray character?)',
-  MULTIPLE_DOCS: 'the file holds more than one YAML document (remove the "---")',
-  BAD_DQ_ESCAPE: 'a backslash escape inside double quotes is not valid',
-  NON_STRING_KEY: 'a key must be plain text',
-  BLOCK_IN_FLOW: 'an indented block inside [ ] or { }',
-};
-
-/** One YAML syntax error in words, at its place. */
-export function yamlErrorWords(err: YAMLError): { place: Place; words: string } {
+/** One YAML syntax error in words, at its place: the catalogue's sentence for its code (err.yaml.<CODE>), else yaml's own. */
+export function yamlErrorWords(err: YAMLError): { place: Place; words: string; why: Message } {
   const pos = err.linePos?.[0] ?? { line: 1, col: 1 };
   const detail = err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? err.code;
-  return { place: { line: pos.line, col: pos.col }, words: `YAML syntax: ${YAML_WORDS[err.code] ?? detail}` };
+  const why = msg('err.yaml.syntax', { problem: hasMessage(`err.yaml.${err.code}`) ? msg(`err.yaml.${err.code}`) : detail });
+  return { place: { line: pos.line, col: pos.col }, words: render('en', why), why };
 }
 
 /** The edits (insert, delete, replace, swap of neighbours) between two short words. */
@@ -47,13 +35,19 @@ function distance(a: string, b: string): number {
 
 /** " (did you mean resolver?)" when one known word is close to `word`; "" otherwise. */
 export function didYouMean(word: string, known: readonly string[]): string {
+  const m = meanMessage(word, known);
+  return typeof m === 'string' ? m : render('en', m);
+}
+
+/** didYouMean as a message (err.mean), or "" when no known word is close. */
+export function meanMessage(word: string, known: readonly string[]): Message | '' {
   const w = word.toLowerCase().replace(/-/g, '_');
   let best: { k: string; d: number } | null = null;
   for (const k of known) {
     const d = distance(w, k.toLowerCase());
     if (d <= Math.max(1, Math.floor(k.length / 3)) && (!best || d < best.d)) best = { k, d };
   }
-  return best ? ` (did you mean ${best.k}?)` : '';
+  return best ? msg('err.mean', { word: best.k }) : '';
 }
 
 /** Where a node starts, or null when it has no range. */

@@ -1,7 +1,9 @@
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fsProblem } from '../errors.ts';
+import type { Message } from '../model/message.ts';
+import { msg, render } from '../i18n/index.ts';
+import { fsProblemMessage } from '../i18n/said.ts';
 
 /** Where results live by default: XDG on Linux, the usual places on macOS and Windows. */
 export function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
@@ -12,12 +14,12 @@ export function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
 }
 
 /** What keeps `path` from being listed, in words; null when it can be, or does not exist. */
-function unlistable(path: string): string | null {
+function unlistable(path: string): Message | null {
   try {
     readdirSync(path);
     return null;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : `cannot be read: ${fsProblem(err)}`;
+    return (err as NodeJS.ErrnoException).code === 'ENOENT' ? null : msg('err.data-dir.unreadable', { problem: fsProblemMessage(err) });
   }
 }
 
@@ -26,14 +28,20 @@ function unlistable(path: string): string | null {
  * A directory this user cannot read is a problem, never an empty history.
  */
 export function dataDirProblem(dir: string): string | null {
+  const m = dataDirProblemMessage(dir);
+  return m && render('en', m);
+}
+
+/** dataDirProblem as a message, for the reader's language. */
+export function dataDirProblemMessage(dir: string): Message | null {
   let isDir: boolean;
   try {
     isDir = statSync(dir).isDirectory();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? null : `cannot be read: ${fsProblem(err)}`; // missing: created when a run is saved
+    return code === 'ENOENT' ? null : msg('err.data-dir.unreadable', { problem: fsProblemMessage(err) }); // missing: created when a run is saved
   }
-  if (!isDir) return 'this is a file, not a directory (give a directory, or remove the file)';
+  if (!isDir) return msg('err.data-dir.file');
   return unlistable(dir) ?? unlistable(join(dir, 'runs'));
 }
 

@@ -1,4 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import type { Message } from '../model/message.ts';
+import { msg, render } from '../i18n/index.ts';
 import { join } from 'node:path';
 import { RUN_RECORD_SCHEMA_ID, runRecordSchema, targetResultSchema, type RunRecord, type TargetResultJson } from '../model/run.ts';
 import { isAlive } from './lock.ts';
@@ -33,28 +35,33 @@ export interface StoredRun {
 export interface UnreadableRun {
   id: string;
   dir: string;
-  /** In words: what is wrong with it. */
+  /** In words: what is wrong with it (English). */
   problem: string;
+  /** The same as a catalogue message, for the reader's language. */
+  why: Message;
 }
 
-function readRecord(dir: string): { record: RunRecord } | { problem: string } {
+/** A problem with a run.json: the message and its English. */
+const runProblem = (why: Message): { problem: string; why: Message } => ({ problem: render('en', why), why });
+
+function readRecord(dir: string): { record: RunRecord } | { problem: string; why: Message } {
   let text: string;
   try {
     text = readFileSync(join(dir, 'run.json'), 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { problem: code === 'ENOENT' ? 'run.json is missing' : code === 'EACCES' ? 'run.json cannot be read (permission denied)' : `run.json cannot be read (${code ?? err})` };
+    return runProblem(code === 'ENOENT' ? msg('err.run.missing') : code === 'EACCES' ? msg('err.run.denied') : msg('err.run.unreadable', { code: String(code ?? err) }));
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { problem: text.trim() ? 'run.json is not valid JSON (cut short or damaged)' : 'run.json is empty' };
+    return runProblem(text.trim() ? msg('err.run.not-json') : msg('err.run.empty'));
   }
   const parsed = runRecordSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { problem: `run.json does not match ${RUN_RECORD_SCHEMA_ID} (${issue?.path.join('.') || 'top level'}: ${issue?.message})` };
+    return runProblem(msg('err.run.schema', { schema: RUN_RECORD_SCHEMA_ID, path: issue?.path.join('.') || msg('err.run.top-level'), detail: String(issue?.message) }));
   }
   return { record: parsed.data };
 }
@@ -74,7 +81,7 @@ export function listRuns(dataDir: string, { unreadable }: { unreadable?: Unreada
     const dir = join(root, id);
     const read = readRecord(dir);
     if ('problem' in read) {
-      unreadable?.push({ id, dir, problem: read.problem });
+      unreadable?.push({ id, dir, problem: read.problem, why: read.why });
       continue;
     }
     let record = read.record;

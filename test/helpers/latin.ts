@@ -16,6 +16,8 @@ export const TECHNICAL_TOKENS = new Set(
     'UTC', 'ok', 'OK', 'SIGINT', 'SIGTERM', 'stdin', 'stdout', 'stderr', 'Host', 'Content-Type', 'Server', 'Location', 'Set-Cookie',
     'CONNECT', 'GET', 'HEAD', 'POST', 'ICMP', 'MTU', 'NAT', 'ISP', 'LTE', 'MK', 'ip_info', 'KZ', 'RU', 'ru', 'kk', 'en', 'LANG', 'LC_ALL',
     'LC_MESSAGES', 'Just', 'moment', 'ID', 'UA', 'API', 'PEM', 'DER', 'RSA', 'ECDSA', 'ALPN', 'H2', 'HTTP/2', 'HTTP/3',
+    // Files and their bytes (list and lint errors): names of encodings, line endings, error codes.
+    'BOM', 'CRLF', 'CR', 'LF', 'NUL', 'UTF', 'Windows', 'Mac', 'ENOENT', 'pid', 'CIDR', 'README', 'lint',
   ].map((w) => w.toLowerCase()),
 );
 
