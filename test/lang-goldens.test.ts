@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_INTERCEPTION_CAS } from '../src/data/interception-cas.ts';
+import { LANGS, type Lang } from '../src/i18n/index.ts';
+import { ingestFiles, newSourceState, serviceLookup } from '../src/ingest/sources.ts';
+import type { FindingJson } from '../src/model/finding.ts';
+import type { Message } from '../src/model/message.ts';
+import type { TargetResultJson } from '../src/model/run.ts';
+import { analyzePipeline } from '../src/pipeline.ts';
+import { renderRunHtml } from '../src/report/html/run-page.ts';
+import { record } from './fixtures/report-runs.ts';
+import { runInMemory } from './helpers/cli.ts';
+import { latinWords } from './helpers/latin.ts';
+import { REPO_ROOT } from './helpers/paths.ts';
+
+/**
+ * Issue #22, "how to know it works": the network lab's scenarios (test/golden/) re-analysed and
+ * rendered in English, Russian and Kazakh through the real code paths.
+ * - Every scenario, in ru and kk: the table with its evidence (`tekser analyze -v --lang …`) and the
+ *   report page leave no English word outside the recorded data (addresses, names, titles, failure
+ *   strings: the parameters of the messages and the measurement's own strings).
+ * - One representative run (censoring-isp) has a golden per language: test/golden-lang/<lang>.txt
+ *   holds its table and its report page's text. UPDATE_LANG_GOLDENS=1 rewrites them.
+ */
+const GOLDEN = join(REPO_ROOT, 'test', 'golden');
+const SCENARIOS = ['lab-censoring-isp', 'lab-heavily-censored', 'lab-intercept-all', 'lab-allow-list-regime', 'lab-dead-helper', 'lab-refused-by-site', 'lab-throttle-by-name', 'lab-stall-by-name', 'lab-control-html'].filter((s) =>
+  existsSync(join(GOLDEN, s, 'measurement.json')),
+);
+const NOW = new Date('2026-11-24T00:00:00.000Z');
+
+async function analyzed(scenario: string): Promise<{ results: TargetResultJson[]; findings: FindingJson[] }> {
+  const results: TargetResultJson[] = [];
+  const outcome = await analyzePipeline({
+    items: ingestFiles([join(GOLDEN, scenario, 'measurement.json')], { services: serviceLookup() }, newSourceState()),
+    knowledge: { interceptionCas: BUILTIN_INTERCEPTION_CAS },
+    serialize: { includeBodies: false },
+    output: { result: (line) => void results.push(line as TargetResultJson), finish: () => {} },
+  });
+  return { results, findings: outcome.findings as FindingJson[] };
+}
+
+/** Every string of the recorded data: the messages' parameters and the measurements' own strings. */
+function dataWords(results: readonly TargetResultJson[], findings: readonly FindingJson[]): string[] {
+  const words = new Set<string>();
+  const add = (s: string): void => {
+    for (const w of s.match(/[A-Za-z]+/g) ?? []) words.add(w);
+  };
+  const walkMessage = (m: Message | undefined | null): void => {
+    for (const v of Object.values(m?.params ?? {})) {
+      if (typeof v === 'string') add(v);
+      else if (Array.isArray(v)) v.forEach(add);
+      else if (v && typeof v === 'object') walkMessage(v as Message);
+    }
+  };
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') add(v);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  for (const r of results) {
+    walk(r.measurement);
+    walk(r.target);
+    walk(r.verdict.interceptionCa);
+    walk(r.verdict.untrustedIssuer);
+    walk(r.verdict.blockpage);
+    for (const c of r.verdict.checks ?? []) add(c.title);
+    walkMessage(r.verdict.reasonMessage);
+    r.verdict.evidenceMessages?.forEach(walkMessage);
+  }
+  for (const f of findings) {
+    walkMessage(f.titleMessage);
+    f.detailMessages?.forEach(walkMessage);
+    f.targets.forEach(add);
+  }
+  return [...words];
+}
+
+/** What a reader of the page reads: text and tooltips, without style, head and code. */
+function pageText(page: string): string {
+  const attrs = [...page.matchAll(/\b(?:title|aria-label)="([^"]*)"/g)].map((m) => m[1]);
+  const body = page
+    .replace(/<style>[\s\S]*?<\/style>/, ' ')
+    .replace(/<head>[\s\S]*?<\/head>/, ' ')
+    .replace(/<code>[\s\S]*?<\/code>/g, ' ')
+    .replace(/<[^>]+>/g, ' ');
+  return [body, ...attrs]
+    .join('\n')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+async function table(scenario: string, lang: Lang): Promise<string> {
+  const r = await runInMemory(['analyze', join(GOLDEN, scenario, 'measurement.json'), '-v', '--no-color', '--lang', lang], { NO_COLOR: '1' });
+  expect(r.code, r.err).toBe(0);
+  return r.out;
+}
+
+async function page(scenario: string, lang: Lang): Promise<{ text: string; data: string[] }> {
+  const { results, findings } = await analyzed(scenario);
+  const run = { record: record('20261124T000000Z-lang', '2026-11-24T00:00:00.000Z', results, findings), results };
+  return { text: pageText(renderRunHtml(run, { now: NOW, lang })), data: dataWords(results, findings) };
+}
+
+describe('the lab scenarios in Russian and Kazakh', () => {
+  it('there are scenarios to render', () => expect(SCENARIOS.length).toBeGreaterThanOrEqual(5));
+
+  for (const scenario of SCENARIOS) {
+    for (const lang of ['ru', 'kk'] as const) {
+      it(`${scenario}, ${lang}: the table with its evidence and the report page leave no English outside the data`, async () => {
+        const { text, data } = await page(scenario, lang);
+        const allowed = [...data, 'tekser', 'sudo', 'certs', 'macOS', 'Windows', 'Firefox', 'report', 'run'];
+        expect(latinWords(await table(scenario, lang), allowed), 'table').toEqual([]);
+        expect(latinWords(text, allowed), 'report').toEqual([]);
+      });
+    }
+  }
+});
+
+describe('one run, one golden per language', () => {
+  for (const lang of LANGS) {
+    it(`censoring-isp in ${lang}: the table and the report's text`, async () => {
+      const got = `== tekser analyze -v --lang ${lang} ==\n${await table('lab-censoring-isp', lang)}\n== tekser report --lang ${lang} (text) ==\n${(await page('lab-censoring-isp', lang)).text}\n`;
+      const file = join(REPO_ROOT, 'test', 'golden-lang', `${lang}.txt`);
+      if (process.env.UPDATE_LANG_GOLDENS === '1' || !existsSync(file)) writeFileSync(file, got);
+      expect(got).toBe(readFileSync(file, 'utf8'));
+    });
+  }
+});
