@@ -90,8 +90,8 @@ function evidenceOf(ctx: Pick<WebContext, 'm' | 'dns' | 'helper' | 'blockpage' |
   if (controlIntercepted) evidence.push(msg('web.ev.control-intercepted', { resolver: controlIntercepted.resolver, how: controlInterceptionMessage(controlIntercepted) }));
   if (m.helper && m.helper.failure) evidence.push(msg('web.ev.helper-failed', { url: m.helper.url, failure: m.helper.failure, attempts: attemptsText(m) }));
   if (ctx.helper) evidence.push(helperEvidence(ctx.helper));
-  if (blockpage) evidence.push(msg(blockpage.generic ? 'web.ev.blockpage.generic' : 'web.ev.blockpage', { fingerprint: blockpage.fingerprint, source: blockpage.source }));
-  for (const h of m.http) evidence.push(h.failure ? msg('web.ev.get-failed', { url: h.url, ip: h.ip, failure: h.failure, operation: String(h.failedOperation) }) : describeResponse(h));
+  if (blockpage) evidence.push(msg(blockpage.generic ? 'web.ev.blockpage.generic' : 'web.ev.blockpage', { fingerprint: blockpage.fingerprint, source: msg(`web.blockpage-source.${blockpage.source}`) }));
+  for (const h of m.http) evidence.push(h.failure ? msg('web.ev.get-failed', { url: h.url, ip: h.ip, failure: h.failure, operation: h.failedOperation ? msg(`web.operation.${h.failedOperation}`) : 'null' }) : describeResponse(h));
   for (const t of ctx.tcp) evidence.push(tcpEvidence(t, ctx.helper?.tcp_connect[joinHostPort(t.ip, t.port)]));
   for (const t of ctx.tls) evidence.push(tlsEvidence(t));
   for (const p of m.sniProbes) {
