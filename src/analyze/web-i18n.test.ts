@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cert, dns, helperOk, http, measurement, tcp, tls } from '../../test/fixtures/observations.ts';
 import { latinWords } from '../../test/helpers/latin.ts';
-import probeFailures from '../data/probe-failures.json' with { type: 'json' };
+import probeFailureFile from '../data/probe-failures.json' with { type: 'json' };
+import type { FailureRow } from '../data/probe-failures.ts';
 import { REFUSAL_KINDS } from '../data/site-refusals.ts';
 import webEn from '../i18n/parts/web.en.json' with { type: 'json' };
 import { render, textOf, type Lang } from '../i18n/index.ts';
@@ -178,9 +179,12 @@ function keysOf(m: Message, into = new Set<string>()): Set<string> {
   return into;
 }
 
+/** Every row of src/data/probe-failures.json: the probe's own failures and a misbehaving control's. */
+const FAILURE_ROWS = [...probeFailureFile.probeFailures, ...probeFailureFile.controlMisbehaves] as FailureRow[];
+
 /** Messages the analysis builds outside a single verdict, through its own functions: each data row and class. */
 const direct: Message[] = [
-  ...[...probeFailures.probeFailures, ...probeFailures.controlMisbehaves].map((row) => whyOf(row)).filter((w): w is Message => typeof w !== 'string'),
+  ...FAILURE_ROWS.map((row) => whyOf(row)).filter((w): w is Message => typeof w !== 'string'),
   ...CERT_FAILURE_CLASSES.map((c) => certFailureMessage({ ...handshake('ssl_invalid_certificate', null), certFailure: c })),
   controlInterceptionMessage({ resolver: 'x', failure: null, issuer: null, match: null }),
   certFailureMessage(tls(IP, H, 'connection_reset')),
@@ -223,7 +227,7 @@ describe('web verdicts in Russian and Kazakh', () => {
   });
 
   it('the data rows\' reasons in English are the rows\' own words, and each refusal kind has its words', () => {
-    for (const row of [...probeFailures.probeFailures, ...probeFailures.controlMisbehaves]) expect(render('en', { key: `web.why.${row.id}` })).toBe(row.why);
+    for (const row of FAILURE_ROWS) expect(render('en', { key: `web.why.${row.id}` })).toBe(row.why);
     for (const kind of REFUSAL_KINDS) for (const lang of ['en', 'ru', 'kk'] as Lang[]) expect(render(lang, { key: `web.refusal-kind.${kind}` })).not.toBe(`web.refusal-kind.${kind}`);
   });
 });
