@@ -17,9 +17,8 @@ export const tcpFailures = (ctx: WebContext): string => [...new Set(ctx.tcp.map(
 
 /** The endpoints tried, and how many attempts when more than one per endpoint: "203.0.113.5:443 (2 attempts)". */
 export function whereConnected(ctx: WebContext): MessageParam {
-  const endpoints = [...new Set(ctx.tcp.map((t) => joinHostPort(t.ip, t.port)))].join(', ');
-  const n = ctx.tcp.length;
-  return n > new Set(ctx.tcp.map((t) => joinHostPort(t.ip, t.port))).size ? msg('web.endpoints.attempts', { endpoints, count: n }) : endpoints;
+  const endpoints = [...new Set(ctx.tcp.map((t) => joinHostPort(t.ip, t.port)))];
+  return ctx.tcp.length > endpoints.length ? msg('web.endpoints.attempts', { endpoints: endpoints.join(', '), count: ctx.tcp.length }) : endpoints.join(', ');
 }
 
 /**

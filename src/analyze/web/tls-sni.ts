@@ -34,7 +34,8 @@ export const tlsSniRule: WebRule = {
     const params = { host: m.hostname, endpoint: ep, failure };
     if (ctx.notes.sniProof === 'proven') {
       const ok = sameIp.find((p) => completed(p.handshake));
-      return ctx.verdict('blocked', 'tls', msg('web.tls-sni.proven', { ...params, harmless: ok?.handshake.serverName ?? msg('web.ev.no-sni'), follows }));
+      const harmless = ok?.handshake.serverName;
+      return ctx.verdict('blocked', 'tls', harmless ? msg('web.tls-sni.proven', { ...params, harmless, follows }) : msg('web.tls-sni.proven.no-sni', { ...params, follows }));
     }
     if (helperValidTls(ctx)) {
       return ctx.verdict('blocked', 'tls', msg(ctx.notes.sniProof === 'not-proven' ? 'web.tls-sni.helper.address' : 'web.tls-sni.helper', params));
