@@ -22,8 +22,8 @@ const IO_MODULES = new Set([
 ]);
 /** node:net is allowed for its pure address helpers only (no sockets). */
 const PURE_NET_NAMES = new Set(['isIP', 'isIPv4', 'isIPv6', 'BlockList']);
-/** Pure modules outside analyze/ and model/ that analysis may use: address tables, host and port syntax, certificate parsing, the list parser, data tables. */
-const ANALYZE_MAY_IMPORT = ['model/', 'analyze/', 'data/', 'i18n/', 'net/addresses.ts', 'net/endpoint.ts', 'net/certificate.ts', 'lists/services.ts', 'lists/endpoints.ts', 'lists/problem.ts'];
+/** Pure modules outside analyze/ and model/ that analysis may use: address tables, host and port syntax, certificate parsing, the list parser, data tables, the catalogue of sentences (i18n/ imports only the model). */
+const ANALYZE_MAY_IMPORT = ['model/', 'analyze/', 'data/', 'net/addresses.ts', 'net/endpoint.ts', 'net/certificate.ts', 'lists/services.ts', 'lists/endpoints.ts', 'lists/problem.ts', 'i18n/'];
 /** findings/ (run-level findings) is as pure as analyze/, and may use it. */
 const FINDINGS_MAY_IMPORT = [...ANALYZE_MAY_IMPORT, 'findings/'];
 
