@@ -1,4 +1,6 @@
 import { FAILURES, certFailureClassOfCode, isCertificateFailure, type CertFailureClass } from '../model/failure.ts';
+import { msg, render } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
 import type { TlsHandshakeObservation } from '../model/observation.ts';
 
 /**
@@ -20,17 +22,8 @@ export function certFailureOf(t: Pick<TlsHandshakeObservation, 'failure' | 'cert
   return null;
 }
 
-/** Words for each class, as the reason text names them. */
-export const CERT_CLASS_WORDS: Readonly<Record<CertFailureClass, string>> = {
-  untrusted_root: 'a chain to a root that no trusted store holds',
-  expired: 'an expired certificate',
-  not_yet_valid: 'a certificate that is not valid yet',
-  wrong_name: 'a certificate for another name',
-  incomplete_chain: 'an incomplete chain (an issuer is missing)',
-  self_signed: 'a self-signed certificate',
-  weak_or_unsupported_protocol: 'a weak or unsupported TLS version or cipher',
-  other: 'an invalid certificate',
-};
+/** Words for each class, as the reason text names them (`web.cert.<class>`): "an expired certificate". */
+export const certClassWords = (c: CertFailureClass): Message => msg(`web.cert.${c}`);
 
 /**
  * Whether a class is, on its own, evidence that something on the path replaced the certificate.
@@ -44,9 +37,12 @@ export function isInterceptionEvidence(c: CertFailureClass | null): boolean {
   return c === 'untrusted_root';
 }
 
-/** "an expired certificate (CERT_HAS_EXPIRED, ssl_invalid_certificate)". */
-export function describeCertFailure(t: Pick<TlsHandshakeObservation, 'failure' | 'certFailure' | 'chainError' | 'hostnameMatches' | 'chainTrusted'>): string {
+/** "an expired certificate (CERT_HAS_EXPIRED, ssl_invalid_certificate)", as a message. */
+export function certFailureMessage(t: Pick<TlsHandshakeObservation, 'failure' | 'certFailure' | 'chainError' | 'hostnameMatches' | 'chainTrusted'>): Message {
   const c = certFailureOf(t);
   const codes = [t.chainError, t.failure].filter((x): x is string => Boolean(x));
-  return `${c ? CERT_CLASS_WORDS[c] : 'a failed handshake'} (${[...new Set(codes)].join(', ')})`;
+  return msg('web.cert.described', { what: c ? certClassWords(c) : msg('web.cert.failed-handshake'), codes: [...new Set(codes)].join(', ') });
 }
+
+/** The same in English. */
+export const describeCertFailure = (t: Parameters<typeof certFailureMessage>[0]): string => render('en', certFailureMessage(t));

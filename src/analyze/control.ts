@@ -6,7 +6,9 @@ import { isDefiniteAnswer } from '../model/values.ts';
 import type { ControlInterception, InterceptionCa, RunControl, TargetControl } from '../model/verdict.ts';
 import { certFailureOf } from './certificate.ts';
 import { matchInterceptionCa } from './interception.ts';
-import { controlMisbehaves } from '../data/probe-failures.ts';
+import { controlMisbehaves, type FailureRow } from '../data/probe-failures.ts';
+import { hasMessage, msg, render } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
 
 /**
  * The one place that decides what the control resolvers did: for one target (its own control
@@ -46,18 +48,30 @@ function controlInterception(observations: readonly DnsObservation[], intercepti
 export function targetControl(m: WebMeasurement, interceptionCas: readonly InterceptionCa[]): TargetControl {
   const interception = controlInterception([...m.dns.control, ...m.controlRecheck], interceptionCas);
   const failed = isIP(m.hostname) === 0 && !m.helper?.response && m.dns.control.length > 0 && !m.dns.control.some(isDefiniteAnswer) && interception === null;
-  const misbehaving = failed ? misbehavingOf(m.dns.control) : m.helper && !m.helper.response ? describeMisbehaving(m.helper.failure) : null;
+  const said = targetMisbehaving(m, failed);
+  const misbehaving = said ? render('en', said) : null;
   return { failed, failure: failed ? (m.dns.control.find((o) => o.failure)?.failure ?? null) : null, interception, ...(misbehaving ? { misbehaving } : {}) };
 }
 
+/**
+ * Why a row of src/data/probe-failures.json says a failure is the probe's or the control's own: its
+ * `web.why.<id>` message (the same English as the row's `why`, a test keeps them equal), else the row's words.
+ */
+export const whyOf = (row: FailureRow): Message | string => (hasMessage(`web.why.${row.id}`) ? msg(`web.why.${row.id}`) : row.why);
+
 /** "dns_server_misbehaving: the DoH control answered, but not with a DNS message (…)", or null. */
-function describeMisbehaving(failure: string | null | undefined, engine?: string): string | null {
+function describeMisbehaving(failure: string | null | undefined, engine?: string): Message | null {
   const row = controlMisbehaves(failure, engine);
-  return row ? `${failure}: ${row.why}` : null;
+  return row && failure ? msg('web.failure-why', { failure, why: whyOf(row) }) : null;
+}
+
+/** Why this target's control misbehaves, as a message (`targetControl(…).misbehaving` is its English; `failed` is that control's), or null. */
+export function targetMisbehaving(m: WebMeasurement, failed: boolean): Message | null {
+  return failed ? misbehavingOf(m.dns.control) : m.helper && !m.helper.response ? describeMisbehaving(m.helper.failure) : null;
 }
 
 /** A control that failed because every lookup got an answer that was not DNS (src/data/probe-failures.json): it misbehaves, it is reachable. */
-function misbehavingOf(observations: readonly DnsObservation[]): string | null {
+function misbehavingOf(observations: readonly DnsObservation[]): Message | null {
   const why = observations.map((o) => describeMisbehaving(o.failure, o.engine));
   return why.length > 0 && why.every((w) => w !== null) ? why[0] ?? null : null;
 }
@@ -67,13 +81,17 @@ export function runControl(check: readonly DnsObservation[] | undefined, interce
   const observations = check ?? [];
   const interception = controlInterception(observations, interceptionCas);
   const state = observations.length === 0 ? 'none' : interception || observations.some(isDefiniteAnswer) ? 'ok' : 'failed';
-  const misbehaving = state === 'failed' ? misbehavingOf(observations) : null;
+  const said = state === 'failed' ? misbehavingOf(observations) : null;
+  const misbehaving = said ? render('en', said) : null;
   return { state, failure: state === 'failed' ? (observations.find((o) => o.failure)?.failure ?? null) : null, interception, ...(misbehaving ? { misbehaving } : {}) };
 }
 
-/** "by "Qaznet Trust Network" (KZ)" / "by a certificate issued by "CN=Corp"" / "(ssl_unknown_authority)". */
-export function describeControlInterception(c: ControlInterception): string {
-  if (c.match) return `by "${c.match.ca}" (${c.match.country}), a known interception CA`;
-  if (c.issuer) return `by a certificate issued by "${c.issuer}"`;
-  return `(${c.failure ?? 'certificate not trusted'}; no chain recorded)`;
+/** "by "Qaznet Trust Network" (KZ), a known interception CA" / "by a certificate issued by "CN=Corp"" / "(ssl_unknown_authority; no chain recorded)", as a message. */
+export function controlInterceptionMessage(c: ControlInterception): Message {
+  if (c.match) return msg('web.control-by.ca', { ca: c.match.ca, country: c.match.country });
+  if (c.issuer) return msg('web.control-by.issuer', { issuer: c.issuer });
+  return msg('web.control-by.unknown', { failure: c.failure ?? msg('web.control-by.not-trusted') });
 }
+
+/** The same in English. */
+export const describeControlInterception = (c: ControlInterception): string => render('en', controlInterceptionMessage(c));

@@ -7,6 +7,9 @@ import { isBogon } from '../net/addresses.ts';
 import { matchDnsBlockAnswer } from './blockpage.ts';
 import { certFailureOf } from './certificate.ts';
 import { probeFailure } from '../data/probe-failures.ts';
+import { msg, render } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
+import { whyOf } from './control.ts';
 
 const NOT_IDENTITY = new Set(['expired', 'not_yet_valid', 'weak_or_unsupported_protocol']);
 import type { DnsConsistency } from '../model/verdict.ts';
@@ -15,6 +18,8 @@ export interface DnsAnalysis {
   consistency: DnsConsistency;
   /** Why, in words; empty when consistent, unless it rests on AS numbers or the probe's own judgement. */
   explanation: string;
+  /** The same as a catalogue message (null when there is nothing to say). */
+  explanationMessage: Message | null;
   /** The AS of each address, where the measurement says (OONI's answers, the helper's ip_info). */
   asnOf: Record<string, number>;
   /** The ASes of the control's answers that are known. */
@@ -55,7 +60,9 @@ function connectedAddresses(m: WebMeasurement): string[] {
   return [...new Set(ok.filter((x) => x.port === m.port).map((x) => x.ip))];
 }
 
-type DnsBase = Omit<DnsAnalysis, 'consistency' | 'explanation'>;
+type DnsBase = Omit<DnsAnalysis, 'consistency' | 'explanation' | 'explanationMessage'>;
+type Result = (consistency: DnsConsistency, explanation?: Message) => DnsAnalysis;
+const ips = (xs: readonly string[]): string => xs.join(', ');
 
 /** What the decision reads: both sides' addresses and ASes, the failures, injected replies. */
 function dnsBase(m: WebMeasurement): { base: DnsBase; unrecorded: boolean; localAsns: number[] } {
@@ -98,63 +105,57 @@ function dnsBase(m: WebMeasurement): { base: DnsBase; unrecorded: boolean; local
 export function analyzeDns(m: WebMeasurement): DnsAnalysis {
   const { base, unrecorded, localAsns } = dnsBase(m);
   const { localAddresses, controlAddresses, controlAnswered, controlAsns } = base;
-  const result = (consistency: DnsConsistency, explanation: string): DnsAnalysis => ({ ...base, consistency, explanation });
+  const result: Result = (consistency, explanation) => ({ ...base, consistency, explanation: explanation ? render('en', explanation) : '', explanationMessage: explanation ?? null });
 
-  if (isIP(m.hostname)) return result('consistent', '');
-  if (unrecorded && localAddresses.length === 0) return result('unknown', `the measurement lacks a lookup of ${m.hostname}`);
+  if (isIP(m.hostname)) return result('consistent');
+  if (unrecorded && localAddresses.length === 0) return result('unknown', msg('web.dns.unrecorded', { host: m.hostname }));
   if (base.injectedReplies.length) {
-    return result('inconsistent', `two different answers arrived for one query (${localAddresses.join(', ') || base.localFailure} and then ${base.injectedReplies[0]}): someone on the path injected a reply`);
+    return result('inconsistent', msg('web.dns.injected', { first: ips(localAddresses) || String(base.localFailure), then: base.injectedReplies[0] ?? '' }));
   }
   const validated = localAddresses.filter((ip) => m.tls.some((t) => t.ip === ip && t.serverName === m.hostname && t.failure === null));
 
   if (localAddresses.length === 0) return noLocalAnswer(base, result);
-  if (localAddresses.some((ip) => controlAddresses.includes(ip))) return result('consistent', '');
-  if (validated.length > 0 && !base.asnDiffers) return result('consistent', '');
+  if (localAddresses.some((ip) => controlAddresses.includes(ip))) return result('consistent');
+  if (validated.length > 0 && !base.asnDiffers) return result('consistent');
   // Valid TLS at an address in another AS: the name's server or a proxy passing TLS through; its plain-HTTP page still speaks (rule dns).
-  if (validated.length > 0) return { ...result('consistent', ''), byTlsOnly: true };
+  if (validated.length > 0) return { ...result('consistent'), byTlsOnly: true };
   // OONI's rule: an answer in the same AS as the control's is the same operator's (a CDN gives each place its own edge).
   const sharedAs = localAsns.filter((a) => controlAsns.includes(a));
-  if (sharedAs.length > 0 && !localAddresses.some(isBogon)) return result('consistent', `your resolver's answers are in the same AS as the control's (AS${sharedAs.join(', AS')})`);
-  if (!controlAnswered) return result('unknown', '');
-  if (controlAddresses.length === 0) {
-    return result('inconsistent', `your resolver answered ${localAddresses.join(', ')} for a name the control resolver says does not exist`);
-  }
+  if (sharedAs.length > 0 && !localAddresses.some(isBogon)) return result('consistent', msg('web.dns.same-as', { asns: `AS${sharedAs.join(', AS')}` }));
+  if (!controlAnswered) return result('unknown');
+  if (controlAddresses.length === 0) return result('inconsistent', msg('web.dns.nxdomain-there', { local: ips(localAddresses) }));
   const known = localAddresses.map(matchDnsBlockAnswer).find((x) => x !== null);
   if (known) {
-    return result('inconsistent', `your resolver answered ${localAddresses.join(', ')}, a known censor's answer (${known.fingerprint}${known.countries.length ? `, seen in ${known.countries.join(', ')}` : ''}); the control resolver says ${controlAddresses.join(', ')}`);
+    const params = { local: ips(localAddresses), fingerprint: known.fingerprint, control: ips(controlAddresses) };
+    return result('inconsistent', known.countries.length ? msg('web.dns.censor-answer.seen', { ...params, countries: known.countries.join(', ') }) : msg('web.dns.censor-answer', params));
   }
   const bogons = localAddresses.filter(isBogon);
-  if (bogons.length === localAddresses.length) {
-    return result('inconsistent', `your resolver answered ${localAddresses.join(', ')} (reserved/private addresses); the control resolver says ${controlAddresses.join(', ')}`);
-  }
+  if (bogons.length === localAddresses.length) return result('inconsistent', msg('web.dns.bogons', { local: ips(localAddresses), control: ips(controlAddresses) }));
   // A server that cannot prove it is the site (wrong name, untrusted or missing issuer); an expired or
   // not-yet-valid certificate says more about that server's upkeep (or this clock) than about the address.
   const badCert = m.tls.filter((t) => localAddresses.includes(t.ip) && t.serverName === m.hostname && isCertificateFailure(t.failure) && !NOT_IDENTITY.has(certFailureOf(t) ?? 'other'));
   if (badCert.length > 0) {
-    return result('inconsistent', `your resolver answered ${localAddresses.join(', ')}, a server that cannot prove it is ${m.hostname} (${badCert[0]?.failure}); the control resolver says ${controlAddresses.join(', ')}`);
+    return result('inconsistent', msg('web.dns.bad-certificate', { local: ips(localAddresses), host: m.hostname, failure: String(badCert[0]?.failure), control: ips(controlAddresses) }));
   }
   return undecidedDns(m, base, result, localAsns);
 }
 
 /** Our resolver gave no address: the control decides, unless the lookup failed by the probe's own doing. */
-function noLocalAnswer(base: DnsBase, result: (c: DnsConsistency, e: string) => DnsAnalysis): DnsAnalysis {
-  if (!base.controlAnswered) return result('unknown', '');
+function noLocalAnswer(base: DnsBase, result: Result): DnsAnalysis {
+  if (!base.controlAnswered) return result('unknown');
   const own = probeFailure(base.localFailure);
-  if (own) return result('unknown', `the lookup failed with the probe's own failure (${base.localFailure}: ${own.why})`);
-  if (base.controlAddresses.length === 0) return result('consistent', ''); // both say the name does not exist
-  return result('inconsistent', `your resolver said ${base.localFailure ?? 'nothing'}, but the control resolver resolves it to ${base.controlAddresses.join(', ')}`);
+  if (own) return result('unknown', msg('web.dns.probe-own', { failure: String(base.localFailure), why: whyOf(own) }));
+  if (base.controlAddresses.length === 0) return result('consistent'); // both say the name does not exist
+  return result('inconsistent', msg('web.dns.failed-here', { said: base.localFailure ?? msg('web.dns.nothing'), control: ips(base.controlAddresses) }));
 }
 
 /** Answers that differ and could not be validated: another AS when both are known; the probe's own judgement when neither is. */
-function undecidedDns(m: WebMeasurement, base: DnsBase, result: (c: DnsConsistency, e: string) => DnsAnalysis, localAsns: readonly number[]): DnsAnalysis {
+function undecidedDns(m: WebMeasurement, base: DnsBase, result: Result, localAsns: readonly number[]): DnsAnalysis {
   const { localAddresses: local, controlAddresses: control, controlAsns } = base;
-  const withAs = (ips: readonly string[]): string => ips.map((ip) => (base.asnOf[ip] ? `${ip} (AS${base.asnOf[ip]})` : ip)).join(', ');
-  if (base.asnDiffers) return result('unknown', `your resolver's answers (${withAs(local)}) are in another network than the control's (${withAs(control)}) and could not be validated`);
-  if (localAsns.length === 0 && controlAsns.length === 0 && m.probeDnsConsistency === 'consistent') {
-    return result('consistent', `the probe that made the measurement judged your resolver's answers (${local.join(', ')}) consistent with the control's (${control.join(', ')}) (OONI's dns_consistency; tekser has no AS numbers to check)`);
-  }
-  if (localAsns.length === 0 && controlAsns.length === 0 && m.probeDnsConsistency === 'inconsistent') {
-    return result('inconsistent', `your resolver answered ${local.join(', ')}, the control ${control.join(', ')}, and the probe that made the measurement judged them inconsistent (OONI's dns_consistency; tekser has no AS numbers to check)`);
-  }
-  return result('unknown', `your resolver's answers (${local.join(', ')}) differ from the control's (${control.join(', ')}) and could not be validated`);
+  const withAs = (xs: readonly string[]): string => xs.map((ip) => (base.asnOf[ip] ? `${ip} (AS${base.asnOf[ip]})` : ip)).join(', ');
+  if (base.asnDiffers) return result('unknown', msg('web.dns.other-network', { local: withAs(local), control: withAs(control) }));
+  const probeSays = localAsns.length === 0 && controlAsns.length === 0 ? m.probeDnsConsistency : null;
+  if (probeSays === 'consistent') return result('consistent', msg('web.dns.probe-consistent', { local: ips(local), control: ips(control) }));
+  if (probeSays === 'inconsistent') return result('inconsistent', msg('web.dns.probe-inconsistent', { local: ips(local), control: ips(control) }));
+  return result('unknown', msg('web.dns.differ', { local: ips(local), control: ips(control) }));
 }

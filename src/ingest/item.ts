@@ -46,9 +46,10 @@ export type IngestItem = (IngestItemBase & { kind: 'web'; measurement: WebMeasur
 export function noteLacks(v: Verdict, lacks: readonly string[] | undefined): Verdict {
   if (!lacks?.length) return v;
   const what = lacks.join(', ');
+  // A reason rewritten here is English only: its message (the analysis's words) no longer says it, so it goes.
+  const { reasonMessage: _said, ...rest } = v;
   return {
-    ...v,
+    ...(v.status === 'inconclusive' ? { ...rest, reason: `The measurement lacks ${what}: ${v.reason}` } : v),
     evidence: [...v.evidence, `the measurement lacks ${what}`],
-    ...(v.status === 'inconclusive' ? { reason: `The measurement lacks ${what}: ${v.reason}` } : {}),
   };
 }

@@ -5,8 +5,10 @@ import type { WebMeasurement } from '../../model/measurement.ts';
 import type { HttpObservation, TcpConnectObservation, TlsHandshakeObservation } from '../../model/observation.ts';
 import type { BlockingMethod, BlockpageMatch, ControlInterception, HttpComparison, InterceptionMatch, TargetControl, Verdict, VerdictStatus } from '../../model/verdict.ts';
 import { joinHostPort } from '../../net/endpoint.ts';
+import { msg, render } from '../../i18n/index.ts';
+import type { Message, MessageParam } from '../../model/message.ts';
 import { matchBlockpage } from '../blockpage.ts';
-import { describeControlInterception, runControl, targetControl } from '../control.ts';
+import { controlInterceptionMessage, runControl, targetControl, targetMisbehaving } from '../control.ts';
 import { analyzeDns, type DnsAnalysis } from '../dns.ts';
 import type { AnalysisKnowledge } from '../knowledge.ts';
 
@@ -38,9 +40,11 @@ export interface WebContext {
   /** Whether an SNI was sent at all (not for an IP-literal URL). */
   sniSent: boolean;
   failedStep: FailedStep | null;
-  evidence: string[];
+  /** The evidence lines as messages (the verdict carries them and their English). */
+  evidence: Message[];
   notes: { httpComparison: HttpComparison | null; untrustedIssuer: string | null; interceptionCa: InterceptionMatch | null; sniProof: Verdict['sniProof'] };
-  verdict: (status: VerdictStatus, method: BlockingMethod | null, reason: string) => Verdict;
+  /** The verdict, its reason a catalogue message (`reason` is its English, `reasonMessage` the message). */
+  verdict: (status: VerdictStatus, method: BlockingMethod | null, reason: Message) => Verdict;
 }
 
 /** One step of the web verdict: it decides (a verdict) or passes (null) to the next rule. */
@@ -80,17 +84,21 @@ function failedStepOf({ tcp, tls, final }: Pick<WebContext, 'tcp' | 'tls' | 'fin
 }
 
 /** The evidence lines every verdict carries, in order: DNS, control, helper, block page, fetch, connections, SNI probes. */
-function evidenceOf(ctx: Pick<WebContext, 'm' | 'dns' | 'helper' | 'blockpage' | 'controlIntercepted' | 'tcp' | 'tls'>): string[] {
+function evidenceOf(ctx: Pick<WebContext, 'm' | 'dns' | 'helper' | 'blockpage' | 'controlIntercepted' | 'tcp' | 'tls'>): Message[] {
   const { m, blockpage, controlIntercepted } = ctx;
   const evidence = [dnsEvidence(m, ctx.dns)];
-  if (controlIntercepted) evidence.push(`control resolver ${controlIntercepted.resolver}: TLS intercepted ${describeControlInterception(controlIntercepted)}`);
-  if (m.helper && m.helper.failure) evidence.push(`control helper ${m.helper.url}: ${m.helper.failure}${attemptsText(m)}`);
+  if (controlIntercepted) evidence.push(msg('web.ev.control-intercepted', { resolver: controlIntercepted.resolver, how: controlInterceptionMessage(controlIntercepted) }));
+  if (m.helper && m.helper.failure) evidence.push(msg('web.ev.helper-failed', { url: m.helper.url, failure: m.helper.failure, attempts: attemptsText(m) }));
   if (ctx.helper) evidence.push(helperEvidence(ctx.helper));
-  if (blockpage) evidence.push(`block page: matches fingerprint ${blockpage.fingerprint} (${blockpage.source}${blockpage.generic ? ', generic wording' : ''})`);
-  for (const h of m.http) evidence.push(h.failure ? `GET ${h.url} via ${h.ip}: ${h.failure} at ${h.failedOperation}` : `GET ${describeResponse(h)}`);
+  if (blockpage) evidence.push(msg(blockpage.generic ? 'web.ev.blockpage.generic' : 'web.ev.blockpage', { fingerprint: blockpage.fingerprint, source: msg(`web.blockpage-source.${blockpage.source}`) }));
+  for (const h of m.http) evidence.push(h.failure ? msg('web.ev.get-failed', { url: h.url, ip: h.ip, failure: h.failure, operation: h.failedOperation ? msg(`web.operation.${h.failedOperation}`) : 'null' }) : describeResponse(h));
   for (const t of ctx.tcp) evidence.push(tcpEvidence(t, ctx.helper?.tcp_connect[joinHostPort(t.ip, t.port)]));
   for (const t of ctx.tls) evidence.push(tlsEvidence(t));
-  for (const p of m.sniProbes) evidence.push(`SNI probe ${p.kind} (${p.handshake.serverName ?? 'no SNI'} to ${joinHostPort(p.handshake.ip, p.handshake.port)}): ${completed(p.handshake) ? 'handshake completed' : p.handshake.failure}`);
+  for (const p of m.sniProbes) {
+    const sni = p.handshake.serverName ?? msg('web.ev.no-sni');
+    const result = completed(p.handshake) ? msg('web.ev.handshake-completed') : (p.handshake.failure ?? 'null');
+    evidence.push(msg('web.ev.sni-probe', { kind: p.kind, sni, endpoint: joinHostPort(p.handshake.ip, p.handshake.port), result }));
+  }
   return evidence;
 }
 
@@ -124,8 +132,10 @@ export function buildWebContext(m: WebMeasurement, knowledge: AnalysisKnowledge)
     verdict: (status, method, reason) => ({
       status,
       method,
-      reason,
-      evidence,
+      reason: render('en', reason),
+      reasonMessage: reason,
+      evidence: evidence.map((e) => render('en', e)),
+      evidenceMessages: [...evidence],
       dnsConsistency: dns.consistency,
       blockpage,
       httpComparison: ctx.notes.httpComparison,
@@ -137,26 +147,30 @@ export function buildWebContext(m: WebMeasurement, knowledge: AnalysisKnowledge)
   return ctx;
 }
 
-function attemptsText(m: WebMeasurement): string {
-  const n = m.helper?.attempts?.length ?? 0;
-  return n > 1 ? ` (${n} helpers tried: ${m.helper?.attempts?.map((a) => `${a.url}: ${a.failure ?? 'ok'}`).join('; ')})` : '';
+/** " (3 helpers tried: a: x; b: y)" after a helper's failure when more than one was tried, else nothing. */
+function attemptsText(m: WebMeasurement): MessageParam {
+  const attempts = m.helper?.attempts ?? [];
+  return attempts.length > 1 ? msg('web.attempts', { count: attempts.length, tries: attempts.map((a) => `${a.url}: ${a.failure ?? 'ok'}`).join('; ') }) : '';
 }
+
+/** A failure string, or the words for none. */
+export const failureOrNoAnswer = (failure: string | null | undefined): MessageParam => failure ?? msg('web.no-answer');
 
 /**
  * Why the control could not decide, ending "tekser cannot tell <question>": an intercepted control,
  * a control helper that failed (and why), or none given. Every undecided verdict says which.
+ * The question is a `web.question.*` message.
  */
-export function undecided(ctx: WebContext, question: string): string {
-  if (ctx.controlIntercepted) return `the control resolver's own TLS connection is intercepted ${describeControlInterception(ctx.controlIntercepted)}, so control evidence is untrustworthy and tekser cannot tell ${question}`;
-  if (ctx.control.misbehaving) return `the control answered but misbehaves (${ctx.control.misbehaving}), so tekser cannot tell ${question}`;
+export function undecided(ctx: WebContext, question: Message): Message {
+  if (ctx.controlIntercepted) return msg('web.undecided.intercepted', { how: controlInterceptionMessage(ctx.controlIntercepted), question });
+  const misbehaving = ctx.control.misbehaving ? targetMisbehaving(ctx.m, ctx.control.failed) : null;
+  if (misbehaving) return msg('web.undecided.misbehaving', { why: misbehaving, question });
   const h = ctx.m.helper;
-  if (h && !h.response) {
-    return `the control helper ${h.url} failed (${h.failure ?? 'no answer'}${attemptsText(ctx.m)}), so nothing outside this network checked this target and tekser cannot tell ${question}`;
-  }
-  if (!h) return `without a control helper (--control-helper) tekser cannot tell ${question}`;
+  if (h && !h.response) return msg('web.undecided.helper-failed', { url: h.url, failure: failureOrNoAnswer(h.failure), attempts: attemptsText(ctx.m), question });
+  if (!h) return msg('web.undecided.no-helper', { question });
   const said = ctx.helper ? helperFailures(ctx, ctx.helper) : [];
-  if (said.length) return `the control helper did not reach it either (${said.join('; ')}), so tekser cannot tell ${question}`;
-  return `the control helper has no answer for this step, so tekser cannot tell ${question}`;
+  if (said.length) return msg('web.undecided.helper-also', { said: said.join('; '), question });
+  return msg('web.undecided.helper-silent', { question });
 }
 
 /**
@@ -174,34 +188,49 @@ function helperFailures(ctx: Pick<WebContext, 'tcp' | 'tls'>, h: HelperResponse)
   return [h.dns.failure ? `DNS: ${h.dns.failure}` : null, h.http_request.failure ? `HTTP: ${h.http_request.failure}` : null].filter((x): x is string => x !== null);
 }
 
+/** Parts joined by ", " (the same in every language): a list whose items are messages. */
+export function commaList(parts: readonly MessageParam[], empty: Message): MessageParam {
+  if (parts.length === 0) return empty;
+  const [head, ...rest] = parts;
+  return rest.length === 0 ? (head ?? empty) : msg('web.list.comma', { head: head ?? '', tail: commaList(rest, empty) });
+}
+
 /** What the control helper saw, step by step, in one line: the report's helper column, for the table's -v. */
-function helperEvidence(h: HelperResponse): string {
-  const each = (answers: Record<string, { failure: string | null }>, ok: string): string =>
-    Object.entries(answers).map(([ep, r]) => `${ep} ${r.failure ?? ok}`).join(', ') || 'none';
+function helperEvidence(h: HelperResponse): Message {
+  const each = (answers: Record<string, { failure: string | null }>, ok: string): MessageParam =>
+    commaList(Object.entries(answers).map(([ep, r]) => (r.failure ? `${ep} ${r.failure}` : msg(ok, { endpoint: ep }))), msg('web.ev.none'));
   const r = h.http_request;
-  const http = r.failure ?? `${r.status_code}${r.title ? ` "${r.title}"` : ''} (${r.body_length} bytes)`;
-  return `control helper: DNS → ${h.dns.failure ?? (h.dns.addrs.join(' ') || 'no address')}; TCP ${each(h.tcp_connect, 'connected')}; TLS ${each(h.tls_handshake, 'ok')}; HTTP → ${http}`;
+  const http = r.failure ?? msg(r.title ? 'web.ev.http-result.title' : 'web.ev.http-result', { status: r.status_code, title: r.title ?? '', count: r.body_length });
+  const dns = h.dns.failure ?? (h.dns.addrs.join(' ') || msg('web.ev.no-address'));
+  return msg('web.ev.helper', { dns, tcp: each(h.tcp_connect, 'web.ev.endpoint-connected'), tls: each(h.tls_handshake, 'web.ev.endpoint-ok'), http });
 }
 
-function dnsEvidence(m: WebMeasurement, dns: DnsAnalysis): string {
-  if (isIP(m.hostname)) return `DNS: none needed (${m.hostname} is an address)`;
-  const local = dns.localAddresses.length ? dns.localAddresses.join(' ') : (dns.localFailure ?? 'no answer');
-  const control = dns.controlAnswered ? dns.controlAddresses.join(' ') || 'no such name' : (dns.controlFailure ?? 'no answer');
-  const why = dns.consistency === 'consistent' && dns.explanation ? `: ${dns.explanation}` : '';
-  return `DNS ${m.hostname}: ${m.localResolver} → ${local}; control → ${control} (${dns.consistency}${why})`;
+function dnsEvidence(m: WebMeasurement, dns: DnsAnalysis): Message {
+  if (isIP(m.hostname)) return msg('web.ev.dns.literal', { host: m.hostname });
+  const local = dns.localAddresses.length ? dns.localAddresses.join(' ') : failureOrNoAnswer(dns.localFailure);
+  const control = dns.controlAnswered ? dns.controlAddresses.join(' ') || msg('web.ev.no-such-name') : failureOrNoAnswer(dns.controlFailure);
+  const params = { host: m.hostname, resolver: m.localResolver, local, control, consistency: msg(`web.consistency.${dns.consistency}`) };
+  return dns.consistency === 'consistent' && dns.explanationMessage ? msg('web.ev.dns.why', { ...params, why: dns.explanationMessage }) : msg('web.ev.dns', params);
 }
 
-function describeResponse(h: HttpObservation): string {
-  return `${h.url} → ${h.status}${h.title ? ` "${h.title}"` : ''} (${h.bodyLength} bytes${h.bodyTruncated ? ', truncated' : ''}) from ${h.ip}`;
+function describeResponse(h: HttpObservation): Message {
+  const size = msg(h.bodyTruncated ? 'web.ev.bytes.truncated' : 'web.ev.bytes', { count: h.bodyLength });
+  return msg('web.ev.get', { url: h.url, status: String(h.status), title: h.title ? ` "${h.title}"` : '', size, ip: h.ip });
 }
 
-function tcpEvidence(t: TcpConnectObservation, helper: { status: boolean; failure: string | null } | undefined): string {
-  const here = t.failure ?? `connected in ${Math.round((t.t - t.t0) * 1000)} ms`;
-  return `TCP ${joinHostPort(t.ip, t.port)}: ${here}${helper ? `; control helper: ${helper.status ? 'connected' : helper.failure}` : ''}`;
+function tcpEvidence(t: TcpConnectObservation, helper: { status: boolean; failure: string | null } | undefined): Message {
+  const here = t.failure ?? msg('web.ev.connected-in', { ms: Math.round((t.t - t.t0) * 1000) });
+  const there = helper ? msg('web.ev.tcp-helper', { result: helper.status ? msg('web.ev.connected') : (helper.failure ?? 'null') }) : '';
+  return msg('web.ev.tcp', { endpoint: joinHostPort(t.ip, t.port), here, there });
 }
 
-function tlsEvidence(t: TlsHandshakeObservation): string {
+function tlsEvidence(t: TlsHandshakeObservation): Message {
   const leaf = t.peerCertificates[0];
-  const chain = leaf ? `; leaf "${leaf.subject}" issued by "${leaf.issuer}"` : '';
-  return `TLS ${joinHostPort(t.ip, t.port)} SNI ${t.serverName ?? '(none)'}: ${t.failure ?? `${t.tlsVersion} ok`}${chain}${t.chainError ? ` (${t.chainError})` : ''}${t.certFailure ? ` [${t.certFailure}]` : ''}`;
+  return msg('web.ev.tls', {
+    endpoint: joinHostPort(t.ip, t.port),
+    sni: t.serverName ?? msg('web.ev.sni-none'),
+    result: t.failure ?? `${t.tlsVersion} ok`,
+    chain: leaf ? msg('web.ev.leaf', { subject: leaf.subject, issuer: leaf.issuer }) : '',
+    codes: `${t.chainError ? ` (${t.chainError})` : ''}${t.certFailure ? ` [${t.certFailure}]` : ''}`,
+  });
 }

@@ -1,5 +1,7 @@
 import { isDefiniteAnswer } from '../../model/values.ts';
-import type { WebRule } from './context.ts';
+import { msg } from '../../i18n/index.ts';
+import { failureOrNoAnswer, type WebRule } from './context.ts';
+import { targetMisbehaving } from '../control.ts';
 
 /**
  * 4. No usable control: the control resolver failed right after this target did (the network, not
@@ -17,18 +19,14 @@ export const controlUnavailableRule: WebRule = {
     const { m, dns, helper } = ctx;
     const recheckFailed = m.controlRecheck.length > 0 && !m.controlRecheck.some(isDefiniteAnswer);
     if (recheckFailed && dns.controlAnswered && !helper) {
-      return ctx.verdict('inconclusive', null, `The control resolver failed right after this target did (${m.controlRecheck[0]?.failure}): the network, not the site, may be the problem`);
+      return ctx.verdict('inconclusive', null, msg('web.control-unavailable.recheck', { failure: String(m.controlRecheck[0]?.failure) }));
     }
-    if (!ctx.controlAvailable && ctx.control.misbehaving) {
-      return ctx.verdict('inconclusive', null, `The control answered but misbehaves (${ctx.control.misbehaving}): it is reachable, but gave nothing to compare with, so blocking cannot be told from a network problem`);
-    }
+    const misbehaving = !ctx.controlAvailable && ctx.control.misbehaving ? targetMisbehaving(m, ctx.control.failed) : null;
+    if (misbehaving) return ctx.verdict('inconclusive', null, msg('web.control-unavailable.misbehaving', { why: misbehaving }));
     if (!ctx.controlAvailable) {
-      const helperWhy = m.helper && !m.helper.response ? `; the control helper ${m.helper.url} failed too (${m.helper.failure ?? 'no answer'})` : '';
-      return ctx.verdict(
-        'inconclusive',
-        null,
-        `Control unreachable (${dns.controlFailure ?? 'no answer'}): cannot tell blocking from a network problem${dns.localFailure ? `; your resolver also failed (${dns.localFailure})` : ''}${helperWhy}`,
-      );
+      const resolver = dns.localFailure ? msg('web.control-unavailable.resolver-too', { failure: dns.localFailure }) : '';
+      const helper = m.helper && !m.helper.response ? msg('web.control-unavailable.helper-too', { url: m.helper.url, failure: failureOrNoAnswer(m.helper.failure) }) : '';
+      return ctx.verdict('inconclusive', null, msg('web.control-unavailable.unreachable', { failure: failureOrNoAnswer(dns.controlFailure), resolver, helper }));
     }
     return null;
   },

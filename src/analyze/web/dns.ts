@@ -1,3 +1,5 @@
+import { msg } from '../../i18n/index.ts';
+import type { Message } from '../../model/message.ts';
 import { compareWithControl } from '../http-compare.ts';
 import type { WebContext, WebRule } from './context.ts';
 
@@ -11,21 +13,22 @@ const inControlAs = (ctx: WebContext, ip: string): boolean => {
  * Answers in another network than the control's (both ASes known) that served, over plain HTTP, a
  * page unlike the control helper's: the resolver sent the user elsewhere (OONI calls it dns).
  */
-function otherNetworkPage(ctx: WebContext): string | null {
+function otherNetworkPage(ctx: WebContext): Message | null {
   const { dns, final, helper } = ctx;
   if (!dns.asnDiffers || !final || final.failure !== null || final.status === null || final.tls || !dns.localAddresses.includes(final.ip)) return null;
   if (!helper || helper.http_request.failure !== null || helper.http_request.status_code <= 0) return null;
   const cmp = compareWithControl(final, helper.http_request);
   if (cmp.samePage !== false) return null;
-  const why = dns.explanation || `your resolver's answers (${dns.localAddresses.join(', ')}) are in another network than the control's (${dns.controlAddresses.join(', ')})`;
-  return `${why}; the page served there differs from the control's (${final.status} here, ${helper.http_request.status_code} there${final.title ? `; title "${final.title}"` : ''})`;
+  const why = dns.explanationMessage ?? msg('web.dns.other-network.short', { local: dns.localAddresses.join(', '), control: dns.controlAddresses.join(', ') });
+  const params = { why, here: final.status, there: helper.http_request.status_code };
+  return final.title ? msg('web.dns.other-page.title', { ...params, title: final.title }) : msg('web.dns.other-page', params);
 }
 
 /**
  * The page loaded only from an address the control gave (OONI's LTE also tries those), while every
  * attempt at the addresses our resolver gave failed: the answers were the block, not the site.
  */
-function loadedOnlyFromControl(ctx: WebContext): string | null {
+function loadedOnlyFromControl(ctx: WebContext): Message | null {
   const { dns, final, m } = ctx;
   if (!final || final.failure !== null || final.status === null || dns.localAddresses.length === 0) return null;
   if (dns.localAddresses.includes(final.ip) || !dns.controlAddresses.includes(final.ip)) return null;
@@ -33,7 +36,7 @@ function loadedOnlyFromControl(ctx: WebContext): string | null {
   const tries = [...m.tcp.filter((t) => local.has(t.ip)), ...m.tls.filter((t) => local.has(t.ip))];
   const failed = tries.filter((t) => t.failure !== null);
   if (tries.length === 0 || failed.length < tries.length) return null;
-  return `your resolver answered ${dns.localAddresses.join(', ')}, where every attempt failed (${failed[0]?.failure}); the page loaded only from ${final.ip}, an address the control resolver gave`;
+  return msg('web.dns.loaded-only-from-control', { local: dns.localAddresses.join(', '), failure: String(failed[0]?.failure), ip: final.ip });
 }
 
 /**
@@ -52,14 +55,15 @@ export const dnsRule: WebRule = {
   apply: (ctx) => {
     const { dns, blockpage, final } = ctx;
     if (dns.consistency === 'inconsistent') {
-      const page = blockpage ? `; that address serves a block page (${blockpage.fingerprint})` : '';
-      return ctx.verdict('blocked', 'dns', `DNS tampering: ${dns.explanation}${page}`);
+      const why = dns.explanationMessage ?? '';
+      return ctx.verdict('blocked', 'dns', blockpage ? msg('web.dns.tampering.blockpage', { why, fingerprint: blockpage.fingerprint }) : msg('web.dns.tampering', { why }));
     }
     const other = dns.consistency === 'unknown' ? (otherNetworkPage(ctx) ?? loadedOnlyFromControl(ctx)) : dns.byTlsOnly ? otherNetworkPage(ctx) : null;
-    if (other) return ctx.verdict('blocked', 'dns', `DNS tampering: ${other}`);
+    if (other) return ctx.verdict('blocked', 'dns', msg('web.dns.tampering', { why: other }));
     // A response that lacks its address (an OONI request without `address`) cannot show where it came from.
     if (dns.consistency === 'unknown' && blockpage && !blockpage.generic && final?.ip && !dns.controlAddresses.includes(final.ip) && !inControlAs(ctx, final.ip)) {
-      return ctx.verdict('blocked', 'dns', `DNS tampering: your resolver sent you to ${final.ip}, which serves a block page (${blockpage.fingerprint}); the control resolver says ${dns.controlAddresses.join(', ') || 'something else'}`);
+      const control = dns.controlAddresses.join(', ') || msg('web.dns.something-else');
+      return ctx.verdict('blocked', 'dns', msg('web.dns.sent-to-blockpage', { ip: final.ip, fingerprint: blockpage.fingerprint, control }));
     }
     return null;
   },

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.ts';
 import { undecided, type WebRule } from './context.ts';
 import { helperFetched } from './helper.ts';
 
@@ -12,8 +13,9 @@ export const httpFailureRule: WebRule = {
   apply: (ctx) => {
     const f = ctx.final;
     if (ctx.failedStep !== 'http' || !f || f.failure === null) return null;
-    const after = f.failedOperation === 'connect' ? 'while connecting' : f.failedOperation === 'tls_handshake' ? 'during the TLS handshake' : 'after the connection was made';
-    if (helperFetched(ctx)) return ctx.verdict('blocked', 'http-failure', `HTTP interference: the request for ${f.url} via ${f.ip} failed (${f.failure}) ${after}, while the control helper loaded it`);
-    return ctx.verdict('inconclusive', null, `The request for ${f.url} via ${f.ip} failed (${f.failure}) ${after}: a broken or overloaded server fails this way as well as a censor; ${undecided(ctx, 'HTTP interference from a broken site')}`);
+    const when = msg(f.failedOperation === 'connect' ? 'web.http-failure.when.connect' : f.failedOperation === 'tls_handshake' ? 'web.http-failure.when.tls' : 'web.http-failure.when.after');
+    const params = { url: f.url, ip: f.ip, failure: f.failure, when };
+    if (helperFetched(ctx)) return ctx.verdict('blocked', 'http-failure', msg('web.http-failure.blocked', params));
+    return ctx.verdict('inconclusive', null, msg('web.http-failure.undecided', { ...params, undecided: undecided(ctx, msg('web.question.http')) }));
   },
 };

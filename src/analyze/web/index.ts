@@ -2,6 +2,7 @@ import type { WebMeasurement } from '../../model/measurement.ts';
 import type { Verdict, VerdictFacts } from '../../model/verdict.ts';
 import { webFacts } from '../facts.ts';
 import { withDefaults, type AnalysisKnowledge } from '../knowledge.ts';
+import { msg } from '../../i18n/index.ts';
 import { buildWebContext, type WebContext, type WebRule } from './context.ts';
 import { controlUnavailableRule } from './control-unavailable.ts';
 import { deadlineRule } from './deadline.ts';
@@ -58,7 +59,7 @@ function decide(ctx: WebContext): Verdict {
     if (v) return v;
   }
   // inconclusiveRule always decides; this is for the type checker.
-  return ctx.verdict('inconclusive', null, 'Nothing could be fetched and no step failed clearly');
+  return ctx.verdict('inconclusive', null, msg('web.inconclusive.nothing', { control: '' }));
 }
 
 /** Pure: from one web measurement (and its control data) to a verdict with its reasons. */

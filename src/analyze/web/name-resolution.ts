@@ -1,4 +1,5 @@
-import { undecided, type WebRule } from './context.ts';
+import { msg } from '../../i18n/index.ts';
+import { failureOrNoAnswer, undecided, type WebRule } from './context.ts';
 
 /**
  * 5. Our resolver gave no address: a name the control cannot resolve either is gone (down); otherwise
@@ -13,11 +14,12 @@ export const nameResolutionRule: WebRule = {
     const { dns, m } = ctx;
     const own = new Set(m.addresses.filter((a) => a.skipped === 'loopback').map((a) => a.ip));
     if (own.size > 0 && dns.controlAddresses.length > 0 && [...dns.localAddresses, ...dns.controlAddresses].every((ip) => own.has(ip))) {
-      return ctx.verdict('down', null, `The name resolves to this machine's own address (${[...own].join(', ')}) for the control resolver too: the site's DNS points nowhere, for everyone; not blocking`);
+      return ctx.verdict('down', null, msg('web.name-resolution.loopback', { addresses: [...own].join(', ') }));
     }
     if (dns.localAddresses.length > 0) return null;
-    if (dns.consistency === 'consistent') return ctx.verdict('down', null, `The name does not resolve for the control resolver either (${dns.localFailure ?? 'no answer'}): the site is gone, not blocked`);
-    if (ctx.controlIntercepted) return ctx.verdict('inconclusive', null, `Your resolver failed (${dns.localFailure ?? 'no answer'}); ${undecided(ctx, 'DNS blocking from a name that is gone')}`);
-    return ctx.verdict('inconclusive', null, `Your resolver failed (${dns.localFailure ?? 'no answer'}) and the control could not confirm the name`);
+    const failure = failureOrNoAnswer(dns.localFailure);
+    if (dns.consistency === 'consistent') return ctx.verdict('down', null, msg('web.name-resolution.gone', { failure }));
+    if (ctx.controlIntercepted) return ctx.verdict('inconclusive', null, msg('web.name-resolution.intercepted', { failure, undecided: undecided(ctx, msg('web.question.dns')) }));
+    return ctx.verdict('inconclusive', null, msg('web.name-resolution.unconfirmed', { failure }));
   },
 };

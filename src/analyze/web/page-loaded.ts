@@ -1,4 +1,6 @@
 import { matchRefusal } from '../../data/site-refusals.ts';
+import { hasMessage, msg } from '../../i18n/index.ts';
+import type { Message, MessageParam } from '../../model/message.ts';
 import type { Verdict } from '../../model/verdict.ts';
 import { compareWithControl } from '../http-compare.ts';
 import type { WebContext, WebRule } from './context.ts';
@@ -9,16 +11,30 @@ function comparisonEvidence(ctx: WebContext): void {
   if (!final || !helper || !cmp) return;
   const c = helper.http_request;
   ctx.evidence.push(
-    `compared with the control's page: status ${final.status} vs ${c.status_code}, length ${final.bodyLength} vs ${c.body_length} (ratio ${cmp.bodyProportion?.toFixed(2) ?? 'n/a'}), headers ${cmp.headersMatch ? 'match' : 'differ'}, title ${cmp.titleMatch === null ? 'unknown (no body recorded)' : cmp.titleMatch ? 'matches' : 'differs'}`,
+    msg('web.ev.compared', {
+      status: String(final.status),
+      controlStatus: c.status_code,
+      length: final.bodyLength,
+      controlLength: c.body_length,
+      ratio: cmp.bodyProportion?.toFixed(2) ?? 'n/a',
+      headers: msg(cmp.headersMatch ? 'web.ev.compared.headers-match' : 'web.ev.compared.headers-differ'),
+      title: msg(cmp.titleMatch === null ? 'web.ev.compared.title-unknown' : cmp.titleMatch ? 'web.ev.compared.title-matches' : 'web.ev.compared.title-differs'),
+    }),
   );
 }
 
 /** Where the page came from, when that says it is the site's own: an address the control gives, or one in its AS. */
-function siteAddress(ctx: WebContext, ip: string): string {
-  if (ctx.dns.controlAddresses.includes(ip)) return `, from ${ip}, an address the control resolver also gives`;
+function siteAddress(ctx: WebContext, ip: string): MessageParam {
+  if (ctx.dns.controlAddresses.includes(ip)) return msg('web.page.from-control-address', { ip });
   const asn = ctx.dns.asnOf[ip];
-  return asn !== undefined && ctx.dns.controlAsns.includes(asn) ? `, from ${ip} in the site's own AS (AS${asn})` : '';
+  return asn !== undefined && ctx.dns.controlAsns.includes(asn) ? msg('web.page.from-site-as', { ip, asn: `AS${asn}` }) : '';
 }
+
+/** The kind of refusal (src/data/site-refusals.json), in words: "geo-blocking", "bot-challenge". */
+const refusalKind = (kind: string): MessageParam => (hasMessage(`web.refusal-kind.${kind}`) ? msg(`web.refusal-kind.${kind}`) : kind);
+
+/** ` "Title"` after a status, or nothing: the page's own words, quoted as they are. */
+const quotedTitle = (title: string | null | undefined): string => (title ? ` "${title}"` : '');
 
 /**
  * The site's own refusal (src/data/site-refusals.json: a 451, a geo-block, a CDN bot challenge).
@@ -30,12 +46,10 @@ function siteRefusal(ctx: WebContext): Verdict | null {
   const { final, m, helper } = ctx;
   const row = final ? matchRefusal(final) : null;
   if (!final || !row) return null;
-  const what = `${row.kind}: ${final.status}${final.title ? ` "${final.title}"` : ''}; fingerprint ${row.id}`;
-  if (final.tls) {
-    return ctx.verdict('refused by site', null, `The site itself refuses visitors from this network (${what}), served over HTTPS with a certificate valid for ${m.hostname}${siteAddress(ctx, final.ip)}: the network could not have written this page; not blocking, and not access either`);
-  }
+  const what: Message = msg('web.page.refusal', { kind: refusalKind(row.kind), status: String(final.status), title: quotedTitle(final.title), fingerprint: row.id });
+  if (final.tls) return ctx.verdict('refused by site', null, msg('web.page.refused-by-site', { what, host: m.hostname, from: siteAddress(ctx, final.ip) }));
   if (helper && helper.http_request.failure === null && helper.http_request.status_code > 0) return null;
-  return ctx.verdict('inconclusive', null, `The page looks like the site's own refusal (${what}), but it came over plain HTTP, where the network could have injected it; a control helper would settle it`);
+  return ctx.verdict('inconclusive', null, msg('web.page.refusal-plain-http', { what }));
 }
 
 /**
@@ -53,17 +67,19 @@ export const pageLoadedRule: WebRule = {
     if (!final || final.failure !== null || final.status === null || (final.status >= 300 && final.status < 400)) return null;
     const refused = siteRefusal(ctx);
     if (refused) return refused;
-    if (final.tls) return ctx.verdict('accessible', null, `Loaded over HTTPS with a valid certificate (${final.status}${final.title ? `, "${final.title}"` : ''})`);
-    if (blockpage && !blockpage.generic) return ctx.verdict('blocked', 'http-diff', `Block page: the page served for ${m.hostname} is a known block page (${blockpage.fingerprint})`);
+    const shown = { status: final.status, title: final.title ? `, "${final.title}"` : '' };
+    if (final.tls) return ctx.verdict('accessible', null, msg('web.page.https', shown));
+    if (blockpage && !blockpage.generic) return ctx.verdict('blocked', 'http-diff', msg('web.page.blockpage', { host: m.hostname, fingerprint: blockpage.fingerprint }));
     if (helper && helper.http_request.failure === null && helper.http_request.status_code > 0) {
       ctx.notes.httpComparison = compareWithControl(final, helper.http_request);
       comparisonEvidence(ctx);
       if (ctx.notes.httpComparison.samePage === false) {
         const c = helper.http_request;
-        return ctx.verdict('blocked', 'http-diff', `Page differs from what the control fetched (${final.status} here, ${c.status_code} there${final.title !== (c.title || null) ? `; title "${final.title ?? ''}" vs "${c.title}"` : ''}): likely a block page`);
+        const params = { here: final.status, there: c.status_code };
+        return ctx.verdict('blocked', 'http-diff', final.title !== (c.title || null) ? msg('web.page.differs.title', { ...params, title: final.title ?? '', controlTitle: c.title }) : msg('web.page.differs', params));
       }
     }
-    if (blockpage?.generic) return ctx.verdict('inconclusive', null, `The page contains generic blocking words (${blockpage.fingerprint}) but no control page to compare with`);
-    return ctx.verdict('accessible', null, `Loaded over plain HTTP (${final.status}${final.title ? `, "${final.title}"` : ''})${ctx.notes.httpComparison?.samePage ? ', same page as the control' : ''}`);
+    if (blockpage?.generic) return ctx.verdict('inconclusive', null, msg('web.page.generic-words', { fingerprint: blockpage.fingerprint }));
+    return ctx.verdict('accessible', null, msg(ctx.notes.httpComparison?.samePage ? 'web.page.http.same' : 'web.page.http', shown));
   },
 };

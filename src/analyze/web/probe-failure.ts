@@ -1,13 +1,16 @@
 import { probeFailure, type FailureRow } from '../../data/probe-failures.ts';
+import { msg } from '../../i18n/index.ts';
+import type { Message } from '../../model/message.ts';
+import { whyOf } from '../control.ts';
 import type { WebContext, WebRule } from './context.ts';
 
 /** The failures of the step that failed first (DNS when nothing resolved), with the probe's own among them. */
-function failedStepFailures(ctx: WebContext): { step: string; failures: string[] } | null {
+function failedStepFailures(ctx: WebContext): { step: Message; failures: string[] } | null {
   const { dns, failedStep, tcp, tls, final } = ctx;
-  if (dns.localAddresses.length === 0 && dns.localFailure) return { step: 'DNS lookup', failures: [dns.localFailure] };
-  if (failedStep === 'tcp') return { step: 'TCP connect', failures: tcp.map((t) => t.failure ?? '') };
-  if (failedStep === 'tls') return { step: 'TLS handshake', failures: tls.map((t) => t.failure ?? '') };
-  if (failedStep === 'http' && final?.failure) return { step: 'HTTP request', failures: [final.failure] };
+  if (dns.localAddresses.length === 0 && dns.localFailure) return { step: msg('web.step.dns'), failures: [dns.localFailure] };
+  if (failedStep === 'tcp') return { step: msg('web.step.tcp'), failures: tcp.map((t) => t.failure ?? '') };
+  if (failedStep === 'tls') return { step: msg('web.step.tls'), failures: tls.map((t) => t.failure ?? '') };
+  if (failedStep === 'http' && final?.failure) return { step: msg('web.step.http'), failures: [final.failure] };
   return null;
 }
 
@@ -26,7 +29,6 @@ export const probeFailureRule: WebRule = {
     const row = rows[0];
     // Only when every failure of the step is the probe's: one real failure beside it still speaks.
     if (!row || rows.length < step.failures.length) return null;
-    const failure = step.failures[0];
-    return ctx.verdict('inconclusive', null, `The ${step.step} failed with the probe's own failure (${failure}: ${row.why}); that is not the network's doing, so this says nothing about blocking`);
+    return ctx.verdict('inconclusive', null, msg('web.probe-failure', { step: step.step, failure: String(step.failures[0]), why: whyOf(row) }));
   },
 };

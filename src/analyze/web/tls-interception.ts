@@ -1,21 +1,14 @@
 import { isCertificateFailure, type CertFailureClass } from '../../model/failure.ts';
 import type { TlsHandshakeObservation } from '../../model/observation.ts';
-import { CERT_CLASS_WORDS, certFailureOf, describeCertFailure, isInterceptionEvidence } from '../certificate.ts';
+import { msg } from '../../i18n/index.ts';
+import { certClassWords, certFailureMessage, certFailureOf, isInterceptionEvidence } from '../certificate.ts';
 import { matchInterceptionCa } from '../interception.ts';
+import type { Message } from '../../model/message.ts';
 import { undecided, type WebContext, type WebRule } from './context.ts';
 import { helperFetched, helperValidTls } from './helper.ts';
 
-/** What each non-evidence class usually is, said in the undecided reason. */
-const LIKELY: Readonly<Record<CertFailureClass, string>> = {
-  untrusted_root: 'a root no trusted store holds',
-  expired: "usually the site's own fault (or this machine's clock is wrong), not interception",
-  not_yet_valid: "usually this machine's clock or the site's fault, not interception",
-  wrong_name: "the server answers with another name's certificate: a misconfigured site as often as a redirecting censor",
-  incomplete_chain: 'a site that forgot an intermediate certificate, or an interceptor that does not send its root',
-  self_signed: 'a misconfigured site or a crude interceptor',
-  weak_or_unsupported_protocol: 'an outdated server',
-  other: 'a broken certificate',
-};
+/** What each non-evidence class usually is, said in the undecided reason (`web.likely.<class>`). */
+const likely = (c: CertFailureClass | null) => msg(`web.likely.${c ?? 'other'}`);
 
 /** The handshake whose certificate failed: one to the site's addresses, or the fetch's own. */
 function failedCertificate(ctx: WebContext): (Pick<TlsHandshakeObservation, 'ip' | 'failure' | 'certFailure' | 'chainError' | 'hostnameMatches' | 'chainTrusted' | 'peerCertificates'>) | null {
@@ -46,24 +39,24 @@ export const tlsInterceptionRule: WebRule = {
     const chain = t.peerCertificates;
     const issuer = chain.at(-1)?.issuer ?? chain[0]?.issuer ?? null;
     const match = matchInterceptionCa(chain, ctx.knowledge.interceptionCas);
-    const mitm = (reason: string) => {
+    const mitm = (reason: Message) => {
       ctx.notes.untrustedIssuer = issuer;
       return ctx.verdict('blocked', 'mitm', reason);
     };
     if (match) {
       ctx.notes.interceptionCa = match;
-      ctx.evidence.push(`chain matches known interception CA "${match.ca}" (${match.country}) by ${match.matchedBy}, at "${match.certificate}"`);
-      return mitm(`TLS interception by a known state CA: the certificate for ${host} chains to "${match.ca}" (${match.country}), which no public root trusts`);
+      ctx.evidence.push(msg('web.ev.interception-ca', { ca: match.ca, country: match.country, by: msg(`web.matched-by.${match.matchedBy}`), certificate: match.certificate }));
+      return mitm(msg('web.tls-interception.known-ca', { host, ca: match.ca, country: match.country }));
     }
+    const presents = certFailureMessage(t);
     if (helperValidTls(ctx)) {
-      return mitm(
-        `TLS interception: here ${host} at ${t.ip} presents ${describeCertFailure(t)}${issuer ? ` issued by "${issuer}"` : ''}, while the control helper ${helperFetched(ctx) ? 'fetched the page through a valid chain' : 'completes a valid handshake'}`,
-      );
+      const there = msg(helperFetched(ctx) ? 'web.tls-interception.helper-fetched' : 'web.tls-interception.helper-handshake');
+      return mitm(issuer ? msg('web.tls-interception.helper-valid.issuer', { host, ip: t.ip, presents, issuer, there }) : msg('web.tls-interception.helper-valid', { host, ip: t.ip, presents, there }));
     }
     if (isInterceptionEvidence(cls)) {
-      return mitm(`TLS interception suspected: the certificate for ${host} at ${t.ip} is issued by "${issuer ?? 'unknown'}", ${describeCertFailure(t)}, which no public root trusts`);
+      return mitm(msg('web.tls-interception.untrusted-root', { host, ip: t.ip, issuer: issuer ?? msg('web.tls-interception.unknown-issuer'), presents }));
     }
-    const what = cls ? `${CERT_CLASS_WORDS[cls]}` : 'an invalid certificate';
-    return ctx.verdict('inconclusive', null, `The certificate for ${host} at ${t.ip} fails with ${describeCertFailure(t)}: ${cls ? LIKELY[cls] : LIKELY.other}; ${what} alone is not evidence of interception, and ${undecided(ctx, 'interception from a misconfigured site')}`);
+    const what = cls ? certClassWords(cls) : certClassWords('other');
+    return ctx.verdict('inconclusive', null, msg('web.tls-interception.undecided', { host, ip: t.ip, presents, likely: likely(cls), what, undecided: undecided(ctx, msg('web.question.interception')) }));
   },
 };

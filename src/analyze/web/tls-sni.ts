@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.ts';
 import { certFailureOf } from '../certificate.ts';
 import { joinHostPort } from '../../net/endpoint.ts';
 import { completed, undecided, type WebRule } from './context.ts';
@@ -20,27 +21,26 @@ export const tlsSniRule: WebRule = {
     const first = ctx.tls[0];
     if (!first) return null;
     const ep = joinHostPort(first.ip, first.port);
-    const protocol = certFailureOf(first) === 'weak_or_unsupported_protocol' ? ': the server offers no TLS protocol version or cipher this client accepts (a weak or unsupported protocol, such as TLS 1.0 only)' : '';
+    const protocol = certFailureOf(first) === 'weak_or_unsupported_protocol' ? msg('web.tls-sni.weak-protocol') : '';
+    const failure = String(first.failure);
     if (!ctx.sniSent) {
-      if (helperValidTls(ctx)) return ctx.verdict('blocked', 'tls', `TLS interference: the handshake with ${ep} fails here (${first.failure}) but completes from the control helper; no SNI was sent (the URL is an address), so it is not name-based filtering`);
-      return ctx.verdict('inconclusive', null, `The TLS handshake with ${ep} fails (${first.failure})${protocol} after TCP connected; no SNI was sent (the URL is an address), so this is not SNI filtering, and ${undecided(ctx, 'interference from a broken server')}`);
+      if (helperValidTls(ctx)) return ctx.verdict('blocked', 'tls', msg('web.tls-sni.no-sni.blocked', { endpoint: ep, failure }));
+      return ctx.verdict('inconclusive', null, msg('web.tls-sni.no-sni.undecided', { endpoint: ep, failure, protocol, undecided: undecided(ctx, msg('web.question.interference')) }));
     }
     const sameIp = m.sniProbes.filter((p) => p.kind === 'same-ip-harmless-sni' || p.kind === 'same-ip-no-sni');
     if (sameIp.length) ctx.notes.sniProof = sameIp.some((p) => completed(p.handshake)) ? 'proven' : 'not-proven';
     const neutral = m.sniProbes.find((p) => p.kind === 'neutral-host-target-sni');
-    const follows = neutral && !completed(neutral.handshake) ? ` The filter follows the name: ${m.hostname} fails on a neutral server too.` : '';
+    const follows = neutral && !completed(neutral.handshake) ? msg('web.tls-sni.follows-name', { host: m.hostname }) : '';
+    const params = { host: m.hostname, endpoint: ep, failure };
     if (ctx.notes.sniProof === 'proven') {
       const ok = sameIp.find((p) => completed(p.handshake));
-      return ctx.verdict('blocked', 'tls', `SNI filtering: the handshake for ${m.hostname} at ${ep} fails (${first.failure}), but the same address completes one for ${ok?.handshake.serverName ?? 'no SNI'}.${follows}`);
+      const harmless = ok?.handshake.serverName;
+      return ctx.verdict('blocked', 'tls', harmless ? msg('web.tls-sni.proven', { ...params, harmless, follows }) : msg('web.tls-sni.proven.no-sni', { ...params, follows }));
     }
     if (helperValidTls(ctx)) {
-      return ctx.verdict(
-        'blocked',
-        'tls',
-        `TLS interference: TCP to ${ep} connects, then the handshake for ${m.hostname} fails (${first.failure}), while the control helper completes it${ctx.notes.sniProof === 'not-proven' ? ' (a harmless SNI fails here too: the filter may be on the address, not the name)' : '; typical of SNI filtering'}`,
-      );
+      return ctx.verdict('blocked', 'tls', msg(ctx.notes.sniProof === 'not-proven' ? 'web.tls-sni.helper.address' : 'web.tls-sni.helper', params));
     }
-    const probe = ctx.notes.sniProof === 'not-proven' ? 'a harmless name fails on that address too, so the server itself may be broken' : 'no harmless-SNI retry was made';
-    return ctx.verdict('inconclusive', null, `TCP to ${ep} connects, then the handshake for ${m.hostname} fails (${first.failure})${protocol}; ${probe}, and ${undecided(ctx, 'SNI filtering from a broken server')}`);
+    const probe = msg(ctx.notes.sniProof === 'not-proven' ? 'web.tls-sni.probe.not-proven' : 'web.tls-sni.probe.none');
+    return ctx.verdict('inconclusive', null, msg('web.tls-sni.undecided', { ...params, protocol, probe, undecided: undecided(ctx, msg('web.question.sni')) }));
   },
 };

@@ -99,7 +99,9 @@ function withOoniInReason(output: ResultRenderer, seen: OoniSeen): ResultRendere
       seen.shown = true;
       const prefix = `[OONI: ${agreement.ooni}${agreement.agree === 'differs' ? ' ≠' : ''}] `;
       const said = [...(ooni ? [`OONI's verdict: ${ooniWords(ooni)}`] : []), ...(agreement.agree === 'same' ? [] : [agreement.line])];
-      return output.result(line, { ...row, verdict: { ...row.verdict, reason: prefix + row.verdict.reason, evidence: [...said, ...row.verdict.evidence] } });
+      // The reason and evidence rewritten here are English only: the messages that no longer say them go.
+      const { reasonMessage: _reason, evidenceMessages: _evidence, ...verdict } = row.verdict as typeof row.verdict & { reasonMessage?: unknown; evidenceMessages?: unknown };
+      return output.result(line, { ...row, verdict: { ...verdict, reason: prefix + row.verdict.reason, evidence: [...said, ...row.verdict.evidence] } });
     },
     finish: (end) => output.finish(end),
   };
