@@ -3,6 +3,8 @@ import type { DnsObservation } from '../model/observation.ts';
 import type { TargetResultJson } from '../model/run.ts';
 import type { Verdict } from '../model/verdict.ts';
 import type { OoniVerdict } from './ooni.ts';
+import type { Message } from '../model/message.ts';
+import { msg } from '../i18n/index.ts';
 
 /**
  * What ingest hands the analysis: plain data, no callbacks. A measurement from elsewhere (OONI, a
@@ -43,13 +45,47 @@ interface IngestItemBase {
 export type IngestItem = (IngestItemBase & { kind: 'web'; measurement: WebMeasurement }) | (IngestItemBase & { kind: 'service'; measurement: ServiceMeasurement });
 
 /** What a measurement lacks is part of the verdict: in the evidence always, in the reason when it left the verdict open. */
+/** The English of each thing a measurement can lack (src/ingest/ooni.ts), and its catalogue key. */
+const LACKS: Readonly<Record<string, string>> = {
+  "the control's DNS answer (addrs)": 'control-addrs',
+  "the title of the control's page": 'control-title',
+  'a parsable peer certificate': 'peer-certificate',
+  'a readable control (test helper) answer': 'control-answer',
+  'a valid request URL': 'valid-request-url',
+  'the request URL': 'request-url',
+  'the response body': 'response-body',
+  'a readable response body': 'readable-response-body',
+};
+const LACKS_WITH_DATA: readonly [RegExp, string, string][] = [
+  [/^the result of the TCP connect to (.+)$/, 'tcp-connect', 'endpoint'],
+  [/^the answers of the lookup of (.+)$/, 'lookup-answers', 'host'],
+  [/^a readable answer in the lookup of (.+)$/, 'lookup-readable', 'host'],
+];
+
+/** One thing a measurement lacks, as a message: a known phrase, one with its datum, or an OONI field name. */
+function lackMessage(what: string): Message {
+  const key = LACKS[what];
+  if (key) return msg(`web.lacks.${key}`);
+  for (const [re, k, name] of LACKS_WITH_DATA) {
+    const m = re.exec(what);
+    if (m) return msg(`web.lacks.${k}`, { [name]: m[1]! });
+  }
+  return msg('web.lacks.field', { field: what });
+}
+
 export function noteLacks(v: Verdict, lacks: readonly string[] | undefined): Verdict {
   if (!lacks?.length) return v;
   const what = lacks.join(', ');
-  // A reason rewritten here is English only: its message (the analysis's words) no longer says it, so it goes.
-  const { reasonMessage: _said, ...rest } = v;
+  // "A, B, C" as nested messages, so that each language words every item.
+  const whatMessage = lacks.map(lackMessage).reduceRight((rest, first) => msg('web.lacks.join', { first, rest }));
+  const lacking = msg('web.lacks.evidence', { what: whatMessage });
+  const reason = v.reasonMessage ? msg('web.lacks.reason', { what: whatMessage, reason: v.reasonMessage }) : undefined;
+  const evidenceMessages = v.evidenceMessages && v.evidenceMessages.length === v.evidence.length ? [...v.evidenceMessages, lacking] : undefined;
+  const { reasonMessage: _r, evidenceMessages: _e, ...rest } = v;
   return {
-    ...(v.status === 'inconclusive' ? { ...rest, reason: `The measurement lacks ${what}: ${v.reason}` } : v),
+    ...rest,
+    ...(v.status === 'inconclusive' ? { reason: `The measurement lacks ${what}: ${v.reason}`, ...(reason ? { reasonMessage: reason } : {}) } : v.reasonMessage ? { reasonMessage: v.reasonMessage } : {}),
     evidence: [...v.evidence, `the measurement lacks ${what}`],
+    ...(evidenceMessages ? { evidenceMessages } : {}),
   };
 }
