@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dns, http, measurement, tcp, tls } from './fixtures/observations.ts';
+import { cert, dns, http, measurement, tcp, tls } from './fixtures/observations.ts';
 import { matchRefusal } from '../src/data/site-refusals.ts';
 import { analyzeWeb } from '../src/analyze/web/index.ts';
 
@@ -23,5 +23,16 @@ describe('login walls', () => {
     const P = `http://${H}/someone/`;
     const w = analyzeWeb(measurement(P, { dns: both, tcp: [tcp(IP, 80)], http: [http(P, IP, 200, { title: 'Login • Instagram' })] }));
     expect(w.status).toBe('inconclusive');
+  });
+
+  it('a refusal page whose valid chain holds a known interception CA is not the site\'s own: inconclusive, naming the CA', () => {
+    const H = 'shop.example';
+    const IP = '203.0.113.42';
+    const S = `https://${H}/`;
+    const chain = [cert(`CN=${H}`, 'C=KZ, CN=Qaznet Trust Network')];
+    const v = analyzeWeb(measurement(S, { dns: { local: [dns('udp', H, [IP])], control: [dns('doh', H, [IP])] }, tcp: [tcp(IP, 443)], tls: [tls(IP, H)], http: [http(S, IP, 451, { tls: tls(IP, H, null, chain), title: 'Unavailable For Legal Reasons' })] }));
+    expect(v.status).toBe('inconclusive');
+    expect(v.reason).toContain('Qaznet Trust Network');
+    expect(v.reason).toContain('this machine trusts');
   });
 });

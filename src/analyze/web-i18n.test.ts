@@ -47,7 +47,7 @@ const page = (status: number, title: string, opts: Parameters<typeof http>[3] = 
  * strings as the probe and the helper record them (interrupted, "unknown_failure: context canceled",
  * "refused to dial …"), and country codes of the block-answer table (IR).
  */
-const FIXTURE_WORDS = ['Example', 'News', 'Today', 'Some', 'Corp', 'Proxy', 'Root', 'Middlebox', 'Just', 'moment', 'Access', 'denied', 'Other', 'page', 'interrupted', 'context', 'canceled', 'refused', 'to', 'dial', 'IR'];
+const FIXTURE_WORDS = ['Example', 'News', 'Today', 'Some', 'Corp', 'Proxy', 'Root', 'Middlebox', 'Just', 'moment', 'Access', 'denied', 'Other', 'page', 'interrupted', 'context', 'canceled', 'refused', 'to', 'dial', 'IR', 'Login', 'Unavailable'];
 
 /** Each outcome: a name, a measurement and (optionally) the run's knowledge. */
 const FIXTURES: Array<[string, WebMeasurement, Partial<AnalysisKnowledge>?]> = [
@@ -76,6 +76,8 @@ const FIXTURES: Array<[string, WebMeasurement, Partial<AnalysisKnowledge>?]> = [
   ['page-loaded: HTTPS, no title', measurement(S, { dns: both(), tcp: [tcp(IP, 443)], tls: [tls(IP, H)], http: [http(S, IP, 200, { tls: tls(IP, H), title: null, bodyTruncated: true })] })],
   ['page-loaded: plain HTTP, same as the control', measurement(P, { dns: both(), tcp: [tcp(IP, 80)], http: [http(P, IP, 200)], helper: helper() })],
   ['page-loaded: plain HTTP, no control', measurement(P, { dns: both(), tcp: [tcp(IP, 80)], http: [page(200, '')] })],
+  ['page-loaded: a login wall over HTTPS', measurement(S, { dns: both(), tcp: [tcp(IP, 443)], tls: [tls(IP, H)], http: [http(S, IP, 200, { tls: tls(IP, H), title: 'Login • Instagram' })] })],
+  ['page-loaded: a refusal behind a known interception CA', measurement(S, { dns: both(), tcp: [tcp(IP, 443)], tls: [tls(IP, H)], http: [http(S, IP, 451, { tls: tls(IP, H, null, [cert(`CN=${H}`, 'C=KZ, CN=Qaznet Trust Network')]), title: 'Unavailable' })] })],
   ['page-loaded: a known block page', measurement(P, { dns: both(), tcp: [tcp(IP, 80)], http: [http(P, IP, 200, { body: KZ_BLOCK_PAGE, title: null })] })],
   ['page-loaded: differs from the control, titles differ', measurement(P, { dns: both(), tcp: [tcp(IP, 80)], http: [page(403, 'Other page', { bodyLength: 40, headers: {} })], helper: helper() })],
   ['page-loaded: differs from the control, no titles', measurement(P, { dns: both(), tcp: [tcp(IP, 80)], http: [http(P, IP, 403, { title: null, body: '', bodyLength: 40, headers: {} })], helper: helper(helperOk([`${IP}:80`], { title: '' })) })],

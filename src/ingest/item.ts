@@ -65,21 +65,21 @@ const LACKS_WITH_DATA: readonly [RegExp, string, string][] = [
 /** One thing a measurement lacks, as a message: a known phrase, one with its datum, or an OONI field name. */
 function lackMessage(what: string): Message {
   const key = LACKS[what];
-  if (key) return msg(`web.lacks.${key}`);
+  if (key) return msg(`lacks.${key}`);
   for (const [re, k, name] of LACKS_WITH_DATA) {
     const m = re.exec(what);
-    if (m) return msg(`web.lacks.${k}`, { [name]: m[1]! });
+    if (m) return msg(`lacks.${k}`, { [name]: m[1]! });
   }
-  return msg('web.lacks.field', { field: what });
+  return msg('lacks.field', { field: what });
 }
 
 export function noteLacks(v: Verdict, lacks: readonly string[] | undefined): Verdict {
   if (!lacks?.length) return v;
   const what = lacks.join(', ');
   // "A, B, C" as nested messages, so that each language words every item.
-  const whatMessage = lacks.map(lackMessage).reduceRight((rest, first) => msg('web.lacks.join', { first, rest }));
-  const lacking = msg('web.lacks.evidence', { what: whatMessage });
-  const reason = v.reasonMessage ? msg('web.lacks.reason', { what: whatMessage, reason: v.reasonMessage }) : undefined;
+  const whatMessage = lacks.map(lackMessage).reduceRight((rest, first) => msg('lacks.join', { first, rest }));
+  const lacking = msg('lacks.evidence', { what: whatMessage });
+  const reason = v.reasonMessage ? msg('lacks.reason', { what: whatMessage, reason: v.reasonMessage }) : undefined;
   const evidenceMessages = v.evidenceMessages && v.evidenceMessages.length === v.evidence.length ? [...v.evidenceMessages, lacking] : undefined;
   const { reasonMessage: _r, evidenceMessages: _e, ...rest } = v;
   return {

@@ -3,6 +3,7 @@ import { hasMessage, msg } from '../../i18n/index.ts';
 import type { Message, MessageParam } from '../../model/message.ts';
 import type { Verdict } from '../../model/verdict.ts';
 import { compareWithControl } from '../http-compare.ts';
+import { matchInterceptionCa } from '../interception.ts';
 import type { WebContext, WebRule } from './context.ts';
 
 function comparisonEvidence(ctx: WebContext): void {
@@ -39,15 +40,23 @@ const quotedTitle = (title: string | null | undefined): string => (title ? ` "${
 /**
  * The site's own refusal (src/data/site-refusals.json: a 451, a geo-block, a CDN bot challenge).
  * Over HTTPS with a certificate valid for the site the network cannot have written it: `refused by
- * site`, even when a control helper got the real page (its vantage is not the user's). Over plain
- * HTTP it could be injected: inconclusive, unless the control helper's page decides (later).
+ * site`, even when a control helper got the real page (its vantage is not the user's). Not when the
+ * chain holds a known interception CA (it validated only because this machine trusts that CA), and not
+ * over plain HTTP: it could be injected, inconclusive unless the control helper's page decides (later).
+ * A login wall is said as one: the site asks every visitor to sign in.
  */
 function siteRefusal(ctx: WebContext): Verdict | null {
   const { final, m, helper } = ctx;
   const row = final ? matchRefusal(final) : null;
   if (!final || !row) return null;
   const what: Message = msg('web.page.refusal', { kind: refusalKind(row.kind), status: String(final.status), title: quotedTitle(final.title), fingerprint: row.id });
-  if (final.tls) return ctx.verdict('refused by site', null, msg('web.page.refused-by-site', { what, host: m.hostname, from: siteAddress(ctx, final.ip) }));
+  if (final.tls) {
+    // A chain that holds a known interception CA validated only because this machine trusts that CA: the network could have written the page.
+    const intercepted = matchInterceptionCa(final.tls.peerCertificates, ctx.knowledge.interceptionCas);
+    if (intercepted) return ctx.verdict('inconclusive', null, msg('web.page.refusal-intercepted', { what, ca: intercepted.ca }));
+    const key = row.kind === 'login-wall' ? 'web.page.login-wall' : 'web.page.refused-by-site';
+    return ctx.verdict('refused by site', null, msg(key, { what, host: m.hostname, from: siteAddress(ctx, final.ip) }));
+  }
   if (helper && helper.http_request.failure === null && helper.http_request.status_code > 0) return null;
   return ctx.verdict('inconclusive', null, msg('web.page.refusal-plain-http', { what }));
 }
