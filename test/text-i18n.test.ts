@@ -189,7 +189,7 @@ describe('diff, history and show in Russian and Kazakh', () => {
       expect(out).toContain(`⊘ ${render(lang, msg('status.refused by site'))}`);
       expect(out).toContain(`+ ${lang === 'ru' ? 'вывод' : 'тұжырым'}: ${render(lang, msg('text.kind.site-refusal'))}`);
       if (lang === 'ru') {
-        expect(out).toMatch(/примечание: последняя проверка прервана после 4 из 9 целей: сравнили 3 цели, которые измерили обе проверки/);
+        expect(out).toMatch(/примечание: более поздняя проверка прервана после 4 из 9 целей: сравнили 3 цели, которые измерили обе проверки/);
         expect(out).toMatch(/~ вывод: сопутствующая блокировка \(была 1 цель, теперь 2\)/);
         expect(out).toMatch(/блокируют иначе\s+https:\/\/b\.kz\/: заблокирован \(DNS\) → заблокирован \(блокировка по IP-адресу\)/);
       }
