@@ -3,9 +3,10 @@ import type * as Commander from 'commander';
 import { EXIT, isTekserError, UsageError } from '../errors.ts';
 import { TEKSER_VERSION } from '../version.ts';
 import { processIO, type CommandIO } from './io.ts';
-import { currentLang, setLang, type Lang } from '../i18n/index.ts';
+import { currentLang, msg, render, setLang, type Lang } from '../i18n/index.ts';
 import { helpAfter, helpConfiguration, helpWords, withDefaultWords } from './help.ts';
 import { cliLang } from './lang.ts';
+import { commanderText, errorText } from './errors.ts';
 import { describeDefault, describeOption, OPTIONS, type CommandName, type OptionSpec } from './options.ts';
 
 // commander is CommonJS: required directly it loads in half the time of its ESM wrapper (start-up, issue #13).
@@ -65,7 +66,8 @@ function addHelpCommand(program: Command): void {
       const commands = program.commands.filter((c) => c.name() !== 'help');
       const cmd = commands.find((c) => c.name() === name);
       if (cmd) return cmd.outputHelp();
-      program.error(`unknown command '${name}': the commands are ${commands.map((c) => c.name()).join(', ')}`, { exitCode: EXIT.usage, code: 'tekser.unknownCommand' });
+      const words = render(currentLang(), msg('cli.err.help-unknown-command', { name, commands: commands.map((c) => c.name()).join(', ') }));
+      program.error(words, { exitCode: EXIT.usage, code: 'tekser.unknownCommand' });
     });
 }
 
@@ -82,7 +84,7 @@ function newProgram(io: CommandIO): Command {
     .addOption(optionOf(langOption, 'run', lang))
     .exitOverride()
     // Usage errors are one line, like every other error the user can fix: "tekser: … (see --help)".
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`tekser: ${redactCredentials(text.trim().replace(/^error: /, ''))} (see --help)\n`) })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`tekser: ${redactCredentials(commanderText(text.trim().replace(/^error: /, '')))}${say('cli.err.see-help')}\n`) })
     .addHelpText('after', helpAfter(lang, 'tekser'));
 }
 
@@ -222,7 +224,7 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
     }
     // Every error tekser raises on purpose (src/errors.ts): one line, its exit code, never a stack.
     if (isTekserError(err)) {
-      io.stderr(`tekser: ${err.message}\n`);
+      io.stderr(`tekser: ${errorText(err)}\n`);
       return err.exitCode;
     }
     throw err;
