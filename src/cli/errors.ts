@@ -46,3 +46,9 @@ export function commanderText(text: string, lang: Lang = currentLang()): string 
   }
   return text;
 }
+
+/** What another layer said about a failure, as a message: its own message (`why`) when it has one, else its English as it is. */
+export function causeMessage(err: unknown): Message {
+  if (isTekserError(err) && err.why) return err.why as Message;
+  return msg('err.fs.other', { problem: String((err as Error | undefined)?.message ?? err) });
+}

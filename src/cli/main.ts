@@ -7,6 +7,7 @@ import { currentLang, msg, render, setLang, type Lang } from '../i18n/index.ts';
 import { helpAfter, helpConfiguration, helpWords, withDefaultWords } from './help.ts';
 import { cliLang } from './lang.ts';
 import { commanderText, errorText } from './errors.ts';
+import { said } from '../i18n/said.ts';
 import { describeDefault, describeOption, OPTIONS, type CommandName, type OptionSpec } from './options.ts';
 
 // commander is CommonJS: required directly it loads in half the time of its ESM wrapper (start-up, issue #13).
@@ -129,7 +130,7 @@ function addStoredRunCommands(program: Command, io: CommandIO, result: CommandRe
     'diff',
   ).action(async (oldRef: string | undefined, newRef: string | undefined, opts) => {
     if (opts.from) {
-      if (oldRef || newRef) throw new UsageError('diff --from compares each probe\'s last two runs: give no run ids (--network picks networks)');
+      if (oldRef || newRef) throw new UsageError(said(msg('cli.err.diff-from-ids')));
       result.pending = (await import('./commands/fleet-read.ts')).fleetDiffCommand(opts, io);
       return;
     }
@@ -144,7 +145,7 @@ function addStoredRunCommands(program: Command, io: CommandIO, result: CommandRe
 
   addOptions(program.command('report').description(say('cli.cmd.report')).argument('[runs...]', say('cli.arg.runs')), 'report').action(async (refs: string[] | undefined, opts) => {
     if (opts.from) {
-      if (refs?.length) throw new UsageError('report --from reads the fleet database: give no run ids (--since and --network choose the runs)');
+      if (refs?.length) throw new UsageError(said(msg('cli.err.report-from-ids')));
       result.pending = (await import('./commands/fleet-read.ts')).fleetReportCommand(opts, io);
       return;
     }
