@@ -1,3 +1,5 @@
+import { said } from '../../i18n/said.ts';
+import { msg } from '../../i18n/index.ts';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
@@ -12,7 +14,8 @@ import { RUN_SCHEMA_ID } from '../../model/run.ts';
 import { renderTable } from '../../report/table.ts';
 import { defaultDataDir } from '../../store/paths.ts';
 import { TEKSER_VERSION } from '../../version.ts';
-import { EXIT, UsageError } from '../../errors.ts';
+import { EXIT, UsageError, type ErrorText } from '../../errors.ts';
+import type { Message } from '../../model/message.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
 import { withOoniAdvice } from '../../findings/helper-unavailable.ts';
@@ -30,13 +33,21 @@ export interface AnalyzeCommandOptions {
   failOn?: 'blocked';
 }
 
+/** A bad input file's words for the usage error: "file:line: problem", or "file: problem" for the whole file; in the reader's language when it was said. */
+function badInputWords(err: BadInputError): ErrorText {
+  const text = err.line ? err.message : `${err.file}: ${err.problem}`;
+  if (!err.why) return text;
+  const problem = (err.why.params as { problem: Message }).problem;
+  return { text, why: err.line ? (err.why as Message) : msg('err.at-file', { file: err.file, problem }) };
+}
+
 /** The inputs as files to read: "-", files, run directories, stored run ids. */
 function inputFiles(inputs: readonly string[], dataDir: string): string[] {
-  if (inputs.length === 0) throw new UsageError('analyze: give OONI measurement files (JSON or JSONL), "-" for stdin, a run directory or a stored run id');
+  if (inputs.length === 0) throw new UsageError(said(msg('cli.err.analyze-inputs')));
   try {
     return inputs.map((a) => resolveInput(a, dataDir));
   } catch (err) {
-    if (err instanceof BadInputError) throw new UsageError(err.line ? err.message : `${err.file}: ${err.problem}`);
+    if (err instanceof BadInputError) throw new UsageError(badInputWords(err));
     throw err;
   }
 }
@@ -48,7 +59,7 @@ async function openOutput(path: string | undefined, io: CommandIO): Promise<{ wr
     file = createWriteStream(path, { flags: 'w' });
     await new Promise<void>((resolve, reject) => {
       file?.once('open', () => resolve());
-      file?.once('error', (err) => reject(new UsageError(`--output ${path}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
+      file?.once('error', (err) => reject(new UsageError(said(msg('cli.err.flag-file', { flag: '--output', file: path, problem: msg('err.fs.other', { problem: (err as NodeJS.ErrnoException).code ?? err.message }) })))));
     });
   }
   const write = (text: string): void | Promise<void> => {
