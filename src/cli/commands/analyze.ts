@@ -110,10 +110,29 @@ function withOoniInReason(output: ResultRenderer, seen: OoniSeen): ResultRendere
       seen.shown = true;
       const prefix = `[OONI: ${agreement.ooni}${agreement.agree === 'differs' ? ' ≠' : ''}] `;
       const said = [...(ooni ? [`OONI's verdict: ${ooniWords(ooni)}`] : []), ...(agreement.agree === 'same' ? [] : [agreement.line])];
-      return output.result(line, { ...row, verdict: { ...row.verdict, reason: prefix + row.verdict.reason, evidence: [...said, ...row.verdict.evidence] } });
+      return output.result(line, { ...row, verdict: { ...row.verdict, ...withOoniMessages(row.verdict, agreement, ooni), reason: prefix + row.verdict.reason, evidence: [...said, ...row.verdict.evidence] } });
     },
     finish: (end) => output.finish(end),
   };
+}
+
+type RowVerdict = Parameters<ResultRenderer['result']>[1]['verdict'];
+
+/** The OONI prefix and evidence lines as messages around tekser's own, so Russian and Kazakh keep them (English as `reason`/`evidence`). */
+function withOoniMessages(v: RowVerdict, agreement: NonNullable<OoniLine['agreement']>, ooni: OoniLine['ooni']): Pick<RowVerdict, 'reasonMessage' | 'evidenceMessages'> {
+  const differs = agreement.agree === 'differs';
+  const reasonMessage = v.reasonMessage ? msg(differs ? 'cli.analyze.agreement.differs' : 'cli.analyze.agreement', { ooni: agreement.ooni, reason: v.reasonMessage }) : undefined;
+  if (!v.evidenceMessages || v.evidenceMessages.length !== v.evidence.length) return { reasonMessage, evidenceMessages: v.evidenceMessages };
+  const said: Message[] = [...(ooni ? [msg('cli.analyze.ooni-verdict', { keys: ooniWords(ooni) })] : []), ...(agreement.agree === 'same' ? [] : [agreementLine(v, agreement)])];
+  return { reasonMessage, evidenceMessages: [...said, ...v.evidenceMessages] };
+}
+
+/** "OONI: dns, tekser: dns" as a message (src/ingest/agreement.ts words it in English): tekser's side in the reader's words. */
+function agreementLine(v: RowVerdict, agreement: NonNullable<OoniLine['agreement']>): Message {
+  const status = msg(`status.${v.status}`);
+  const shown = v.status === 'partially blocked' ? msg('cli.analyze.partially', { status, method: v.method ?? 'mixed' }) : v.status === 'blocked' && v.method ? msg('err.fs.other', { problem: v.method }) : status;
+  const reason = v.reasonMessage ?? msg('err.fs.other', { problem: v.reason });
+  return agreement.agree === 'differs' ? msg('cli.analyze.line.differs', { ooni: agreement.ooni, tekser: shown, reason }) : msg('cli.analyze.line.finer', { ooni: agreement.ooni, tekser: shown });
 }
 
 /** "tekser 0.1.0 analyze: 11 inputs (a.json, b.json, c.json and 8 more), with the current rules". */
@@ -190,12 +209,18 @@ export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptio
   return EXIT.ok;
 }
 
+/** A finding of one network among several: "[group] title", in every language. */
+function withGroup(finding: Finding, group: string): Finding {
+  const titleMessage = finding.titleMessage ? msg('cli.analyze.group', { group, title: finding.titleMessage }) : undefined;
+  return { ...finding, title: `[${group}] ${finding.title}`, ...(titleMessage ? { titleMessage } : {}) };
+}
+
 /** What still worked in the OONI circumvention measurements read (tor, stunreachability, dnscheck): one finding per network. */
 async function waysFindings(state: SourceState): Promise<Finding[]> {
   const out: Finding[] = [];
   for (const [group, ways] of state.ways) {
     const { finding } = await judgeWays(ways);
-    if (finding) out.push(state.ways.size > 1 && group ? { ...finding, title: `[${group}] ${finding.title}` } : finding);
+    if (finding) out.push(state.ways.size > 1 && group ? withGroup(finding, group) : finding);
   }
   return out;
 }

@@ -22,6 +22,6 @@ export function requireRun(dataDir: string, ref: string, io?: Pick<CommandIO, 's
     throw new UsageError(said(msg('cli.err.ambiguous-run', { ref, count: matches.length, dir: dataDir, ids: names.join(', '), more })));
   }
   if (!run) throw new UsageError(said(msg('cli.err.no-run', { ref, dir: dataDir })));
-  for (const s of skipped) io?.stderr(`tekser: ${t(currentLang(), 'cli.stored.skipped', { newer: s.id, problem: s.problem, ref, id: run.record.id })}\n`);
+  for (const s of skipped) io?.stderr(`tekser: ${t(currentLang(), 'cli.stored.skipped', { newer: s.id, problem: s.why, ref, id: run.record.id })}\n`);
   return { ...run, results: readResults(run.dir) };
 }
