@@ -52,7 +52,7 @@ export function changedFiles(cwd: string, sha: string): string[] {
   const mergeBase = git(cwd, ['merge-base', sha, 'HEAD']);
   const from = mergeBase.ok ? mergeBase.out.trim() : sha;
   const diff = git(cwd, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', from, 'HEAD', '--']);
-  if (!diff.ok) throw new UsageError(said(msg('cli.err.action-diff', { sha: sha.slice(0, 12) })));
+  if (!diff.ok) throw new UsageError(said(msg('cli.err.action-diff', { sha: sha.slice(0, 12), tool: 'git diff' })));
   const top = git(cwd, ['rev-parse', '--show-toplevel']).out.trim() || cwd;
   return diff.out
     .split('\0')

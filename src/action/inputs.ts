@@ -36,7 +36,7 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 function yesNo(name: string, value: string): boolean {
   if (value === '' || /^(false|no|0)$/i.test(value)) return false;
   if (/^(true|yes|1)$/i.test(value)) return true;
-  throw new UsageError(said(msg('cli.err.action-yes-no', { name, value })));
+  throw new UsageError(said(msg('cli.err.action-yes-no', { name, value, yes: 'true', no: 'false' })));
 }
 
 /** Paths are separated by new lines or spaces (a YAML block list or one line). */

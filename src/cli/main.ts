@@ -130,7 +130,7 @@ function addStoredRunCommands(program: Command, io: CommandIO, result: CommandRe
     'diff',
   ).action(async (oldRef: string | undefined, newRef: string | undefined, opts) => {
     if (opts.from) {
-      if (oldRef || newRef) throw new UsageError(said(msg('cli.err.diff-from-ids')));
+      if (oldRef || newRef) throw new UsageError(said(msg('cli.err.diff-from-ids', { cmd: 'diff --from' })));
       result.pending = (await import('./commands/fleet-read.ts')).fleetDiffCommand(opts, io);
       return;
     }
@@ -145,7 +145,7 @@ function addStoredRunCommands(program: Command, io: CommandIO, result: CommandRe
 
   addOptions(program.command('report').description(say('cli.cmd.report')).argument('[runs...]', say('cli.arg.runs')), 'report').action(async (refs: string[] | undefined, opts) => {
     if (opts.from) {
-      if (refs?.length) throw new UsageError(said(msg('cli.err.report-from-ids')));
+      if (refs?.length) throw new UsageError(said(msg('cli.err.report-from-ids', { cmd: 'report --from' })));
       result.pending = (await import('./commands/fleet-read.ts')).fleetReportCommand(opts, io);
       return;
     }

@@ -33,7 +33,7 @@ export function fleetError(err: unknown, what: string, url?: string): FleetError
   if (err instanceof FleetError) return err;
   const e = err as { code?: string; message?: string };
   const known = e.code !== undefined && REASONS.has(e.code);
-  const reason = known ? msg(`cli.fleet.reason.${e.code}`) : msg('err.fs.other', { problem: unCredentialed(e.message || String(err)) });
+  const reason = known ? msg(`cli.fleet.reason.${e.code}`, { initCmd: 'tekser fleet init --db URL' }) : msg('err.fs.other', { problem: unCredentialed(e.message || String(err)) });
   const where = url ? ` (${redactUrl(url)})` : '';
   const detail = known && e.message && e.code !== 'ECONNREFUSED' ? msg('cli.fleet.detail-more', { reason, message: unCredentialed(e.message) }) : msg('cli.fleet.detail', { reason });
   const why = msg('cli.fleet.error', { what: whatMessage(what), where, detail });

@@ -1,5 +1,5 @@
 import { said } from '../../i18n/said.ts';
-import { msg } from '../../i18n/index.ts';
+import { currentLang, msg, t, type Lang } from '../../i18n/index.ts';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
@@ -43,7 +43,7 @@ function badInputWords(err: BadInputError): ErrorText {
 
 /** The inputs as files to read: "-", files, run directories, stored run ids. */
 function inputFiles(inputs: readonly string[], dataDir: string): string[] {
-  if (inputs.length === 0) throw new UsageError(said(msg('cli.err.analyze-inputs')));
+  if (inputs.length === 0) throw new UsageError(said(msg('cli.err.analyze-inputs', { cmd: 'analyze' })));
   try {
     return inputs.map((a) => resolveInput(a, dataDir));
   } catch (err) {
@@ -74,7 +74,7 @@ async function openOutput(path: string | undefined, io: CommandIO): Promise<{ wr
 type OoniLine = { ooni?: { blocking?: string | false | null; accessible?: boolean | null; keys?: Record<string, unknown> }; agreement?: { ooni: string; agree: string; line: string } };
 
 /** The line under the table that says what the `[OONI: …]` marks mean. */
-export const OONI_LEGEND = "[OONI: x] is OONI's own verdict on the measurement; ≠ marks where tekser's differs (-v says why).";
+export const OONI_LEGEND = t('en', 'cli.analyze.legend');
 
 /** OONI's verdict in its own keys: `blocking dns, accessible false`, or a messenger test's keys. */
 function ooniWords(o: NonNullable<OoniLine['ooni']>): string {
@@ -136,10 +136,10 @@ function agreementLine(v: RowVerdict, agreement: NonNullable<OoniLine['agreement
 }
 
 /** "tekser 0.1.0 analyze: 11 inputs (a.json, b.json, c.json and 8 more), with the current rules". */
-export function analyzeHeader(inputs: readonly string[]): string {
+export function analyzeHeader(inputs: readonly string[], lang: Lang = currentLang()): string {
   const names = inputs.map((i) => (i === '-' ? 'stdin' : basename(i)));
-  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-  return `tekser ${TEKSER_VERSION} analyze: ${inputs.length} input${inputs.length === 1 ? '' : 's'} (${shown}), with the current rules`;
+  const shown = names.length > 3 ? t(lang, 'cli.analyze.more', { names: names.slice(0, 3).join(', '), count: names.length - 3 }) : names.join(', ');
+  return t(lang, 'cli.analyze.header', { version: TEKSER_VERSION, cmd: 'analyze', count: inputs.length, shown });
 }
 
 /** The renderer for --format; the table ends with the closing lines (agreement, skipped), known only at the end. */
@@ -158,7 +158,7 @@ function analyzeRenderer(inputs: readonly string[], opts: AnalyzeCommandOptions,
       const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
       const header = analyzeHeader(inputs);
       const table = renderTable(rows, { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) });
-      const extra = [...(seen.shown ? [OONI_LEGEND] : []), ...closing()];
+      const extra = [...(seen.shown ? [t(currentLang(), 'cli.analyze.legend')] : []), ...closing()];
       return write(`${table}${extra.length ? `\n${extra.join('\n')}\n` : ''}`);
     },
   });

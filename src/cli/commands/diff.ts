@@ -51,7 +51,7 @@ export function diffCommand(
   if (stored !== null && stored < 2) {
     // The first cron run has nothing to compare with: that is not worth a mail.
     if (opts.quiet) return EXIT.ok;
-    throw new UsageError(said(msg('cli.err.diff-needs-two', { dir: dataDir, count: stored })));
+    throw new UsageError(said(msg('cli.err.diff-needs-two', { cmd: 'diff', dir: dataDir, count: stored })));
   }
   const newer = requireRun(dataDir, newRef ?? 'last', io);
   const older = requireRun(dataDir, oldRef ?? 'last~1', io);

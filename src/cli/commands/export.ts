@@ -26,7 +26,7 @@ export function parseProbeAsn(value: string): string {
 /** --probe-cc: an ISO 3166 alpha-2 country code. */
 export function parseProbeCc(value: string): string {
   const cc = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(cc) || cc === 'ZZ') throw new UsageError(said(msg('cli.err.probe-cc', { value })));
+  if (!/^[A-Z]{2}$/.test(cc) || cc === 'ZZ') throw new UsageError(said(msg('cli.err.probe-cc', { value, examples: 'KZ, DE' })));
   return cc;
 }
 

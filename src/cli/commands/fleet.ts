@@ -21,8 +21,8 @@ ${t(lang, 'cli.fleet.next.volunteers', { line: 'fleet_url: postgres://probe_alic
 
 /** `tekser fleet init --db URL`: the fleet's schema (migrations in order, once each) and its two group roles. */
 export async function fleetCommand(action: string, opts: FleetCommandOptions, io: CommandIO): Promise<number> {
-  if (action !== 'init') throw new UsageError(said(msg('cli.err.fleet-action', { action })));
-  if (!opts.db) throw new UsageError(said(msg('cli.err.fleet-db')));
+  if (action !== 'init') throw new UsageError(said(msg('cli.err.fleet-action', { cmd: 'fleet', action, initCmd: 'fleet init --db URL' })));
+  if (!opts.db) throw new UsageError(said(msg('cli.err.fleet-db', { cmd: 'fleet init' })));
   const url = opts.db;
   const outcome = await withDb(url, (db) => migrate(db), 'cannot set up the fleet database');
   const lang = currentLang();

@@ -31,13 +31,13 @@ function runsToPush(dataDir: string, refs: readonly string[], all: boolean): str
   if (refs.length) {
     return refs.map((ref) => {
       const run = findRun(dataDir, ref);
-      if (!run) throw new UsageError(said(msg('cli.err.push-no-run', { ref, dir: dataDir })));
+      if (!run) throw new UsageError(said(msg('cli.err.push-no-run', { ref, dir: dataDir, historyCmd: 'tekser history' })));
       return run.record.id;
     });
   }
   if (queued(dataDir).length) return [];
   const last = findRun(dataDir, 'last');
-  if (!last) throw new UsageError(said(msg('cli.err.push-no-runs', { dir: dataDir })));
+  if (!last) throw new UsageError(said(msg('cli.err.push-no-runs', { dir: dataDir, runCmd: 'tekser run' })));
   return [last.record.id];
 }
 

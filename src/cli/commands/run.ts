@@ -470,7 +470,7 @@ async function planRunWays(opts: RunCommandOptions, lists: readonly string[], ct
   if (opts.echoPorts !== undefined) {
     const ports = parseEchoPorts(opts.echoPorts);
     if (!ports) throw new UsageError(said(msg('cli.err.flag-value', { flag: '--echo-ports', value: opts.echoPorts, problem: msg('cli.err.echo-ports') })));
-    if (!ctx.helperUrl) throw new UsageError(said(msg('cli.err.echo-needs-helper')));
+    if (!ctx.helperUrl) throw new UsageError(said(msg('cli.err.echo-needs-helper', { helperCmd: 'tekser helper --echo-ports' })));
     echo = echoWays(bareHost(new URL(ctx.helperUrl).hostname), ports);
   }
   const bridgeFiles = (opts.bridges ?? []).map((file) => ({ file, text: readFlagFile('--bridges', file) }));

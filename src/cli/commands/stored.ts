@@ -21,7 +21,7 @@ export function requireRun(dataDir: string, ref: string, io?: Pick<CommandIO, 's
     const more = matches.length > SHOWN_MATCHES ? msg('cli.err.ambiguous-run.more', { count: matches.length - SHOWN_MATCHES }) : msg('err.fs.other', { problem: '' });
     throw new UsageError(said(msg('cli.err.ambiguous-run', { ref, count: matches.length, dir: dataDir, ids: names.join(', '), more })));
   }
-  if (!run) throw new UsageError(said(msg('cli.err.no-run', { ref, dir: dataDir })));
+  if (!run) throw new UsageError(said(msg('cli.err.no-run', { ref, dir: dataDir, historyCmd: 'tekser history', last: 'last' })));
   for (const s of skipped) io?.stderr(`tekser: ${t(currentLang(), 'cli.stored.skipped', { newer: s.id, problem: s.why, ref, id: run.record.id })}\n`);
   return { ...run, results: readResults(run.dir) };
 }
