@@ -78,3 +78,35 @@ describe('CLI errors in Russian and Kazakh', () => {
     });
   }
 });
+
+describe('the same errors in English, word for word as before', () => {
+  it('bad list rows: a heading and one indented line per problem', async () => {
+    const r = await runInMemory(['run', '--no-save', '--list', file('bad.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`tekser: cannot use these targets:\n  ${file('bad.csv')}:2: "nothing": not a URL\n  ${file('bad.csv')}:3: "ftp://example.test/": only http:// and https:// URLs can be tested (got ftp:)\n`);
+  });
+
+  it('more than 20 bad rows: the first 20 and how many more', async () => {
+    const rows = Array.from({ length: 23 }, (_, i) => `nothing${i},NEWS,News,2024-01-01,x,`).join('\n');
+    writeFileSync(file('many.csv'), `url,category_code,category_description,date_added,source,notes\n${rows}\n`);
+    const en = await runInMemory(['run', '--no-save', '--list', file('many.csv')]);
+    expect(en.err.split('\n')).toHaveLength(23);
+    expect(en.err.endsWith('\n  … and 3 more\n')).toBe(true);
+    const ru = await runInMemory(['run', '--no-save', '--list', file('many.csv'), '--lang', 'ru']);
+    expect(ru.err.endsWith('\n  … и ещё 3\n')).toBe(true);
+  });
+
+  it('the flag and data-directory sentences', async () => {
+    const cases: Array<[string[], string]> = [
+      [['run', '--data-dir', file('a-file'), HELPER], `tekser: --data-dir ${file('a-file')}: this is a file, not a directory (give a directory, or remove the file)\n`],
+      [['run', '--no-save', '--control-resolver', 'udp://192.0.2.1', HELPER], 'tekser: option \'--control-resolver <url>\' argument \'udp://192.0.2.1\' is invalid. udp://192.0.2.1: the control must be a DoH URL (https://IP/dns-query), which a censor cannot spoof (see --help)\n'],
+      [['show', 'nosuchrun', '--data-dir', file('empty-data')], `tekser: no run "nosuchrun" in ${file('empty-data')} (see \`tekser history\`; use an id, a unique prefix, "last" or "last~1")\n`],
+      [['diff', '--data-dir', file('empty-data')], `tekser: diff needs two runs; ${file('empty-data')} has 0\n`],
+      [['helper', '--listen', '127.0.0.1:99999'], 'tekser: --listen 127.0.0.1:99999: expected host:port with a port from 0 to 65535, e.g. 0.0.0.0:8080 or [::]:8080\n'],
+      [['fleet', 'nonsense'], 'tekser: fleet nonsense: unknown action (fleet init --db URL)\n'],
+      [['run', '--concurency', '3'], "tekser: unknown option '--concurency'\n(Did you mean --concurrency?) (see --help)\n"],
+      [['show', 'a', 'b'], "tekser: too many arguments for 'show'. Expected 1 argument but got 2. (see --help)\n"],
+    ];
+    for (const [args, text] of cases) expect((await runInMemory(args)).err, args.join(' ')).toBe(text);
+  });
+});

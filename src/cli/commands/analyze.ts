@@ -196,7 +196,7 @@ export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptio
     });
   } catch (err) {
     out.file?.end();
-    if (err instanceof BadInputError) throw new UsageError(err.message);
+    if (err instanceof BadInputError) throw new UsageError(err.why ? { text: err.message, why: err.why } : err.message);
     throw err;
   }
   const { summary, agreement } = outcome;
