@@ -1,3 +1,5 @@
+import { said } from '../i18n/said.ts';
+import { msg } from '../i18n/index.ts';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, normalize, relative } from 'node:path';
@@ -40,7 +42,7 @@ function haveCommit(cwd: string, sha: string): void {
   if (git(cwd, ['cat-file', '-e', `${sha}^{commit}`]).ok) return;
   git(cwd, ['fetch', '--no-tags', '--depth=1', 'origin', sha]);
   if (!git(cwd, ['cat-file', '-e', `${sha}^{commit}`]).ok) {
-    throw new UsageError(`changed-only: the base commit ${sha.slice(0, 12)} is not in this clone and could not be fetched; check out with fetch-depth: 0`);
+    throw new UsageError(said(msg('cli.err.action-no-base', { sha: sha.slice(0, 12) })));
   }
 }
 
@@ -50,7 +52,7 @@ export function changedFiles(cwd: string, sha: string): string[] {
   const mergeBase = git(cwd, ['merge-base', sha, 'HEAD']);
   const from = mergeBase.ok ? mergeBase.out.trim() : sha;
   const diff = git(cwd, ['diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', from, 'HEAD', '--']);
-  if (!diff.ok) throw new UsageError(`changed-only: git diff against ${sha.slice(0, 12)} failed`);
+  if (!diff.ok) throw new UsageError(said(msg('cli.err.action-diff', { sha: sha.slice(0, 12), tool: 'git diff' })));
   const top = git(cwd, ['rev-parse', '--show-toplevel']).out.trim() || cwd;
   return diff.out
     .split('\0')

@@ -1,3 +1,5 @@
+import { said } from '../i18n/said.ts';
+import { msg } from '../i18n/index.ts';
 import { UsageError } from '../errors.ts';
 import type { LintFormat } from '../lint/format.ts';
 
@@ -28,13 +30,13 @@ const input = (env: NodeJS.ProcessEnv, name: string): string => (env[`INPUT_${na
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[], fallback: T): T {
   if (value === '') return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`input ${name}: "${value}" is not one of ${allowed.join(', ')}`);
+  throw new UsageError(said(msg('cli.err.action-choice', { name, value, allowed: allowed.join(', ') })));
 }
 
 function yesNo(name: string, value: string): boolean {
   if (value === '' || /^(false|no|0)$/i.test(value)) return false;
   if (/^(true|yes|1)$/i.test(value)) return true;
-  throw new UsageError(`input ${name}: "${value}" is not true or false`);
+  throw new UsageError(said(msg('cli.err.action-yes-no', { name, value, yes: 'true', no: 'false' })));
 }
 
 /** Paths are separated by new lines or spaces (a YAML block list or one line). */

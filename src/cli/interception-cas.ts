@@ -2,6 +2,9 @@ import { parseInterceptionCaFile } from '../analyze/interception-file.ts';
 import type { InterceptionCa } from '../model/verdict.ts';
 import { UsageError } from '../errors.ts';
 import { readFlagFile } from './flag-file.ts';
+import { causeMessage } from './errors.ts';
+import { msg } from '../i18n/index.ts';
+import { said } from '../i18n/said.ts';
 
 /** The CAs of --interception-cas files (YAML, zod: loaded only when the flag is given). */
 export function loadInterceptionCas(files: readonly string[]): InterceptionCa[] {
@@ -10,7 +13,7 @@ export function loadInterceptionCas(files: readonly string[]): InterceptionCa[] 
     try {
       return parseInterceptionCaFile(text, f);
     } catch (err) {
-      throw new UsageError(`--interception-cas ${(err as Error).message}`);
+      throw new UsageError(said(msg('cli.err.flag-problem', { flag: '--interception-cas', problem: causeMessage(err) })));
     }
   });
 }

@@ -3,9 +3,11 @@ import type * as Commander from 'commander';
 import { EXIT, isTekserError, UsageError } from '../errors.ts';
 import { TEKSER_VERSION } from '../version.ts';
 import { processIO, type CommandIO } from './io.ts';
-import { currentLang, setLang, type Lang } from '../i18n/index.ts';
+import { currentLang, msg, render, setLang, type Lang } from '../i18n/index.ts';
 import { helpAfter, helpConfiguration, helpWords, withDefaultWords } from './help.ts';
 import { cliLang } from './lang.ts';
+import { commanderText, errorText } from './errors.ts';
+import { said } from '../i18n/said.ts';
 import { describeDefault, describeOption, OPTIONS, type CommandName, type OptionSpec } from './options.ts';
 
 // commander is CommonJS: required directly it loads in half the time of its ESM wrapper (start-up, issue #13).
@@ -65,7 +67,8 @@ function addHelpCommand(program: Command): void {
       const commands = program.commands.filter((c) => c.name() !== 'help');
       const cmd = commands.find((c) => c.name() === name);
       if (cmd) return cmd.outputHelp();
-      program.error(`unknown command '${name}': the commands are ${commands.map((c) => c.name()).join(', ')}`, { exitCode: EXIT.usage, code: 'tekser.unknownCommand' });
+      const words = render(currentLang(), msg('cli.err.help-unknown-command', { name, commands: commands.map((c) => c.name()).join(', ') }));
+      program.error(words, { exitCode: EXIT.usage, code: 'tekser.unknownCommand' });
     });
 }
 
@@ -82,7 +85,7 @@ function newProgram(io: CommandIO): Command {
     .addOption(optionOf(langOption, 'run', lang))
     .exitOverride()
     // Usage errors are one line, like every other error the user can fix: "tekser: … (see --help)".
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`tekser: ${redactCredentials(text.trim().replace(/^error: /, ''))} (see --help)\n`) })
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: (text, write) => write(`tekser: ${redactCredentials(commanderText(text.trim().replace(/^error: /, '')))}${say('cli.err.see-help')}\n`) })
     .addHelpText('after', helpAfter(lang, 'tekser'));
 }
 
@@ -127,7 +130,7 @@ function addStoredRunCommands(program: Command, io: CommandIO, result: CommandRe
     'diff',
   ).action(async (oldRef: string | undefined, newRef: string | undefined, opts) => {
     if (opts.from) {
-      if (oldRef || newRef) throw new UsageError('diff --from compares each probe\'s last two runs: give no run ids (--network picks networks)');
+      if (oldRef || newRef) throw new UsageError(said(msg('cli.err.diff-from-ids', { cmd: 'diff --from' })));
       result.pending = (await import('./commands/fleet-read.ts')).fleetDiffCommand(opts, io);
       return;
     }
@@ -142,7 +145,7 @@ function addStoredRunCommands(program: Command, io: CommandIO, result: CommandRe
 
   addOptions(program.command('report').description(say('cli.cmd.report')).argument('[runs...]', say('cli.arg.runs')), 'report').action(async (refs: string[] | undefined, opts) => {
     if (opts.from) {
-      if (refs?.length) throw new UsageError('report --from reads the fleet database: give no run ids (--since and --network choose the runs)');
+      if (refs?.length) throw new UsageError(said(msg('cli.err.report-from-ids', { cmd: 'report --from' })));
       result.pending = (await import('./commands/fleet-read.ts')).fleetReportCommand(opts, io);
       return;
     }
@@ -222,7 +225,7 @@ export async function runCli(argv: string[], io: CommandIO): Promise<number> {
     }
     // Every error tekser raises on purpose (src/errors.ts): one line, its exit code, never a stack.
     if (isTekserError(err)) {
-      io.stderr(`tekser: ${err.message}\n`);
+      io.stderr(`tekser: ${errorText(err)}\n`);
       return err.exitCode;
     }
     throw err;

@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import type * as Commander from 'commander';
 import { LINT_FORMATS } from '../lint/format.ts';
 import { DEFAULT_MAX_PER_RULE } from '../lint/bound.ts';
-import { RULES } from '../config/rules.ts';
-import { LANGS, t, type Lang } from '../i18n/index.ts';
+import { RULE_WORDS } from '../config/rules.ts';
+import { currentLang, LANGS, msg, render, t, type Lang } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
 
 // commander is CommonJS, required directly (see main.ts).
 const { InvalidArgumentError } = createRequire(import.meta.url)('commander') as typeof Commander;
@@ -29,29 +30,32 @@ export interface OptionSpec {
   hidden?: boolean;
 }
 
+/** The problem with a flag's value, in the reader's language (commander adds the flag and the value before it). */
+const invalid = (problem: Message): Error => new InvalidArgumentError(render(currentLang(), problem));
+
 /** A commander parser from a shared rule (config/rules.ts): the config file applies the same one. */
-function numberBy(check: (v: unknown) => string | null) {
+function numberBy(check: (v: unknown) => Message | null) {
   return (v: string): number => {
     const n = v.trim() === '' ? NaN : Number(v);
     const problem = check(n);
-    if (problem) throw new InvalidArgumentError(problem);
+    if (problem) throw invalid(problem);
     return n;
   };
 }
-const positiveInt = (_name: string) => numberBy(RULES.positiveInt);
-const seconds = numberBy(RULES.seconds);
-const wholeNumber = (_name: string) => numberBy((v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? null : 'must be a whole number ≥ 0'));
+const positiveInt = (_name: string) => numberBy(RULE_WORDS.positiveInt);
+const seconds = numberBy(RULE_WORDS.seconds);
+const wholeNumber = (_name: string) => numberBy((v) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? null : msg('cli.err.whole-number')));
 function collect(v: string, prev: unknown): string[] {
   return [...((prev as string[] | undefined) ?? []), v];
 }
-function stringBy(check: (v: unknown) => string | null) {
+function stringBy(check: (v: unknown) => Message | null) {
   return (v: string): string => {
     const problem = check(v);
-    if (problem) throw new InvalidArgumentError(problem);
+    if (problem) throw invalid(problem);
     return v;
   };
 }
-function collectBy(check: (v: unknown) => string | null) {
+function collectBy(check: (v: unknown) => Message | null) {
   return (v: string, prev: unknown): string[] => collect(stringBy(check)(v), prev);
 }
 
@@ -61,6 +65,7 @@ const PLAIN_FORMATS = ['text', 'table'];
 function formatBy(choices: readonly string[], plain: 'text' | 'table') {
   return (v: string): string => {
     if (PLAIN_FORMATS.includes(v)) return plain;
+    // commander's own words for a wrong choice: the CLI edge says them in the reader's language (errors.ts commanderText).
     if (!choices.includes(v)) throw new InvalidArgumentError(`Allowed choices are ${choices.join(', ')}.`);
     return v;
   };
@@ -122,12 +127,12 @@ export const OPTIONS: readonly OptionSpec[] = [
     flags: '--resolver <resolver>',
     key: 'resolver',
     about: ['helper'],
-    parse: stringBy(RULES.resolver),
+    parse: stringBy(RULE_WORDS.resolver),
     defaultValue: 'system',
     commands: ['run', 'helper', 'config'],
   },
-  { flags: '--control-resolver <url>', key: 'control-resolver', parse: collectBy(RULES.controlResolver), defaultWords: true, commands: ['run', 'config'] },
-  { flags: '--control-helper <url>', key: 'control-helper', parse: collectBy(RULES.helperUrl), commands: ['run', 'config'] },
+  { flags: '--control-resolver <url>', key: 'control-resolver', parse: collectBy(RULE_WORDS.controlResolver), defaultWords: true, commands: ['run', 'config'] },
+  { flags: '--control-helper <url>', key: 'control-helper', parse: collectBy(RULE_WORDS.helperUrl), commands: ['run', 'config'] },
   { flags: '--ca-file <pem>', key: 'ca-file', parse: collect, commands: ['run', 'helper', 'config'] },
   { flags: '-c, --concurrency <n>', key: 'concurrency', parse: positiveInt('--concurrency'), defaultValue: 16, commands: ['run', 'config'] },
   { flags: '--dns-timeout <s>', key: 'dns-timeout', parse: seconds, defaultValue: 4, commands: ['run', 'config'] },
@@ -135,7 +140,7 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--tls-timeout <s>', key: 'tls-timeout', parse: seconds, defaultValue: 10, commands: ['run', 'config'] },
   { flags: '--http-timeout <s>', key: 'http-timeout', parse: seconds, defaultValue: 10, commands: ['run', 'config'] },
   { flags: '--target-timeout <s>', key: 'target-timeout', parse: seconds, defaultValue: 60, commands: ['run', 'config'] },
-  { flags: '--retries <n>', key: 'retries', parse: numberBy(RULES.retries), defaultValue: 2, commands: ['run', 'config'] },
+  { flags: '--retries <n>', key: 'retries', parse: numberBy(RULE_WORDS.retries), defaultValue: 2, commands: ['run', 'config'] },
   { flags: '--harmless-sni <name>', key: 'harmless-sni', defaultValue: 'example.org', commands: ['run'] },
   { flags: '--sni-probe-host <host[:port]>', key: 'sni-probe-host', commands: ['run'] },
   { flags: '--interception-cas <file>', key: 'interception-cas', parse: collect, commands: ['run', 'certs', 'config', 'analyze'] },
@@ -173,16 +178,16 @@ export const OPTIONS: readonly OptionSpec[] = [
   { flags: '--no-ways', key: 'no-ways', commands: ['run'] },
   { flags: '--reveal-private', key: 'reveal-private', commands: ['run'] },
   // the network this probe measures from, and the fleet it pushes to
-  { flags: '--network-asn <asn>', key: 'network-asn', parse: stringBy(RULES.asn), commands: ['run', 'config'] },
-  { flags: '--network-cc <cc>', key: 'network-cc', parse: stringBy(RULES.countryCode), commands: ['run', 'config'] },
-  { flags: '--network-name <name>', key: 'network-name', parse: stringBy(RULES.networkName), commands: ['run', 'config'] },
+  { flags: '--network-asn <asn>', key: 'network-asn', parse: stringBy(RULE_WORDS.asn), commands: ['run', 'config'] },
+  { flags: '--network-cc <cc>', key: 'network-cc', parse: stringBy(RULE_WORDS.countryCode), commands: ['run', 'config'] },
+  { flags: '--network-name <name>', key: 'network-name', parse: stringBy(RULE_WORDS.networkName), commands: ['run', 'config'] },
   { flags: '--network-from-helper', key: 'network-from-helper', commands: ['run', 'config'] },
-  { flags: '--fleet-url <url>', key: 'fleet-url', parse: stringBy(RULES.fleetUrl), commands: ['run', 'config'] },
+  { flags: '--fleet-url <url>', key: 'fleet-url', parse: stringBy(RULE_WORDS.fleetUrl), commands: ['run', 'config'] },
   { flags: '--push', key: 'push', commands: ['run'] },
-  { flags: '--to <url>', key: 'to', parse: stringBy(RULES.fleetUrl), defaultWords: true, commands: ['push'] },
+  { flags: '--to <url>', key: 'to', parse: stringBy(RULE_WORDS.fleetUrl), defaultWords: true, commands: ['push'] },
   { flags: '--all', key: 'all', commands: ['push'] },
-  { flags: '--db <url>', key: 'db', parse: stringBy(RULES.fleetUrl), commands: ['fleet'] },
-  { flags: '--from <url>', key: 'from', parse: stringBy(RULES.fleetUrl), commands: ['report', 'history', 'diff'] },
+  { flags: '--db <url>', key: 'db', parse: stringBy(RULE_WORDS.fleetUrl), commands: ['fleet'] },
+  { flags: '--from <url>', key: 'from', parse: stringBy(RULE_WORDS.fleetUrl), commands: ['report', 'history', 'diff'] },
   { flags: '--since <when>', key: 'since', defaultDescription: '7d', commands: ['history', 'diff'] },
   { flags: '--network <name>', key: 'network', parse: collect, commands: ['report', 'history', 'diff'] },
   // history, show, diff, export

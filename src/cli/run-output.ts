@@ -1,14 +1,15 @@
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { acquireLock } from '../store/lock.ts';
-import { dataDirProblem } from '../store/paths.ts';
-import { dataDirLabel } from './data-dir.ts';
+import { dataDirProblemMessage } from '../store/paths.ts';
+import { dataDirError } from './data-dir.ts';
+import { fsProblemMessage, said } from '../i18n/said.ts';
 import type { RunRecord } from '../model/run.ts';
 import { repairInterrupted, startRun, type RunWriter } from '../store/writer.ts';
 import { fsProblem } from './errors.ts';
 import { EXIT, LockedError, UsageError } from '../errors.ts';
 import type { CommandIO } from './io.ts';
-import { currentLang, t } from '../i18n/index.ts';
+import { currentLang, msg, t } from '../i18n/index.ts';
 
 /** Where `tekser run` writes its report: stdout, or the -o file with stdout as the fallback. */
 export interface ReportSink {
@@ -37,12 +38,12 @@ export function openReportOutput(path: string | undefined, io: CommandIO): Repor
   } catch {
     // reported below
   }
-  if (!dirOk) throw new UsageError(`-o ${path}: cannot write the report there: the directory ${dir} does not exist`);
+  if (!dirOk) throw new UsageError(said(msg('cli.err.output-no-dir', { path, dir })));
   let fd: number;
   try {
     fd = openSync(path, 'w');
   } catch (err) {
-    throw new UsageError(`-o ${path}: cannot write the report there: ${fsProblem(err)}`);
+    throw new UsageError(said(msg('cli.err.output-unwritable', { path, problem: fsProblemMessage(err) })));
   }
   let problem: string | null = null;
   let closed = false;
@@ -97,23 +98,23 @@ export function startSaving(
   /** Checks that must pass before a run is created (opening -o): a throw releases the lock. */
   beforeRun: () => void = () => {},
 ): Saving {
-  const dirProblem = dataDirProblem(dataDir);
-  if (dirProblem) throw new UsageError(`${dataDirLabel(dataDir, io.env)}: ${dirProblem}`);
+  const dirProblem = dataDirProblemMessage(dataDir);
+  if (dirProblem) throw dataDirError(dataDir, io.env, dirProblem);
   let problem: string | null = null;
   /** `what`: the catalogue key of what follows for the run (text.save.*). */
   const say = (err: unknown, what: string): void => {
     if (problem) return;
     const lang = currentLang();
-    problem = t(lang, 'text.save.failed', { dir: dataDir, problem: fsProblem(err), what: t(lang, what) });
+    problem = t(lang, 'text.save.failed', { dir: dataDir, problem: fsProblemMessage(err), what: t(lang, what) });
     io.stderr(`tekser: ${problem}\n`);
   };
   let release: () => void = () => {};
   try {
     release = acquireLock(dataDir);
   } catch (err) {
-    if (err instanceof LockedError) throw new UsageError(err.message, EXIT.locked);
+    if (err instanceof LockedError) throw new UsageError(err.why ? { text: err.message, why: err.why } : err.message, EXIT.locked);
     const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (!DISK_FULL.has(code)) throw new UsageError(`${dataDirLabel(dataDir, io.env)}: cannot use it: ${fsProblem(err)}`);
+    if (!DISK_FULL.has(code)) throw dataDirError(dataDir, io.env, msg('cli.err.cannot-use', { problem: fsProblemMessage(err) }));
     beforeRun();
     say(err, 'text.save.not-kept');
     return { writer: null, release, problem: () => problem };
@@ -134,7 +135,7 @@ export function startSaving(
     const code = (err as NodeJS.ErrnoException).code ?? '';
     if (!DISK_FULL.has(code)) {
       release();
-      throw new UsageError(`${dataDirLabel(dataDir, io.env)}: cannot use it: ${fsProblem(err)}`);
+      throw dataDirError(dataDir, io.env, msg('cli.err.cannot-use', { problem: fsProblemMessage(err) }));
     }
     say(err, 'text.save.not-kept');
   }

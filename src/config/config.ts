@@ -38,7 +38,7 @@ function parseYaml(file: string, doc: Document): unknown {
     // A config file needs no aliases to speak of: a cap keeps an alias bomb from eating memory.
     return doc.toJS({ maxAliasCount: 50 }) ?? {};
   } catch (err) {
-    throw new ConfigError(`${file}: YAML: ${(err as Error).message}`);
+    throw new ConfigError(said(msg('cli.err.config-yaml', { file, problem: (err as Error).message })));
   }
 }
 

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { FleetError } from '../errors.ts';
 import { redactUrl } from './url.ts';
+import { msg, render } from '../i18n/index.ts';
+import type { Message } from '../model/message.ts';
 
 // The one way into the fleet's database: node-postgres (pg), parameterised queries only. Nothing a
 // list, a page or a certificate says is ever spliced into SQL text: values travel as parameters.
@@ -9,30 +11,33 @@ export type Db = pg.Client;
 
 export { redactUrl } from './url.ts';
 
-/** PostgreSQL's and Node's reasons for a refused connection or statement, in words. */
-const REASONS: Record<string, string> = {
-  ECONNREFUSED: 'nothing listens there (is PostgreSQL running?)',
-  ENOTFOUND: 'the host name does not resolve',
-  ETIMEDOUT: 'the connection timed out',
-  ECONNRESET: 'the connection was reset',
-  ENOENT: 'no such socket',
-  '28P01': 'the password was refused',
-  '28000': 'this role may not log in here',
-  '3D000': 'no such database',
-  '42501': 'permission denied',
-  '42P01': 'the fleet schema is missing (run `tekser fleet init --db URL` first)',
-  '3F000': 'the fleet schema is missing (run `tekser fleet init --db URL` first)',
-  '42883': 'the fleet schema is missing or older than this tekser (run `tekser fleet init --db URL`)',
+/** PostgreSQL's and Node's error codes whose reason the catalogue words (cli.fleet.reason.<code>). */
+const REASONS: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'ENOENT', '28P01', '28000', '3D000', '42501', '42P01', '3F000', '42883']);
+
+/** What tekser was doing, in the catalogue when it is one of the usual phrases (else as it was said). */
+const WHATS: Readonly<Record<string, string>> = {
+  'cannot reach the fleet database': 'cli.fleet.what.reach',
+  'cannot set up the fleet database': 'cli.fleet.what.setup',
+  'cannot read the fleet database': 'cli.fleet.what.read',
+  'the fleet database refused': 'cli.fleet.what.refused',
 };
+const whatMessage = (what: string): Message => {
+  const bad = / not a usable postgres:\/\/ URL$/.exec(what) ? what.slice(0, -': not a usable postgres:// URL'.length) : null;
+  if (bad !== null) return msg('cli.fleet.not-url', { what: whatMessage(bad) });
+  return WHATS[what] ? msg(WHATS[what]) : msg('err.fs.other', { problem: what });
+};
+const unCredentialed = (text: string): string => text.replace(/\/\/[^/@\s]*@/g, '//***@');
 
 /** A database error as a FleetError: one line, never the password. */
 export function fleetError(err: unknown, what: string, url?: string): FleetError {
   if (err instanceof FleetError) return err;
   const e = err as { code?: string; message?: string };
-  const reason = (e.code && REASONS[e.code]) || e.message || String(err);
+  const known = e.code !== undefined && REASONS.has(e.code);
+  const reason = known ? msg(`cli.fleet.reason.${e.code}`, { initCmd: 'tekser fleet init --db URL' }) : msg('err.fs.other', { problem: unCredentialed(e.message || String(err)) });
   const where = url ? ` (${redactUrl(url)})` : '';
-  const detail = e.code && REASONS[e.code] && e.message && e.code !== 'ECONNREFUSED' ? `: ${reason} (${e.message})` : `: ${reason}`;
-  return new FleetError(`${what}${where}${detail}`.replace(/\/\/[^/@\s]*@/g, '//***@'), e.code ?? null);
+  const detail = known && e.message && e.code !== 'ECONNREFUSED' ? msg('cli.fleet.detail-more', { reason, message: unCredentialed(e.message) }) : msg('cli.fleet.detail', { reason });
+  const why = msg('cli.fleet.error', { what: whatMessage(what), where, detail });
+  return new FleetError({ text: unCredentialed(render('en', why)), why }, e.code ?? null);
 }
 
 /** Opens a connection, or throws a FleetError that says why (never the password). */

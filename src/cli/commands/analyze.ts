@@ -1,3 +1,5 @@
+import { said } from '../../i18n/said.ts';
+import { currentLang, msg, t, type Lang } from '../../i18n/index.ts';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
@@ -12,7 +14,8 @@ import { RUN_SCHEMA_ID } from '../../model/run.ts';
 import { renderTable } from '../../report/table.ts';
 import { defaultDataDir } from '../../store/paths.ts';
 import { TEKSER_VERSION } from '../../version.ts';
-import { EXIT, UsageError } from '../../errors.ts';
+import { EXIT, UsageError, type ErrorText } from '../../errors.ts';
+import type { Message } from '../../model/message.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
 import { withOoniAdvice } from '../../findings/helper-unavailable.ts';
@@ -30,13 +33,21 @@ export interface AnalyzeCommandOptions {
   failOn?: 'blocked';
 }
 
+/** A bad input file's words for the usage error: "file:line: problem", or "file: problem" for the whole file; in the reader's language when it was said. */
+function badInputWords(err: BadInputError): ErrorText {
+  const text = err.line ? err.message : `${err.file}: ${err.problem}`;
+  if (!err.why) return text;
+  const problem = (err.why.params as { problem: Message }).problem;
+  return { text, why: err.line ? (err.why as Message) : msg('err.at-file', { file: err.file, problem }) };
+}
+
 /** The inputs as files to read: "-", files, run directories, stored run ids. */
 function inputFiles(inputs: readonly string[], dataDir: string): string[] {
-  if (inputs.length === 0) throw new UsageError('analyze: give OONI measurement files (JSON or JSONL), "-" for stdin, a run directory or a stored run id');
+  if (inputs.length === 0) throw new UsageError(said(msg('cli.err.analyze-inputs', { cmd: 'analyze' })));
   try {
     return inputs.map((a) => resolveInput(a, dataDir));
   } catch (err) {
-    if (err instanceof BadInputError) throw new UsageError(err.line ? err.message : `${err.file}: ${err.problem}`);
+    if (err instanceof BadInputError) throw new UsageError(badInputWords(err));
     throw err;
   }
 }
@@ -48,7 +59,7 @@ async function openOutput(path: string | undefined, io: CommandIO): Promise<{ wr
     file = createWriteStream(path, { flags: 'w' });
     await new Promise<void>((resolve, reject) => {
       file?.once('open', () => resolve());
-      file?.once('error', (err) => reject(new UsageError(`--output ${path}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
+      file?.once('error', (err) => reject(new UsageError(said(msg('cli.err.flag-file', { flag: '--output', file: path, problem: msg('err.fs.other', { problem: (err as NodeJS.ErrnoException).code ?? err.message }) })))));
     });
   }
   const write = (text: string): void | Promise<void> => {
@@ -63,7 +74,7 @@ async function openOutput(path: string | undefined, io: CommandIO): Promise<{ wr
 type OoniLine = { ooni?: { blocking?: string | false | null; accessible?: boolean | null; keys?: Record<string, unknown> }; agreement?: { ooni: string; agree: string; line: string } };
 
 /** The line under the table that says what the `[OONI: …]` marks mean. */
-export const OONI_LEGEND = "[OONI: x] is OONI's own verdict on the measurement; ≠ marks where tekser's differs (-v says why).";
+export const OONI_LEGEND = t('en', 'cli.analyze.legend');
 
 /** OONI's verdict in its own keys: `blocking dns, accessible false`, or a messenger test's keys. */
 function ooniWords(o: NonNullable<OoniLine['ooni']>): string {
@@ -99,19 +110,36 @@ function withOoniInReason(output: ResultRenderer, seen: OoniSeen): ResultRendere
       seen.shown = true;
       const prefix = `[OONI: ${agreement.ooni}${agreement.agree === 'differs' ? ' ≠' : ''}] `;
       const said = [...(ooni ? [`OONI's verdict: ${ooniWords(ooni)}`] : []), ...(agreement.agree === 'same' ? [] : [agreement.line])];
-      // The reason and evidence rewritten here are English only: the messages that no longer say them go.
-      const { reasonMessage: _reason, evidenceMessages: _evidence, ...verdict } = row.verdict as typeof row.verdict & { reasonMessage?: unknown; evidenceMessages?: unknown };
-      return output.result(line, { ...row, verdict: { ...verdict, reason: prefix + row.verdict.reason, evidence: [...said, ...row.verdict.evidence] } });
+      return output.result(line, { ...row, verdict: { ...row.verdict, ...withOoniMessages(row.verdict, agreement, ooni), reason: prefix + row.verdict.reason, evidence: [...said, ...row.verdict.evidence] } });
     },
     finish: (end) => output.finish(end),
   };
 }
 
+type RowVerdict = Parameters<ResultRenderer['result']>[1]['verdict'];
+
+/** The OONI prefix and evidence lines as messages around tekser's own, so Russian and Kazakh keep them (English as `reason`/`evidence`). */
+function withOoniMessages(v: RowVerdict, agreement: NonNullable<OoniLine['agreement']>, ooni: OoniLine['ooni']): Pick<RowVerdict, 'reasonMessage' | 'evidenceMessages'> {
+  const differs = agreement.agree === 'differs';
+  const reasonMessage = v.reasonMessage ? msg(differs ? 'cli.analyze.agreement.differs' : 'cli.analyze.agreement', { ooni: agreement.ooni, reason: v.reasonMessage }) : undefined;
+  if (!v.evidenceMessages || v.evidenceMessages.length !== v.evidence.length) return { reasonMessage, evidenceMessages: v.evidenceMessages };
+  const said: Message[] = [...(ooni ? [msg('cli.analyze.ooni-verdict', { keys: ooniWords(ooni) })] : []), ...(agreement.agree === 'same' ? [] : [agreementLine(v, agreement)])];
+  return { reasonMessage, evidenceMessages: [...said, ...v.evidenceMessages] };
+}
+
+/** "OONI: dns, tekser: dns" as a message (src/ingest/agreement.ts words it in English): tekser's side in the reader's words. */
+function agreementLine(v: RowVerdict, agreement: NonNullable<OoniLine['agreement']>): Message {
+  const status = msg(`status.${v.status}`);
+  const shown = v.status === 'partially blocked' ? msg('cli.analyze.partially', { status, method: v.method ?? 'mixed' }) : v.status === 'blocked' && v.method ? msg('err.fs.other', { problem: v.method }) : status;
+  const reason = v.reasonMessage ?? msg('err.fs.other', { problem: v.reason });
+  return agreement.agree === 'differs' ? msg('cli.analyze.line.differs', { ooni: agreement.ooni, tekser: shown, reason }) : msg('cli.analyze.line.finer', { ooni: agreement.ooni, tekser: shown });
+}
+
 /** "tekser 0.1.0 analyze: 11 inputs (a.json, b.json, c.json and 8 more), with the current rules". */
-export function analyzeHeader(inputs: readonly string[]): string {
+export function analyzeHeader(inputs: readonly string[], lang: Lang = currentLang()): string {
   const names = inputs.map((i) => (i === '-' ? 'stdin' : basename(i)));
-  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-  return `tekser ${TEKSER_VERSION} analyze: ${inputs.length} input${inputs.length === 1 ? '' : 's'} (${shown}), with the current rules`;
+  const shown = names.length > 3 ? t(lang, 'cli.analyze.more', { names: names.slice(0, 3).join(', '), count: names.length - 3 }) : names.join(', ');
+  return t(lang, 'cli.analyze.header', { version: TEKSER_VERSION, cmd: 'analyze', count: inputs.length, shown });
 }
 
 /** The renderer for --format; the table ends with the closing lines (agreement, skipped), known only at the end. */
@@ -130,7 +158,7 @@ function analyzeRenderer(inputs: readonly string[], opts: AnalyzeCommandOptions,
       const chalk = makeChalk({ isTTY: !file && io.stdoutIsTTY, env: io.env, ...(opts.color === false ? { color: false } : {}) });
       const header = analyzeHeader(inputs);
       const table = renderTable(rows, { chalk, header, findings, verbose: Boolean(opts.verbose), ...(!file && io.stdoutIsTTY ? { width: process.stdout.columns } : {}) });
-      const extra = [...(seen.shown ? [OONI_LEGEND] : []), ...closing()];
+      const extra = [...(seen.shown ? [t(currentLang(), 'cli.analyze.legend')] : []), ...closing()];
       return write(`${table}${extra.length ? `\n${extra.join('\n')}\n` : ''}`);
     },
   });
@@ -168,7 +196,7 @@ export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptio
     });
   } catch (err) {
     out.file?.end();
-    if (err instanceof BadInputError) throw new UsageError(err.message);
+    if (err instanceof BadInputError) throw new UsageError(err.why ? { text: err.message, why: err.why } : err.message);
     throw err;
   }
   const { summary, agreement } = outcome;
@@ -181,12 +209,18 @@ export async function analyzeCommand(inputs: string[], opts: AnalyzeCommandOptio
   return EXIT.ok;
 }
 
+/** A finding of one network among several: "[group] title", in every language. */
+function withGroup(finding: Finding, group: string): Finding {
+  const titleMessage = finding.titleMessage ? msg('cli.analyze.group', { group, title: finding.titleMessage }) : undefined;
+  return { ...finding, title: `[${group}] ${finding.title}`, ...(titleMessage ? { titleMessage } : {}) };
+}
+
 /** What still worked in the OONI circumvention measurements read (tor, stunreachability, dnscheck): one finding per network. */
 async function waysFindings(state: SourceState): Promise<Finding[]> {
   const out: Finding[] = [];
   for (const [group, ways] of state.ways) {
     const { finding } = await judgeWays(ways);
-    if (finding) out.push(state.ways.size > 1 && group ? { ...finding, title: `[${group}] ${finding.title}` } : finding);
+    if (finding) out.push(state.ways.size > 1 && group ? withGroup(finding, group) : finding);
   }
   return out;
 }

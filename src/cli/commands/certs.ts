@@ -1,9 +1,10 @@
+import { said } from '../../i18n/said.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { auditStores, certificatesInBundle } from '../../analyze/trust-store-audit.ts';
 import { EXIT, UsageError } from '../../errors.ts';
-import { currentLang, t, type Lang } from '../../i18n/index.ts';
+import { msg, currentLang, t, type Lang } from '../../i18n/index.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
 import { readFlagFile } from '../flag-file.ts';
@@ -62,7 +63,7 @@ export function whatTheFileLooksLike(text: string): string {
 function namedStores(files: readonly string[]): Array<{ name: string; pem: string }> {
   return files.map((f) => {
     const pem = readFlagFile('--store', f);
-    if (certificatesInBundle(pem).length === 0) throw new UsageError(`--store ${f}: no certificate read: ${whatTheFileLooksLike(pem)}`);
+    if (certificatesInBundle(pem).length === 0) throw new UsageError(said(msg('cli.err.no-certificate-read', { flag: '--store', file: f, problem: msg('err.fs.other', { problem: whatTheFileLooksLike(pem) }) })));
     return { name: f, pem };
   });
 }

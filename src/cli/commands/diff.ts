@@ -1,3 +1,4 @@
+import { said } from '../../i18n/said.ts';
 import type { ChalkInstance } from 'chalk';
 import { diffRuns, PARTIAL_STATUSES, type RunDiff, type TargetChange } from '../../store/diff.ts';
 import type { StoredRun } from '../../store/runs.ts';
@@ -5,7 +6,7 @@ import { listRuns } from '../../store/runs.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import { makeChalk, paintStatus, REFUSED_SYMBOL } from '../../report/color.ts';
 import { methodWord, statusWord } from '../../report/table.ts';
-import { currentLang, isLang, list, t, textOf, type Lang } from '../../i18n/index.ts';
+import { msg, currentLang, isLang, list, t, textOf, type Lang } from '../../i18n/index.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
@@ -50,7 +51,7 @@ export function diffCommand(
   if (stored !== null && stored < 2) {
     // The first cron run has nothing to compare with: that is not worth a mail.
     if (opts.quiet) return EXIT.ok;
-    throw new UsageError(`diff needs two runs; ${dataDir} has ${stored}`);
+    throw new UsageError(said(msg('cli.err.diff-needs-two', { cmd: 'diff', dir: dataDir, count: stored })));
   }
   const newer = requireRun(dataDir, newRef ?? 'last', io);
   const older = requireRun(dataDir, oldRef ?? 'last~1', io);

@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildEvidence, bundleFolder, verifyEvidence } from '../../store/evidence.ts';
-import { cannotRead, cannotWrite, EXIT, UsageError } from '../../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
+import { cannotReadMessage, cannotWriteMessage, said } from '../../i18n/said.ts';
 import type { CommandIO } from '../io.ts';
-import { currentLang, t } from '../../i18n/index.ts';
+import { msg, currentLang, t } from '../../i18n/index.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
 export interface EvidenceCommandOptions {
@@ -19,7 +20,7 @@ export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions,
     try {
       bytes = readFileSync(opts.verify);
     } catch (e) {
-      throw new UsageError(`--verify ${opts.verify}: ${cannotRead(e)}`);
+      throw new UsageError(said(msg('cli.err.flag-file', { flag: '--verify', file: opts.verify, problem: cannotReadMessage(e) })));
     }
     const result = await verifyEvidence(bytes);
     if (!result.ok) {
@@ -35,7 +36,7 @@ export async function evidenceCommand(ref: string, opts: EvidenceCommandOptions,
   try {
     writeFileSync(out, bundle);
   } catch (e) {
-    throw new UsageError(`--output ${out}: ${cannotWrite(e)}`);
+    throw new UsageError(said(msg('cli.err.flag-file', { flag: '--output', file: out, problem: cannotWriteMessage(e) })));
   }
   io.stderr(`${t(currentLang(), 'cli.evidence.wrote', { file: out, run: run.record.id, kib: Math.ceil(bundle.length / 1024), verifyCmd: `tekser evidence --verify ${out}` })}\n`);
   return EXIT.ok;

@@ -1,8 +1,9 @@
+import { said } from '../../i18n/said.ts';
 import { exportNetwork, networkKnown, toOoni, waysOoni, type OoniOptions } from '../../report/ooni.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import { openReportOutput } from '../run-output.ts';
 import type { CommandIO } from '../io.ts';
-import { currentLang, t, type Lang } from '../../i18n/index.ts';
+import { msg, currentLang, t, type Lang } from '../../i18n/index.ts';
 import type { RunRecord, ServiceResultJson, TargetResultJson, WebResultJson } from '../../model/run.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
@@ -18,14 +19,14 @@ interface ExportOptions {
 /** --probe-asn as OONI writes it ("AS" and 1 to 10 digits; a bare number is taken as the AS number). */
 export function parseProbeAsn(value: string): string {
   const m = /^(?:AS)?(\d{1,10})$/i.exec(value.trim());
-  if (!m) throw new UsageError(`--probe-asn "${value}": give the network's AS number, as AS1234 or 1234`);
+  if (!m) throw new UsageError(said(msg('cli.err.probe-asn', { value })));
   return `AS${Number(m[1])}`;
 }
 
 /** --probe-cc: an ISO 3166 alpha-2 country code. */
 export function parseProbeCc(value: string): string {
   const cc = value.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(cc) || cc === 'ZZ') throw new UsageError(`--probe-cc "${value}": give the country as two letters (KZ, DE)`);
+  if (!/^[A-Z]{2}$/.test(cc) || cc === 'ZZ') throw new UsageError(said(msg('cli.err.probe-cc', { value, examples: 'KZ, DE' })));
   return cc;
 }
 
@@ -58,7 +59,7 @@ function notes(run: { record: RunRecord; results: readonly TargetResultJson[] },
 
 /** `tekser export --ooni RUN`: the run's measurements in OONI's data format, one JSON per line. */
 export async function exportCommand(ref: string, opts: ExportOptions, io: CommandIO): Promise<number> {
-  if (!opts.ooni) throw new UsageError('say which format: --ooni');
+  if (!opts.ooni) throw new UsageError(said(msg('cli.err.export-format')));
   const ooni = ooniOptions(opts);
   const run = requireRun(dataDirOf(opts, io.env), ref, io);
   // The ways out first (what still works), then one measurement per target.

@@ -1,3 +1,5 @@
+import type { Message } from '../../model/message.ts';
+import { said } from '../../i18n/said.ts';
 import { writeFileSync } from 'node:fs';
 import { withDb } from '../../fleet/client.ts';
 import { fleetText, renderFleetHtml } from '../../fleet/html.ts';
@@ -8,7 +10,7 @@ import type { TargetResultJson } from '../../model/run.ts';
 import { diffRuns, type RunDiff } from '../../store/diff.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { currentLang, t } from '../../i18n/index.ts';
+import { msg, currentLang, t } from '../../i18n/index.ts';
 import { parseSince } from './report.ts';
 
 // report, history and diff --from: the same commands, read from the fleet's PostgreSQL database
@@ -29,15 +31,21 @@ function write(file: string, text: string, flag: string): void {
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw new UsageError(`${flag} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new UsageError(said(msg('cli.err.flag-file', { flag, file, problem: msg('err.fs.other', { problem: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) })));
   }
+}
+
+/** "no runs in the fleet database since …": nothing to show for that time (and those networks). */
+function noFleetRuns(since: Date, networks: readonly string[]): Message {
+  const at = since.toISOString().slice(0, 16).replace('T', ' ');
+  return networks.length ? msg('cli.err.no-fleet-runs.networks', { since: at, networks: networks.join(', ') }) : msg('cli.err.no-fleet-runs', { since: at });
 }
 
 /** `report --from URL`: the fleet's page (HTML to -o or stdout), --csv for the table; the words on stderr with -o. */
 export async function fleetReportCommand(opts: FleetReadOptions, io: CommandIO, now: Date = new Date()): Promise<number> {
   const since = parseSince(opts.since ?? '24h', now);
   const data = await withDb(opts.from, (db) => readFleet(db, since, opts.network ?? []), 'cannot read the fleet database');
-  if (data.networks.length === 0) throw new UsageError(`no runs in the fleet database since ${since.toISOString().slice(0, 16).replace('T', ' ')} UTC${opts.network?.length ? ` from ${opts.network.join(', ')}` : ''} (--since 7d looks further back)`);
+  if (data.networks.length === 0) throw new UsageError(said(noFleetRuns(since, opts.network ?? [])));
   const view = buildFleetView(data, since, now);
   if (opts.csv) write(opts.csv, fleetCsv(view), '--csv');
   const html = renderFleetHtml(view);

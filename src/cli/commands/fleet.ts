@@ -1,8 +1,9 @@
+import { said } from '../../i18n/said.ts';
 import { redactUrl, withDb } from '../../fleet/client.ts';
 import { migrate, PROBE_ROLE, READER_ROLE } from '../../fleet/migrate.ts';
 import { UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { currentLang, t, type Lang } from '../../i18n/index.ts';
+import { msg, currentLang, t, type Lang } from '../../i18n/index.ts';
 
 export interface FleetCommandOptions {
   db?: string;
@@ -20,8 +21,8 @@ ${t(lang, 'cli.fleet.next.volunteers', { line: 'fleet_url: postgres://probe_alic
 
 /** `tekser fleet init --db URL`: the fleet's schema (migrations in order, once each) and its two group roles. */
 export async function fleetCommand(action: string, opts: FleetCommandOptions, io: CommandIO): Promise<number> {
-  if (action !== 'init') throw new UsageError(`fleet ${action}: unknown action (fleet init --db URL)`);
-  if (!opts.db) throw new UsageError('fleet init needs --db postgres://admin@host/db (a role that may create schemas and roles)');
+  if (action !== 'init') throw new UsageError(said(msg('cli.err.fleet-action', { cmd: 'fleet', action, initCmd: 'fleet init --db URL' })));
+  if (!opts.db) throw new UsageError(said(msg('cli.err.fleet-db', { cmd: 'fleet init' })));
   const url = opts.db;
   const outcome = await withDb(url, (db) => migrate(db), 'cannot set up the fleet database');
   const lang = currentLang();

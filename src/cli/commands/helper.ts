@@ -1,3 +1,5 @@
+import { causeMessage } from '../errors.ts';
+import { said } from '../../i18n/said.ts';
 import { createSecureContext } from 'node:tls';
 import { createHelperServer } from '../../helper/server.ts';
 import { parseAsnTable, type AsnTable } from '../../helper/asn-table.ts';
@@ -7,7 +9,7 @@ import { addressFamily, joinHostPort, splitHostPort } from '../../net/endpoint.t
 import { publicTrustStore } from '../../net/tls.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { currentLang, t } from '../../i18n/index.ts';
+import { msg, currentLang, t } from '../../i18n/index.ts';
 import { readFlagFile } from '../flag-file.ts';
 import { parseEchoPorts, type EchoPort } from '../../lists/ways.ts';
 import { startEchoService, type EchoService } from '../../helper/echo.ts';
@@ -36,8 +38,8 @@ export interface HelperCommandOptions {
 export function parseListen(listen: string): { host: string; port: number } {
   const { host, port } = splitHostPort(listen);
   // A bracket anywhere but around the host (`a[b:80`, `[a]b:80`) is no endpoint either.
-  if (!host || port === null || port > 65535 || /[[\]]/.test(host)) throw new UsageError(`--listen ${listen}: expected host:port with a port from 0 to 65535, e.g. 0.0.0.0:8080 or [::]:8080`);
-  if (listen.startsWith('[') && addressFamily(host) !== 6) throw new UsageError(`--listen ${listen}: "${host}" is not an IPv6 address`);
+  if (!host || port === null || port > 65535 || /[[\]]/.test(host)) throw new UsageError(said(msg('cli.err.flag-value', { flag: '--listen', value: listen, problem: msg('cli.err.listen') })));
+  if (listen.startsWith('[') && addressFamily(host) !== 6) throw new UsageError(said(msg('cli.err.flag-value', { flag: '--listen', value: listen, problem: msg('cli.err.not-ipv6', { host }) })));
   return { host, port };
 }
 
@@ -45,13 +47,13 @@ export function parseListen(listen: string): { host: string; port: number } {
 function loadTls(certFile: string, keyFile: string): { cert: string; key: string } {
   const cert = readFlagFile('--tls-cert', certFile);
   const key = readFlagFile('--tls-key', keyFile);
-  if (!cert.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--tls-cert ${certFile}: no PEM certificate in it`);
-  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) throw new UsageError(`--tls-key ${keyFile}: no PEM private key in it`);
+  if (!cert.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(said(msg('cli.err.no-pem-certificate', { flag: '--tls-cert', file: certFile })));
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(key)) throw new UsageError(said(msg('cli.err.no-pem-key', { flag: '--tls-key', file: keyFile })));
   try {
     createSecureContext({ cert, key });
   } catch (err) {
     const why = String((err as Error).message).replace(/^error:[0-9A-F]+:[^:]*:[^:]*:/i, '');
-    throw new UsageError(`--tls-cert ${certFile} / --tls-key ${keyFile}: ${/mismatch/i.test(why) ? 'the key does not belong to the certificate' : why}`);
+    throw new UsageError(said(msg('cli.err.tls-pair', { cert: certFile, key: keyFile, problem: /mismatch/i.test(why) ? msg('cli.err.key-mismatch') : msg('err.fs.other', { problem: why }) })));
   }
   return { cert, key };
 }
@@ -62,7 +64,7 @@ function loadAsnTable(file: string): AsnTable {
     return parseAsnTable(readFlagFile('--asn-table', file), file);
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`--asn-table ${(err as Error).message}`);
+    throw new UsageError(said(msg('cli.err.flag-problem', { flag: '--asn-table', problem: causeMessage(err) })));
   }
 }
 
@@ -70,15 +72,15 @@ function loadAsnTable(file: string): AsnTable {
 export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): Promise<number> {
   const { host, port } = parseListen(opts.listen);
   const echoPorts = echoPortsOf(opts.echoPorts);
-  if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey)) throw new UsageError('--tls-cert and --tls-key go together');
+  if (Boolean(opts.tlsCert) !== Boolean(opts.tlsKey)) throw new UsageError(said(msg('cli.err.tls-together')));
   let resolver;
   try {
     resolver = parseResolver(opts.resolver);
   } catch (err) {
-    throw new UsageError(`--resolver: ${(err as Error).message}`);
+    throw new UsageError(said(msg('cli.err.flag-colon', { flag: '--resolver', problem: causeMessage(err) })));
   }
   const token = opts.token ?? io.env[HELPER_TOKEN_ENV] ?? null;
-  if (token !== null && !/^[\x21-\x7e]{8,}$/.test(token)) throw new UsageError(`--token: use at least 8 printable characters, no spaces`);
+  if (token !== null && !/^[\x21-\x7e]{8,}$/.test(token)) throw new UsageError(said(msg('cli.err.token')));
   const reference = opts.referencePort === undefined ? null : await startReference(host, opts.referencePort, token);
   const server = createHelperServer({
     reference: reference ? { port: reference.port, bytes: REFERENCE_LIMITS.bytes } : null,
@@ -92,7 +94,7 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
     asnTable: opts.asnTable ? loadAsnTable(opts.asnTable) : null,
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err) => reject(new UsageError(`cannot listen on ${opts.listen}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
+    server.once('error', (err) => reject(new UsageError(said(msg('cli.err.cannot-listen', { where: opts.listen, problem: (err as NodeJS.ErrnoException).code ?? err.message })))));
     server.listen(port, host, () => resolve());
   }).catch((err: unknown) => {
     reference?.server.close();
@@ -131,7 +133,7 @@ export async function helperCommand(opts: HelperCommandOptions, io: CommandIO): 
 function echoPortsOf(spec: string | undefined): EchoPort[] | null {
   if (spec === undefined) return null;
   const ports = parseEchoPorts(spec);
-  if (!ports) throw new UsageError(`--echo-ports ${spec}: expected ports like tcp:179,3785 udp:3478`);
+  if (!ports) throw new UsageError(said(msg('cli.err.flag-value', { flag: '--echo-ports', value: spec, problem: msg('cli.err.echo-ports') })));
   return ports;
 }
 
@@ -140,16 +142,16 @@ async function startEcho(ports: EchoPort[], spec: string, host: string): Promise
   try {
     return await startEchoService(ports, { host });
   } catch (err) {
-    throw new UsageError(`--echo-ports: cannot listen on ${spec}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(said(msg('cli.err.flag-colon', { flag: '--echo-ports', problem: msg('cli.err.cannot-listen', { where: spec, problem: (err as NodeJS.ErrnoException).code ?? (err as Error).message }) })));
   }
 }
 
 /** The throughput reference (`--reference-port`) on the helper's address, listening before the helper says where it is. */
 async function startReference(host: string, port: number, token: string | null): Promise<{ server: Server; port: number }> {
-  if (port > 65535) throw new UsageError(`--reference-port ${port}: expected a port from 1 to 65535`);
+  if (port > 65535) throw new UsageError(said(msg('cli.err.flag-value', { flag: '--reference-port', value: String(port), problem: msg('cli.err.port-range') })));
   const server = createReferenceServer({ token });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err) => reject(new UsageError(`--reference-port: cannot listen on ${joinHostPort(host, port)}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
+    server.once('error', (err) => reject(new UsageError(said(msg('cli.err.flag-colon', { flag: '--reference-port', problem: msg('cli.err.cannot-listen', { where: joinHostPort(host, port), problem: (err as NodeJS.ErrnoException).code ?? err.message }) })))));
     server.listen(port, host, () => resolve());
   });
   const bound = server.address();

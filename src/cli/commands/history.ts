@@ -5,7 +5,7 @@ import type { CommandIO } from '../io.ts';
 import { dataDirOf } from './stored.ts';
 import { EXIT } from '../../errors.ts';
 import { makeChalk, paintStatus, REFUSED_SYMBOL } from '../../report/color.ts';
-import { currentLang, isLang, t, type Lang } from '../../i18n/index.ts';
+import { currentLang, isLang, render, t, type Lang } from '../../i18n/index.ts';
 
 type Listed = { run: StoredRun } | { unreadable: UnreadableRun };
 const idOf = (l: Listed): string => ('run' in l ? l.run.record.id : l.unreadable.id);
@@ -44,7 +44,7 @@ export function historyColumns(lang: Lang): { heading: string; width: number }[]
 function historyRow(l: Listed, lang: Lang, c: ChalkInstance): string {
   const w = historyColumns(lang).map((col) => col.width);
   const width = (from: number, to: number): number => w.slice(from, to).reduce((a, b) => a + b, 0);
-  if ('unreadable' in l) return `${pad(l.unreadable.id, width(0, 1))}${pad('', width(1, 2))}${pad(t(lang, 'text.run-status.unreadable'), width(2, 3))}${l.unreadable.problem} (${l.unreadable.dir})\n`;
+  if ('unreadable' in l) return `${pad(l.unreadable.id, width(0, 1))}${pad('', width(1, 2))}${pad(t(lang, 'text.run-status.unreadable'), width(2, 3))}${render(lang, l.unreadable.why)} (${l.unreadable.dir})\n`;
   const r = l.run.record;
   const s = r.summary;
   const blocked = s ? s.blocked + s.partiallyBlocked : null;

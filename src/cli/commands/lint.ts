@@ -1,3 +1,5 @@
+import { said } from '../../i18n/said.ts';
+import { msg } from '../../i18n/index.ts';
 import { lintPathsTo } from '../../lint/lint-paths.ts';
 import { createLintReporter, defaultLintFormat, type LintFormat } from '../../lint/format.ts';
 import { boundSink } from '../../lint/bound.ts';
@@ -21,7 +23,7 @@ const DEFAULT_LINT_PATH = 'test-lists';
 /** `tekser lint`: returns the exit code; the report is written as the lint goes (flat memory). */
 export async function lintCommand(paths: string[], opts: LintCommandOptions, io: CommandIO): Promise<number> {
   if (paths.length === 0 && !existsSync(DEFAULT_LINT_PATH)) {
-    throw new UsageError(`nothing to lint: no paths given, and there is no ${DEFAULT_LINT_PATH}/ directory in ${process.cwd()} (the default, as in a checkout of tekser or test-lists); name the files or directories to lint`);
+    throw new UsageError(said(msg('cli.err.nothing-to-lint', { dir: `${DEFAULT_LINT_PATH}/`, cwd: process.cwd() })));
   }
   const reporter = createLintReporter(opts.format ?? defaultLintFormat(io.env), TEKSER_VERSION, io.stdout, io.stdoutDrained);
   const sink = boundSink(reporter, opts.maxPerRule ?? 0);

@@ -1,3 +1,4 @@
+import { said } from '../../i18n/said.ts';
 import { configPath } from '../../config/keys.ts';
 import { redactUrl } from '../../fleet/client.ts';
 import { pushQueue, type PushOutcome } from '../../fleet/push.ts';
@@ -5,7 +6,7 @@ import { enqueue, queued } from '../../fleet/queue.ts';
 import { findRun, listRuns } from '../../store/runs.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { currentLang, t, type Lang } from '../../i18n/index.ts';
+import { msg, currentLang, t, type Lang } from '../../i18n/index.ts';
 import { dataDirOf } from './stored.ts';
 
 export interface PushCommandOptions {
@@ -20,7 +21,7 @@ export async function fleetUrlOf(given: string | undefined, dataDir: string, con
   if (given) return given;
   const file = configPath(config, dataDir);
   const url = file ? (await import('../../config/config.ts')).loadConfig(file).fleet_url : undefined;
-  if (!url) throw new UsageError('where to? give --to postgres://user@host/db?sslmode=verify-full, or fleet_url: in the config file');
+  if (!url) throw new UsageError(said(msg('cli.err.push-where')));
   return url;
 }
 
@@ -30,13 +31,13 @@ function runsToPush(dataDir: string, refs: readonly string[], all: boolean): str
   if (refs.length) {
     return refs.map((ref) => {
       const run = findRun(dataDir, ref);
-      if (!run) throw new UsageError(`no run "${ref}" in ${dataDir} (see \`tekser history\`)`);
+      if (!run) throw new UsageError(said(msg('cli.err.push-no-run', { ref, dir: dataDir, historyCmd: 'tekser history' })));
       return run.record.id;
     });
   }
   if (queued(dataDir).length) return [];
   const last = findRun(dataDir, 'last');
-  if (!last) throw new UsageError(`no runs in ${dataDir} to push (\`tekser run\` keeps each run there)`);
+  if (!last) throw new UsageError(said(msg('cli.err.push-no-runs', { dir: dataDir, runCmd: 'tekser run' })));
   return [last.record.id];
 }
 

@@ -1,10 +1,11 @@
+import { cannotWriteMessage, said } from '../../i18n/said.ts';
 import { writeFileSync } from 'node:fs';
 import { currentLang, msg, render, t } from '../../i18n/index.ts';
 import type { MessageParam } from '../../model/message.ts';
 import { renderRunHtml, renderTimelineHtml } from '../../report/html.ts';
 import { buildTimeline, timelineCsv, type ReportRun } from '../../report/timeline.ts';
 import { listRuns, readResults } from '../../store/runs.ts';
-import { cannotWrite, EXIT, UsageError } from '../../errors.ts';
+import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
 import { dataDirOf, requireRun } from './stored.ts';
 
@@ -40,7 +41,7 @@ function write(file: string, text: string, flag: string): void {
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw new UsageError(`${flag} ${file}: ${cannotWrite(e)}`);
+    throw new UsageError(said(msg('cli.err.flag-file', { flag, file, problem: cannotWriteMessage(e) })));
   }
 }
 

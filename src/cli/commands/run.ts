@@ -37,6 +37,8 @@ import { networkFromHelper, networkOf, type NetworkOptions } from '../../fleet/n
 import { pushAfterRun, pushProblem } from '../../fleet/after-run.ts';
 import { currentLang, msg, t, textOf, type Lang } from '../../i18n/index.ts';
 import type { Message } from '../../model/message.ts';
+import { said } from '../../i18n/said.ts';
+import { causeMessage } from '../errors.ts';
 
 export { readFlagFile } from '../flag-file.ts';
 
@@ -96,7 +98,7 @@ export async function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.P
     // The reader (yaml, zod) loads only when there is a file to read.
     config = file ? (await import('../../config/config.ts')).loadConfig(file) : null;
   } catch (err) {
-    throw new UsageError(`config ${(err as Error).message}`);
+    throw new UsageError(said(msg('cli.err.config', { problem: causeMessage(err) })));
   }
   const { options, sources } = applyConfig(opts as unknown as Record<string, unknown>, config, isFromCli);
   return { options: options as unknown as RunCommandOptions, sources, dataDir, configFile: file, config };
@@ -105,7 +107,7 @@ export async function effectiveRunOptions(opts: RunCommandOptions, env: NodeJS.P
 function readPems(files: readonly string[]): string[] {
   return files.map((f) => {
     const text = readFlagFile('--ca-file', f);
-    if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(`--ca-file ${f}: no PEM certificate in it`);
+    if (!text.includes('-----BEGIN CERTIFICATE-----')) throw new UsageError(said(msg('cli.err.no-pem-certificate', { flag: '--ca-file', file: f })));
     return text;
   });
 }
@@ -114,8 +116,16 @@ function resolverOrUsage(spec: string, flag: string): ResolverSpec {
   try {
     return parseResolver(spec);
   } catch (err) {
-    throw new UsageError(`${flag}: ${(err as Error).message}`);
+    throw new UsageError(said(msg('cli.err.flag-colon', { flag, problem: causeMessage(err) })));
   }
+}
+
+/** A bad list's problems under "cannot use these targets:", at most 20, each in the reader's language. */
+function badTargetsMessage(err: BadListError): Message {
+  const lines = err.problemWhys.slice(0, 20).map((p): Message => (typeof p === 'string' ? msg('err.fs.other', { problem: p }) : (p.why as Message)));
+  const more = err.total > 20 ? msg('cli.err.bad-targets.more', { count: err.total - 20 }) : msg('err.fs.other', { problem: '' });
+  const body = lines.reduceRight<Message>((rest, line) => msg('cli.err.bad-targets.line', { line, rest }), more);
+  return msg('cli.err.bad-targets', { lines: body });
 }
 
 /** Neutral canaries measured with the shipped lists (allow-list evidence); see test-lists/SOURCES.md. */
@@ -130,10 +140,10 @@ export async function loadTargets(urls: readonly string[], lists: readonly strin
     // Lists are streamed and deduplicated as they are read (lists/targets.ts): flat per-row cost, no spread.
     targets = await readTargets(urls, chosen, canaryFile);
   } catch (err) {
-    if (err instanceof BadListError) throw new UsageError(`cannot use these targets:\n  ${err.problems.slice(0, 20).join('\n  ')}${err.total > 20 ? `\n  … and ${err.total - 20} more` : ''}`);
+    if (err instanceof BadListError) throw new UsageError(said(badTargetsMessage(err)));
     throw err;
   }
-  if (targets.length === 0) throw new UsageError('nothing to test: the lists are empty');
+  if (targets.length === 0) throw new UsageError(said(msg('cli.err.empty-lists')));
   return { targets, lists: [...chosen] };
 }
 
@@ -150,7 +160,7 @@ export async function buildMeasureContext(opts: RunCommandOptions): Promise<Meas
   };
   const controlResolvers = (opts.controlResolver?.length ? opts.controlResolver : DEFAULT_CONTROL_RESOLVERS).map((r) => {
     const spec = resolverOrUsage(r, '--control-resolver');
-    if (spec.kind !== 'doh') throw new UsageError(`--control-resolver ${r}: the control must be a DoH URL (https://IP/dns-query), which a censor cannot spoof`);
+    if (spec.kind !== 'doh') throw new UsageError(said(msg('cli.err.flag-value', { flag: '--control-resolver', value: r, problem: msg('cli.err.control-doh') })));
     return spec;
   });
   const helperUrls = opts.controlHelper === undefined ? [] : Array.isArray(opts.controlHelper) ? opts.controlHelper : [opts.controlHelper];
@@ -159,10 +169,10 @@ export async function buildMeasureContext(opts: RunCommandOptions): Promise<Meas
     try {
       helper = new URL(h);
     } catch {
-      throw new UsageError(`--control-helper ${h}: not a URL`);
+      throw new UsageError(said(msg('cli.err.flag-value', { flag: '--control-helper', value: h, problem: msg('cli.err.not-url') })));
     }
     // The helper URL is written into every report: a secret in it would travel with them.
-    if (helper.username || helper.password) throw new UsageError(`--control-helper: no credentials in the URL (it is written into reports); set ${HELPER_TOKEN_ENV} for a helper that needs a token`);
+    if (helper.username || helper.password) throw new UsageError(said(msg('cli.err.helper-credentials', { env: HELPER_TOKEN_ENV })));
   }
   const control = controlConnections(trust, timeouts, controlResolvers);
   return {
@@ -459,8 +469,8 @@ async function planRunWays(opts: RunCommandOptions, lists: readonly string[], ct
   let echo: WayPlan[] = [];
   if (opts.echoPorts !== undefined) {
     const ports = parseEchoPorts(opts.echoPorts);
-    if (!ports) throw new UsageError(`--echo-ports ${opts.echoPorts}: expected ports like tcp:179,3785 udp:3478`);
-    if (!ctx.helperUrl) throw new UsageError('--echo-ports needs --control-helper: the echo service runs on the helper\'s host (tekser helper --echo-ports)');
+    if (!ports) throw new UsageError(said(msg('cli.err.flag-value', { flag: '--echo-ports', value: opts.echoPorts, problem: msg('cli.err.echo-ports') })));
+    if (!ctx.helperUrl) throw new UsageError(said(msg('cli.err.echo-needs-helper', { helperCmd: 'tekser helper --echo-ports' })));
     echo = echoWays(bareHost(new URL(ctx.helperUrl).hostname), ports);
   }
   const bridgeFiles = (opts.bridges ?? []).map((file) => ({ file, text: readFlagFile('--bridges', file) }));

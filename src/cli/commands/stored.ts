@@ -1,7 +1,8 @@
+import { said } from '../../i18n/said.ts';
 import { lookupRun, readResults, type StoredRun } from '../../store/runs.ts';
 import { UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { currentLang, t } from '../../i18n/index.ts';
+import { msg, currentLang, t } from '../../i18n/index.ts';
 
 export { checkDataDir, dataDirOf } from '../data-dir.ts';
 
@@ -17,10 +18,10 @@ export function requireRun(dataDir: string, ref: string, io?: Pick<CommandIO, 's
   const { run, skipped, matches } = lookupRun(dataDir, ref);
   if (matches.length) {
     const names = matches.slice(0, SHOWN_MATCHES).map((m) => m.record.id);
-    const more = matches.length > SHOWN_MATCHES ? `, and ${matches.length - SHOWN_MATCHES} more` : '';
-    throw new UsageError(`"${ref}" fits ${matches.length} runs in ${dataDir}: ${names.join(', ')}${more}; give more of the id`);
+    const more = matches.length > SHOWN_MATCHES ? msg('cli.err.ambiguous-run.more', { count: matches.length - SHOWN_MATCHES }) : msg('err.fs.other', { problem: '' });
+    throw new UsageError(said(msg('cli.err.ambiguous-run', { ref, count: matches.length, dir: dataDir, ids: names.join(', '), more })));
   }
-  if (!run) throw new UsageError(`no run "${ref}" in ${dataDir} (see \`tekser history\`; use an id, a unique prefix, "last" or "last~1")`);
-  for (const s of skipped) io?.stderr(`tekser: ${t(currentLang(), 'cli.stored.skipped', { newer: s.id, problem: s.problem, ref, id: run.record.id })}\n`);
+  if (!run) throw new UsageError(said(msg('cli.err.no-run', { ref, dir: dataDir, historyCmd: 'tekser history', last: 'last' })));
+  for (const s of skipped) io?.stderr(`tekser: ${t(currentLang(), 'cli.stored.skipped', { newer: s.id, problem: s.why, ref, id: run.record.id })}\n`);
   return { ...run, results: readResults(run.dir) };
 }
