@@ -4,13 +4,13 @@
  * exit code; the CLI edge (cli/main.ts) prints their message as one line, never a stack, and exits
  * with it. Anything that is not a TekserError is a bug and keeps its stack.
  *
- * Imports no code, only the English words of the catalogue (src/i18n/parts/errors.en.json, data):
+ * Imports no code, only the English words of the catalogue (src/i18n/en.json, data):
  * every layer may raise these. An error's words are a catalogue message (`why`, rendered in the
  * reader's language at the CLI edge) and its English rendering (`message`, for logs and tests);
  * src/i18n/said.ts makes the pair from a message.
  */
 
-import EN from './i18n/parts/errors.en.json' with { type: 'json' };
+import EN from './i18n/en.json' with { type: 'json' };
 
 /** A catalogue message as errors.ts knows it: src/model/message.ts's Message, by shape. */
 export interface ErrorMessage {

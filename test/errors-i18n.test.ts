@@ -6,7 +6,9 @@ import { BadListError, LockedError, TekserError, UnreadableListError, cannotRead
 import { errorText } from '../src/cli/errors.ts';
 import { render, t, type Lang } from '../src/i18n/index.ts';
 import { cannotReadMessage, cannotWriteMessage, fsProblemMessage } from '../src/i18n/said.ts';
-import en from '../src/i18n/parts/errors.en.json' with { type: 'json' };
+import catalogueEn from '../src/i18n/en.json' with { type: 'json' };
+/** The errors area of the catalogue: its keys start with `err.` or `lint.`. */
+const en = Object.fromEntries(Object.entries(catalogueEn).filter(([k]) => k.startsWith('err.') || k.startsWith('lint.')));
 import type { Message } from '../src/model/message.ts';
 import { readListFile, streamListText } from '../src/lists/read-file.ts';
 import { readTargets, webTargetsFromUrls } from '../src/lists/targets.ts';

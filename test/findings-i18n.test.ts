@@ -3,7 +3,9 @@ import { FINDINGS } from '../src/findings/index.ts';
 import { buildFindingContext } from '../src/findings/context.ts';
 import { HELPER_ADVICE, HELPER_ADVICE_MESSAGES, withOoniAdvice } from '../src/findings/helper-unavailable.ts';
 import { msg, render, type Lang } from '../src/i18n/index.ts';
-import findingsEn from '../src/i18n/parts/findings.en.json' with { type: 'json' };
+import catalogueEn from '../src/i18n/en.json' with { type: 'json' };
+/** The findings area of the catalogue: its keys start with `finding.`. */
+const findingsEn = Object.fromEntries(Object.entries(catalogueEn).filter(([k]) => k.startsWith('finding.')));
 import { REFUSAL_KINDS } from '../src/data/site-refusals.ts';
 import type { Finding, FindingKind, FindingRecord } from '../src/model/finding.ts';
 import type { Message } from '../src/model/message.ts';

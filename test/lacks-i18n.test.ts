@@ -20,7 +20,7 @@ const base = (status: Verdict['status']): Verdict => ({
 });
 
 describe('what a measurement lacks, in every language', () => {
-  const lacks = ["the control's DNS answer (addrs)", 'queries', 'the result of the TCP connect to 203.0.113.5:443', 'the answers of the lookup of example.org'];
+  const lacks = ["the control's DNS answer (addrs)", 'page bodies (the run was saved without --include-bodies)', 'queries', 'the result of the TCP connect to 203.0.113.5:443', 'the answers of the lookup of example.org'];
 
   it('keeps the English as before and gives the same sentence as a message, item by item', () => {
     const v = noteLacks(base('inconclusive'), lacks);

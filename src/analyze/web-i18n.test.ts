@@ -4,7 +4,9 @@ import { latinWords } from '../../test/helpers/latin.ts';
 import probeFailureFile from '../data/probe-failures.json' with { type: 'json' };
 import type { FailureRow } from '../data/probe-failures.ts';
 import { REFUSAL_KINDS } from '../data/site-refusals.ts';
-import webEn from '../i18n/parts/web.en.json' with { type: 'json' };
+import catalogueEn from '../i18n/en.json' with { type: 'json' };
+/** The web area of the catalogue: its keys start with `web.`. */
+const webEn = Object.fromEntries(Object.entries(catalogueEn).filter(([k]) => k.startsWith('web.')));
 import { render, textOf, type Lang } from '../i18n/index.ts';
 import { CERT_FAILURE_CLASSES } from '../model/failure.ts';
 import type { WebMeasurement } from '../model/measurement.ts';

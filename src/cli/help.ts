@@ -5,7 +5,7 @@ import { HELP_VALUES, type CommandName } from './options.ts';
 
 // --help in the reader's language: the examples and notes after each command's options, and
 // commander's own words (Usage:, Options:, "(default: …)"). The words are in the catalogue
-// (src/i18n/parts/cli.<lang>.json); the commands in the examples are the same in every language.
+// (src/i18n/<lang>.json); the commands in the examples are the same in every language.
 
 /** An example: the command line, and what it does (`cli.ex.…`), when it needs saying. */
 type Example = readonly [command: string, key?: string];

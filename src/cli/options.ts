@@ -14,7 +14,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export interface OptionSpec {
   flags: string;
-  /** Its words in the catalogue (src/i18n/parts/cli.<lang>.json): `cli.opt.<key>`, in English in the en part. */
+  /** Its words in the catalogue (src/i18n/<lang>.json): `cli.opt.<key>`, in English in the en part. */
   key: string;
   /** Commands where the option means something else (`-q` in diff, `--resolver` in helper): their words are `cli.opt.<key>.<command>`. */
   about?: readonly CommandName[];

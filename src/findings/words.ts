@@ -3,7 +3,7 @@ import type { Finding, FindingKind, FindingRecord } from '../model/finding.ts';
 import type { Message, MessageParam } from '../model/message.ts';
 
 /**
- * The words of the run-level findings (finding.* in src/i18n/parts/findings.*.json): a finding is
+ * The words of the run-level findings (finding.* in src/i18n/<lang>.json): a finding is
  * built from catalogue messages, and its English title and details are those messages rendered in
  * English, so machines and older readers keep the text they always had.
  */

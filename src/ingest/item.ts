@@ -55,6 +55,7 @@ const LACKS: Readonly<Record<string, string>> = {
   'the request URL': 'request-url',
   'the response body': 'response-body',
   'a readable response body': 'readable-response-body',
+  'page bodies (the run was saved without --include-bodies)': 'page-bodies',
 };
 const LACKS_WITH_DATA: readonly [RegExp, string, string][] = [
   [/^the result of the TCP connect to (.+)$/, 'tcp-connect', 'endpoint'],

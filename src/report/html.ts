@@ -1,7 +1,7 @@
 /**
  * `tekser report`: one self-contained HTML page (inline CSS and SVG, a CSP that forbids every
  * fetch), for one run or a timeline of several. Never the prober's public IP, page bodies (unless
- * asked) or URL credentials. Every word comes from the catalogue (`html.*` in src/i18n/parts/html.<lang>.json),
+ * asked) or URL credentials. Every word comes from the catalogue (`html.*` in src/i18n/<lang>.json),
  * in the language asked for (`lang`, default the one the CLI chose); the legend reads src/i18n/glossary.json.
  *
  * The pages are written with the `html` tagged template (html/safe.ts): every value is escaped

@@ -4,7 +4,7 @@ import { currentLang, t, type Lang } from '../i18n/index.ts';
 
 /**
  * What a person should do after a run, one plain step per situation. The texts are the catalogue's
- * `text.step.<id>` (src/i18n/parts/text.<lang>.json), in the reader's language.
+ * `text.step.<id>` (src/i18n/<lang>.json), in the reader's language.
  */
 export const STEP_IDS = ['offline', 'control-intercepted', 'control-failing', 'need-helper', 'helper-failed', 'blocked', 'warn-control'] as const;
 export type StepId = (typeof STEP_IDS)[number];

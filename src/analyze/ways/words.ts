@@ -3,7 +3,7 @@ import type { Message, MessageParam } from '../../model/message.ts';
 
 /**
  * Small tools for sentences built from catalogue messages (service.* and ways.* in
- * src/i18n/parts/service.*.json), shared by the service verdicts and the ways out: joining clauses
+ * src/i18n/<lang>.json), shared by the service verdicts and the ways out: joining clauses
  * the way the English joined them, a list's own words in the reader's language, a sentence kept
  * beside its English.
  */

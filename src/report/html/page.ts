@@ -24,7 +24,7 @@ export interface T {
   readonly lang: Lang;
 }
 
-/** The words of the report pages (keys under `html.` in src/i18n/parts/html.<lang>.json) in a language. */
+/** The words of the report pages (keys under `html.` in src/i18n/<lang>.json) in a language. */
 export function translator(lang: Lang = currentLang()): T {
   return Object.assign((key: string, params?: Record<string, MessageParam>) => say(lang, `html.${key}`, params), { lang });
 }
