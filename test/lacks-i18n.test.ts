@@ -2,22 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { msg, render, textOf } from '../src/i18n/index.ts';
 import { noteLacks } from '../src/ingest/item.ts';
 import type { Verdict } from '../src/model/verdict.ts';
+import { verdict } from './fixtures/report-runs.ts';
 import { latinWords } from './helpers/latin.ts';
 
-const base = (status: Verdict['status']): Verdict => ({
-  status,
-  method: null,
-  reason: render('en', msg('status.inconclusive')),
-  reasonMessage: msg('status.inconclusive'),
-  evidence: [render('en', msg('status.down'))],
-  evidenceMessages: [msg('status.down')],
-  dnsConsistency: null,
-  blockpage: null,
-  httpComparison: null,
-  untrustedIssuer: null,
-  interceptionCa: null,
-  sniProof: null,
-});
+const base = (status: Verdict['status']): Verdict =>
+  verdict({ status, reason: render('en', msg('status.inconclusive')), reasonMessage: msg('status.inconclusive'), evidence: [render('en', msg('status.down'))], evidenceMessages: [msg('status.down')] });
 
 describe('what a measurement lacks, in every language', () => {
   const lacks = ["the control's DNS answer (addrs)", 'page bodies (the run was saved without --include-bodies)', 'queries', 'the result of the TCP connect to 203.0.113.5:443', 'the answers of the lookup of example.org'];
