@@ -229,7 +229,7 @@ describe('ways out in Russian and Kazakh', () => {
     const stored = wayVerdictSchema.parse(older);
     expect(stored.reasonMessage).toBeUndefined();
     const f = waysOutFinding([stored]);
-    expect(f?.detailMessages?.[0]).toEqual({ key: 'ways.text', params: { text: stored.reason } });
+    expect(f?.detailMessages?.[0]).toEqual({ key: 'verbatim', params: { text: stored.reason } });
     walk(f!.detailMessages![0]!);
     expect(textOf('ru', f?.detailMessages?.[0], f?.details[0] ?? '')).toBe(stored.reason);
   });

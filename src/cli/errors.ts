@@ -1,5 +1,5 @@
 import { isTekserError, BadListError } from '../errors.ts';
-import { currentLang, msg, render, type Lang } from '../i18n/index.ts';
+import { currentLang, msg, render, type Lang, verbatim } from '../i18n/index.ts';
 import type { Message } from '../model/message.ts';
 
 /** The file-system sentences live in src/errors.ts (one table for every layer); re-exported for the CLI's older imports. */
@@ -50,5 +50,5 @@ export function commanderText(text: string, lang: Lang = currentLang()): string 
 /** What another layer said about a failure, as a message: its own message (`why`) when it has one, else its English as it is. */
 export function causeMessage(err: unknown): Message {
   if (isTekserError(err) && err.why) return err.why as Message;
-  return msg('err.fs.other', { problem: String((err as Error | undefined)?.message ?? err) });
+  return verbatim(String((err as Error | undefined)?.message ?? err));
 }

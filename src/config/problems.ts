@@ -2,7 +2,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
-import { msg } from '../i18n/index.ts';
+import { msg, verbatim } from '../i18n/index.ts';
 import { cannotReadMessage } from '../i18n/said.ts';
 import type { Message } from '../model/message.ts';
 import { meanMessage, keyPlace, valuePlace, type Place } from '../lists/yaml-words.ts';
@@ -58,7 +58,7 @@ function issueWords(issue: z.core.$ZodIssue, json: unknown): Message {
     return msg('err.config.is', { kind: kindOf(v), want: WANTED[issue.expected]?.(v) ?? msg('err.config.want.other', { expected: issue.expected }) });
   }
   const why = issue.code === 'custom' ? (issue.params as { why?: Message } | undefined)?.why : undefined;
-  return why ?? msg('err.fs.other', { problem: issue.message.replace(/^Invalid input: /, '') });
+  return why ?? verbatim(issue.message.replace(/^Invalid input: /, ''));
 }
 
 /** Every schema problem, each "file:line: key: words", the unknown keys at their own line with the nearest setting. */

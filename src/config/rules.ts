@@ -1,13 +1,13 @@
 import { parseResolver } from '../net/resolver-spec.ts';
 import { HELPER_TOKEN_ENV } from '../helper/token.ts';
-import { msg, render } from '../i18n/index.ts';
+import { msg, render, verbatim } from '../i18n/index.ts';
 import type { Message } from '../model/message.ts';
 
 /** A rule: the problem with a value as a message, or null. */
 type Rule = (v: unknown) => Message | null;
 
 /** The resolver's own words (net/resolver-spec.ts, English for now), as they come. */
-const asIs = (text: string): Message => msg('err.fs.other', { problem: text });
+const asIs = (text: string): Message => verbatim(text);
 
 /**
  * The value rules shared by the command-line flags (commander parsers in cli/options.ts) and the

@@ -1,4 +1,4 @@
-import { msg, render } from '../i18n/index.ts';
+import { msg, render, verbatim } from '../i18n/index.ts';
 import type { Finding, FindingKind, FindingRecord } from '../model/finding.ts';
 import type { Message, MessageParam } from '../model/message.ts';
 
@@ -14,7 +14,7 @@ export function said(kind: FindingKind, title: Message, details: readonly Messag
 }
 
 /** A line kept as it was written (a verdict's reason stored without its message): the same in every language. */
-export const asIs = (text: string): Message => msg('finding.text', { text });
+export const asIs = verbatim;
 
 /** A target's verdict reason as a clause: its message when the verdict has one, else its text as stored. */
 export const reasonOf = (r: FindingRecord): MessageParam => r.verdict.reasonMessage ?? r.verdict.reason;

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { FleetError } from '../errors.ts';
 import { redactUrl } from './url.ts';
-import { msg, render } from '../i18n/index.ts';
+import { msg, render, verbatim } from '../i18n/index.ts';
 import type { Message } from '../model/message.ts';
 
 // The one way into the fleet's database: node-postgres (pg), parameterised queries only. Nothing a
@@ -24,7 +24,7 @@ const WHATS: Readonly<Record<string, string>> = {
 const whatMessage = (what: string): Message => {
   const bad = / not a usable postgres:\/\/ URL$/.exec(what) ? what.slice(0, -': not a usable postgres:// URL'.length) : null;
   if (bad !== null) return msg('cli.fleet.not-url', { what: whatMessage(bad) });
-  return WHATS[what] ? msg(WHATS[what]) : msg('err.fs.other', { problem: what });
+  return WHATS[what] ? msg(WHATS[what]) : verbatim(what);
 };
 const unCredentialed = (text: string): string => text.replace(/\/\/[^/@\s]*@/g, '//***@');
 
@@ -33,7 +33,7 @@ export function fleetError(err: unknown, what: string, url?: string): FleetError
   if (err instanceof FleetError) return err;
   const e = err as { code?: string; message?: string };
   const known = e.code !== undefined && REASONS.has(e.code);
-  const reason = known ? msg(`cli.fleet.reason.${e.code}`, { initCmd: 'tekser fleet init --db URL' }) : msg('err.fs.other', { problem: unCredentialed(e.message || String(err)) });
+  const reason = known ? msg(`cli.fleet.reason.${e.code}`, { initCmd: 'tekser fleet init --db URL' }) : verbatim(unCredentialed(e.message || String(err)));
   const where = url ? ` (${redactUrl(url)})` : '';
   const detail = known && e.message && e.code !== 'ECONNREFUSED' ? msg('cli.fleet.detail-more', { reason, message: unCredentialed(e.message) }) : msg('cli.fleet.detail', { reason });
   const why = msg('cli.fleet.error', { what: whatMessage(what), where, detail });

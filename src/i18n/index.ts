@@ -20,6 +20,11 @@ export function msg(key: string, params?: Record<string, MessageParam>): Message
   return params ? { key, params } : { key };
 }
 
+/** A text shown as it is in every language (a stored English sentence, a library's words, data): the one `verbatim` key. */
+export function verbatim(text: string): Message {
+  return { key: 'verbatim', params: { text } };
+}
+
 /** The language from a locale name as the environment spells it: ru_KZ.UTF-8 → ru, kk_KZ → kk, C → en. */
 export function langOfLocale(locale: string | undefined): Lang | null {
   if (!locale) return null;

@@ -1,4 +1,4 @@
-import { hasMessage, msg, render, t } from '../../i18n/index.ts';
+import { hasMessage, msg, render, t, verbatim } from '../../i18n/index.ts';
 import type { Message, MessageParam } from '../../model/message.ts';
 
 /**
@@ -17,7 +17,7 @@ export interface Said {
 export const said = (message: Message): Said => ({ text: render('en', message), message });
 
 /** A text stored without a message (an older verdict, a list's own words), shown as it is in every language. */
-export const asIs = (text: string): Message => msg('ways.text', { text });
+export const asIs = verbatim;
 
 /**
  * A list's own words (a service's name, a check's title, a way's title) in the reader's language: the

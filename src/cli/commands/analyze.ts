@@ -1,5 +1,5 @@
 import { said } from '../../i18n/said.ts';
-import { currentLang, msg, t, type Lang } from '../../i18n/index.ts';
+import { currentLang, msg, t, type Lang, verbatim } from '../../i18n/index.ts';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { basename } from 'node:path';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
@@ -59,7 +59,7 @@ async function openOutput(path: string | undefined, io: CommandIO): Promise<{ wr
     file = createWriteStream(path, { flags: 'w' });
     await new Promise<void>((resolve, reject) => {
       file?.once('open', () => resolve());
-      file?.once('error', (err) => reject(new UsageError(said(msg('cli.err.flag-file', { flag: '--output', file: path, problem: msg('err.fs.other', { problem: (err as NodeJS.ErrnoException).code ?? err.message }) })))));
+      file?.once('error', (err) => reject(new UsageError(said(msg('cli.err.flag-file', { flag: '--output', file: path, problem: verbatim((err as NodeJS.ErrnoException).code ?? err.message) })))));
     });
   }
   const write = (text: string): void | Promise<void> => {
@@ -130,8 +130,8 @@ function withOoniMessages(v: RowVerdict, agreement: NonNullable<OoniLine['agreem
 /** "OONI: dns, tekser: dns" as a message (src/ingest/agreement.ts words it in English): tekser's side in the reader's words. */
 function agreementLine(v: RowVerdict, agreement: NonNullable<OoniLine['agreement']>): Message {
   const status = msg(`status.${v.status}`);
-  const shown = v.status === 'partially blocked' ? msg('cli.analyze.partially', { status, method: v.method ?? 'mixed' }) : v.status === 'blocked' && v.method ? msg('err.fs.other', { problem: v.method }) : status;
-  const reason = v.reasonMessage ?? msg('err.fs.other', { problem: v.reason });
+  const shown = v.status === 'partially blocked' ? msg('cli.analyze.partially', { status, method: v.method ?? 'mixed' }) : v.status === 'blocked' && v.method ? verbatim(v.method) : status;
+  const reason = v.reasonMessage ?? verbatim(v.reason);
   return agreement.agree === 'differs' ? msg('cli.analyze.line.differs', { ooni: agreement.ooni, tekser: shown, reason }) : msg('cli.analyze.line.finer', { ooni: agreement.ooni, tekser: shown });
 }
 

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { BUILTIN_INTERCEPTION_CAS } from '../../data/interception-cas.ts';
 import { auditStores, certificatesInBundle } from '../../analyze/trust-store-audit.ts';
 import { EXIT, UsageError } from '../../errors.ts';
-import { msg, currentLang, t, type Lang } from '../../i18n/index.ts';
+import { msg, currentLang, t, type Lang, verbatim } from '../../i18n/index.ts';
 import type { CommandIO } from '../io.ts';
 import { loadInterceptionCas } from '../interception-cas.ts';
 import { readFlagFile } from '../flag-file.ts';
@@ -63,7 +63,7 @@ export function whatTheFileLooksLike(text: string): string {
 function namedStores(files: readonly string[]): Array<{ name: string; pem: string }> {
   return files.map((f) => {
     const pem = readFlagFile('--store', f);
-    if (certificatesInBundle(pem).length === 0) throw new UsageError(said(msg('cli.err.no-certificate-read', { flag: '--store', file: f, problem: msg('err.fs.other', { problem: whatTheFileLooksLike(pem) }) })));
+    if (certificatesInBundle(pem).length === 0) throw new UsageError(said(msg('cli.err.no-certificate-read', { flag: '--store', file: f, problem: verbatim(whatTheFileLooksLike(pem)) })));
     return { name: f, pem };
   });
 }

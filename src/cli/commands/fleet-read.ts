@@ -10,7 +10,7 @@ import type { TargetResultJson } from '../../model/run.ts';
 import { diffRuns, type RunDiff } from '../../store/diff.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { msg, currentLang, t } from '../../i18n/index.ts';
+import { msg, currentLang, t, verbatim } from '../../i18n/index.ts';
 import { parseSince } from './report.ts';
 
 // report, history and diff --from: the same commands, read from the fleet's PostgreSQL database
@@ -31,7 +31,7 @@ function write(file: string, text: string, flag: string): void {
   try {
     writeFileSync(file, text);
   } catch (e) {
-    throw new UsageError(said(msg('cli.err.flag-file', { flag, file, problem: msg('err.fs.other', { problem: (e as NodeJS.ErrnoException).code ?? (e as Error).message }) })));
+    throw new UsageError(said(msg('cli.err.flag-file', { flag, file, problem: verbatim((e as NodeJS.ErrnoException).code ?? (e as Error).message) })));
   }
 }
 

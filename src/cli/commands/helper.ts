@@ -9,7 +9,7 @@ import { addressFamily, joinHostPort, splitHostPort } from '../../net/endpoint.t
 import { publicTrustStore } from '../../net/tls.ts';
 import { EXIT, UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { msg, currentLang, t } from '../../i18n/index.ts';
+import { msg, currentLang, t, verbatim } from '../../i18n/index.ts';
 import { readFlagFile } from '../flag-file.ts';
 import { parseEchoPorts, type EchoPort } from '../../lists/ways.ts';
 import { startEchoService, type EchoService } from '../../helper/echo.ts';
@@ -53,7 +53,7 @@ function loadTls(certFile: string, keyFile: string): { cert: string; key: string
     createSecureContext({ cert, key });
   } catch (err) {
     const why = String((err as Error).message).replace(/^error:[0-9A-F]+:[^:]*:[^:]*:/i, '');
-    throw new UsageError(said(msg('cli.err.tls-pair', { cert: certFile, key: keyFile, problem: /mismatch/i.test(why) ? msg('cli.err.key-mismatch') : msg('err.fs.other', { problem: why }) })));
+    throw new UsageError(said(msg('cli.err.tls-pair', { cert: certFile, key: keyFile, problem: /mismatch/i.test(why) ? msg('cli.err.key-mismatch') : verbatim(why) })));
   }
   return { cert, key };
 }

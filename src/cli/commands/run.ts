@@ -35,7 +35,7 @@ import { bareHost } from '../../net/endpoint.ts';
 import type { WayEntry, WayPlan } from '../../model/check.ts';
 import { networkFromHelper, networkOf, type NetworkOptions } from '../../fleet/network.ts';
 import { pushAfterRun, pushProblem } from '../../fleet/after-run.ts';
-import { currentLang, msg, t, textOf, type Lang } from '../../i18n/index.ts';
+import { currentLang, msg, t, textOf, type Lang, verbatim } from '../../i18n/index.ts';
 import type { Message } from '../../model/message.ts';
 import { said } from '../../i18n/said.ts';
 import { causeMessage } from '../errors.ts';
@@ -122,8 +122,8 @@ function resolverOrUsage(spec: string, flag: string): ResolverSpec {
 
 /** A bad list's problems under "cannot use these targets:", at most 20, each in the reader's language. */
 function badTargetsMessage(err: BadListError): Message {
-  const lines = err.problemWhys.slice(0, 20).map((p): Message => (typeof p === 'string' ? msg('err.fs.other', { problem: p }) : (p.why as Message)));
-  const more = err.total > 20 ? msg('cli.err.bad-targets.more', { count: err.total - 20 }) : msg('err.fs.other', { problem: '' });
+  const lines = err.problemWhys.slice(0, 20).map((p): Message => (typeof p === 'string' ? verbatim(p) : (p.why as Message)));
+  const more = err.total > 20 ? msg('cli.err.bad-targets.more', { count: err.total - 20 }) : verbatim('');
   const body = lines.reduceRight<Message>((rest, line) => msg('cli.err.bad-targets.line', { line, rest }), more);
   return msg('cli.err.bad-targets', { lines: body });
 }

@@ -2,7 +2,7 @@ import { said } from '../../i18n/said.ts';
 import { lookupRun, readResults, type StoredRun } from '../../store/runs.ts';
 import { UsageError } from '../../errors.ts';
 import type { CommandIO } from '../io.ts';
-import { msg, currentLang, t } from '../../i18n/index.ts';
+import { msg, currentLang, t, verbatim } from '../../i18n/index.ts';
 
 export { checkDataDir, dataDirOf } from '../data-dir.ts';
 
@@ -18,7 +18,7 @@ export function requireRun(dataDir: string, ref: string, io?: Pick<CommandIO, 's
   const { run, skipped, matches } = lookupRun(dataDir, ref);
   if (matches.length) {
     const names = matches.slice(0, SHOWN_MATCHES).map((m) => m.record.id);
-    const more = matches.length > SHOWN_MATCHES ? msg('cli.err.ambiguous-run.more', { count: matches.length - SHOWN_MATCHES }) : msg('err.fs.other', { problem: '' });
+    const more = matches.length > SHOWN_MATCHES ? msg('cli.err.ambiguous-run.more', { count: matches.length - SHOWN_MATCHES }) : verbatim('');
     throw new UsageError(said(msg('cli.err.ambiguous-run', { ref, count: matches.length, dir: dataDir, ids: names.join(', '), more })));
   }
   if (!run) throw new UsageError(said(msg('cli.err.no-run', { ref, dir: dataDir, historyCmd: 'tekser history', last: 'last' })));
