@@ -1,14 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_INTERCEPTION_CAS } from '../src/data/interception-cas.ts';
 import { LANGS, type Lang } from '../src/i18n/index.ts';
-import { ingestFiles, newSourceState, serviceLookup } from '../src/ingest/sources.ts';
 import type { FindingJson } from '../src/model/finding.ts';
 import type { TargetResultJson } from '../src/model/run.ts';
-import { analyzePipeline } from '../src/pipeline.ts';
 import { renderRunHtml } from '../src/report/html/run-page.ts';
-import { record } from './fixtures/report-runs.ts';
+import { analysedRun } from './fixtures/analysed-run.ts';
 import { runInMemory } from './helpers/cli.ts';
 import { latinWords } from './helpers/latin.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
@@ -28,16 +25,6 @@ const SCENARIOS = ['lab-censoring-isp', 'lab-heavily-censored', 'lab-intercept-a
 );
 const NOW = new Date('2026-11-24T00:00:00.000Z');
 
-async function analyzed(scenario: string): Promise<{ results: TargetResultJson[]; findings: FindingJson[] }> {
-  const results: TargetResultJson[] = [];
-  const outcome = await analyzePipeline({
-    items: ingestFiles([join(GOLDEN, scenario, 'measurement.json')], { services: serviceLookup() }, newSourceState()),
-    knowledge: { interceptionCas: BUILTIN_INTERCEPTION_CAS },
-    serialize: { includeBodies: false },
-    output: { result: (line) => void results.push(line as TargetResultJson), finish: () => {} },
-  });
-  return { results, findings: outcome.findings as FindingJson[] };
-}
 
 /**
  * Every string of the recorded data: the measurements' own strings, targets, certificate names and
@@ -95,9 +82,8 @@ async function table(scenario: string, lang: Lang): Promise<string> {
 }
 
 async function page(scenario: string, lang: Lang): Promise<{ text: string; data: string[] }> {
-  const { results, findings } = await analyzed(scenario);
-  const run = { record: record('20261124T000000Z-lang', '2026-11-24T00:00:00.000Z', results, findings), results };
-  return { text: pageText(renderRunHtml(run, { now: NOW, lang })), data: dataWords(results, findings) };
+  const run = await analysedRun(scenario);
+  return { text: pageText(renderRunHtml(run, { now: NOW, lang })), data: dataWords(run.results, run.findings) };
 }
 
 describe('the lab scenarios in Russian and Kazakh', () => {

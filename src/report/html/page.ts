@@ -143,7 +143,7 @@ const CSS = [
     'h2{break-after:avoid}.terms{break-inside:auto}' +
     // On paper the timeline cannot scroll: a day of hourly runs fits the page's width.
     'table.tl{font-size:7pt}table.tl td{min-width:0;padding:0}table.tl thead th{font-size:5pt;padding:0}' +
-    'table.tl th.row{position:static;min-width:0;max-width:6rem}.mark{margin-left:.1rem}table.runs{font-size:8pt}table.runs td,table.runs th{padding:.1rem .2rem}.terms dt{break-after:avoid}details.target{border:0;border-bottom:1px solid var(--line)}' +
+    'table.tl th.row{position:static;min-width:0;max-width:6rem}.mark{margin-left:.1rem}table.runs{font-size:8pt}table.runs td,table.runs th{padding:.1rem .2rem}table.cmp{font-size:8pt}table.cmp td,table.cmp th{padding:.1rem .2rem}.terms dt{break-after:avoid}details.target{border:0;border-bottom:1px solid var(--line)}' +
     '*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}',
 ].join('\n');
 
