@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { stripVTControlCharacters } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGS, type Lang } from '../src/i18n/index.ts';
@@ -7,6 +8,8 @@ import type { TargetResultJson } from '../src/model/run.ts';
 import { renderRunHtml } from '../src/report/html/run-page.ts';
 import { analysedRun } from './fixtures/analysed-run.ts';
 import { runInMemory } from './helpers/cli.ts';
+import { memoryIO } from '../src/cli/io.ts';
+import { runCli } from '../src/cli/main.ts';
 import { latinWords } from './helpers/latin.ts';
 import { REPO_ROOT } from './helpers/paths.ts';
 
@@ -81,6 +84,21 @@ async function table(scenario: string, lang: Lang): Promise<string> {
   return r.out;
 }
 
+/** The same table as a terminal 80 columns wide shows it: wrapped at word boundaries. */
+async function tableAt80(scenario: string, lang: Lang): Promise<string> {
+  const io = { ...memoryIO({ NO_COLOR: '1' }), stdoutIsTTY: true };
+  const before = Object.getOwnPropertyDescriptor(process.stdout, 'columns');
+  Object.defineProperty(process.stdout, 'columns', { value: 80, configurable: true });
+  try {
+    const code = await runCli(['node', 'tekser', 'analyze', join(GOLDEN, scenario, 'measurement.json'), '-v', '--no-color', '--lang', lang], io);
+    expect(code, io.err.join('')).toBe(0);
+  } finally {
+    if (before) Object.defineProperty(process.stdout, 'columns', before);
+    else delete (process.stdout as { columns?: number }).columns;
+  }
+  return io.out.join('');
+}
+
 async function page(scenario: string, lang: Lang): Promise<{ text: string; data: string[] }> {
   const run = await analysedRun(scenario);
   return { text: pageText(renderRunHtml(run, { now: NOW, lang })), data: dataWords(run.results, run.findings) };
@@ -103,7 +121,11 @@ describe('the lab scenarios in Russian and Kazakh', () => {
 describe('one run, one golden per language', () => {
   for (const lang of LANGS) {
     it(`censoring-isp in ${lang}: the table and the report's text`, async () => {
-      const got = `== tekser analyze -v --lang ${lang} ==\n${await table('lab-censoring-isp', lang)}\n== tekser report --lang ${lang} (text) ==\n${(await page('lab-censoring-isp', lang)).text}\n`;
+      const wrapped = await tableAt80('lab-censoring-isp', lang);
+      // 80 columns: a longer line is one word that cannot be cut (an URL, a certificate's fingerprint).
+      const long = wrapped.split('\n').filter((l) => stripVTControlCharacters(l).length > 80 && /\S\s+\S/.test(l.trim()));
+      expect(long).toEqual([]);
+      const got = `== tekser analyze -v --lang ${lang} (a terminal 80 columns wide) ==\n${wrapped}\n== tekser report --lang ${lang} (text) ==\n${(await page('lab-censoring-isp', lang)).text}\n`;
       const file = join(REPO_ROOT, 'test', 'golden-lang', `${lang}.txt`);
       if (process.env.UPDATE_LANG_GOLDENS === '1' || !existsSync(file)) writeFileSync(file, got);
       expect(got).toBe(readFileSync(file, 'utf8'));
