@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cert, dns, helperOk, http, measurement, tcp, tls } from '../../test/fixtures/observations.ts';
+import { both, deadHelper, H, handshake, helper, IP, P, S, tlsFails } from '../../test/fixtures/web-rules.ts';
 import { latinWords } from '../../test/helpers/latin.ts';
 import probeFailureFile from '../data/probe-failures.json' with { type: 'json' };
 import type { FailureRow } from '../data/probe-failures.ts';
@@ -23,21 +24,8 @@ import { analyzeWeb, decidingRule, type AnalysisKnowledge } from './web.ts';
  * its English equal to its messages, and every `web.` key of the catalogue reached by some fixture.
  */
 
-const H = 'site.example';
-const S = `https://${H}/`;
-const P = `http://${H}/`;
-const IP = '203.0.113.10';
 // Not a documentation range: those are bogons, DNS tampering by themselves (analysis only, never dialled).
 const OTHER = '157.240.1.40';
-const both = (local: string[] = [IP], control: string[] = [IP]) => ({ local: [dns('udp', H, local)], control: [dns('doh', H, control)] });
-const helper = (resp = helperOk([`${IP}:443`, `${IP}:80`])) => ({ url: 'https://helper.example/', failure: null, response: resp });
-const deadHelper = { url: 'http://127.0.0.1:1/', failure: 'connection_refused', response: null };
-const handshake = (failure: string, chainError: string | null, chain = [cert(`CN=${H}`, 'CN=Some CA')], extra: Partial<TlsHandshakeObservation> = {}): TlsHandshakeObservation => ({
-  ...tls(IP, H, failure, chain),
-  chainError,
-  ...extra,
-});
-const tlsFails = (t: TlsHandshakeObservation, parts: Partial<WebMeasurement> = {}) => measurement(S, { dns: both(), tcp: [tcp(IP, 443)], tls: [t], ...parts });
 const intercepted = (extra: Partial<Parameters<typeof dns>[4]> = {}) => dns('doh', H, [], 'ssl_unknown_authority', { tls: handshake('ssl_unknown_authority', 'SELF_SIGNED_CERT_IN_CHAIN', [cert('CN=dns.example', 'CN=Corp Proxy')]), ...extra });
 const corpCa = (by: Partial<InterceptionCa>): InterceptionCa => ({ name: 'Corp Root', country: 'KZ', notes: '', sha256: [], spkiSha256: [], names: [], ...by });
 /** Censored Planet's Kazakh corporate block page (d_corp_kz_ps). */

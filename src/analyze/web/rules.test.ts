@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { cert, dns, helperOk, http, measurement, tcp, tls } from '../../../test/fixtures/observations.ts';
+import { both, deadHelper, H, handshake, helper, IP, P, S, tlsFails } from '../../../test/fixtures/web-rules.ts';
 import type { WebMeasurement } from '../../model/measurement.ts';
 import type { TlsHandshakeObservation } from '../../model/observation.ts';
 import { certFailureOf } from '../certificate.ts';
@@ -8,19 +9,6 @@ import { analyzeWeb, decidingRule, WEB_RULES } from './index.ts';
 
 /** Plain model data in, verdict out: one block per rule file, in the documented order. */
 
-const H = 'site.example';
-const S = `https://${H}/`;
-const P = `http://${H}/`;
-const IP = '203.0.113.10';
-const both = (local: string[] = [IP], control: string[] = [IP]) => ({ local: [dns('udp', H, local)], control: [dns('doh', H, control)] });
-const helper = (resp = helperOk([`${IP}:443`, `${IP}:80`])) => ({ url: 'https://helper.example/', failure: null, response: resp });
-const deadHelper = { url: 'http://127.0.0.1:1/', failure: 'connection_refused', response: null };
-const handshake = (failure: string, chainError: string | null, chain = [cert(`CN=${H}`, 'CN=Some CA')], extra: Partial<TlsHandshakeObservation> = {}): TlsHandshakeObservation => ({
-  ...tls(IP, H, failure, chain),
-  chainError,
-  ...extra,
-});
-const tlsFails = (t: TlsHandshakeObservation, parts: Partial<WebMeasurement> = {}) => measurement(S, { dns: both(), tcp: [tcp(IP, 443)], tls: [t], ...parts });
 
 describe('WEB_RULES: the documented order', () => {
   it('is exported in order, each rule with an id and a description (docs print it)', () => {
